@@ -1,0 +1,35 @@
+# policylens: the README's two commands are `make run` and `make test`.
+GO      ?= go
+BIN     := bin/policylens
+GOFLAGS ?=
+
+.PHONY: run build test test-deps vet bench fuzz clean
+
+## run: build, load data/notices if anything changed, serve on 127.0.0.1:8080
+run: build
+	./$(BIN) run
+
+build:
+	$(GO) build -o $(BIN) ./cmd/policylens
+
+## test: install the browser-test dependencies if missing, then vet and run every test
+test: test-deps vet
+	$(GO) test -count=1 -timeout 40m ./...
+
+test-deps:
+	@bash .ci/install-deps
+
+vet:
+	$(GO) vet ./...
+
+## bench: loader throughput beside raw gse segmentation on the same ≥20 MB text
+bench:
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad' -benchtime 1x -timeout 30m ./loader/
+
+## fuzz: run each fuzz target for a short while
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzSentence -fuzztime 30s ./loader/extract/
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./loader/source/
+
+clean:
+	rm -rf bin data/policylens.duckdb data/policylens.duckdb.*

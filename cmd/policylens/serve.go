@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"time"
+
+	"github.com/policylens/policylens/dashboard"
+	"github.com/policylens/policylens/loader"
+	"github.com/policylens/policylens/queries"
+)
+
+type serveFlags struct {
+	db, addr string
+	dev      bool
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet, withDB bool) {
+	if withDB {
+		fs.StringVar(&f.db, "db", defaultDB, "DuckDB file to serve")
+	}
+	fs.StringVar(&f.addr, "addr", defaultAddr, "address to listen on (127.0.0.1 keeps it on this machine)")
+	fs.BoolVar(&f.dev, "dev", false, "read templates and static files from disk (for development)")
+}
+
+func cmdServe(ctx context.Context, args []string, e *env) error {
+	var sf serveFlags
+	fs := newFlags(e, "serve", "serve [--db FILE] [--addr HOST:PORT]",
+		"Serves the dashboard. The database is opened read-only: 'policylens load' and\n"+
+			"'policylens add' may run meanwhile, and the dashboard shows their data within\n"+
+			"a few seconds.")
+	sf.register(fs, true)
+	if err := parse(fs, args, e); err != nil {
+		return err
+	}
+	return serve(ctx, sf, e)
+}
+
+func cmdRun(ctx context.Context, args []string, e *env) error {
+	var lf loadFlags
+	var sf serveFlags
+	fs := newFlags(e, "run", "[run] [--data DIR] [--db FILE] [--addr HOST:PORT]",
+		"Loads the corpus if anything in it changed, then serves the dashboard.")
+	lf.register(fs)
+	sf.register(fs, false)
+	if err := parse(fs, args, e); err != nil {
+		return err
+	}
+	err := doLoad(ctx, lf.options(e), e)
+	if err != nil && !errors.Is(err, loader.ErrPartial) {
+		return err
+	}
+	if err != nil {
+		e.log.Warn("serving a partial load", "error", err)
+	}
+	sf.db = lf.db
+	return serve(ctx, sf, e)
+}
+
+func serve(ctx context.Context, sf serveFlags, e *env) error {
+	store, err := queries.OpenStore(ctx, sf.db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	app := dashboard.New(dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log})
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "policylens dashboard: http://%s/\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- app.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return app.ShutdownWithContext(sctx)
+	}
+}

@@ -1,0 +1,22 @@
+// Package data embeds the default dictionaries, theme definitions and corpus
+// resources shipped in data/, so that the binary works from any directory.
+// The files on disk are the editable originals: the loader reads them from
+// the resources directory when present and falls back to these copies.
+package data
+
+import _ "embed"
+
+// Themes is the default theme file (themes.yaml).
+//
+//go:embed themes.yaml
+var Themes []byte
+
+// DomainDict is the default domain dictionary (dict/domain.txt).
+//
+//go:embed dict/domain.txt
+var DomainDict []byte
+
+// StopWords is the default stop-word list (dict/stopwords.txt).
+//
+//go:embed dict/stopwords.txt
+var StopWords []byte

@@ -1,0 +1,133 @@
+package loader
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-ego/gse"
+
+	"github.com/policylens/policylens/data"
+	"github.com/policylens/policylens/loader/extract"
+	"github.com/policylens/policylens/loader/source"
+	"github.com/policylens/policylens/loader/text"
+)
+
+// benchCorpusBytes is the size of the corpus the load benchmark builds by
+// repeating the seeds.
+const benchCorpusBytes = 20 << 20
+
+// buildBenchCorpus writes copies of the seed notices into dir until they
+// add up to at least size bytes. Each copy gets a line of its own so that
+// the loader does not treat it as a duplicate.
+func buildBenchCorpus(tb testing.TB, dir string, size int) (texts []string) {
+	seeds, err := filepath.Glob("../data/notices/*")
+	if err != nil || len(seeds) == 0 {
+		tb.Fatalf("no seeds in ../data/notices: %v", err)
+	}
+	total := 0
+	for i := 0; total < size; i++ {
+		src := seeds[i%len(seeds)]
+		b, err := os.ReadFile(src)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		b = append(b, fmt.Sprintf("\n（副本编号%d）\n", i)...)
+		name := fmt.Sprintf("%05d_%s", i, filepath.Base(src))
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		total += len(b)
+		doc, err := source.Parse(name, b)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, doc.Text)
+	}
+	return texts
+}
+
+// BenchmarkLoad loads a ≥20 MB corpus built from the seeds and, in the same
+// run, segments the same cleaned text with raw gse Cut on the same number of
+// workers: the ratio of the two throughputs is the loader's overhead over
+// segmentation alone, the part no loader can avoid. It also times indicator
+// extraction alone, as a share of the load.
+func BenchmarkLoad(b *testing.B) {
+	dir := b.TempDir()
+	texts := buildBenchCorpus(b, dir, benchCorpusBytes)
+	var textBytes int
+	for _, t := range texts {
+		textBytes += len(t)
+	}
+	workers := runtime.NumCPU()
+
+	gse.ToLower = false
+	var seg gse.Segmenter
+	seg.SkipLog = true
+	if err := seg.LoadDictEmbed("zh_s"); err != nil {
+		b.Fatal(err)
+	}
+	cat, err := extract.ParseCatalogue(data.Metrics)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ex := extract.New(cat)
+
+	var loadDur, cutDur, extractDur time.Duration
+	for i := 0; i < b.N; i++ {
+		db := filepath.Join(b.TempDir(), "bench.duckdb")
+		start := time.Now()
+		sum, err := Load(context.Background(), Options{DataDir: dir, DBPath: db, Workers: workers})
+		if err != nil {
+			b.Fatal(err)
+		}
+		loadDur += time.Since(start)
+		if sum.Documents == 0 {
+			b.Fatal("nothing loaded")
+		}
+
+		start = time.Now()
+		parallel(texts, workers, func(t string) { seg.Cut(t, true) })
+		cutDur += time.Since(start)
+
+		start = time.Now()
+		parallel(texts, workers, func(t string) {
+			ex.Document(extract.Doc{Sentences: text.Split(t, text.Years{Reviewed: 2024, Plan: 2025})})
+		})
+		extractDur += time.Since(start)
+	}
+	mb := float64(textBytes) / (1 << 20) * float64(b.N)
+	loadMBs := mb / loadDur.Seconds()
+	cutMBs := mb / cutDur.Seconds()
+	b.ReportMetric(float64(textBytes)/(1<<20), "corpus-MB")
+	b.ReportMetric(loadMBs, "load-MB/s")
+	b.ReportMetric(cutMBs, "gse-cut-MB/s")
+	b.ReportMetric(loadMBs/cutMBs, "load/gse-ratio")
+	b.ReportMetric(extractDur.Seconds()/loadDur.Seconds()*100, "extract-%-of-load")
+	b.Logf("corpus %.1f MB of text in %d files; load %.2f MB/s, raw gse Cut %.2f MB/s (ratio %.2f); extraction alone %.1f%% of load time",
+		float64(textBytes)/(1<<20), len(texts), loadMBs, cutMBs, loadMBs/cutMBs, extractDur.Seconds()/loadDur.Seconds()*100)
+}
+
+func parallel(texts []string, workers int, f func(string)) {
+	var wg sync.WaitGroup
+	ch := make(chan string)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range ch {
+				f(t)
+			}
+		}()
+	}
+	for _, t := range texts {
+		ch <- t
+	}
+	close(ch)
+	wg.Wait()
+}

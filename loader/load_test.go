@@ -1,0 +1,208 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+)
+
+// copySeeds copies the seed notices into a fresh data dir.
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	seeds, err := filepath.Glob("../data/notices/*.txt")
+	if err != nil || len(seeds) != 5 {
+		t.Fatalf("want the five seeds in ../data/notices, got %d (%v)", len(seeds), err)
+	}
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(s)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func openRO(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func count(t *testing.T, db *sql.DB, q string, args ...any) int {
+	t.Helper()
+	var n int
+	if err := db.QueryRow(q, args...).Scan(&n); err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func TestLoadSeeds(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	sum, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath})
+	if err != nil {
+		t.Fatalf("load: %v (issues %v)", err, sum.Issues)
+	}
+	if sum.Documents != 5 || sum.Loaded != 5 || !sum.Rebuilt || !sum.Swapped {
+		t.Fatalf("summary %+v", sum)
+	}
+	if sum.Sentences < 100 || sum.Tokens < 5000 || sum.Indicators < 30 || sum.ThemeHits < 20 {
+		t.Errorf("totals look too small: %+v", sum)
+	}
+	db := openRO(t, dbPath)
+
+	// Metadata matches the gold labels.
+	f, err := os.Open("/work/shared/gold/seed_documents.csv")
+	if err != nil {
+		f, err = os.Open("../../shared/gold/seed_documents.csv")
+	}
+	if err != nil {
+		t.Fatalf("gold documents: %v", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range rows[1:] {
+		var title, province, city, county, level, issuer, published string
+		var reviewed, plan sql.NullInt64
+		err := db.QueryRow(`SELECT title, province, coalesce(city, ''), coalesce(county, ''), level, issuer,
+			coalesce(strftime(published, '%Y-%m-%d'), ''), reviewed_year, plan_year FROM documents WHERE path = ?`, g[0]).
+			Scan(&title, &province, &city, &county, &level, &issuer, &published, &reviewed, &plan)
+		if err != nil {
+			t.Errorf("%s: %v", g[0], err)
+			continue
+		}
+		got := []string{title, province, city, county, level, issuer, published, nullStr(reviewed), nullStr(plan)}
+		for i, want := range g[1:] {
+			if got[i] != want {
+				t.Errorf("%s: %s = %q, want %q", g[0], rows[0][i+1], got[i], want)
+			}
+		}
+	}
+
+	// Offsets point into the body: every sentence and indicator span is the
+	// text it claims to be.
+	if n := count(t, db, `SELECT count(*) FROM sentences s JOIN documents d USING (doc_id)
+		WHERE substr(d.body, s.start_char + 1, s.end_char - s.start_char) <> s.text`); n != 0 {
+		t.Errorf("%d sentences whose offsets do not match the body", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM indicators i JOIN documents d USING (doc_id)
+		WHERE substr(d.body, i.start_char + 1, i.end_char - i.start_char) <> i.surface`); n != 0 {
+		t.Errorf("%d indicators whose offsets do not match the body", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM term_counts WHERE term IN ('的', '和', '，', '。')`); n != 0 {
+		t.Errorf("stop words or punctuation among the terms: %d", n)
+	}
+	if n := count(t, db, `SELECT count(DISTINCT theme) FROM theme_hits`); n < 8 {
+		t.Errorf("only %d themes hit across the seeds", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM theme_hits h JOIN documents d USING (doc_id)
+		WHERE abs(h.per_10k - h.hits * 10000.0 / d.tokens) > 1e-9`); n != 0 {
+		t.Errorf("%d theme hits not normalised per 10,000 tokens", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM sentences WHERE part = 'plan'`); n == 0 {
+		t.Error("no sentence classified as plan")
+	}
+
+	// A second load with nothing changed leaves the file alone.
+	st1, _ := os.Stat(dbPath)
+	sum, err = Load(ctx, Options{DataDir: dir, DBPath: dbPath})
+	if err != nil || sum.Swapped || sum.Unchanged != 5 || sum.Documents != 5 {
+		t.Fatalf("reload: err %v summary %+v", err, sum)
+	}
+	st2, _ := os.Stat(dbPath)
+	if !os.SameFile(st1, st2) {
+		t.Error("unchanged load replaced the database file")
+	}
+}
+
+func nullStr(v sql.NullInt64) string {
+	if !v.Valid {
+		return ""
+	}
+	return strconv.FormatInt(v.Int64, 10)
+}
+
+func TestLoadIncremental(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	if _, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath}); err != nil {
+		t.Fatal(err)
+	}
+	idOf := func(path string) int {
+		db := openRO(t, dbPath)
+		defer db.Close()
+		return count(t, db, `SELECT doc_id FROM documents WHERE path = ?`, path)
+	}
+	changed := "001_b8b2dc1c34aaf6bb.txt"
+	oldID := idOf(changed)
+
+	// Change one file, delete one, copy one, add a broken one.
+	p := filepath.Join(dir, changed)
+	b, _ := os.ReadFile(p)
+	b = append(b, []byte("\n会议还指出，全省新建5G基站1.2万个。\n")...)
+	os.WriteFile(p, b, 0o644)
+	os.Remove(filepath.Join(dir, "002_bb2ab02d8bf39ffb.txt"))
+	seed0, _ := os.ReadFile(filepath.Join(dir, "000_19a9d0be758cd336.txt"))
+	os.MkdirAll(filepath.Join(dir, "mirror"), 0o755)
+	os.WriteFile(filepath.Join(dir, "mirror", "copy.txt"), seed0, 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"), 0o644)
+
+	sum, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath})
+	if !errors.Is(err, ErrPartial) {
+		t.Fatalf("want a partial load, got %v", err)
+	}
+	if sum.Loaded != 1 || sum.Removed != 1 || sum.Duplicates != 1 || sum.Failed != 1 || sum.Unchanged != 3 || sum.Documents != 4 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if idOf(changed) != oldID {
+		t.Errorf("changed file got a new doc_id")
+	}
+	db := openRO(t, dbPath)
+	if n := count(t, db, `SELECT count(*) FROM indicators i JOIN documents d USING (doc_id) WHERE d.path = ? AND i.value = 12000`, changed); n != 1 {
+		t.Errorf("the new sentence's indicator is missing (%d)", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM duplicates WHERE path = 'mirror/copy.txt' AND method = 'exact'`); n != 1 {
+		t.Errorf("copy not recorded as a duplicate")
+	}
+	if n := count(t, db, `SELECT count(*) FROM load_issues WHERE path = 'broken.txt' AND severity = 'error'`); n != 1 {
+		t.Errorf("broken file not recorded in load_issues")
+	}
+	for _, tbl := range []string{"sentences", "term_counts", "theme_hits", "indicators"} {
+		if n := count(t, db, `SELECT count(*) FROM `+tbl+` WHERE doc_id NOT IN (SELECT doc_id FROM documents)`); n != 0 {
+			t.Errorf("%d orphan rows in %s", n, tbl)
+		}
+	}
+	db.Close()
+
+	// Deleting the original makes the copy the document.
+	os.Remove(filepath.Join(dir, "000_19a9d0be758cd336.txt"))
+	sum, err = Load(ctx, Options{DataDir: dir, DBPath: dbPath})
+	if !errors.Is(err, ErrPartial) || sum.Documents != 4 || sum.Removed != 1 || sum.Loaded != 1 {
+		t.Fatalf("after deleting the original: err %v summary %+v", err, sum)
+	}
+	db = openRO(t, dbPath)
+	if n := count(t, db, `SELECT count(*) FROM documents WHERE path = 'mirror/copy.txt'`); n != 1 {
+		t.Error("the copy did not become the document")
+	}
+}

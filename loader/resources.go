@@ -1,0 +1,110 @@
+package loader
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/policylens/policylens/data"
+	"github.com/policylens/policylens/loader/extract"
+	"github.com/policylens/policylens/loader/gazetteer"
+	"github.com/policylens/policylens/loader/segment"
+	"github.com/policylens/policylens/loader/themes"
+)
+
+// algorithmVersion changes whenever the loader's processing changes in a way
+// that makes existing rows stale; a new value forces a full rebuild.
+const algorithmVersion = "1"
+
+// Resource files, relative to the resources directory.
+const (
+	themesFile  = "themes.yaml"
+	domainFile  = "dict/domain.txt"
+	stopFile    = "dict/stopwords.txt"
+	metricsFile = "metrics.yaml"
+)
+
+// resourceBytes holds the raw resource files: from the resources directory
+// when present there, else the copies embedded in the binary.
+type resourceBytes struct {
+	themes, domain, stop, metrics []byte
+	// origin says where each file came from, for the summary and meta table.
+	origin map[string]string
+}
+
+func readResources(dir string) (*resourceBytes, error) {
+	r := &resourceBytes{origin: map[string]string{}}
+	for _, f := range []struct {
+		name     string
+		dst      *[]byte
+		embedded []byte
+	}{
+		{themesFile, &r.themes, data.Themes},
+		{domainFile, &r.domain, data.DomainDict},
+		{stopFile, &r.stop, data.StopWords},
+		{metricsFile, &r.metrics, data.Metrics},
+	} {
+		*f.dst = f.embedded
+		r.origin[f.name] = "embedded"
+		if dir == "" {
+			continue
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		b, err := os.ReadFile(p)
+		switch {
+		case err == nil:
+			*f.dst = b
+			r.origin[f.name] = p
+		case errors.Is(err, fs.ErrNotExist):
+		default:
+			return nil, fmt.Errorf("read %s: %w", p, err)
+		}
+	}
+	return r, nil
+}
+
+// version is a digest of everything that decides the rows a notice yields
+// besides its own bytes: the resource files and the algorithm version.
+func (r *resourceBytes) version() string {
+	h := sha256.New()
+	for _, b := range [][]byte{[]byte(algorithmVersion), r.themes, r.domain, r.stop, r.metrics} {
+		fmt.Fprintf(h, "%d:", len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// resources are the parsed, ready-to-use processing resources.
+type resources struct {
+	version   string
+	themes    *themes.Set
+	seg       *segment.Segmenter
+	extractor *extract.Extractor
+	gaz       *gazetteer.Gazetteer
+}
+
+func (r *resourceBytes) build() (*resources, error) {
+	ts, err := themes.Parse(themesFile, r.themes)
+	if err != nil {
+		return nil, err
+	}
+	seg, err := segment.New(r.domain, r.stop, ts.Keywords())
+	if err != nil {
+		return nil, err
+	}
+	cat, err := extract.ParseCatalogue(r.metrics)
+	if err != nil {
+		return nil, fmt.Errorf("metrics catalogue %s: %w", r.origin[metricsFile], err)
+	}
+	return &resources{
+		version:   r.version(),
+		themes:    ts,
+		seg:       seg,
+		extractor: extract.New(cat),
+		gaz:       gazetteer.Default(),
+	}, nil
+}

@@ -1,0 +1,88 @@
+package schema
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+)
+
+//go:embed *.sql
+var files embed.FS
+
+// Version is the schema version written into meta.schema_version. It is the
+// number of DDL files, so adding a file bumps it.
+var Version = func() int {
+	names, err := Files()
+	if err != nil {
+		panic(err)
+	}
+	return len(names)
+}()
+
+// Files lists the embedded DDL files in the order they are applied.
+func Files() ([]string, error) {
+	names, err := fs.Glob(files, "*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// DDL returns the text of one embedded DDL file, for documentation and tests.
+func DDL(name string) (string, error) {
+	b, err := files.ReadFile(name)
+	return string(b), err
+}
+
+// Apply creates every table and view in an empty database, in one
+// transaction, and records the schema version.
+func Apply(ctx context.Context, db *sql.DB) error {
+	names, err := Files()
+	if err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("schema: begin: %w", err)
+	}
+	defer tx.Rollback()
+	for _, name := range names {
+		ddl, err := files.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(ddl)); err != nil {
+			return fmt.Errorf("schema: apply %s: %w", name, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`, strconv.Itoa(Version)); err != nil {
+		return fmt.Errorf("schema: record version: %w", err)
+	}
+	return tx.Commit()
+}
+
+// InstalledVersion reads the schema version of an existing database; 0 means
+// the file holds no policylens schema.
+func InstalledVersion(ctx context.Context, db *sql.DB) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx,
+		`SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'`).Scan(&n)
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	var v string
+	err = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return strconv.Atoi(v)
+}

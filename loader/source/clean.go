@@ -1,0 +1,276 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Line kinds assigned by classify.
+const (
+	kindText   = iota
+	kindChrome // page furniture: dropped
+	kindByline // 来源/发布时间/编辑 lines: dropped from the body, kept for meta
+	kindURL    // bare URLs and link lists: dropped, URLs kept
+	kindFooter // a line that starts the page footer (相关推荐, 版权所有 ...)
+)
+
+var (
+	// chromeRe matches short lines of page furniture anywhere in the page.
+	chromeRe = regexp.MustCompile(`(?i)^(当前位置|您的位置|你的位置|所在位置|您现在的位置|你现在的位置|现在位置|位置[:：])|返回顶部|返回首页|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|【收藏】|【纠错】|分享到|^分享$|^分享至|A\s*\+\s*A\s*-|^字号[:：]|^【?字体[:：]|[【\[]\s*[大中小]\s*[】\]]\s*[【\[]|^(扫一扫|扫描二维码|微信扫一扫|手机扫一扫|在手机上打开)|^(上一篇|下一篇|上一条|下一条)[:：]?|^(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|访问量)[:：]|^(首页|主页)\s*[>＞»]|[>＞»]\s*(正文|详情)\s*$|^(登录|注册|搜索|设为首页|加入收藏)$|^(图片|视频|附件)\s*[:：]?$`)
+	// footerRe matches lines that start the footer of a page.
+	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
+	// bylineRe matches dateline and credit lines.
+	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s`)
+	// dateOnlyRe matches a line that is only a date (and time), as pages
+	// print under the title.
+	dateOnlyRe = regexp.MustCompile(`^[\d\s年月日./:：\-]+$`)
+	urlLineRe  = regexp.MustCompile(`(?i)^<?(https?:)?//\S+>?$|^<?www\.\S+>?$`)
+	urlRe      = regexp.MustCompile(`(?i)(https?:)?//[\w.-]+\.[a-z]{2,}[^\s)<>\]"'）]*`)
+	mdLinkRe   = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
+	imageRe    = regexp.MustCompile(`(?i)^[\w.\-\s]+\.(jpe?g|png|gif|bmp|webp|svg|tiff?)$`)
+	mdHeadRe   = regexp.MustCompile(`^(#{1,6}\s+|>\s*)`)
+	mdEmphRe   = regexp.MustCompile(`\*\*|__`)
+)
+
+type cleaned struct {
+	body   []string
+	title  string
+	byline []string
+	urls   []string
+}
+
+// clean classifies lines and keeps the article. title is the title already
+// known (front matter, <h1>); without one, the first line of a plain page
+// that reads like a title becomes it.
+func clean(lines []string, title string, format string) cleaned {
+	var c cleaned
+	type line struct {
+		s    string
+		kind int
+	}
+	ls := make([]line, 0, len(lines))
+	for _, s := range lines {
+		if s == "" {
+			continue
+		}
+		if strings.Contains(s, "](") || strings.Contains(s, "<http") {
+			for _, m := range mdLinkRe.FindAllStringSubmatch(s, -1) {
+				if m[2] != "" {
+					c.urls = append(c.urls, m[2])
+				}
+			}
+		}
+		k := classify(s)
+		switch k {
+		case kindURL:
+			c.urls = append(c.urls, urlRe.FindAllString(s, -1)...)
+		case kindText:
+			s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+				if strings.HasPrefix(m, "!") {
+					return ""
+				}
+				return mdLinkRe.FindStringSubmatch(m)[1]
+			})
+			if format == "md" {
+				s = mdHeadRe.ReplaceAllString(s, "")
+				s = mdEmphRe.ReplaceAllString(s, "")
+			}
+			s = strings.TrimSpace(s)
+			if s == "" || !hasWordChar(s) {
+				continue
+			}
+		}
+		ls = append(ls, line{s, k})
+	}
+
+	// The article spans from the first to the last "long" text line; runs
+	// of short lines outside it are navigation, and a footer marker after
+	// the last long line ends the page.
+	firstLong, lastLong := -1, -1
+	for i, l := range ls {
+		if l.kind == kindText && isLong(l.s) {
+			if firstLong < 0 {
+				firstLong = i
+			}
+			lastLong = i
+		}
+	}
+	end := len(ls)
+	if lastLong >= 0 {
+		for i := lastLong + 1; i < len(ls); i++ {
+			if ls[i].kind == kindFooter {
+				end = i
+				break
+			}
+		}
+	}
+	drop := make([]bool, len(ls))
+	markShortRuns := func(from, to int) {
+		for i := from; i < to; {
+			if ls[i].kind != kindText || !isNavItem(ls[i].s) {
+				i++
+				continue
+			}
+			j := i
+			for j < to && (ls[j].kind != kindText || isNavItem(ls[j].s)) {
+				j++
+			}
+			n := 0
+			for k := i; k < j; k++ {
+				if ls[k].kind == kindText {
+					n++
+				}
+			}
+			if n >= 3 {
+				for k := i; k < j; k++ {
+					if ls[k].kind == kindText {
+						drop[k] = true
+					}
+				}
+			}
+			i = j
+		}
+	}
+	if firstLong >= 0 {
+		markShortRuns(0, firstLong)
+		markShortRuns(lastLong+1, end)
+	}
+
+	seenTitle := title != ""
+	for i := 0; i < end; i++ {
+		l := ls[i]
+		if drop[i] {
+			continue
+		}
+		switch l.kind {
+		case kindByline:
+			c.byline = append(c.byline, l.s)
+			continue
+		case kindChrome, kindURL, kindFooter:
+			continue
+		}
+		// A date alone on a line above the article is a dateline.
+		if (firstLong < 0 || i < firstLong) && dateOnlyRe.MatchString(l.s) && strings.ContainsAny(l.s, "-年/.") {
+			c.byline = append(c.byline, l.s)
+			continue
+		}
+		if !seenTitle && (firstLong < 0 || i <= firstLong) && len(c.body) == 0 && looksLikeTitle(l.s) {
+			c.title = l.s
+			seenTitle = true
+			continue
+		}
+		if title != "" && len(c.body) < 3 && (firstLong < 0 || i < firstLong) && sameTitle(l.s, title) {
+			continue
+		}
+		c.body = append(c.body, l.s)
+	}
+	// Footer lines may still carry a dateline we want (rare): keep bylines
+	// from the dropped tail too.
+	for i := end; i < len(ls); i++ {
+		if ls[i].kind == kindByline {
+			c.byline = append(c.byline, ls[i].s)
+		}
+	}
+	return c
+}
+
+func classify(s string) int {
+	n := utf8.RuneCountInString(s)
+	if urlLineRe.MatchString(s) {
+		return kindURL
+	}
+	if n <= 200 && isLinkList(s) {
+		return kindURL
+	}
+	if imageRe.MatchString(s) {
+		return kindChrome
+	}
+	if n > 120 {
+		return kindText
+	}
+	if footerRe.MatchString(s) {
+		return kindFooter
+	}
+	if bylineRe.MatchString(s) {
+		return kindByline
+	}
+	if n <= 60 && chromeRe.MatchString(s) {
+		return kindChrome
+	}
+	if n <= 80 && isLinkBar(s) {
+		return kindChrome
+	}
+	return kindText
+}
+
+// isLinkList reports a line made only of markdown links and separators.
+func isLinkList(s string) bool {
+	if !strings.Contains(s, "](") {
+		return false
+	}
+	rest := mdLinkRe.ReplaceAllString(s, "")
+	return strings.Trim(rest, " |｜·/、,，-—>»\t") == ""
+}
+
+// isLinkBar reports a row of short menu entries: 关于我们 | 广告服务 | 联系我们.
+func isLinkBar(s string) bool {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '｜' || r == '丨' })
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(strings.TrimSpace(p)) > 10 {
+			return false
+		}
+	}
+	return true
+}
+
+const sentencePunct = "。，；！？,;!?：:"
+
+// isLong reports an article-like line: long, or a sentence.
+func isLong(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= 40 || (n >= 12 && strings.ContainsAny(s, "。；！？"))
+}
+
+// isNavItem reports a menu-like line: a few characters, no punctuation.
+func isNavItem(s string) bool {
+	return utf8.RuneCountInString(s) <= 8 && !strings.ContainsAny(s, sentencePunct+"、")
+}
+
+// looksLikeTitle reports a first line that reads like a headline.
+func looksLikeTitle(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 4 || n > 80 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("。；;，,、", last) {
+		return false
+	}
+	return strings.Count(s, "。") == 0
+}
+
+func sameTitle(a, b string) bool {
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || unicode.IsPunct(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return squash(a) == squash(b)
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,211 @@
+package source
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// skipElements never hold article text.
+var skipElements = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Select: true,
+	atom.Button: true, atom.Iframe: true, atom.Textarea: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Map: true, atom.Head: true,
+}
+
+// blockElements end a line.
+var blockElements = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Tr: true, atom.Table: true, atom.Section: true, atom.Article: true, atom.Header: true,
+	atom.Main: true, atom.Blockquote: true, atom.Pre: true, atom.Hr: true, atom.Dd: true, atom.Dt: true,
+	atom.Dl: true, atom.Center: true, atom.Figure: true, atom.Figcaption: true, atom.Caption: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Address: true, atom.Body: true, atom.Html: true,
+}
+
+// chromeClassRe matches class or id values of page furniture.
+var chromeClassRe = regexp.MustCompile(`(?i)(breadcrumb|crumbs?\b|navbar|\bnav\b|\bmenu\b|footer|\bfoot\b|copyright|share|comment|sidebar|\bside\b|related|toolbar|pagination|\bpager\b|\bads?\b|advert|\blogin\b|\bsearch\b|\btopbar\b|\bfriend-?links?\b)`)
+
+var tagRe = regexp.MustCompile(`(?i)</?(p|div|br|span|a|b|i|u|strong|em|font|img|h[1-6]|li|ul|ol|table|tr|td|th|section|article|blockquote|center|html|body|head|meta|link|script|style|iframe|section|figure|sup|sub)\b[^>]*>`)
+
+// containsMarkup reports whether plain or markdown text carries HTML tags
+// worth parsing (a Jekyll post written as <p> paragraphs).
+func containsMarkup(s string) bool {
+	head := s
+	if len(head) > 65536 {
+		head = head[:65536]
+	}
+	return len(tagRe.FindAllStringIndex(head, 3)) >= 3
+}
+
+// looksLikeHTMLDocument reports whether text saved as .txt is a whole page.
+func looksLikeHTMLDocument(s string) bool {
+	head := strings.ToLower(strings.TrimSpace(s))
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
+		(strings.Contains(head, "<html") && strings.Contains(head, "<head"))
+}
+
+// htmlLines extracts the visible text of an HTML page or fragment as lines,
+// without scripts, styles, navigation, footers and elements whose class or
+// id names page furniture. It returns the page title (the first <h1>, else
+// <title> without the site name) and warnings for broken markup.
+//
+// With keepNewlines (text or markdown carrying a few tags) a newline in the
+// text also ends a line, as it does in the plain text around the tags.
+func htmlLines(src string, keepNewlines bool) (lines []string, title string, warnings []string) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		return strings.Split(tagRe.ReplaceAllString(src, "\n"), "\n"), "", []string{"broken HTML, tags stripped: " + err.Error()}
+	}
+	if n := unclosedRawText(src); n != "" {
+		warnings = append(warnings, "broken HTML: unclosed <"+n+">, its content dropped")
+	}
+	var pageTitle, h1 string
+	var cur strings.Builder
+	flush := func() {
+		if s := strings.TrimSpace(cur.String()); s != "" {
+			lines = append(lines, s)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			if keepNewlines && strings.Contains(n.Data, "\n") {
+				for i, part := range strings.Split(n.Data, "\n") {
+					if i > 0 {
+						flush()
+					}
+					cur.WriteString(strings.Join(strings.Fields(part), " "))
+				}
+				return
+			}
+			cur.WriteString(strings.Join(strings.Fields(n.Data), " "))
+			if strings.HasSuffix(n.Data, " ") || strings.HasSuffix(n.Data, "\n") {
+				cur.WriteByte(' ')
+			}
+			return
+		case html.ElementNode:
+			if n.DataAtom == atom.Title && pageTitle == "" {
+				pageTitle = textOf(n)
+			}
+			if skipElements[n.DataAtom] {
+				return
+			}
+			if isChromeElement(n) {
+				flush()
+				return
+			}
+			if n.DataAtom == atom.H1 && h1 == "" {
+				h1 = strings.TrimSpace(textOf(n))
+			}
+			if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+				cur.WriteByte(' ')
+			}
+		}
+		block := n.Type == html.ElementNode && blockElements[n.DataAtom]
+		if block {
+			flush()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	// <title> lives in <head>, which the walk skips.
+	var findTitle func(n *html.Node)
+	findTitle = func(n *html.Node) {
+		if pageTitle != "" {
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
+			pageTitle = textOf(n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			findTitle(c)
+		}
+	}
+	findTitle(root)
+	walk(root)
+	flush()
+	title = strings.Join(strings.Fields(h1), " ")
+	if title == "" {
+		title = siteTitle(pageTitle)
+	}
+	return lines, title, warnings
+}
+
+func isChromeElement(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id" || a.Key == "role") && chromeClassRe.MatchString(a.Val) {
+			// An article body whose container happens to be called
+			// "content-share" still wins: keep elements with long text.
+			return len([]rune(textOf(n))) < 400
+		}
+	}
+	return false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return b.String()
+}
+
+// siteTitle drops the site name that pages append to <title>
+// (标题_山东省通信管理局, 标题 - 新闻 | 某网).
+func siteTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	for _, sep := range []string{"_", " - ", " | ", "｜", "—", "--"} {
+		if i := strings.Index(t, sep); i > 0 {
+			left := strings.TrimSpace(t[:i])
+			if len([]rune(left)) >= 6 {
+				t = left
+			}
+		}
+	}
+	return t
+}
+
+var rawOpenRe = map[string]*regexp.Regexp{
+	"script": regexp.MustCompile(`<script\b`),
+	"style":  regexp.MustCompile(`<style\b`),
+}
+
+// unclosedRawText names a <script> or <style> opened after the last closing
+// tag of its kind: the parser swallows everything after it.
+func unclosedRawText(src string) string {
+	lower := strings.ToLower(src)
+	for _, name := range []string{"script", "style"} {
+		locs := rawOpenRe[name].FindAllStringIndex(lower, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		if locs[len(locs)-1][0] > strings.LastIndex(lower, "</"+name) {
+			return name
+		}
+	}
+	return ""
+}

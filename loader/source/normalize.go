@@ -1,0 +1,175 @@
+package source
+
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The traditional-to-simplified tables are OpenCC's TSCharacters.txt and
+// TSPhrases.txt (Apache-2.0, see opencc/LICENSE and opencc/README.md), as
+// shipped in github.com/longbridgeapp/opencc v0.3.13. Only the tables are
+// used, not the module.
+var (
+	//go:embed opencc/TSCharacters.txt
+	tsCharacters string
+	//go:embed opencc/TSPhrases.txt
+	tsPhrases string
+)
+
+type t2sTable struct {
+	chars      map[rune]string
+	phrases    map[string]string
+	phraseLens map[rune][]int // first rune -> byte lengths of phrases, longest first
+	mark       []uint64       // bitset over runes below 0x30000: rune has a conversion
+}
+
+var (
+	t2sOnce sync.Once
+	t2s     *t2sTable
+)
+
+func loadT2S() *t2sTable {
+	t2sOnce.Do(func() {
+		t := &t2sTable{chars: map[rune]string{}, phrases: map[string]string{}, phraseLens: map[rune][]int{}, mark: make([]uint64, 0x30000/64)}
+		for _, line := range strings.Split(tsCharacters, "\n") {
+			k, v, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			v, _, _ = strings.Cut(v, " ")
+			r, size := utf8.DecodeRuneInString(k)
+			if size != len(k) || v == k {
+				continue
+			}
+			t.chars[r] = v
+			t.setMark(r)
+		}
+		for _, line := range strings.Split(tsPhrases, "\n") {
+			k, v, ok := strings.Cut(line, "\t")
+			if !ok {
+				continue
+			}
+			v, _, _ = strings.Cut(v, " ")
+			t.phrases[k] = v
+			r, _ := utf8.DecodeRuneInString(k)
+			t.phraseLens[r] = insertDesc(t.phraseLens[r], len(k))
+			t.setMark(r)
+		}
+		t2s = t
+	})
+	return t2s
+}
+
+func insertDesc(ls []int, l int) []int {
+	for _, x := range ls {
+		if x == l {
+			return ls
+		}
+	}
+	ls = append(ls, l)
+	for i := len(ls) - 1; i > 0 && ls[i] > ls[i-1]; i-- {
+		ls[i], ls[i-1] = ls[i-1], ls[i]
+	}
+	return ls
+}
+
+func (t *t2sTable) setMark(r rune) {
+	if r < 0x30000 {
+		t.mark[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (t *t2sTable) marked(r rune) bool {
+	return r < 0x30000 && t.mark[r/64]&(1<<(r%64)) != 0
+}
+
+// ToSimplified converts traditional characters to simplified ones, phrase
+// table first (longest match), then character by character. Text without
+// traditional characters is returned unchanged without copying.
+func ToSimplified(s string) string {
+	t := loadT2S()
+	first := -1
+	for i, r := range s {
+		if t.marked(r) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:first])
+	for i := first; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !t.marked(r) {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		done := false
+		for _, l := range t.phraseLens[r] {
+			if i+l <= len(s) {
+				if v, ok := t.phrases[s[i:i+l]]; ok {
+					b.WriteString(v)
+					i += l
+					done = true
+					break
+				}
+			}
+		}
+		if done {
+			continue
+		}
+		if v, ok := t.chars[r]; ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// pinyinRe matches a pinyin annotation after a Han character: 業(yè),
+// 业（yè）, 业(ye4). Only annotations with a tone mark or tone number count,
+// so abbreviations in brackets (APP) stay.
+var pinyinRe = regexp.MustCompile(`(\p{Han})\s?[(（]\s*([a-zA-ZüÜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ][a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]*|[a-zA-Zü]{1,6}[1-5])\s*[)）]`)
+
+// StripPinyin removes pinyin annotations that mirror sites insert after
+// characters (業(yè) → 業).
+func StripPinyin(s string) string {
+	if !strings.ContainsAny(s, "(（") {
+		return s
+	}
+	return pinyinRe.ReplaceAllString(s, "$1")
+}
+
+// normalize prepares one line: NFC, simplified characters, no pinyin
+// annotations, no zero-width or no-break spaces, trimmed.
+func normalize(s string) string {
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	s = ToSimplified(s)
+	s = StripPinyin(s)
+	if strings.ContainsAny(s, "\u00a0\u200b\u200c\u200d\ufeff\u2002\u2003\u2009\u3000\t") {
+		s = strings.Map(func(r rune) rune {
+			switch r {
+			case '\u200b', '\u200c', '\u200d', '\ufeff':
+				return -1
+			case '\u00a0', '\u2002', '\u2003', '\u2009', '\u3000', '\t':
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	return strings.TrimFunc(s, unicode.IsSpace)
+}

@@ -1,0 +1,340 @@
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Cue phrases that open a part when they begin a sentence (after any
+// enumeration marker such as 一是 or （二）). They are the stock openings of
+// work-conference reports, rectification reports and signed articles.
+var (
+	reviewStarts = []string{
+		"会议指出", "会议认为", "会议总结", "会议回顾", "会议肯定", "会议充分肯定", "会议通报了过去",
+		"报告指出", "报告回顾", "讲话指出", "讲话回顾",
+		"一年来", "过去一年", "过去的一年", "这一年", "年初以来", "今年以来", "近年来", "近几年",
+		"几年来", "五年来", "三年来", "过去五年", "过去几年", "回顾", "去年以来",
+		"整改进展", "整改情况", "整改落实情况", "工作开展情况", "工作成效", "主要成效", "取得成效",
+		"主要做法", "工作完成情况", "工作总结", "主要工作", "十四五以来", "十三五以来",
+	}
+	planStarts = []string{
+		"会议强调", "会议要求", "会议部署", "会议提出", "会议明确", "会议号召", "会议安排",
+		"报告强调", "报告要求", "讲话强调", "讲话要求",
+		"下一步", "下步", "今后", "展望", "新的一年", "新一年", "明年", "来年",
+		"下一阶段", "下阶段", "工作打算", "工作安排", "工作思路", "工作计划", "重点任务",
+		"主要任务", "工作重点", "目标任务",
+	}
+	otherStarts = []string{
+		"会议传达", "会议通报", "会议表彰", "会议宣读", "会议审议", "会议听取", "会议由", "会上",
+		"欢迎广大", "特此", "联系方式", "附件", "原标题",
+	}
+	// Short heading lines name their section anywhere in the line.
+	reviewHeads = []string{"进展情况", "整改情况", "落实情况", "基本情况", "工作成效", "主要成效",
+		"工作回顾", "主要做法", "完成情况", "工作总结", "取得成绩", "主要成绩"}
+	planHeads = []string{"打算", "下一步", "下步", "今后", "工作安排", "工作计划", "重点任务",
+		"工作思路", "目标任务", "主要任务", "努力方向"}
+	// Future-tense openings (山东将持续…) that start a plan passage when
+	// they come early in a sentence.
+	planVerbs = []string{"将继续", "将持续", "将进一步", "将坚持", "将全力", "将着力", "将加快",
+		"将聚焦", "将重点", "将紧紧", "将深入", "将全面", "将大力", "将不断", "将以"}
+	// chrome marks page furniture anywhere in a sentence.
+	chrome = []string{
+		"浏览量", "浏览次数", "阅读量", "阅读次数", "点击数:", "点击数：", "访问量", "发布时间", "发布日期",
+		"来源:", "来源：", "文章来源", "责任编辑", "编辑:", "编辑：", "作者:", "作者：", "当前位置",
+		"您的位置", "您现在的位置", "版权所有", "Copyright", "copyright", "ICP备", "ICP证", "公网安备",
+		"返回顶部", "关闭窗口", "打印本页", "【返回", "[返回", "分享到", "字号:", "字号：", "【字体",
+		"联系电话", "电子邮箱", "邮政地址", "邮箱:", "邮箱：", "http://", "https://", "www.",
+		"举报电话", "举报邮箱", "主办单位", "承办单位", "技术支持", "网站地图", "相关推荐", "网友评论",
+		"关于我们", "上一篇", "下一篇", "扫一扫", ".jpg", ".png", ".gif", "A+A-",
+	}
+)
+
+// IsChrome reports whether a sentence is page furniture (navigation,
+// footers, bylines, visit counters, contact lines) rather than notice text.
+// Numbers in such sentences are never indicators.
+func IsChrome(s string) bool {
+	for _, c := range chrome {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	// Licence numbers: 许可证37120180030, 许可证(鲁)字第720号.
+	for i := strings.Index(s, "许可证"); i >= 0; {
+		rest := s[i+len("许可证"):]
+		if r, _ := utf8.DecodeRuneInString(rest); r == '(' || r == '（' || r == ':' || r == '：' || leadingDigits(rest) >= 6 {
+			return true
+		}
+		j := strings.Index(rest, "许可证")
+		if j < 0 {
+			break
+		}
+		i += len("许可证") + j
+	}
+	return false
+}
+
+// classify assigns a part to every sentence, carrying the current part
+// forward until a new cue opens another.
+func classify(ss []Sentence, y Years) {
+	state := Other
+	for i := range ss {
+		s := &ss[i]
+		if IsChrome(s.Text) {
+			s.Part = Other
+			continue
+		}
+		heading := isHeading(ss, i)
+		if p, ok := cue(s.Text, heading, state, y); ok {
+			state = p
+		}
+		s.Part = state
+	}
+}
+
+// Classify returns the part a sentence opens, given the part in force before
+// it; ok is false when the sentence carries no cue and the part in force
+// continues. It is exported for tests and for callers that split text
+// themselves.
+func Classify(sentence string, current Part, y Years) (p Part, ok bool) {
+	return cue(sentence, false, current, y)
+}
+
+// isHeading reports a sentence that is a whole short line of its own.
+func isHeading(ss []Sentence, i int) bool {
+	s := ss[i]
+	if utf8.RuneCountInString(s.Text) > 40 {
+		return false
+	}
+	if i > 0 && ss[i-1].Para == s.Para {
+		return false
+	}
+	if i+1 < len(ss) && ss[i+1].Para == s.Para {
+		return false
+	}
+	return !strings.ContainsAny(s.Text, "，,")
+}
+
+func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
+	t := normaliseStart(sentence)
+	if t == "" {
+		return "", false
+	}
+	for _, c := range otherStarts {
+		if strings.HasPrefix(t, c) {
+			return Other, true
+		}
+	}
+	// A meeting's own announcement (1月22日，某局召开2025年工作会议，回顾总结…，
+	// 部署…) names both parts; it is the header, not either part.
+	if (current == Other || startsWithDate(t)) && strings.Contains(t, "召开") &&
+		(strings.Contains(t, "会议") || strings.Contains(t, "大会")) {
+		return Other, true
+	}
+	// 会议指出，2025年是… opens the plan, not the review.
+	rest := t
+	for _, c := range []string{"会议指出", "会议认为", "报告指出", "讲话指出"} {
+		if strings.HasPrefix(t, c) {
+			rest = normaliseStart(strings.TrimPrefix(t, c))
+			if yr, tail, ok := leadingYear(rest); ok && isPlanYear(yr, tail, y) {
+				return Plan, true
+			}
+			return Review, true
+		}
+	}
+	if yr, tail, ok := leadingYear(t); ok {
+		switch {
+		case isPlanYear(yr, tail, y):
+			return Plan, true
+		case strings.HasPrefix(tail, "以来") || strings.HasPrefix(tail, "，") || strings.HasPrefix(tail, ",") ||
+			strings.HasPrefix(tail, "全") || strings.HasPrefix(tail, "我"):
+			if y.Reviewed == 0 || yr <= y.Reviewed {
+				return Review, true
+			}
+		}
+	}
+	if strings.HasPrefix(t, "到") {
+		if yr, tail, ok := leadingYear(strings.TrimPrefix(t, "到")); ok && tail != "" &&
+			((y.Plan != 0 && yr >= y.Plan) || (y.Plan == 0 && y.Reviewed != 0 && yr > y.Reviewed)) {
+			return Plan, true
+		}
+	}
+	for _, c := range planStarts {
+		if strings.HasPrefix(t, c) {
+			return Plan, true
+		}
+	}
+	for _, c := range reviewStarts {
+		if strings.HasPrefix(t, c) {
+			return Review, true
+		}
+	}
+	if heading {
+		for _, c := range planHeads {
+			if strings.Contains(t, c) {
+				return Plan, true
+			}
+		}
+		for _, c := range reviewHeads {
+			if strings.Contains(t, c) {
+				return Review, true
+			}
+		}
+	}
+	head := firstRunes(t, 20)
+	if !strings.Contains(head, "已") {
+		for _, c := range planVerbs {
+			if strings.Contains(head, c) {
+				return Plan, true
+			}
+		}
+	}
+	return "", false
+}
+
+// isPlanYear reports whether a leading "YYYY年…" names the plan year:
+// 2025年是…, 2025年要…, or 2025年， when 2025 is the plan year.
+func isPlanYear(yr int, tail string, y Years) bool {
+	future := (y.Plan != 0 && yr >= y.Plan) || (y.Plan == 0 && y.Reviewed != 0 && yr > y.Reviewed)
+	if !future {
+		return false
+	}
+	for _, c := range []string{"是", "，", ",", "要", "将", "全", "我", "工作", "的"} {
+		if strings.HasPrefix(tail, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingYear parses a year (2000–2099) written as four digits followed by 年
+// at the start of s, returning the text after 年.
+func leadingYear(s string) (int, string, bool) {
+	rs := []rune(s)
+	if len(rs) < 5 {
+		return 0, "", false
+	}
+	yr := 0
+	for i := 0; i < 4; i++ {
+		d := digit(rs[i])
+		if d < 0 {
+			return 0, "", false
+		}
+		yr = yr*10 + d
+	}
+	if rs[4] != '年' || yr < 2000 || yr > 2099 {
+		return 0, "", false
+	}
+	return yr, string(rs[5:]), true
+}
+
+func digit(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= '０' && r <= '９':
+		return int(r - '０')
+	}
+	return -1
+}
+
+// startsWithDate reports a sentence opening with a month-day date (1月22日).
+func startsWithDate(s string) bool {
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) && digit(rs[i]) >= 0 {
+		i++
+	}
+	return i > 0 && i < len(rs) && rs[i] == '月'
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// normaliseStart drops leading spaces, quotes and enumeration markers (一、
+// （二） 3. 一是 第一， 首先，) so that cue phrases can be matched at the start.
+func normaliseStart(s string) string {
+	for {
+		before := s
+		s = strings.TrimLeft(s, " \t\u3000\u00a0“”\"'「」")
+		s = stripEnum(s)
+		if s == before {
+			return s
+		}
+	}
+}
+
+const cnDigits = "一二三四五六七八九十"
+
+func stripEnum(s string) string {
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return s
+	}
+	// （一） (一) (1) （1）
+	if rs[0] == '(' || rs[0] == '（' {
+		j := 1
+		for j < len(rs) && (strings.ContainsRune(cnDigits, rs[j]) || digit(rs[j]) >= 0) {
+			j++
+		}
+		if j > 1 && j < len(rs) && (rs[j] == ')' || rs[j] == '）') {
+			return string(rs[j+1:])
+		}
+		return s
+	}
+	j := 0
+	if rs[0] == '第' {
+		j = 1
+	}
+	k := j
+	for k < len(rs) && (strings.ContainsRune(cnDigits, rs[k]) || digit(rs[k]) >= 0) {
+		k++
+	}
+	if k == j || k >= len(rs) {
+		if strings.HasPrefix(s, "首先") || strings.HasPrefix(s, "其次") || strings.HasPrefix(s, "最后") {
+			return strings.TrimLeft(string(rs[2:]), "，,、")
+		}
+		return s
+	}
+	switch rs[k] {
+	case '、', '．':
+		return string(rs[k+1:])
+	case '.':
+		// 1.针对… but not 1.5万
+		if k+1 < len(rs) && digit(rs[k+1]) < 0 {
+			return string(rs[k+1:])
+		}
+	case '是':
+		if j == 0 && digit(rs[0]) < 0 {
+			return string(rs[k+1:])
+		}
+	case '要':
+		// 一要…, 二要… (会议要求 lists)
+		if j == 0 && digit(rs[0]) < 0 && k == 1 {
+			return string(rs[k+1:])
+		}
+	case '，', ',':
+		if j == 1 {
+			return string(rs[k+1:])
+		}
+	}
+	return s
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		if digit(r) < 0 {
+			break
+		}
+		n++
+	}
+	return n
+}

@@ -1,0 +1,16 @@
+// Package queries holds every SQL statement policylens runs against its
+// DuckDB file and the typed rows they return.
+//
+// Each query lives in its own file under sql/, named after the Go function
+// that runs it (sql/ThemeByProvinceYear.sql is run by ThemeByProvinceYear),
+// and is embedded in the binary. Parameters are always bound, never
+// formatted into the text. The queries read the views of
+// loader/schema/002_views.sql (document_stats, corpus_overview,
+// theme_intensity, theme_by_province, term_frequency, indicator_facts,
+// indicator_metrics), so that the numbers the dashboard charts show are the
+// numbers a user gets from those views by hand. Queries that aggregate take
+// a Filter; with the zero Filter they return exactly the rows of the
+// corresponding view.
+//
+// The package never imports the dashboard; the dashboard asks it for rows.
+package queries

@@ -1,0 +1,167 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// DocumentRow is one compared document in the list: metadata and counts.
+type DocumentRow struct {
+	DocID        int64
+	File         string
+	Title        string
+	DocType      string
+	Province     string
+	City         string
+	County       string
+	Level        string
+	Issuer       string
+	Published    string // YYYY-MM-DD, "" when unknown
+	Year         int    // 0 when unknown, as the other years
+	ReviewedYear int
+	PlanYear     int
+	Chars        int64
+	Tokens       int64
+	Sentences    int64
+	Indicators   int64
+	Achievements int64
+	Targets      int64
+}
+
+// Documents lists the filtered documents, newest first.
+func Documents(ctx context.Context, db *sql.DB, f Filter) ([]DocumentRow, error) {
+	return selectRows(ctx, db, "Documents", func(r *sql.Rows, v *DocumentRow) error {
+		var year, reviewed, plan sql.NullInt64
+		err := r.Scan(&v.DocID, &v.File, &v.Title, &v.DocType, &v.Province, &v.City, &v.County,
+			&v.Level, &v.Issuer, &v.Published, &year, &reviewed, &plan,
+			&v.Chars, &v.Tokens, &v.Sentences, &v.Indicators, &v.Achievements, &v.Targets)
+		v.Year, v.ReviewedYear, v.PlanYear = nullInt(year), nullInt(reviewed), nullInt(plan)
+		return err
+	}, f.args()...)
+}
+
+// Document is one notice with its metadata and cleaned body, which the
+// character offsets of sentences and indicators refer to.
+type Document struct {
+	DocID        int64
+	File         string
+	Title        string
+	DocType      string
+	Province     string
+	City         string
+	County       string
+	Level        string
+	Issuer       string
+	Published    string
+	Year         int
+	ReviewedYear int
+	PlanYear     int
+	Chars        int64
+	Tokens       int64
+	Format       string
+	Encoding     string
+	ContentHash  string
+	DuplicateOf  int64 // 0 for originals
+	Body         string
+}
+
+// GetDocument returns one document by id, or ErrNoDocument.
+func GetDocument(ctx context.Context, db *sql.DB, id int64) (Document, error) {
+	docs, err := selectRows(ctx, db, "GetDocument", func(r *sql.Rows, v *Document) error {
+		var year, reviewed, plan, dup sql.NullInt64
+		err := r.Scan(&v.DocID, &v.File, &v.Title, &v.DocType, &v.Province, &v.City, &v.County,
+			&v.Level, &v.Issuer, &v.Published, &year, &reviewed, &plan,
+			&v.Chars, &v.Tokens, &v.Format, &v.Encoding, &v.ContentHash, &dup, &v.Body)
+		v.Year, v.ReviewedYear, v.PlanYear = nullInt(year), nullInt(reviewed), nullInt(plan)
+		v.DuplicateOf = int64(nullInt(dup))
+		return err
+	}, sql.Named("id", id))
+	if err != nil {
+		return Document{}, err
+	}
+	if len(docs) == 0 {
+		return Document{}, fmt.Errorf("document %d: %w", id, ErrNoDocument)
+	}
+	return docs[0], nil
+}
+
+// DocIndicator is one indicator of a document with its span in the body.
+type DocIndicator struct {
+	IndicatorID     int64
+	SentenceNo      int
+	Start, End      int // rune offsets in Document.Body, end exclusive
+	Surface         string
+	Metric          string
+	CanonicalMetric string
+	Measure         string
+	Value           float64
+	ValueMax        *float64
+	Unit            string
+	Qualifier       string
+	Kind            string
+	Year            int
+}
+
+// DocumentIndicators returns the indicators of one document in text order.
+func DocumentIndicators(ctx context.Context, db *sql.DB, id int64) ([]DocIndicator, error) {
+	return selectRows(ctx, db, "DocumentIndicators", func(r *sql.Rows, v *DocIndicator) error {
+		var canonical sql.NullString
+		var year sql.NullInt64
+		var max sql.NullFloat64
+		err := r.Scan(&v.IndicatorID, &v.SentenceNo, &v.Start, &v.End, &v.Surface,
+			&v.Metric, &canonical, &v.Measure, &v.Value, &max,
+			&v.Unit, &v.Qualifier, &v.Kind, &year)
+		v.CanonicalMetric, v.Year = nullString(canonical), nullInt(year)
+		if max.Valid {
+			v.ValueMax = &max.Float64
+		}
+		return err
+	}, sql.Named("id", id))
+}
+
+// Sentence is one sentence of a document and the part it sits in (review,
+// plan, other).
+type Sentence struct {
+	No         int
+	Part       string
+	Start, End int
+	Text       string
+}
+
+// DocumentSentences returns the sentences of one document in order.
+func DocumentSentences(ctx context.Context, db *sql.DB, id int64) ([]Sentence, error) {
+	return selectRows(ctx, db, "DocumentSentences", func(r *sql.Rows, v *Sentence) error {
+		return r.Scan(&v.No, &v.Part, &v.Start, &v.End, &v.Text)
+	}, sql.Named("id", id))
+}
+
+// MetadataSource says where one inferred metadata field came from.
+type MetadataSource struct {
+	Field  string
+	Value  string
+	Source string
+}
+
+// DocumentSources returns the provenance of one document's metadata.
+func DocumentSources(ctx context.Context, db *sql.DB, id int64) ([]MetadataSource, error) {
+	return selectRows(ctx, db, "DocumentSources", func(r *sql.Rows, v *MetadataSource) error {
+		return r.Scan(&v.Field, &v.Value, &v.Source)
+	}, sql.Named("id", id))
+}
+
+// DocTheme is one theme a document mentions.
+type DocTheme struct {
+	Theme  string
+	Label  string
+	Order  int
+	Hits   int64
+	Per10k float64
+}
+
+// DocumentThemes returns the themes one document mentions, strongest first.
+func DocumentThemes(ctx context.Context, db *sql.DB, id int64) ([]DocTheme, error) {
+	return selectRows(ctx, db, "DocumentThemes", func(r *sql.Rows, v *DocTheme) error {
+		return r.Scan(&v.Theme, &v.Label, &v.Order, &v.Hits, &v.Per10k)
+	}, sql.Named("id", id))
+}

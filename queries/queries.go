@@ -1,0 +1,117 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+//go:embed sql/*.sql
+var queryFiles embed.FS
+
+// QueryNames lists the embedded queries by name (the file name without
+// .sql), sorted. Tests use it to check that every query is exercised.
+func QueryNames() []string {
+	names, err := fs.Glob(queryFiles, "sql/*.sql")
+	if err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, strings.TrimSuffix(strings.TrimPrefix(n, "sql/"), ".sql"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// QueryText returns the SQL of one embedded query, so that the dashboard can
+// show users the statement behind a chart.
+func QueryText(name string) (string, error) {
+	b, err := queryFiles.ReadFile("sql/" + name + ".sql")
+	if err != nil {
+		return "", fmt.Errorf("query %s: %w", name, err)
+	}
+	return string(b), nil
+}
+
+// ErrNoDocument is returned by Document when no document has the id.
+var ErrNoDocument = errors.New("no such document")
+
+// Filter narrows the documents a query aggregates over. The zero Filter
+// selects every compared document (duplicates are always left out). It is
+// the dashboard's filter bar and also a "selection" on the terms page.
+type Filter struct {
+	Provinces []string // full names (山东省); empty means all
+	Level     string   // province, city, county; empty means all
+	DocType   string   // 工作会议 ...; empty means all
+	YearFrom  int      // first year included; 0 means no lower bound
+	YearTo    int      // last year included; 0 means no upper bound
+}
+
+// IsZero reports whether the filter selects everything.
+func (f Filter) IsZero() bool {
+	return len(f.Provinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0
+}
+
+// args binds the filter to the named parameters every filtered query uses:
+// $provinces, $level, $doc_type, $year_from, $year_to.
+func (f Filter) args() []any {
+	provinces := f.Provinces
+	if provinces == nil {
+		provinces = []string{}
+	}
+	return []any{
+		sql.Named("provinces", provinces),
+		sql.Named("level", f.Level),
+		sql.Named("doc_type", f.DocType),
+		sql.Named("year_from", f.YearFrom),
+		sql.Named("year_to", f.YearTo),
+	}
+}
+
+// selectRows runs the embedded query name with args and scans each row with
+// scan into a new T.
+func selectRows[T any](ctx context.Context, db *sql.DB, name string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
+	text, err := QueryText(name)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(ctx, text, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, fmt.Errorf("query %s: scan: %w", name, err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
+	}
+	return out, nil
+}
+
+// nullInt turns a nullable integer column into 0 for "unknown".
+func nullInt(n sql.NullInt64) int {
+	if !n.Valid {
+		return 0
+	}
+	return int(n.Int64)
+}
+
+// nullString turns a nullable text column into "" for "none".
+func nullString(s sql.NullString) string {
+	if !s.Valid {
+		return ""
+	}
+	return s.String
+}

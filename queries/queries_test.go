@@ -1,0 +1,288 @@
+package queries_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/policylens/policylens/queries"
+	"github.com/policylens/policylens/queries/querytest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	querytest.Cleanup()
+	os.Exit(code)
+}
+
+func openSeed(t *testing.T) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("duckdb", querytest.SeedDB(t)+"?access_mode=read_only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// TestEveryQuery runs each embedded query through its Go function against a
+// database built from the seeds, and fails when a query file has no caller
+// here.
+func TestEveryQuery(t *testing.T) {
+	db := openSeed(t)
+	ctx := context.Background()
+	var firstDoc int64
+	var firstMetric string
+	run := map[string]func() (int, error){
+		"CorpusOverview": func() (int, error) { r, err := queries.CorpusOverview(ctx, db, queries.Filter{}); return len(r), err },
+		"Facets":         func() (int, error) { r, err := queries.Facets(ctx, db); return len(r), err },
+		"Themes":         func() (int, error) { r, err := queries.Themes(ctx, db); return len(r), err },
+		"ThemeByProvinceYear": func() (int, error) {
+			r, err := queries.ThemeByProvinceYear(ctx, db, queries.Filter{})
+			return len(r), err
+		},
+		"ThemeByProvince": func() (int, error) { r, err := queries.ThemeByProvince(ctx, db, queries.Filter{}); return len(r), err },
+		"TopTerms":        func() (int, error) { r, err := queries.TopTerms(ctx, db, queries.Filter{}, 10); return len(r), err },
+		"IndicatorMetrics": func() (int, error) {
+			r, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
+			if len(r) > 0 {
+				firstMetric = r[0].Metric
+			}
+			return len(r), err
+		},
+		"IndicatorSeries": func() (int, error) {
+			r, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric)
+			return len(r), err
+		},
+		"Documents": func() (int, error) {
+			r, err := queries.Documents(ctx, db, queries.Filter{})
+			if len(r) > 0 {
+				firstDoc = r[0].DocID
+			}
+			return len(r), err
+		},
+		"GetDocument": func() (int, error) {
+			_, err := queries.GetDocument(ctx, db, firstDoc)
+			return 1, err
+		},
+		"DocumentIndicators": func() (int, error) {
+			r, err := queries.DocumentIndicators(ctx, db, firstDoc)
+			return len(r), err
+		},
+		"DocumentSentences": func() (int, error) { r, err := queries.DocumentSentences(ctx, db, firstDoc); return len(r), err },
+		"DocumentSources":   func() (int, error) { r, err := queries.DocumentSources(ctx, db, firstDoc); return len(r), err },
+		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
+	}
+	// Order matters: some queries take their argument from an earlier one.
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms",
+		"IndicatorMetrics", "IndicatorSeries", "Documents", "GetDocument", "DocumentIndicators",
+		"DocumentSentences", "DocumentSources", "DocumentThemes"}
+	for _, name := range queries.QueryNames() {
+		if run[name] == nil {
+			t.Errorf("query %s has no test: add it to TestEveryQuery", name)
+		}
+	}
+	for _, name := range order {
+		n, err := run[name]()
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if n == 0 {
+			t.Errorf("%s returned no rows on the seeds", name)
+		}
+	}
+}
+
+// TestQueriesMatchViews checks that the unfiltered chart queries return the
+// numbers of the views SQL users read.
+func TestQueriesMatchViews(t *testing.T) {
+	db := openSeed(t)
+	ctx := context.Background()
+
+	overview, err := queries.CorpusOverview(ctx, db, queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var viewDocs, viewTokens int64
+	if err := db.QueryRow(`SELECT sum(documents), sum(tokens) FROM corpus_overview`).Scan(&viewDocs, &viewTokens); err != nil {
+		t.Fatal(err)
+	}
+	var docs, tokens int64
+	for _, r := range overview {
+		docs += r.Documents
+		tokens += r.Tokens
+	}
+	if docs != viewDocs || tokens != viewTokens {
+		t.Errorf("CorpusOverview sums %d docs %d tokens, view corpus_overview %d and %d", docs, tokens, viewDocs, viewTokens)
+	}
+	var all, dups int64
+	if err := db.QueryRow(`SELECT count(*), count(duplicate_of) FROM documents`).Scan(&all, &dups); err != nil {
+		t.Fatal(err)
+	}
+	if docs != all-dups {
+		t.Errorf("overview counts %d documents, want %d (all %d minus %d duplicates)", docs, all-dups, all, dups)
+	}
+
+	cells, err := queries.ThemeByProvinceYear(ctx, db, queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT province, coalesce(year, 0), theme, hits, tokens, per_10k FROM theme_intensity ORDER BY province, year, theme`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		p  string
+		y  int
+		th string
+	}
+	view := map[key][3]float64{}
+	for rows.Next() {
+		var k key
+		var hits, tok int64
+		var per float64
+		if err := rows.Scan(&k.p, &k.y, &k.th, &hits, &tok, &per); err != nil {
+			t.Fatal(err)
+		}
+		view[k] = [3]float64{float64(hits), float64(tok), per}
+	}
+	rows.Close()
+	if len(view) != len(cells) {
+		t.Errorf("ThemeByProvinceYear has %d cells, view theme_intensity %d", len(cells), len(view))
+	}
+	for _, c := range cells {
+		got := [3]float64{float64(c.Hits), float64(c.Tokens), c.Per10k}
+		if want := view[key{c.Province, c.Year, c.Theme}]; !reflect.DeepEqual(got, want) {
+			t.Errorf("cell %s %d %s: query %v, view %v", c.Province, c.Year, c.Theme, got, want)
+		}
+		if c.Tokens > 0 && c.Per10k != 10000*float64(c.Hits)/float64(c.Tokens) {
+			t.Errorf("cell %s %d %s: per_10k %v is not 10000*%d/%d", c.Province, c.Year, c.Theme, c.Per10k, c.Hits, c.Tokens)
+		}
+	}
+
+	byProv, err := queries.ThemeByProvince(ctx, db, queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var viewRows int
+	var viewResid float64
+	if err := db.QueryRow(`SELECT count(*), coalesce(sum(abs(residual)), 0) FROM theme_by_province`).Scan(&viewRows, &viewResid); err != nil {
+		t.Fatal(err)
+	}
+	var resid float64
+	for _, r := range byProv {
+		resid += abs(r.Residual)
+	}
+	if viewRows != len(byProv) || !near(resid, viewResid) {
+		t.Errorf("ThemeByProvince: %d rows, residual mass %v; view theme_by_province %d, %v", len(byProv), resid, viewRows, viewResid)
+	}
+
+	metrics, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var viewMetrics int
+	if err := db.QueryRow(`SELECT count(*) FROM indicator_metrics`).Scan(&viewMetrics); err != nil {
+		t.Fatal(err)
+	}
+	if viewMetrics != len(metrics) {
+		t.Errorf("IndicatorMetrics %d rows, view indicator_metrics %d", len(metrics), viewMetrics)
+	}
+	for _, m := range metrics {
+		pts, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(len(pts)) != m.Indicators {
+			t.Errorf("metric %s: IndicatorSeries %d points, IndicatorMetrics says %d", m.Metric, len(pts), m.Indicators)
+		}
+		for _, p := range pts {
+			if p.Sentence == "" {
+				t.Errorf("metric %s: indicator %d has no sentence", m.Metric, p.IndicatorID)
+			}
+		}
+	}
+}
+
+// TestFilter checks that each filter field narrows the rows and that the
+// term frequencies of a selection add up with the view term_frequency.
+func TestFilter(t *testing.T) {
+	db := openSeed(t)
+	ctx := context.Background()
+	facets, err := queries.Facets(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	provinces := queries.FacetValues(facets, "province")
+	years := queries.FacetYears(facets)
+	if len(provinces) < 2 || len(years) < 2 {
+		t.Fatalf("seeds should span provinces and years, got %v and %v", provinces, years)
+	}
+	all, err := queries.Documents(ctx, db, queries.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range provinces {
+		docs, err := queries.Documents(ctx, db, queries.Filter{Provinces: []string{p}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) == 0 || len(docs) >= len(all) {
+			t.Errorf("province %s selects %d of %d documents", p, len(docs), len(all))
+		}
+		for _, d := range docs {
+			if d.Province != p {
+				t.Errorf("province %s filter let through %s (%s)", p, d.File, d.Province)
+			}
+		}
+		// The selection's top terms are the view's rows for that province.
+		terms, err := queries.TopTerms(ctx, db, queries.Filter{Provinces: []string{p}}, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range terms {
+			var n int64
+			if err := db.QueryRow(`SELECT sum(n) FROM term_frequency WHERE province = ? AND term = ?`, p, term.Term).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != term.N {
+				t.Errorf("%s %s: TopTerms n=%d, term_frequency %d", p, term.Term, term.N, n)
+			}
+		}
+	}
+	y := years[len(years)-1]
+	docs, err := queries.Documents(ctx, db, queries.Filter{YearFrom: y, YearTo: y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) == 0 {
+		t.Errorf("year %d selects nothing", y)
+	}
+	for _, d := range docs {
+		if d.Year != y {
+			t.Errorf("year %d filter let through %s (%d)", y, d.File, d.Year)
+		}
+	}
+	none, err := queries.Documents(ctx, db, queries.Filter{Level: "no-such-level"})
+	if err != nil || len(none) != 0 {
+		t.Errorf("unknown level: %d rows, %v", len(none), err)
+	}
+	if _, err := queries.GetDocument(ctx, db, -1); !errors.Is(err, queries.ErrNoDocument) {
+		t.Errorf("GetDocument(-1) = %v, want ErrNoDocument", err)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func near(a, b float64) bool { return abs(a-b) < 1e-6*(1+abs(a)+abs(b)) }
