@@ -105,6 +105,9 @@ func (s *site) Console(query string) string {
 // staticFile is the file name of a page in the export: the overview is
 // index.html, a page with parameters gets a hash of them.
 func staticFile(name string, q url.Values) string {
+	if name == "document" {
+		return "document-" + q.Get("id") + ".html"
+	}
 	if name == "overview" && len(q) == 0 {
 		return "index.html"
 	}

@@ -20,3 +20,8 @@ var DomainDict []byte
 //
 //go:embed dict/stopwords.txt
 var StopWords []byte
+
+// Metrics is the default metric catalogue (metrics.yaml).
+//
+//go:embed metrics.yaml
+var Metrics []byte

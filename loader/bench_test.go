@@ -3,12 +3,15 @@ package loader
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -22,28 +25,47 @@ import (
 // repeating the seeds.
 const benchCorpusBytes = 20 << 20
 
-// buildBenchCorpus writes copies of the seed notices into dir until they
-// add up to at least size bytes. Each copy gets a line of its own so that
-// the loader does not treat it as a duplicate.
+// buildBenchCorpus writes notices made of the seeds' lines into dir until
+// they add up to at least size bytes. Each notice takes a seed's first lines
+// (title, date line) and then lines drawn from all seeds in a seeded random
+// order, so that the text is the seeds' own but no two notices are copies
+// (the loader would load a copy once).
 func buildBenchCorpus(tb testing.TB, dir string, size int) (texts []string) {
-	seeds, err := filepath.Glob("../data/notices/*")
+	seeds, err := filepath.Glob("../data/notices/*.txt")
 	if err != nil || len(seeds) == 0 {
 		tb.Fatalf("no seeds in ../data/notices: %v", err)
 	}
-	total := 0
-	for i := 0; total < size; i++ {
-		src := seeds[i%len(seeds)]
-		b, err := os.ReadFile(src)
+	var heads [][]string
+	var pool []string
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		b = append(b, fmt.Sprintf("\n（副本编号%d）\n", i)...)
-		name := fmt.Sprintf("%05d_%s", i, filepath.Base(src))
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+		lines := strings.Split(string(b), "\n")
+		heads = append(heads, lines[:3])
+		for _, l := range lines[3:] {
+			if utf8.RuneCountInString(l) > 40 {
+				pool = append(pool, l)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	total := 0
+	for i := 0; total < size; i++ {
+		var b strings.Builder
+		for _, l := range heads[i%len(heads)] {
+			b.WriteString(l + "\n")
+		}
+		for b.Len() < 12000 {
+			b.WriteString(pool[rng.IntN(len(pool))] + "\n")
+		}
+		name := fmt.Sprintf("%05d_%s", i, filepath.Base(seeds[i%len(seeds)]))
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644); err != nil {
 			tb.Fatal(err)
 		}
-		total += len(b)
-		doc, err := source.Parse(name, b)
+		total += b.Len()
+		doc, err := source.Parse(name, []byte(b.String()))
 		if err != nil {
 			tb.Fatal(err)
 		}

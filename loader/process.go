@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/loader/dedup"
 	"github.com/policylens/policylens/loader/extract"
 	"github.com/policylens/policylens/loader/meta"
 	"github.com/policylens/policylens/loader/source"
@@ -21,6 +22,7 @@ type processed struct {
 	meta       meta.Metadata
 	doc        *source.Document
 	textHash   string
+	sig        dedup.Signature
 	body       string
 	chars      int
 	tokens     int
@@ -39,6 +41,7 @@ func (r *resources) process(doc *source.Document, relPath string) *processed {
 		doc:      doc,
 		body:     body,
 		textHash: textHash(body),
+		sig:      dedup.Of(body),
 		chars:    utf8.RuneCountInString(body),
 	}
 	years := text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear}
@@ -103,8 +106,8 @@ func textHash(body string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// sortedTerms returns the term counts in a stable order.
-func sortedTerms(m map[string]int) []string {
+// sortedKeys returns a map's keys in a stable order.
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -4,13 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
-	"errors"
 	"fmt"
 	"math"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
 
+	"github.com/policylens/policylens/loader/dedup"
 	"github.com/policylens/policylens/loader/schema"
 )
 
@@ -27,13 +27,14 @@ type writer struct {
 	nextIndicatorID int
 	byTextHash      map[string]int        // normalised-text hash → doc_id of the original
 	known           map[string]fileRecord // the files recorded before this load
+	near            *dedup.Index          // signatures of the documents, for near-copies
 	now             time.Time
 }
 
 // Tables and the column order their appenders expect (001_core.sql).
 var appendTables = []string{
 	"documents", "metadata_sources", "sentences", "term_counts",
-	"theme_hits", "indicators", "duplicates", "files",
+	"theme_hits", "indicators", "duplicates", "files", "fingerprints",
 }
 
 func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*writer, error) {
@@ -41,7 +42,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{db: db, byTextHash: map[string]int{}, known: st.files, now: time.Now().UTC()}
+	w := &writer{db: db, byTextHash: map[string]int{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC()}
 	if fresh {
 		if err := schema.Apply(ctx, db); err != nil {
 			db.Close()
@@ -67,6 +68,10 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 			w.byTextHash[h] = id
 		}
 		rows.Close()
+		if err := w.readFingerprints(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	w.conn, err = db.Conn(ctx)
 	if err != nil {
@@ -74,6 +79,27 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 		return nil, err
 	}
 	return w, nil
+}
+
+func (w *writer) readFingerprints(ctx context.Context) error {
+	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, minhash FROM fingerprints`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			return err
+		}
+		sig, err := dedup.Decode(b)
+		if err != nil {
+			return fmt.Errorf("fingerprint of document %d: %w", id, err)
+		}
+		w.near.Add(id, sig)
+	}
+	return rows.Err()
 }
 
 // begin opens the transaction, records the resources, rewrites the theme
@@ -167,11 +193,12 @@ func (w *writer) forget(ctx context.Context, path string) error {
 
 // deleteDocRows deletes one document's own rows.
 func (w *writer) deleteDocRows(ctx context.Context, id int) error {
-	for _, t := range []string{"documents", "metadata_sources", "sentences", "term_counts", "theme_hits", "indicators"} {
+	for _, t := range []string{"documents", "metadata_sources", "sentences", "term_counts", "theme_hits", "indicators", "fingerprints"} {
 		if _, err := w.conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE doc_id = ?", id); err != nil {
 			return err
 		}
 	}
+	w.near.Remove(id)
 	return nil
 }
 
@@ -222,13 +249,23 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		}
 		return true, w.apps["files"].AppendRow(f.path, f.hash, "duplicate", int32(orig), nil, w.now)
 	}
+	if orig, sim, ok := w.near.Nearest(p.sig); ok {
+		if err := w.apps["duplicates"].AppendRow(f.path, f.hash, int32(orig), sim, "near"); err != nil {
+			return true, err
+		}
+		return true, w.apps["files"].AppendRow(f.path, f.hash, "duplicate", int32(orig), nil, w.now)
+	}
 	id := keepID
 	if id == 0 {
 		id = w.nextDocID
 		w.nextDocID++
 	}
 	w.byTextHash[p.textHash] = id
+	w.near.Add(id, p.sig)
 	id32 := int32(id)
+	if err := w.apps["fingerprints"].AppendRow(id32, p.sig.Bytes()); err != nil {
+		return false, err
+	}
 	m := p.meta
 	err = w.apps["documents"].AppendRow(
 		id32, f.path, f.hash, p.textHash, p.doc.Format, p.doc.Encoding,
@@ -239,7 +276,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	if err != nil {
 		return false, fmt.Errorf("append document %s: %w", f.path, err)
 	}
-	for _, field := range sortedTerms(m.Sources) {
+	for _, field := range sortedKeys(m.Sources) {
 		if err := w.apps["metadata_sources"].AppendRow(id32, field, nullString(metaValue(p, field)), m.Sources[field]); err != nil {
 			return false, err
 		}
@@ -249,7 +286,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 			return false, err
 		}
 	}
-	for _, term := range sortedTerms(p.terms) {
+	for _, term := range sortedKeys(p.terms) {
 		if err := w.apps["term_counts"].AppendRow(id32, term, int32(p.terms[term])); err != nil {
 			return false, err
 		}

@@ -85,11 +85,14 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 	}
 	q := stmts[0]
 	toks := lexSQL(q)
+	if err := refuseByKeyword(q, toks); err != nil {
+		return nil, err
+	}
 	if name, ok := findFileAccess(toks); ok {
 		return nil, refuse("file access is disabled (%s)", name)
 	}
-	if name, ok := findWriteFunction(toks); ok {
-		return nil, refuse("writes are not allowed (%s)", name)
+	if name, reason, ok := findDeniedFunction(toks); ok {
+		return nil, refuse("%s (%s)", reason, name)
 	}
 
 	runCtx := ctx
@@ -160,7 +163,21 @@ func vetStatement(c *duckdb.Conn, q string, toks []sqlToken, maxRows, depth int)
 		}
 		return q, nil
 	}
-	return "", refuseStatement(typ, leadingWords(toks))
+	name := leadingWords(toks)
+	if strings.HasPrefix(name, "WITH") || name == "statement" {
+		name = stmtTypeNames[typ] // WITH x AS (...) INSERT ...
+	}
+	return "", refuseStatement(typ, name)
+}
+
+// stmtTypeNames names statement types for refusals when the statement's
+// first words do not.
+var stmtTypeNames = map[duckdb.StmtType]string{
+	duckdb.STATEMENT_TYPE_INSERT: "INSERT", duckdb.STATEMENT_TYPE_UPDATE: "UPDATE",
+	duckdb.STATEMENT_TYPE_DELETE: "DELETE", duckdb.STATEMENT_TYPE_CREATE: "CREATE",
+	duckdb.STATEMENT_TYPE_COPY: "COPY", duckdb.STATEMENT_TYPE_ALTER: "ALTER",
+	duckdb.STATEMENT_TYPE_DROP: "DROP", duckdb.STATEMENT_TYPE_SET: "SET",
+	duckdb.STATEMENT_TYPE_PRAGMA: "PRAGMA", duckdb.STATEMENT_TYPE_CALL: "CALL",
 }
 
 // statementType prepares q on c and returns its type. The driver's
@@ -183,6 +200,24 @@ func statementType(c *duckdb.Conn, q string) (duckdb.StmtType, error) {
 	return ds.StatementType()
 }
 
+// refuseByKeyword refuses statements that DuckDB would already fail to
+// prepare for want of file access (COPY, EXPORT and IMPORT DATABASE touch
+// files while binding), so that the message names the statement.
+func refuseByKeyword(q string, toks []sqlToken) error {
+	if len(toks) == 0 || toks[0].kind != tokWord {
+		return nil
+	}
+	switch strings.ToUpper(toks[0].text) {
+	case "EXPLAIN":
+		if target, ok := explainTarget(q, toks); ok {
+			return refuseByKeyword(target, lexSQL(target))
+		}
+	case "COPY", "EXPORT", "IMPORT":
+		return refuse("file access is disabled (%s)", leadingWords(toks))
+	}
+	return nil
+}
+
 // refuseStatement explains why a statement type is not allowed.
 func refuseStatement(typ duckdb.StmtType, name string) error {
 	switch typ {
@@ -201,6 +236,9 @@ func refuseStatement(typ duckdb.StmtType, name string) error {
 	case duckdb.STATEMENT_TYPE_PRAGMA:
 		return refuse("only PRAGMAs that read the catalog are allowed, such as table_info, show_tables and version (%s)", name)
 	case duckdb.STATEMENT_TYPE_CALL:
+		if !strings.HasPrefix(name, "CALL") {
+			return refuse("writes are not allowed (%s)", name) // CHECKPOINT
+		}
 		return refuse("CALL is not allowed; write SELECT * FROM function(...) instead (%s)", name)
 	case duckdb.STATEMENT_TYPE_TRANSACTION:
 		return refuse("transactions are not needed, the database is read-only (%s)", name)

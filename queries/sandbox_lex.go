@@ -209,7 +209,7 @@ func splitSQLStatements(q string) []string {
 func leadingWords(toks []sqlToken) string {
 	var words []string
 	for i, t := range toks {
-		if t.kind != tokWord || len(words) >= 4 {
+		if t.kind != tokWord || len(words) >= 6 {
 			break
 		}
 		w := strings.ToUpper(t.text)
@@ -235,7 +235,7 @@ var statementNameWords = map[string]bool{
 	"TABLE": true, "VIEW": true, "SCHEMA": true, "SEQUENCE": true, "MACRO": true, "FUNCTION": true,
 	"INDEX": true, "TYPE": true, "SECRET": true, "DATABASE": true, "INTO": true, "FROM": true,
 	"IF": true, "NOT": true, "EXISTS": true, "TRANSACTION": true, "WORK": true, "GLOBAL": true,
-	"SESSION": true, "LOCAL": true, "VARIABLE": true, "FORCE": true, "ANALYZE": true,
+	"SESSION": true, "LOCAL": true, "VARIABLE": true, "FORCE": true, "ANALYZE": true, "CHECKPOINT": true,
 }
 
 // fileFunctions are DuckDB functions that read or list files, from the core
@@ -245,7 +245,7 @@ var statementNameWords = map[string]bool{
 var fileFunctions = map[string]bool{
 	"read_text": true, "read_blob": true, "read_csv": true, "read_csv_auto": true, "sniff_csv": true,
 	"read_parquet": true, "parquet_scan": true, "parquet_metadata": true, "parquet_schema": true,
-	"parquet_file_metadata": true, "parquet_kv_metadata": true, "parquet_bloom_probe": true,
+	"parquet_file_metadata": true, "parquet_full_metadata": true, "parquet_kv_metadata": true, "parquet_bloom_probe": true,
 	"read_json": true, "read_json_auto": true, "read_json_objects": true, "read_json_objects_auto": true,
 	"read_ndjson": true, "read_ndjson_auto": true, "read_ndjson_objects": true,
 	"glob": true, "read_xlsx": true, "st_read": true, "st_read_meta": true, "iceberg_scan": true,
@@ -254,21 +254,31 @@ var fileFunctions = map[string]bool{
 	"mysql_scan": true, "read_avro": true, "read_ipc": true, "arrow_scan": true,
 }
 
-// writeFunctions are table functions that change the database.
-var writeFunctions = map[string]bool{
-	"checkpoint": true, "force_checkpoint": true,
-}
-
 // findFileAccess reports the first file-reading function called in toks, or
-// a file named as a table (FROM '/etc/passwd').
+// a file named as a table (FROM '/etc/passwd'). A FROM inside EXTRACT,
+// TRIM, SUBSTRING, POSITION or OVERLAY is part of the call, not a table.
 func findFileAccess(toks []sqlToken) (string, bool) {
+	var inFromCall []bool // per open parenthesis: is it a call with FROM syntax?
 	for i, t := range toks {
-		if (t.kind == tokWord || t.kind == tokQuoted) && i+1 < len(toks) && toks[i+1].kind == tokPunct && toks[i+1].text == "(" {
-			if name := strings.ToLower(t.text); fileFunctions[name] {
-				return name, true
-			}
+		isCall := (t.kind == tokWord || t.kind == tokQuoted) && i+1 < len(toks) && toks[i+1].kind == tokPunct && toks[i+1].text == "("
+		if isCall && fileFunctions[strings.ToLower(t.text)] {
+			return strings.ToLower(t.text), true
 		}
-		if t.kind == tokWord && i+1 < len(toks) && toks[i+1].kind == tokString {
+		switch {
+		case t.kind == tokPunct && t.text == "(":
+			prev := ""
+			if i > 0 && toks[i-1].kind == tokWord {
+				prev = strings.ToLower(toks[i-1].text)
+			}
+			inFromCall = append(inFromCall, fromSyntaxCalls[prev])
+		case t.kind == tokPunct && t.text == ")":
+			if len(inFromCall) > 0 {
+				inFromCall = inFromCall[:len(inFromCall)-1]
+			}
+		case t.kind == tokWord && i+1 < len(toks) && toks[i+1].kind == tokString:
+			if len(inFromCall) > 0 && inFromCall[len(inFromCall)-1] {
+				continue
+			}
 			if w := strings.ToUpper(t.text); w == "FROM" || w == "JOIN" {
 				return "'" + toks[i+1].text + "'", true
 			}
@@ -277,16 +287,38 @@ func findFileAccess(toks []sqlToken) (string, bool) {
 	return "", false
 }
 
-// findWriteFunction reports the first table function in toks that writes.
-func findWriteFunction(toks []sqlToken) (string, bool) {
+// fromSyntaxCalls are the SQL functions whose arguments may contain FROM.
+var fromSyntaxCalls = map[string]bool{
+	"extract": true, "trim": true, "substring": true, "position": true, "overlay": true,
+}
+
+// deniedFunctions are table functions that change the database or the
+// engine's settings, or run SQL held in a value, with the reason given.
+var deniedFunctions = map[string]string{
+	"checkpoint":                  "writes are not allowed",
+	"force_checkpoint":            "writes are not allowed",
+	"truncate_duckdb_logs":        "writes are not allowed",
+	"enable_logging":              "the configuration is locked",
+	"disable_logging":             "the configuration is locked",
+	"enable_profiling":            "the configuration is locked",
+	"disable_profiling":           "the configuration is locked",
+	"enable_peg_parser":           "the configuration is locked",
+	"disable_peg_parser":          "the configuration is locked",
+	"json_execute_serialized_sql": "running SQL held in a value is not allowed",
+}
+
+// findDeniedFunction reports the first function in toks that
+// deniedFunctions names, and why it is denied.
+func findDeniedFunction(toks []sqlToken) (name, reason string, found bool) {
 	for i, t := range toks {
 		if (t.kind == tokWord || t.kind == tokQuoted) && i+1 < len(toks) && toks[i+1].kind == tokPunct && toks[i+1].text == "(" {
-			if name := strings.ToLower(t.text); writeFunctions[name] {
-				return name, true
+			name := strings.ToLower(t.text)
+			if reason, ok := deniedFunctions[name]; ok {
+				return name, reason, true
 			}
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 // explainTarget returns the statement an EXPLAIN [ANALYZE] [(options)]

@@ -132,10 +132,7 @@ func build(tsv string) *Gazetteer {
 			p := Place{Province: provName[r.parent], City: r.name, Level: LevelCity, Code: r.code}
 			g.add(r.name, p, false)
 			for _, s := range cityShortNames(r.name) {
-				if provShort[s] {
-					continue // 海南藏族自治州 must not answer to 海南
-				}
-				g.add(s, p, true)
+				g.add(s, p, true) // 吉林 is 吉林省 first (see the sort below), then 吉林市
 			}
 		case LevelCounty:
 			prov := provName[cityProv[r.parent]]

@@ -106,6 +106,12 @@ CREATE TABLE duplicates (
     method       VARCHAR NOT NULL     -- exact or near
 );
 
+-- MinHash signatures of the documents' text, for finding near-copies.
+CREATE TABLE fingerprints (
+    doc_id  INTEGER NOT NULL,
+    minhash BLOB NOT NULL             -- 64 little-endian uint32 (loader/dedup)
+);
+
 -- Every file the loader has seen under the data dir, so that an unchanged
 -- file is skipped whatever became of it: loaded as a document, recorded as a
 -- duplicate of one, or failed (a failed file is retried once it changes).
@@ -123,5 +129,5 @@ CREATE TABLE load_issues (
     path     VARCHAR NOT NULL,
     severity VARCHAR NOT NULL,        -- warning or error
     message  VARCHAR NOT NULL,
-    at       TIMESTAMP NOT NULL
+    logged_at TIMESTAMP NOT NULL
 );

@@ -58,10 +58,10 @@ func looksLikeHTMLDocument(s string) bool {
 //
 // With keepNewlines (text or markdown carrying a few tags) a newline in the
 // text also ends a line, as it does in the plain text around the tags.
-func htmlLines(src string, keepNewlines bool) (lines []string, title string, warnings []string) {
+func htmlLines(src string, keepNewlines bool) (lines []string, title string, urls []string, warnings []string) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return strings.Split(tagRe.ReplaceAllString(src, "\n"), "\n"), "", []string{"broken HTML, tags stripped: " + err.Error()}
+		return strings.Split(tagRe.ReplaceAllString(src, "\n"), "\n"), "", nil, []string{"broken HTML, tags stripped: " + err.Error()}
 	}
 	if n := unclosedRawText(src); n != "" {
 		warnings = append(warnings, "broken HTML: unclosed <"+n+">, its content dropped")
@@ -124,12 +124,17 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, war
 	// <title> lives in <head>, which the walk skips.
 	var findTitle func(n *html.Node)
 	findTitle = func(n *html.Node) {
-		if pageTitle != "" {
-			return
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Title {
-			pageTitle = textOf(n)
-			return
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Title:
+				if pageTitle == "" {
+					pageTitle = textOf(n)
+				}
+			case atom.Link, atom.Meta, atom.Base:
+				if u := pageURL(n); u != "" {
+					urls = append(urls, u)
+				}
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			findTitle(c)
@@ -142,7 +147,34 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, war
 	if title == "" {
 		title = siteTitle(pageTitle)
 	}
-	return lines, title, warnings
+	return lines, title, urls, warnings
+}
+
+// pageURL reads the page's own address from <link rel="canonical">,
+// <meta property="og:url"> or <base href>.
+func pageURL(n *html.Node) string {
+	var rel, href, prop, content string
+	for _, a := range n.Attr {
+		switch strings.ToLower(a.Key) {
+		case "rel":
+			rel = strings.ToLower(a.Val)
+		case "href":
+			href = a.Val
+		case "property", "name":
+			prop = strings.ToLower(a.Val)
+		case "content":
+			content = a.Val
+		}
+	}
+	switch {
+	case n.DataAtom == atom.Link && rel == "canonical":
+		return href
+	case n.DataAtom == atom.Base:
+		return href
+	case n.DataAtom == atom.Meta && (prop == "og:url" || prop == "url" || prop == "articleurl"):
+		return content
+	}
+	return ""
 }
 
 func isChromeElement(n *html.Node) bool {

@@ -138,18 +138,31 @@ func ToSimplified(s string) string {
 	return b.String()
 }
 
-// pinyinRe matches a pinyin annotation after a Han character: 業(yè),
-// 业（yè）, 业(ye4). Only annotations with a tone mark or tone number count,
-// so abbreviations in brackets (APP) stay.
-var pinyinRe = regexp.MustCompile(`(\p{Han})\s?[(（]\s*([a-zA-ZüÜ]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ][a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ]*|[a-zA-Zü]{1,6}[1-5])\s*[)）]`)
+// pinyinRe finds a bracketed group after a Han character: a candidate
+// pinyin annotation (業(yè), 业（yè）, 行业(háng yè), 业(ye4)).
+var pinyinRe = regexp.MustCompile(`(\p{Han})\s?[(（]([^()（）\n]{1,40})[)）]`)
+
+// pinyinBodyRe is what an annotation holds: syllables of Latin letters with
+// tone marks or tone numbers, separated by spaces or apostrophes.
+var pinyinBodyRe = regexp.MustCompile(`^\s*[a-zA-ZüÜāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ1-5' ]+\s*$`)
+
+// toneRe is a tone mark or a tone number after letters: without one a
+// bracketed word is an abbreviation (APP), not pinyin.
+var toneRe = regexp.MustCompile(`[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ]|[a-zü][1-5]\b`)
 
 // StripPinyin removes pinyin annotations that mirror sites insert after
-// characters (業(yè) → 業).
+// characters (業(yè) → 業, 行业(háng yè) → 行业).
 func StripPinyin(s string) string {
 	if !strings.ContainsAny(s, "(（") {
 		return s
 	}
-	return pinyinRe.ReplaceAllString(s, "$1")
+	return pinyinRe.ReplaceAllStringFunc(s, func(m string) string {
+		sub := pinyinRe.FindStringSubmatch(m)
+		if pinyinBodyRe.MatchString(sub[2]) && toneRe.MatchString(sub[2]) {
+			return sub[1]
+		}
+		return m
+	})
 }
 
 // normalize prepares one line: NFC, simplified characters, no pinyin

@@ -187,16 +187,17 @@ func Parse(name string, data []byte) (*Document, error) {
 	switch {
 	case format == "html":
 		var title string
-		var warns []string
-		lines, title, warns = htmlLines(raw, false)
+		var warns, urls []string
+		lines, title, urls, warns = htmlLines(raw, false)
 		doc.Warnings = append(doc.Warnings, warns...)
+		doc.URLs = urls
 		if title != "" {
 			doc.Title = normalize(title)
 		}
 	case containsMarkup(raw):
 		// Markdown with HTML paragraphs (a Jekyll post), or scraped text with
 		// stray tags: the same block-aware stripping.
-		lines, _, _ = htmlLines(autolinkRe.ReplaceAllString(raw, "$1"), true)
+		lines, _, _, _ = htmlLines(autolinkRe.ReplaceAllString(raw, "$1"), true)
 	default:
 		lines = strings.Split(raw, "\n")
 	}
@@ -211,7 +212,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		doc.Title = c.title
 	}
 	doc.Byline = c.byline
-	doc.URLs = dedupe(c.urls)
+	doc.URLs = dedupe(append(doc.URLs, c.urls...))
 	doc.Text = strings.Join(c.body, "\n")
 	if strings.TrimSpace(doc.Text) == "" {
 		doc.Warnings = append(doc.Warnings, "no article text after cleaning")

@@ -1,0 +1,81 @@
+package dashboard
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// assetsHost is where go-echarts would load echarts.min.js from; the
+// binary serves it there, so no chart refers to a CDN.
+const assetsHost = "/assets/"
+
+// echartsChart is what every go-echarts chart type offers.
+type echartsChart interface {
+	Validate()
+	JSON() map[string]any
+}
+
+// chartView is one chart on a page: the options go-echarts built, the
+// links its marks open, and its data as a table for the CSV download.
+type chartView struct {
+	Name   string // data-chart attribute and CSV file name: themes-heatmap
+	Title  string
+	Note   string
+	Height string
+	Option template.JS
+	Links  [][]string // Links[series][dataIndex], "" for none
+	CSV    string     // link to the data as CSV
+	Query  string     // name of the query in package queries behind it
+	SQL    string     // its text, shown under the chart
+	SQLRun string     // console link that runs the view behind it
+	header []string
+	rows   [][]string
+}
+
+// ID is the element id of the chart container.
+func (c *chartView) ID() string { return "chart-" + c.Name }
+
+// initOpts are the go-echarts options every chart starts from.
+func initOpts(name string) charts.GlobalOpts {
+	return charts.WithInitializationOpts(opts.Initialization{
+		ChartID:    "chart_" + name,
+		AssetsHost: assetsHost,
+		Width:      "100%",
+	})
+}
+
+// renderOption turns a go-echarts chart into the JSON option for
+// echarts.setOption. Unlike go-echarts' own templates it escapes <, > and &
+// in strings, so text from documents cannot close the script element;
+// JavaScript functions (opts.FuncOpts) are unwrapped and must therefore
+// only name functions of static/app.js.
+func renderOption(c echartsChart) (template.JS, error) {
+	c.Validate()
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		return "", fmt.Errorf("chart option: %w", err)
+	}
+	b = bytes.ReplaceAll(b, []byte(`"__f__`), nil)
+	b = bytes.ReplaceAll(b, []byte(`__f__"`), nil)
+	return template.JS(b), nil
+}
+
+// newChart builds the view of one chart.
+func newChart(name, title, height string, c echartsChart, links [][]string) (*chartView, error) {
+	opt, err := renderOption(c)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", name, err)
+	}
+	return &chartView{Name: name, Title: title, Height: height, Option: opt, Links: links}, nil
+}
+
+// table sets the data the CSV download of the chart holds.
+func (c *chartView) table(header []string, rows [][]string) *chartView {
+	c.header, c.rows = header, rows
+	return c
+}

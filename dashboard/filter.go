@@ -1,0 +1,98 @@
+package dashboard
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/policylens/policylens/queries"
+)
+
+// parseFilter reads the filter bar from a page's query: province (repeated),
+// level, type, from, to. Unknown or malformed values select nothing
+// special: a bad year is ignored rather than an error.
+func parseFilter(q url.Values) queries.Filter {
+	var f queries.Filter
+	for _, p := range q["province"] {
+		if p = strings.TrimSpace(p); p != "" {
+			f.Provinces = append(f.Provinces, p)
+		}
+	}
+	f.Level = strings.TrimSpace(q.Get("level"))
+	f.DocType = strings.TrimSpace(q.Get("type"))
+	f.YearFrom, _ = strconv.Atoi(q.Get("from"))
+	f.YearTo, _ = strconv.Atoi(q.Get("to"))
+	return f
+}
+
+// filterQuery writes a filter back as query parameters, so that links keep
+// the view a user is looking at.
+func filterQuery(f queries.Filter) url.Values {
+	q := url.Values{}
+	for _, p := range f.Provinces {
+		q.Add("province", p)
+	}
+	if f.Level != "" {
+		q.Set("level", f.Level)
+	}
+	if f.DocType != "" {
+		q.Set("type", f.DocType)
+	}
+	if f.YearFrom != 0 {
+		q.Set("from", strconv.Itoa(f.YearFrom))
+	}
+	if f.YearTo != 0 {
+		q.Set("to", strconv.Itoa(f.YearTo))
+	}
+	return q
+}
+
+// with returns a copy of q with key set to value (removed when "").
+func with(q url.Values, key, value string) url.Values {
+	out := url.Values{}
+	for k, v := range q {
+		out[k] = append([]string(nil), v...)
+	}
+	if value == "" {
+		out.Del(key)
+	} else {
+		out.Set(key, value)
+	}
+	return out
+}
+
+// filterBar is what the filter form shows: the choices and the current
+// values.
+type filterBar struct {
+	Action    string
+	Provinces []option
+	Levels    []option
+	Types     []option
+	Years     []int
+	From, To  int
+	Hidden    map[string]string // other parameters of the page to keep
+}
+
+// option is one choice of a select element.
+type option struct {
+	Value, Label string
+	Selected     bool
+}
+
+func newFilterBar(action string, facets []queries.Facet, f queries.Filter) *filterBar {
+	fb := &filterBar{Action: action, Years: queries.FacetYears(facets), From: f.YearFrom, To: f.YearTo}
+	for _, p := range queries.FacetValues(facets, "province") {
+		sel := false
+		for _, want := range f.Provinces {
+			sel = sel || want == p
+		}
+		fb.Provinces = append(fb.Provinces, option{Value: p, Label: p, Selected: sel})
+	}
+	for _, l := range queries.FacetValues(facets, "level") {
+		fb.Levels = append(fb.Levels, option{Value: l, Label: levelLabel(l), Selected: l == f.Level})
+	}
+	for _, t := range queries.FacetValues(facets, "doc_type") {
+		fb.Types = append(fb.Types, option{Value: t, Label: t, Selected: t == f.DocType})
+	}
+	return fb
+}

@@ -1,0 +1,58 @@
+package dashboard
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/policylens/policylens/queries"
+)
+
+// pageFunc builds one page from a request.
+type pageFunc func(r request) (*page, error)
+
+// pages maps route names to their builders; the reader is "document".
+var pages map[string]pageFunc
+
+func init() {
+	pages = map[string]pageFunc{
+		"overview":   overviewPage,
+		"themes":     themesPage,
+		"terms":      termsPage,
+		"indicators": indicatorsPage,
+		"documents":  documentsPage,
+		"document":   documentPage,
+	}
+}
+
+// attach finishes a chart for a page: its CSV link, the SQL of the query
+// behind it, and a console link that reads the view by hand.
+func (p *page) attach(r request, c *chartView, query, view string) *chartView {
+	c.CSV = r.site.CSV(p.Name, c.Name, r.query)
+	c.Query = query
+	if text, err := queries.QueryText(query); err == nil {
+		c.SQL = text
+	}
+	if view != "" {
+		c.SQLRun = r.site.Console("SELECT * FROM " + view + " LIMIT 200")
+	}
+	return p.chart(c)
+}
+
+// facetsBar loads the filter bar's choices for a page.
+func facetsBar(r request, action string) (*filterBar, []queries.Facet, error) {
+	facets, err := queries.Facets(r.ctx, r.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return newFilterBar(action, facets, parseFilter(r.query)), facets, nil
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// round2 keeps two decimals for chart values.
+func round2(v float64) float64 {
+	f, _ := strconv.ParseFloat(fmt.Sprintf("%.2f", v), 64)
+	return f
+}

@@ -1,0 +1,240 @@
+package dashboard
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/filesystem"
+
+	"github.com/policylens/policylens/queries"
+)
+
+// Options configure the dashboard server.
+type Options struct {
+	// Store is the read-only database the pages query.
+	Store *queries.Store
+	// Dev reads templates and static files from dashboard/ on disk on every
+	// request (run from the repository root), for editing them live.
+	Dev bool
+	// Logger receives internal errors, once each; nil discards them.
+	Logger *slog.Logger
+}
+
+// pageTimeout bounds the queries of one page; the views are small, so
+// anything longer is a fault, not a slow page.
+const pageTimeout = 30 * time.Second
+
+type server struct {
+	store  *queries.Store
+	render *renderer
+	log    *slog.Logger
+}
+
+// New returns the dashboard as a Fiber app: the pages, their CSV data, the
+// SQL console and the embedded assets under /assets/. Errors become a
+// status and an error page; internal ones are logged once.
+func New(opts Options) *fiber.App {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &server{store: opts.Store, render: newRenderer(opts.Dev), log: log}
+	app := fiber.New(fiber.Config{
+		AppName:               "policylens",
+		DisableStartupMessage: true,
+		ErrorHandler:          s.handleError,
+		ReadTimeout:           time.Minute,
+		WriteTimeout:          time.Minute,
+		BodyLimit:             1 << 20,
+	})
+
+	var assets fs.FS
+	if opts.Dev {
+		assets = os.DirFS("dashboard/static")
+	} else {
+		assets, _ = fs.Sub(staticFiles, "static")
+	}
+	app.Use("/assets", filesystem.New(filesystem.Config{Root: http.FS(assets), MaxAge: 3600}))
+
+	app.Get("/", s.page("overview"))
+	app.Get("/themes", s.page("themes"))
+	app.Get("/terms", s.page("terms"))
+	app.Get("/indicators", s.page("indicators"))
+	app.Get("/documents", s.page("documents"))
+	app.Get("/documents/:id", s.page("document"))
+	app.Get("/csv/:page/:chart", s.chartCSV)
+	app.Get("/sql", s.console)
+	app.Post("/sql", s.console)
+	app.Get("/sql.csv", s.consoleDownload("csv"))
+	app.Get("/sql.json", s.consoleDownload("json"))
+	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	return app
+}
+
+// withDB runs fn with the current database handle.
+func (s *server) withDB(c *fiber.Ctx, fn func(r request) error) error {
+	if s.store == nil {
+		return errors.New("dashboard: no database store")
+	}
+	ctx, cancel := context.WithTimeout(c.UserContext(), pageTimeout)
+	defer cancel()
+	db, release, err := s.store.DB(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	q, err := url.ParseQuery(string(c.Request().URI().QueryString()))
+	if err != nil {
+		return fiber.NewError(fiber.StatusBadRequest, "查询参数无效")
+	}
+	return fn(request{ctx: ctx, db: db, site: serverSite(), query: q, id: strings.Clone(c.Params("id"))})
+}
+
+// page serves one page by name.
+func (s *server) page(name string) fiber.Handler {
+	build := pages[name]
+	return func(c *fiber.Ctx) error {
+		return s.withDB(c, func(r request) error {
+			p, err := build(r)
+			if err != nil {
+				return err
+			}
+			return s.send(c, fiber.StatusOK, p)
+		})
+	}
+}
+
+// send renders p and writes it with status.
+func (s *server) send(c *fiber.Ctx, status int, p *page) error {
+	body, err := s.render.render(p)
+	if err != nil {
+		return err
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(body)
+}
+
+// chartCSV serves the data of one chart of a page as CSV, built by the same
+// code that draws the chart.
+func (s *server) chartCSV(c *fiber.Ctx) error {
+	name, chart := c.Params("page"), c.Params("chart")
+	build, ok := pages[name]
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	return s.withDB(c, func(r request) error {
+		if name == "document" {
+			r.id = r.query.Get("id")
+		}
+		p, err := build(r)
+		if err != nil {
+			return err
+		}
+		cv := p.findChart(chart)
+		if cv == nil {
+			return fiber.ErrNotFound
+		}
+		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+		c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+cv.Name+`.csv"`)
+		return writeChartCSV(c, cv)
+	})
+}
+
+func writeChartCSV(w interface{ Write([]byte) (int, error) }, cv *chartView) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(cv.header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(cv.rows); err != nil {
+		return err
+	}
+	return cw.Error()
+}
+
+// console serves the SQL console; a query comes as q in the form or URL.
+func (s *server) console(c *fiber.Ctx) error {
+	query := strings.Clone(c.FormValue("q"))
+	return s.withDB(c, func(r request) error {
+		p, failed := consolePage(r, strings.TrimSpace(query))
+		status := fiber.StatusOK
+		if failed {
+			status = fiber.StatusBadRequest
+		}
+		return s.send(c, status, p)
+	})
+}
+
+// consoleDownload serves a console query's result as CSV or JSON.
+func (s *server) consoleDownload(format string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		query := strings.TrimSpace(strings.Clone(c.Query("q")))
+		return s.withDB(c, func(r request) error {
+			res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
+			if err != nil {
+				return fiber.NewError(fiber.StatusBadRequest, consoleError(err))
+			}
+			if format == "json" {
+				c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+				c.Set(fiber.HeaderContentDisposition, `attachment; filename="query.json"`)
+				return queries.WriteJSON(c, res)
+			}
+			c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+			c.Set(fiber.HeaderContentDisposition, `attachment; filename="query.csv"`)
+			return queries.WriteCSV(c, res)
+		})
+	}
+}
+
+type errorData struct {
+	Status  int
+	Message string
+}
+
+// handleError is the one place errors become responses: a status and an
+// error page. Internal errors are logged here, once, and shown without
+// their details.
+func (s *server) handleError(c *fiber.Ctx, err error) error {
+	status := fiber.StatusInternalServerError
+	msg := "服务器内部错误，详情见服务日志。"
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		status = fe.Code
+		switch status {
+		case fiber.StatusNotFound:
+			msg = "页面不存在。"
+		case fiber.StatusMethodNotAllowed:
+			msg = "不支持该请求方法。"
+		default:
+			msg = fe.Message
+		}
+	case errors.Is(err, queries.ErrNoDocument):
+		status, msg = fiber.StatusNotFound, "没有这篇文档。"
+	case errors.Is(err, errBadID):
+		status, msg = fiber.StatusBadRequest, "文档编号无效。"
+	case errors.Is(err, context.DeadlineExceeded):
+		status, msg = fiber.StatusServiceUnavailable, "查询超时，请稍后再试。"
+	}
+	if status >= 500 {
+		s.log.Error("dashboard request failed", "method", c.Method(), "path", c.Path(), "err", err)
+	}
+	p := &page{Name: "error", Title: "出错了", Site: serverSite(), Data: errorData{Status: status, Message: msg}}
+	body, rerr := s.render.render(p)
+	if rerr != nil {
+		s.log.Error("dashboard error page failed", "err", rerr)
+		return c.Status(status).SendString(msg)
+	}
+	c.Status(status)
+	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
+	return c.Send(body)
+}

@@ -1,0 +1,260 @@
+package dashboard_test
+
+import (
+	"context"
+	"encoding/csv"
+	"html"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/policylens/policylens/dashboard"
+	"github.com/policylens/policylens/queries"
+	"github.com/policylens/policylens/queries/querytest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	querytest.Cleanup()
+	os.Exit(code)
+}
+
+// openStore opens the seed database read-only.
+func openStore(t testing.TB) *queries.Store {
+	t.Helper()
+	store, err := queries.OpenStore(context.Background(), querytest.SeedDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
+// startServer serves the dashboard on a free port of 127.0.0.1 and returns
+// its base URL.
+func startServer(t testing.TB) string {
+	t.Helper()
+	app := dashboard.New(dashboard.Options{Store: openStore(t), Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	t.Cleanup(func() { app.Shutdown() })
+	return "http://" + ln.Addr().String()
+}
+
+func get(t *testing.T, u string) (int, string, http.Header) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b), resp.Header
+}
+
+// chartPages lists each page and the charts it must draw.
+var chartPages = map[string][]string{
+	"/":           {"overview-heatmap", "overview-tokens"},
+	"/themes":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual"},
+	"/terms":      {"terms-a", "terms-b"},
+	"/indicators": {"indicators-years", "indicators-provinces"},
+	"/documents":  nil,
+	"/sql":        nil,
+}
+
+var scriptSrc = regexp.MustCompile(`<script[^>]*\ssrc="([^"]*)"`)
+
+func TestPages(t *testing.T) {
+	base := startServer(t)
+	for path, charts := range chartPages {
+		status, body, hdr := get(t, base+path)
+		if status != 200 {
+			t.Errorf("GET %s: status %d", path, status)
+			continue
+		}
+		if ct := hdr.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+			t.Errorf("GET %s: content type %q", path, ct)
+		}
+		for _, nav := range []string{"概览", "主题", "词语", "指标", "文档", "SQL 控制台"} {
+			if !strings.Contains(body, ">"+nav+"</a>") {
+				t.Errorf("GET %s: nav bar lacks %s", path, nav)
+			}
+		}
+		for _, c := range charts {
+			if !strings.Contains(body, `data-chart="`+c+`"`) {
+				t.Errorf("GET %s: no chart %s", path, c)
+			}
+		}
+		srcs := scriptSrc.FindAllStringSubmatch(body, -1)
+		if len(srcs) == 0 {
+			t.Errorf("GET %s: no script elements", path)
+		}
+		for _, m := range srcs {
+			if !strings.HasPrefix(m[1], "/assets/") {
+				t.Errorf("GET %s: script from %q, want /assets/", path, m[1])
+			}
+		}
+		if strings.Contains(body, "https://") || strings.Contains(body, "go-echarts.github.io") {
+			t.Errorf("GET %s: page refers to an outside address", path)
+		}
+	}
+	status, js, hdr := get(t, base+"/assets/echarts.min.js")
+	if status != 200 || len(js) < 500000 || !strings.Contains(hdr.Get("Content-Type"), "javascript") {
+		t.Errorf("echarts.min.js: status %d, %d bytes, type %q", status, len(js), hdr.Get("Content-Type"))
+	}
+	for _, f := range []string{"app.js", "style.css", "LICENSE-echarts.txt", "NOTICE-echarts.txt"} {
+		if status, _, _ := get(t, base+"/assets/"+f); status != 200 {
+			t.Errorf("/assets/%s: status %d", f, status)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	base := startServer(t)
+	for path, want := range map[string]int{
+		"/no-such-page":         404,
+		"/documents/99999999":   404,
+		"/documents/abc":        400,
+		"/csv/themes/no-chart":  404,
+		"/csv/no-page/whatever": 404,
+	} {
+		status, body, _ := get(t, base+path)
+		if status != want {
+			t.Errorf("GET %s: status %d, want %d", path, status, want)
+		}
+		if !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "概览") {
+			t.Errorf("GET %s: no error page with nav", path)
+		}
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	base := startServer(t)
+	_, list, _ := get(t, base+"/documents")
+	links := regexp.MustCompile(`href="(/documents/\d+)"`).FindAllStringSubmatch(list, -1)
+	if len(links) == 0 {
+		t.Fatal("document list links to no reader")
+	}
+	marked := 0
+	for _, l := range links {
+		status, body, _ := get(t, base+l[1])
+		if status != 200 {
+			t.Errorf("GET %s: status %d", l[1], status)
+			continue
+		}
+		if !strings.Contains(body, `id="s-0"`) {
+			t.Errorf("GET %s: no sentence anchors", l[1])
+		}
+		marks := regexp.MustCompile(`<mark class="(achievement|target|other)" data-indicator="\d+" title="[^"]+">`).FindAllString(body, -1)
+		marked += len(marks)
+	}
+	if marked == 0 {
+		t.Error("no reader highlights any indicator")
+	}
+	// Filtering by a province narrows the list.
+	_, one, _ := get(t, base+"/documents?"+url.Values{"province": {"浙江省"}}.Encode())
+	n := len(regexp.MustCompile(`href="/documents/\d+"`).FindAllString(one, -1))
+	if n == 0 || n >= len(links) {
+		t.Errorf("province filter: %d documents of %d", n, len(links))
+	}
+}
+
+func TestChartCSV(t *testing.T) {
+	base := startServer(t)
+	_, page, _ := get(t, base+"/themes")
+	m := regexp.MustCompile(`href="(/csv/themes/themes-heatmap[^"]*)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("themes page has no CSV link for its heatmap")
+	}
+	status, body, hdr := get(t, base+html.UnescapeString(m[1]))
+	if status != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") {
+		t.Fatalf("CSV: status %d type %q", status, hdr.Get("Content-Type"))
+	}
+	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) < 2 || strings.Join(recs[0], ",") != "province,year,theme,label,hits,tokens,per_10k" {
+		t.Errorf("CSV: %d records, header %v", len(recs), recs[0])
+	}
+}
+
+func postSQL(t *testing.T, base, q string) (int, string) {
+	t.Helper()
+	resp, err := http.PostForm(base+"/sql", url.Values{"q": {q}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestConsoleRefuses(t *testing.T) {
+	base := startServer(t)
+	for _, q := range []string{
+		"create table x(a int)",
+		"insert into documents select * from documents",
+		"COPY (select 1) TO '/tmp/policylens-console-x'",
+		"select * from read_text('/etc/passwd')",
+		"select * from read_csv('/etc/passwd')",
+		"ATTACH '/tmp/policylens-console.duckdb' AS x",
+	} {
+		status, body := postSQL(t, base, q)
+		if status != 400 {
+			t.Errorf("%q: status %d, want 400", q, status)
+		}
+		if !strings.Contains(body, `data-error`) || !strings.Contains(body, "查询") {
+			t.Errorf("%q: no visible error", q)
+		}
+		if strings.Contains(body, "root:") {
+			t.Errorf("%q: page shows file contents", q)
+		}
+	}
+	if _, err := os.Stat("/tmp/policylens-console-x"); err == nil {
+		t.Error("COPY wrote a file")
+	}
+}
+
+func TestConsoleRuns(t *testing.T) {
+	base := startServer(t)
+	status, body := postSQL(t, base, "select province, count(*) as n from documents group by province order by province")
+	if status != 200 || !strings.Contains(body, "data-result") || !strings.Contains(body, "<td>浙江省</td>") {
+		t.Fatalf("good query: status %d, no result table", status)
+	}
+	m := regexp.MustCompile(`href="(/sql\.csv\?[^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no CSV download link")
+	}
+	status, csvBody, _ := get(t, base+html.UnescapeString(m[1]))
+	recs, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
+	if status != 200 || err != nil || len(recs) < 2 || recs[0][0] != "province" || recs[0][1] != "n" {
+		t.Errorf("CSV download: status %d, %v, %q", status, err, csvBody)
+	}
+	// A refused query through the download link is an error too.
+	status, _, _ = get(t, base+"/sql.csv?"+url.Values{"q": {"create table y(a int)"}}.Encode())
+	if status != 400 {
+		t.Errorf("refused download: status %d", status)
+	}
+}
+
+// testLog sends the server's log to the test's log, so that an internal
+// error shows next to the failure it causes.
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
+}

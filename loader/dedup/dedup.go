@@ -1,0 +1,205 @@
+// Package dedup finds notices that are near-copies of each other: the same
+// report reprinted on another site with different page chrome or small
+// edits. It estimates the Jaccard similarity of two texts' character
+// shingles with MinHash signatures, and finds candidates among many
+// signatures with locality-sensitive hashing (bands of the signature).
+package dedup
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/maphash"
+	"math"
+	"unicode"
+)
+
+const (
+	// Size is the number of hash functions in a signature.
+	Size = 64
+	// shingle is the length of the character shingles: long enough that
+	// two unrelated notices on the same subject share few of them.
+	shingle = 5
+	// bands × rows = Size. With 16 bands of 4 rows, pairs at Jaccard 0.8 are
+	// candidates with probability 1-(1-0.8^4)^16 ≈ 0.9999, pairs at 0.3
+	// with probability ≈ 0.12.
+	bands = 16
+	rows  = Size / bands
+)
+
+// Threshold is the estimated similarity from which a notice counts as a
+// near-copy of another.
+const Threshold = 0.8
+
+// Signature is a MinHash signature of a text.
+type Signature [Size]uint32
+
+var seed = maphash.MakeSeed()
+
+// salts are fixed so that signatures stored in a database stay comparable
+// across runs; maphash's random seed is only used in memory, so the shingle
+// hash below is a fixed FNV-style hash instead.
+var salts = func() [Size]uint64 {
+	var s [Size]uint64
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range s {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		s[i] = x
+	}
+	return s
+}()
+
+// Of computes the signature of a text over its letters and digits only, so
+// that spacing and punctuation do not matter. A text shorter than one
+// shingle gets the signature of the whole text.
+func Of(text string) Signature {
+	var sig Signature
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	runes := make([]rune, 0, len(text)/3)
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			runes = append(runes, r)
+		}
+	}
+	n := len(runes) - shingle + 1
+	if n < 1 {
+		n = 1
+	}
+	for i := 0; i < n; i++ {
+		var h uint64 = 14695981039346656037
+		for j := i; j < i+shingle && j < len(runes); j++ {
+			h ^= uint64(runes[j])
+			h *= 1099511628211
+		}
+		for k := range sig {
+			v := uint32(mix(h ^ salts[k]))
+			if v < sig[k] {
+				sig[k] = v
+			}
+		}
+	}
+	return sig
+}
+
+// mix is the splitmix64 finaliser: a cheap, well-spread 64-bit hash.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Similarity estimates the Jaccard similarity of the two texts' shingles.
+func Similarity(a, b *Signature) float64 {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / Size
+}
+
+// Bytes encodes a signature for storage.
+func (s *Signature) Bytes() []byte {
+	b := make([]byte, 4*Size)
+	for i, v := range s {
+		binary.LittleEndian.PutUint32(b[4*i:], v)
+	}
+	return b
+}
+
+// Decode reads a signature written by Bytes.
+func Decode(b []byte) (Signature, error) {
+	var s Signature
+	if len(b) != 4*Size {
+		return s, errors.New("dedup: signature has the wrong length")
+	}
+	for i := range s {
+		s[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return s, nil
+}
+
+// Index finds near-copies among the signatures added to it.
+type Index struct {
+	sigs    map[int]*Signature
+	buckets [bands]map[uint64][]int
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	x := &Index{sigs: map[int]*Signature{}}
+	for i := range x.buckets {
+		x.buckets[i] = map[uint64][]int{}
+	}
+	return x
+}
+
+func bandKey(s *Signature, band int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	var b [4 * rows]byte
+	for r := 0; r < rows; r++ {
+		binary.LittleEndian.PutUint32(b[4*r:], s[band*rows+r])
+	}
+	h.Write(b[:])
+	return h.Sum64()
+}
+
+// Add records the signature of document id.
+func (x *Index) Add(id int, s Signature) {
+	x.sigs[id] = &s
+	for b := range x.buckets {
+		k := bandKey(&s, b)
+		x.buckets[b][k] = append(x.buckets[b][k], id)
+	}
+}
+
+// Remove forgets document id.
+func (x *Index) Remove(id int) {
+	s, ok := x.sigs[id]
+	if !ok {
+		return
+	}
+	delete(x.sigs, id)
+	for b := range x.buckets {
+		k := bandKey(s, b)
+		ids := x.buckets[b][k]
+		for i, v := range ids {
+			if v == id {
+				ids = append(ids[:i], ids[i+1:]...)
+				break
+			}
+		}
+		if len(ids) == 0 {
+			delete(x.buckets[b], k)
+		} else {
+			x.buckets[b][k] = ids
+		}
+	}
+}
+
+// Nearest returns the most similar indexed document at or above Threshold,
+// preferring the smallest id on ties, or ok=false.
+func (x *Index) Nearest(s Signature) (id int, sim float64, ok bool) {
+	seen := map[int]bool{}
+	for b := range x.buckets {
+		for _, cand := range x.buckets[b][bandKey(&s, b)] {
+			if seen[cand] {
+				continue
+			}
+			seen[cand] = true
+			v := Similarity(&s, x.sigs[cand])
+			if v >= Threshold && (!ok || v > sim || (v == sim && cand < id)) {
+				id, sim, ok = cand, v, true
+			}
+		}
+	}
+	return id, sim, ok
+}

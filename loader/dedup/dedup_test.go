@@ -1,0 +1,39 @@
+package dedup
+
+import (
+	"strings"
+	"testing"
+)
+
+const report = `山东省通信管理局召开2025年工作会议，回顾总结2024年工作情况，安排部署2025年重点任务。深入开展“信号升格”专项行动、持续推进“5G蓝海 宽带海疆”建设，开通5G基站24.2万个，提前完成省政府下达的年度任务。连续第二年在工信部移动网络质量评测中名列前茅。加快“5G+工业互联网”融合应用规模发展，新增5G虚拟专网1600余个，居全国第3位；新打造典型应用项目650余个，项目签约金额超过14亿元。助老助残服务不断完善，推动行业企业开展助老关爱活动2万余场，服务30余万人次。`
+
+func TestNearCopies(t *testing.T) {
+	a := Of(report)
+	// Reprinted with other chrome and a small edit.
+	b := Of("首页 > 要闻\n" + strings.Replace(report, "2万余场", "两万余场", 1) + "\n责任编辑：王某 版权所有")
+	// Another notice on the same subject.
+	c := Of(`浙江省通信管理局召开2026年工作会议，总结2025年工作，分析面临的形势，部署2026年工作。全省电信业务总量和收入均居全国第三，“双万兆”网络加速布局，5G融合推广应用，助力全省数字经济核心制造业增长超11%。全省资费公示率达99.99%，全国首部反诈地方立法落地实施。`)
+	if s := Similarity(&a, &b); s < Threshold {
+		t.Errorf("near-copy similarity %.2f < %.2f", s, Threshold)
+	}
+	if s := Similarity(&a, &c); s > 0.3 {
+		t.Errorf("different notices similarity %.2f", s)
+	}
+	x := NewIndex()
+	x.Add(1, c)
+	x.Add(2, a)
+	if id, _, ok := x.Nearest(b); !ok || id != 2 {
+		t.Errorf("Nearest = %d, %v; want 2", id, ok)
+	}
+	x.Remove(2)
+	if _, _, ok := x.Nearest(b); ok {
+		t.Error("removed document still found")
+	}
+	if got, err := Decode(a.Bytes()); err != nil || got != a {
+		t.Errorf("round trip: %v", err)
+	}
+	if _, err := Decode([]byte{1, 2}); err == nil {
+		t.Error("short signature decoded")
+	}
+	_ = Of("") // no panic on empty text
+}

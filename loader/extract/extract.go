@@ -1,0 +1,464 @@
+package extract
+
+import (
+	"strings"
+	"time"
+
+	"github.com/policylens/policylens/loader/text"
+)
+
+// Extractor finds numeric indicators in sentences. It holds only read-only
+// state after New, so one Extractor serves many goroutines.
+type Extractor struct {
+	cat *Catalogue
+}
+
+// New returns an Extractor that names metrics from the catalogue c (nil
+// means no canonical names).
+func New(c *Catalogue) *Extractor {
+	return &Extractor{cat: c}
+}
+
+// Doc is a notice as the extractor sees it: its sentences with their parts,
+// and the years that tell what an undated figure refers to.
+type Doc struct {
+	Sentences              []text.Sentence
+	ReviewedYear, PlanYear int
+	// Published is the publication date; zero if unknown.
+	Published time.Time
+}
+
+// Indicator is one numeric indicator: a figure, what it counts, and whether
+// it is an achievement or a target for which year.
+type Indicator struct {
+	// SentenceNo is the sentence the figure is in (text.Sentence.No).
+	SentenceNo int
+	// Start and End are rune offsets of the figure within the sentence text.
+	Start, End int
+	// Surface is the figure as written, qualifiers included (超31万个).
+	Surface string
+	// Metric is a short phrase from the sentence naming what is counted.
+	Metric string
+	// Canonical is the catalogue name of the metric, or "".
+	Canonical string
+	// Measure is total, increment, rate, growth, rank or count.
+	Measure string
+	// Value is the normalised number (24.2万 → 242000); for a range, its lower end.
+	Value float64
+	// ValueMax is the upper end of a range when HasMax.
+	ValueMax float64
+	HasMax   bool
+	// Unit is the counting unit after normalisation (个, 元, %, 位次 …).
+	Unit string
+	// Qualifier is exact, over, at_least, approx, at_most or range.
+	Qualifier string
+	// Kind is achievement, target or other.
+	Kind string
+	// Year is the year the figure refers to; 0 if unknown.
+	Year int
+}
+
+// Document extracts the indicators of every sentence of a notice. Sentences
+// that are page chrome are skipped.
+func (e *Extractor) Document(d Doc) []Indicator {
+	ctx := newDocContext(d.ReviewedYear, d.PlanYear, d.Published)
+	var out []Indicator
+	for _, s := range d.Sentences {
+		if text.IsChrome(s.Text) {
+			continue
+		}
+		out = append(out, e.sentence(s.No, s.Text, s.Part, ctx)...)
+	}
+	return out
+}
+
+// Sentence extracts the indicators of one sentence, for tests and fuzzing;
+// SentenceNo is 0.
+func (e *Extractor) Sentence(s string, part text.Part, years text.Years) []Indicator {
+	return e.sentence(0, s, part, newDocContext(years.Reviewed, years.Plan, time.Time{}))
+}
+
+// docContext holds the years a document lends to undated figures.
+type docContext struct {
+	reviewed, plan int
+	// achievementYear is the year of an undated achievement: the reviewed
+	// year, or the publication year when the notice came out after the first
+	// quarter of a later year (a mid-year article reports totals as of its
+	// date, not of the year it looks back on).
+	achievementYear int
+	// targetYear is the year of an undated target.
+	targetYear int
+}
+
+func newDocContext(reviewed, plan int, published time.Time) docContext {
+	c := docContext{reviewed: reviewed, plan: plan}
+	pub := 0
+	if !published.IsZero() {
+		pub = published.Year()
+	}
+	switch {
+	case reviewed > 0 && pub > reviewed && published.Month() >= time.April:
+		c.achievementYear = pub
+	case reviewed > 0:
+		c.achievementYear = reviewed
+	case pub > 0 && published.Month() < time.April && plan == pub:
+		c.achievementYear = pub - 1
+	default:
+		c.achievementYear = pub
+	}
+	switch {
+	case plan > 0:
+		c.targetYear = plan
+	case reviewed > 0:
+		c.targetYear = reviewed + 1
+	default:
+		c.targetYear = pub
+	}
+	return c
+}
+
+func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) []Indicator {
+	rs := []rune(s)
+	figs := scan(rs)
+	if len(figs) == 0 {
+		return nil
+	}
+	out := make([]Indicator, 0, len(figs))
+	prevMetric, prevEnd := "", -1
+	for _, f := range figs {
+		metric, pre := metricPhrase(rs, f)
+		if f.rank && metric == "" && prevEnd >= 0 && minorStart(rs, f.start) <= prevEnd+1+minorGap(rs, prevEnd) {
+			metric = prevMetric
+		}
+		ind := Indicator{
+			SentenceNo: no,
+			Start:      f.start,
+			End:        f.end,
+			Surface:    string(rs[f.start:f.end]),
+			Metric:     metric,
+			Value:      f.value,
+			ValueMax:   f.valueMax,
+			HasMax:     f.hasMax,
+			Unit:       f.unit,
+			Qualifier:  f.qual,
+		}
+		var cm Metric
+		var haveCM bool
+		if e.cat != nil {
+			cm, haveCM = e.cat.Match(metric, f.unit)
+			if !haveCM && f.prenominal && pre != "" {
+				cm, haveCM = e.cat.Match(pre+metric, f.unit)
+			}
+		}
+		if haveCM {
+			ind.Canonical = cm.Name
+		}
+		ind.Measure = measureOf(rs, f, cm, haveCM)
+		ind.Kind = kindOf(rs, f, part, metric, ctx)
+		ind.Year = yearOf(rs, f, ind.Kind, ctx)
+		out = append(out, ind)
+		prevMetric, prevEnd = metric, f.end
+	}
+	return out
+}
+
+// minorGap is the number of runes between a figure's end and the next
+// clause delimiter.
+func minorGap(rs []rune, end int) int {
+	n := 0
+	for i := end; i < len(rs) && !isMinorDelim(rs[i]); i++ {
+		n++
+	}
+	return n
+}
+
+func isMinorDelim(r rune) bool {
+	return strings.ContainsRune("，,；;：:、。！？!?（(）)\u3000", r)
+}
+
+func isMajorDelim(r rune) bool {
+	return strings.ContainsRune("；;。！？!?", r)
+}
+
+// minorStart is the first rune of the clause that holds rs[i].
+func minorStart(rs []rune, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if isMinorDelim(rs[j]) {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+func minorEnd(rs []rune, i int) int {
+	for j := i; j < len(rs); j++ {
+		if isMinorDelim(rs[j]) {
+			return j
+		}
+	}
+	return len(rs)
+}
+
+// Words stripped from the front of a metric phrase: scope, verbs and
+// adverbs that say how the figure came about, not what it counts.
+var metricLead = []string{
+	"建成并开通", "累计建成", "配合开展", "进一步", "全省", "全市", "全县", "全区", "全州", "全盟", "全国", "我省", "我市",
+	"我县", "我区", "我局", "本市", "本省", "其中", "目前", "已经", "已", "累计", "共计", "合计", "总计", "共",
+	"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "建成", "建设", "开通", "部署",
+	"实现", "完成", "培育", "打造", "推动", "助力", "开展", "举办", "组织", "召开", "配合", "力争", "争取",
+	"预计", "确保", "将", "并", "和", "及", "与", "同时", "对", "在", "使", "让", "达到", "有", "为",
+	"新", "各类", "各", "所有", "省内", "市内", "县内", "辖区",
+}
+
+// Words stripped from the end: the links between a metric and its figure.
+var metricTrail = []string{
+	"分别达到", "分别为", "分别达", "分别", "达到了", "达到", "提升至", "提升到", "提高至", "提高到", "增长至",
+	"增加到", "增加至", "下降至", "下降到", "降低至", "降至", "升至", "稳居全国", "位居全国", "均居全国",
+	"居全国", "名列全国", "排名全国", "列全国", "全国", "全省", "稳居", "位居", "位列", "均居", "居", "名列",
+	"排名", "排在", "连续", "多年", "持续", "累计", "总计", "合计", "共计", "共", "已达", "已", "可达", "可",
+	"达", "为", "至", "到", "是", "有", "超过", "突破", "约", "近", "均", "总数", "数量", "规模达",
+}
+
+// metricPhrase names what a figure counts: the clause before it, trimmed
+// of verbs and links (开通5G基站24.2万个 → 5G基站), or the noun after it
+// when the figure precedes its noun (2个项目获奖 → 项目获奖). pre is the
+// trimmed clause before the figure.
+func metricPhrase(rs []rune, f figure) (metric, pre string) {
+	pre = trimMetric(string(rs[minorStart(rs, f.start):f.start]))
+	if f.prenominal || pre == "" {
+		a := f.end
+		if at(rs, a) == '的' {
+			a++
+		}
+		b := minorEnd(rs, a)
+		if b-a > 16 {
+			b = a + 16
+		}
+		if post := trimMetric(string(rs[a:b])); post != "" {
+			return post, pre
+		}
+	}
+	return pre, pre
+}
+
+func trimMetric(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '“', '”', '"', '‘', '’', '「', '」', '《', '》', ' ', '\u3000':
+			return -1
+		}
+		return r
+	}, s)
+	for changed := true; changed && s != ""; {
+		changed = false
+		for _, w := range metricLead {
+			if strings.HasPrefix(s, w) && len(s) > len(w) {
+				s = s[len(w):]
+				changed = true
+			}
+		}
+		for _, w := range metricTrail {
+			if strings.HasSuffix(s, w) {
+				s = s[:len(s)-len(w)]
+				changed = true
+			}
+		}
+	}
+	rs := []rune(s)
+	if len(rs) > 16 {
+		rs = rs[len(rs)-16:]
+	}
+	return string(rs)
+}
+
+var growthWords = []string{"增长", "增速", "同比", "环比", "提升", "提高", "下降", "降低", "增幅", "降幅", "压缩", "减少", "增加", "上升", "缩短", "扩大"}
+var incrementWords = []string{"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "新改造", "新认定", "新上线", "新落地", "新签约", "新招引"}
+
+// measureOf says whether a figure is a total, an increment, a rate, a growth
+// rate, a rank or a count: cues in the clause first, then the catalogue's
+// usual measure, then the unit.
+func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
+	if f.rank {
+		return "rank"
+	}
+	pre := string(rs[minorStart(rs, f.start):f.start])
+	switch f.unit {
+	case "%", "个百分点", "倍", "‰", "分数":
+		if f.unit == "倍" || f.unit == "个百分点" {
+			return "growth"
+		}
+		level := false
+		for _, w := range []string{"至", "到", "为", "达", "达到"} {
+			if strings.HasSuffix(pre, w) {
+				level = true
+			}
+		}
+		if !level && containsAny(pre, growthWords...) {
+			return "growth"
+		}
+		if haveCM && (cm.Measure == "growth" || cm.Measure == "rate") {
+			return cm.Measure
+		}
+		return "rate"
+	}
+	if containsAny(pre, incrementWords...) {
+		return "increment"
+	}
+	if strings.Contains(pre, "累计") {
+		return "total"
+	}
+	if haveCM && cm.Measure != "rate" && cm.Measure != "growth" && cm.Measure != "rank" {
+		return cm.Measure
+	}
+	if eventUnits[f.unit] {
+		return "count"
+	}
+	return "total"
+}
+
+// eventWords name meetings, trainings, inspections and the like, whose
+// counts are of kind other.
+var eventWords = []string{"会议", "现场会", "座谈会", "推进会", "调度会", "部署会", "交流会", "专题会", "生活会",
+	"发布会", "培训", "学习", "调研", "座谈", "讲座", "党课", "宣讲", "研讨", "观摩", "考察", "督导", "督查",
+	"演练", "约谈", "会商", "批示"}
+
+// Strong target cues anywhere before a figure in its sentence.
+var targetCues = []string{"力争", "争取", "预计", "预期", "拟", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
+
+// Verbs after 将 that make it future tense (将新建) rather than the object
+// marker (将整改任务分解).
+var willVerbs = []string{"新建", "建成", "建设", "实现", "达到", "超过", "突破", "完成", "推动", "开通", "新增", "累计",
+	"打造", "培育", "力争", "继续", "持续", "进一步", "全面", "重点", "着力", "大力", "加快", "部署", "扩大", "提升",
+	"提高", "覆盖", "达", "在", "于", "有", "带动", "形成", "新"}
+
+// Markers of a done fact inside a plan passage (目前已建成…).
+var doneMarkers = []string{"已", "截至", "截止", "目前", "现有", "去年", "上年", "过去", "此前", "累计已"}
+
+// kindOf decides achievement, target or other.
+func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) string {
+	if f.rank {
+		return "other"
+	}
+	clause := string(rs[minorStart(rs, f.start):f.start])
+	if eventUnits[f.unit] && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
+		return "other"
+	}
+	// Figures about others: 全国10个试点城市, 工信部16个重点城市.
+	for _, w := range []string{"全国", "工信部", "国家", "全球", "世界", "中央"} {
+		if endsWith(rs, f.start, w) {
+			return "other"
+		}
+	}
+	before := string(rs[:f.start])
+	if containsAny(before, targetCues...) {
+		return "target"
+	}
+	for i := strings.Index(before, "将"); i >= 0; {
+		rest := before[i+len("将"):]
+		for _, v := range willVerbs {
+			if strings.HasPrefix(rest, v) {
+				return "target"
+			}
+		}
+		j := strings.Index(rest, "将")
+		if j < 0 {
+			break
+		}
+		i += len("将") + j
+	}
+	// A past target quoted in a review: 年度目标1万个, 完成1万个的目标任务.
+	if strings.Contains(clause, "目标") || strings.Contains(clause, "指标") {
+		return "target"
+	}
+	after := string(rs[f.end:minorEnd(rs, f.end)])
+	if strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标") {
+		return "target"
+	}
+	if y, kind := explicitYear(rs, f.start); y > 0 && kind == "by" && isFuture(y, ctx) {
+		return "target"
+	}
+	if part == text.Plan {
+		if containsAny(clause, doneMarkers...) {
+			return "achievement"
+		}
+		if y, kind := explicitYear(rs, f.start); y > 0 && kind != "by" && !isFuture(y, ctx) {
+			return "achievement"
+		}
+		return "target"
+	}
+	return "achievement"
+}
+
+func isFuture(y int, ctx docContext) bool {
+	if ctx.plan > 0 {
+		return y >= ctx.plan
+	}
+	if ctx.reviewed > 0 {
+		return y > ctx.reviewed
+	}
+	return false
+}
+
+// explicitYear finds the year named closest before rs[i] in the sentence:
+// 2021年，… (kind "in"), 到2025年 / 2025年底前 (kind "by"), 截至2024年底
+// (kind "as of"), and 十四五 periods (kind "by", their last year). Years
+// inside quotes and titles, and "2021年以来" (since), do not count.
+func explicitYear(rs []rune, i int) (year int, kind string) {
+	quoted := quoteMask(rs[:i])
+	for j := i - 1; j >= 3; j-- {
+		if rs[j] != '年' || quoted[j] {
+			continue
+		}
+		y := 0
+		ok := true
+		for k := j - 4; k < j; k++ {
+			if k < 0 || !isDigit(rs[k]) {
+				ok = false
+				break
+			}
+			y = y*10 + digitVal(rs[k])
+		}
+		if !ok || isDigit(at(rs, j-5)) || y < 1990 || y > 2100 {
+			continue
+		}
+		if hasAt(rs, j+1, "以来") {
+			continue
+		}
+		start := j - 4
+		switch {
+		case endsWith(rs, start, "到") || endsWith(rs, start, "至") || hasAt(rs, j+1, "底前") || hasAt(rs, j+1, "前") ||
+			hasAt(rs, j+1, "年底前") || endsWith(rs, start, "力争到") || endsWith(rs, start, "力争"):
+			if endsWith(rs, start, "截至") || endsWith(rs, start, "截止") {
+				return y, "as of"
+			}
+			return y, "by"
+		case endsWith(rs, start, "截至") || endsWith(rs, start, "截止"):
+			return y, "as of"
+		}
+		return y, "in"
+	}
+	plain := strings.NewReplacer("“", "", "”", "", "\"", "").Replace(string(rs[:i]))
+	for _, p := range []struct {
+		name string
+		last int
+	}{{"十四五", 2025}, {"十五五", 2030}, {"十三五", 2020}} {
+		for _, suf := range []string{"期间", "末", "时期", "规划目标", "时期末", "目标"} {
+			if strings.Contains(plain, p.name+suf) {
+				return p.last, "by"
+			}
+		}
+	}
+	return 0, ""
+}
+
+// yearOf is the year a figure refers to: a year named before it in its
+// sentence, else the document's target or achievement year.
+func yearOf(rs []rune, f figure, kind string, ctx docContext) int {
+	if y, _ := explicitYear(rs, f.start); y > 0 {
+		return y
+	}
+	if kind == "target" {
+		return ctx.targetYear
+	}
+	return ctx.achievementYear
+}

@@ -1,0 +1,716 @@
+package extract
+
+import (
+	"math"
+	"strings"
+)
+
+// figure is a number found in a sentence, with its unit and qualifier,
+// before the metric, kind and year are decided.
+type figure struct {
+	start, end      int // rune span of the surface in the sentence
+	numStart        int // first rune of the number itself (after a prefix qualifier)
+	value, valueMax float64
+	hasMax          bool
+	unit            string
+	qual            string
+	chinese         bool // written only in Chinese numerals
+	rank            bool
+	prenominal      bool // the unit is followed by the noun it counts (2个项目)
+}
+
+var cnDigit = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var cnSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
+var cnBig = map[rune]float64{'万': 1e4, '亿': 1e8}
+
+func isCNNumeral(r rune) bool {
+	_, a := cnDigit[r]
+	_, b := cnSmall[r]
+	_, c := cnBig[r]
+	return a || b || c
+}
+
+func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
+
+func digitVal(r rune) int {
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
+	return int(r - '0')
+}
+
+func isLatin(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+
+// isHan reports a CJK ideograph.
+func isHan(r rune) bool {
+	return (r >= 0x4e00 && r <= 0x9fff) || (r >= 0x3400 && r <= 0x4dbf) || (r >= 0xf900 && r <= 0xfaff)
+}
+
+func at(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+func hasAt(rs []rune, i int, s string) bool {
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// endsWith reports whether rs[:i] ends with s.
+func endsWith(rs []rune, i int, s string) bool {
+	n := len([]rune(s))
+	return i-n >= 0 && hasAt(rs, i-n, s)
+}
+
+// parseArabic reads digits with optional thousands separators and decimals
+// at rs[i]. digits is the count of integer digits.
+func parseArabic(rs []rune, i int) (v float64, end int, digits int, ok bool) {
+	j := i
+	var intPart float64
+	for j < len(rs) {
+		r := rs[j]
+		if isDigit(r) {
+			intPart = intPart*10 + float64(digitVal(r))
+			digits++
+			j++
+			continue
+		}
+		// 1,234,567: a comma followed by exactly three digits.
+		if r == ',' && digits > 0 && isDigit(at(rs, j+1)) && isDigit(at(rs, j+2)) && isDigit(at(rs, j+3)) && !isDigit(at(rs, j+4)) {
+			intPart = intPart*1000 + float64(digitVal(rs[j+1])*100+digitVal(rs[j+2])*10+digitVal(rs[j+3]))
+			digits += 3
+			j += 4
+			continue
+		}
+		break
+	}
+	if digits == 0 {
+		return 0, i, 0, false
+	}
+	v = intPart
+	if (at(rs, j) == '.' || at(rs, j) == '．') && isDigit(at(rs, j+1)) {
+		j++
+		scale := 0.1
+		for j < len(rs) && isDigit(rs[j]) {
+			v += float64(digitVal(rs[j])) * scale
+			scale /= 10
+			j++
+		}
+	}
+	return v, j, digits, true
+}
+
+// parseChinese reads a run of Chinese numerals at rs[i]. bare reports a run
+// that starts with a magnitude (万, 千) and so has no digit of its own.
+func parseChinese(rs []rune, i int) (v float64, end int, bare bool, ok bool) {
+	j := i
+	for j < len(rs) && isCNNumeral(rs[j]) {
+		j++
+	}
+	if j == i {
+		return 0, i, false, false
+	}
+	v, ok = cnValue(rs[i:j])
+	_, b1 := cnBig[rs[i]]
+	b2 := rs[i] == '百' || rs[i] == '千'
+	return v, j, b1 || b2, ok
+}
+
+// cnValue evaluates Chinese numerals: 二十四 24, 一百零五 105, 三万五千 35000,
+// 万亿 1e12. Runs such as 十四五 (two digits in a row) are invalid.
+func cnValue(run []rune) (float64, bool) {
+	for _, big := range []rune{'亿', '万'} {
+		for k := len(run) - 1; k >= 0; k-- {
+			if run[k] != big {
+				continue
+			}
+			left, right := 1.0, 0.0
+			if k > 0 {
+				l, ok := cnValue(run[:k])
+				if !ok {
+					return 0, false
+				}
+				left = l
+			}
+			if k+1 < len(run) {
+				r, ok := cnValue(run[k+1:])
+				if !ok || r >= cnBig[big] {
+					return 0, false
+				}
+				right = r
+			}
+			return left*cnBig[big] + right, true
+		}
+	}
+	sec, num := 0.0, -1
+	last := math.Inf(1)
+	for idx, r := range run {
+		if d, ok := cnDigit[r]; ok {
+			if d == 0 {
+				num = -1
+				continue
+			}
+			if num >= 0 {
+				return 0, false
+			}
+			num = d
+			continue
+		}
+		u, ok := cnSmall[r]
+		if !ok || u >= last {
+			return 0, false
+		}
+		n := float64(num)
+		if num < 0 {
+			if idx != 0 {
+				return 0, false
+			}
+			n = 1
+		}
+		sec += n * u
+		num = -1
+		last = u
+	}
+	if num >= 0 {
+		if last == 10 || math.IsInf(last, 1) {
+			sec += float64(num)
+		} else {
+			// 三百五 (350) is colloquial; treat as the next lower unit.
+			sec += float64(num) * last / 10
+		}
+	}
+	return sec, true
+}
+
+// magnitude reads 万, 亿, 千万, 万亿 … after an Arabic number.
+func magnitude(rs []rune, i int) (mult float64, end int) {
+	mult, end = 1, i
+	for end < len(rs) {
+		switch rs[end] {
+		case '万':
+			mult *= 1e4
+		case '亿':
+			mult *= 1e8
+		case '千':
+			mult *= 1e3
+		case '百':
+			mult *= 1e2
+		default:
+			return mult, end
+		}
+		end++
+	}
+	return mult, end
+}
+
+// Units, longest first within each group, with their normalised names.
+var unitTable = func() []unitEntry {
+	var us []unitEntry
+	add := func(norm string, surfaces ...string) {
+		for _, s := range surfaces {
+			us = append(us, unitEntry{[]rune(s), norm})
+		}
+	}
+	add("个百分点", "个百分点", "百分点")
+	add("%", "%", "％")
+	add("‰", "‰")
+	add("平方公里", "平方公里")
+	add("平方米", "平方米")
+	add("皮长公里", "皮长公里")
+	add("芯公里", "芯公里")
+	add("标准机架", "个标准机架", "标准机架")
+	add("千瓦时", "千瓦时")
+	add("人次", "人次")
+	add("场次", "场次")
+	add("架次", "架次")
+	add("家次", "家次")
+	add("批次", "批次")
+	add("户次", "户次")
+	add("公里", "公里")
+	add("千米", "千米")
+	add("千瓦", "千瓦")
+	add("兆瓦", "兆瓦")
+	add("美元", "美元")
+	for _, s := range strings.Split("元 个 家 户 人 名 位 项 件 场 次 期 款 套 台 部 支 条 座 所 张 份 批 篇 处 起 类 种 宗 笔 封 辆 架 艘 颗 根 杆 站 栋 幢 块 轮 米 亩 吨 倍", " ") {
+		add(s, s)
+	}
+	for _, s := range []string{"EFLOPS", "PFLOPS", "TFLOPS", "EFlops", "PFlops", "TFlops", "Gbps", "Mbps", "Tbps", "TB", "PB", "EB", "GB", "km", "MW", "kW", "GW"} {
+		add(strings.ToUpper(strings.ReplaceAll(s, "lops", "LOPS")), s)
+	}
+	// Longest first so 个百分点 wins over 个, 人次 over 人.
+	for i := 1; i < len(us); i++ {
+		for j := i; j > 0 && len(us[j].surface) > len(us[j-1].surface); j-- {
+			us[j], us[j-1] = us[j-1], us[j]
+		}
+	}
+	return us
+}()
+
+type unitEntry struct {
+	surface []rune
+	norm    string
+}
+
+// classifiers are counting units that precede the noun they count.
+var classifiers = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Split("个 家 户 人 名 位 项 件 场 次 期 款 套 台 部 支 条 座 所 张 份 批 篇 处 起 类 种 宗 笔 封 辆 架 艘 颗 根 杆 站 栋 幢 块 轮", " ") {
+		classifiers[s] = true
+	}
+}
+
+// eventUnits count events (meetings, trainings, inspections).
+var eventUnits = map[string]bool{"次": true, "场": true, "期": true, "场次": true, "轮": true, "批次": true}
+
+// matchUnit finds a unit at rs[i].
+func matchUnit(rs []rune, i int) (norm string, end int, ok bool) {
+	for _, u := range unitTable {
+		if !hasAt(rs, i, string(u.surface)) {
+			continue
+		}
+		e := i + len(u.surface)
+		if isLatin(u.surface[0]) && isLatin(at(rs, e)) {
+			continue
+		}
+		// Durations are no indicators: 3个月, 5个工作日, 24个小时.
+		if u.norm == "个" && (hasAt(rs, e, "月") || hasAt(rs, e, "工作日") || hasAt(rs, e, "小时") || hasAt(rs, e, "星期")) {
+			return "", i, false
+		}
+		return u.norm, e, true
+	}
+	return "", i, false
+}
+
+// Qualifiers written before a number, longest first.
+var prefixQuals = []struct {
+	s, q string
+}{
+	{"不少于", "at_least"}, {"不低于", "at_least"}, {"不超过", "at_most"}, {"不高于", "at_most"},
+	{"不到", "at_most"}, {"不足", "at_most"}, {"超过", "over"}, {"突破", "over"}, {"接近", "approx"},
+	{"将近", "approx"}, {"大约", "approx"}, {"约为", "approx"}, {"至少", "at_least"}, {"最少", "at_least"},
+	{"最多", "at_most"}, {"至多", "at_most"}, {"多于", "over"}, {"高于", "over"}, {"大于", "over"},
+	{"少于", "at_most"}, {"低于", "at_most"}, {"超", "over"}, {"逾", "over"}, {"约", "approx"}, {"近", "approx"},
+}
+
+// Qualifiers written after the unit.
+var suffixQuals = []struct {
+	s, q string
+}{
+	{"以上", "at_least"}, {"以下", "at_most"}, {"以内", "at_most"}, {"左右", "approx"},
+}
+
+func isRangeSep(r rune) bool {
+	switch r {
+	case '-', '~', '～', '〜', '—', '–', '―', '至', '到', '－':
+		return true
+	}
+	return false
+}
+
+// core is a bare number with its magnitude.
+type core struct {
+	start, end int
+	value      float64
+	chinese    bool
+	bare       bool // Chinese run starting with a magnitude (万亿)
+	mag        bool // carries 万/亿… (Arabic magnitude or Chinese big unit)
+	over       bool // 余 or 多 inside (30余万)
+	digits     int
+	decimal    bool
+	mult       float64 // the magnitude applied to the written number
+}
+
+// readCore reads a number and its magnitude at rs[i].
+func readCore(rs []rune, i int) (c core, ok bool) {
+	c.start = i
+	c.mult = 1
+	r := rs[i]
+	var j int
+	switch {
+	case isDigit(r):
+		v, e, d, ok := parseArabic(rs, i)
+		if !ok {
+			return c, false
+		}
+		c.value, c.digits, j = v, d, e
+		c.decimal = e > i+d
+		if at(rs, j) == '余' || at(rs, j) == '多' {
+			if m, e2 := magnitude(rs, j+1); e2 > j+1 {
+				c.over, c.mag, c.value, c.mult, j = true, true, c.value*m, m, e2
+			}
+		}
+		if m, e2 := magnitude(rs, j); e2 > j {
+			c.mag, c.value, c.mult, j = true, c.value*m, c.mult*m, e2
+		}
+	case isCNNumeral(r):
+		v, e, bare, ok := parseChinese(rs, i)
+		if !ok {
+			return c, false
+		}
+		c.value, c.chinese, c.bare, j = v, true, bare, e
+		for k := i; k < e; k++ {
+			if rs[k] == '万' || rs[k] == '亿' {
+				c.mag = true
+			}
+		}
+		if at(rs, j) == '余' || at(rs, j) == '多' {
+			if m, e2 := magnitude(rs, j+1); e2 > j+1 && m >= 1e4 {
+				c.over, c.mag, c.value, j = true, true, c.value*m, e2
+			}
+		}
+	default:
+		return c, false
+	}
+	// 万兆, 千兆: technology names, not magnitudes.
+	if c.mag && at(rs, j) == '兆' {
+		return c, false
+	}
+	c.end = j
+	return c, true
+}
+
+// runEnd is where a rejected number's run of digits, letters and joining
+// punctuation ends, so that its tail is not read as a number of its own.
+func runEnd(rs []rune, i int) int {
+	j := i
+	for j < len(rs) {
+		r := rs[j]
+		if isDigit(r) || isLatin(r) || strings.ContainsRune(".-/:_@,．－：", r) || isCNNumeral(r) {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		j++
+	}
+	return j
+}
+
+// scan finds the figures of a sentence.
+func scan(rs []rune) []figure {
+	quoted := quoteMask(rs)
+	var out []figure
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !isDigit(r) && !isCNNumeral(r) && r != '翻' {
+			i++
+			continue
+		}
+		if quoted[i] {
+			i = runEnd(rs, i)
+			continue
+		}
+		f, next, ok := readFigure(rs, i)
+		if !ok {
+			if next <= i {
+				next = runEnd(rs, i)
+			}
+			i = next
+			continue
+		}
+		out = append(out, f)
+		i = f.end
+	}
+	return out
+}
+
+// readFigure reads one figure whose number starts at rs[i]. On failure next
+// says where scanning resumes (0 for the default).
+func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
+	r := rs[i]
+	prev := at(rs, i-1)
+
+	// 翻一番, 翻两番, 翻番: multiples.
+	if r == '翻' {
+		j := i + 1
+		n := 1
+		if d, ok := cnDigit[at(rs, j)]; ok && d > 0 && d < 5 {
+			n = d
+			j++
+		}
+		if at(rs, j) != '番' {
+			return f, i + 1, false
+		}
+		return figure{start: i, end: j + 1, numStart: i, value: math.Pow(2, float64(n)), unit: "倍", qual: "exact", chinese: true}, 0, true
+	}
+
+	// Numbers glued to letters are names: 5G, NR900, IPv6, 4GL900, 163.com.
+	if isLatin(prev) || prev == '@' || prev == '/' || prev == '_' || prev == '#' || prev == '\\' ||
+		((prev == '-' || prev == '.') && (isLatin(at(rs, i-2)) || isDigit(at(rs, i-2)))) {
+		return f, 0, false
+	}
+	// A value after a label colon is page furniture (浏览量:656 次).
+	if k := skipSpacesBack(rs, i); at(rs, k-1) == ':' || at(rs, k-1) == '：' {
+		if isDigit(r) {
+			return f, 0, false
+		}
+	}
+
+	// 百分之九十五, 千分之三.
+	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
+		unit := "%"
+		if r == '千' {
+			unit = "‰"
+		}
+		c, ok := readCore(rs, i+3)
+		if !ok || c.bare {
+			return f, i + 3, false
+		}
+		f = figure{start: i, end: c.end, numStart: i, value: c.value, unit: unit, qual: "exact", chinese: c.chinese}
+		return finish(rs, f), 0, true
+	}
+	// 半数: half.
+	if hasAt(rs, i, "半数") {
+		f = figure{start: i, end: i + 2, numStart: i, value: 50, unit: "%", qual: "exact", chinese: true}
+		return finish(rs, f), 0, true
+	}
+
+	c, ok := readCore(rs, i)
+	if !ok {
+		return f, 0, false
+	}
+	if c.chinese && hasAt(rs, c.end, "分之") {
+		// 三分之一
+		d, ok := readCore(rs, c.end+2)
+		if !ok || c.value == 0 || !d.chinese {
+			return f, c.end + 2, false
+		}
+		f = figure{start: i, end: d.end, numStart: i, value: d.value / c.value, unit: "分数", qual: "exact", chinese: true}
+		return finish(rs, f), 0, true
+	}
+
+	// Ordinals and ranks: 第七届 is no figure, 居全国第3位 is a rank.
+	if prev == '第' {
+		return readRank(rs, i, c)
+	}
+
+	f = figure{start: i, numStart: i, value: c.value, qual: "exact", chinese: c.chinese}
+	if c.over {
+		f.qual = "over"
+	}
+	j := c.end
+
+	// 1/9: a fraction of Arabic integers.
+	if !c.chinese && at(rs, j) == '/' && isDigit(at(rs, j+1)) && !c.decimal && !c.mag {
+		d, ok := readCore(rs, j+1)
+		if !ok || d.chinese || d.mag || d.decimal || d.value == 0 || at(rs, d.end) == '/' || isLatin(at(rs, d.end)) ||
+			c.value >= d.value || d.value > 1000 {
+			return f, 0, false
+		}
+		f.value, f.unit, f.end = c.value/d.value, "分数", d.end
+		return finish(rs, f), 0, true
+	}
+
+	// Ranges: 50%~70%, 2-3万个, 2至3万个.
+	firstPct := ""
+	k := j
+	if at(rs, k) == '%' || at(rs, k) == '％' {
+		firstPct = "%"
+		k++
+	}
+	if isRangeSep(at(rs, k)) && (isDigit(at(rs, k+1)) == !c.chinese || (c.chinese && isCNNumeral(at(rs, k+1)))) {
+		if d, ok := readCore(rs, k+1); ok && d.chinese == c.chinese {
+			lo, hi := c.value, d.value
+			if d.mag && !c.mag && !c.chinese {
+				// 2-3万个: the magnitude of the upper bound applies to both.
+				lo = c.value * d.mult
+			}
+			if lo < hi {
+				f.value, f.valueMax, f.hasMax, f.qual = lo, hi, true, "range"
+				j = d.end
+				if firstPct != "" && at(rs, j) != '%' && at(rs, j) != '％' {
+					return f, 0, false
+				}
+			}
+		}
+	}
+
+	// The unit, after at most one space (5 万个 on messy pages).
+	u := j
+	if at(rs, u) == ' ' && !c.chinese {
+		u++
+	}
+	if at(rs, u) == '余' || at(rs, u) == '多' {
+		if f.qual == "exact" {
+			f.qual = "over"
+		}
+		u++
+	}
+	unit, ue, ok := matchUnit(rs, u)
+	if !ok {
+		// A bare 万/亿 figure at the end of a clause (用户达1.2亿。).
+		if c.mag && !f.hasMax && !isHan(at(rs, j)) && !isLatin(at(rs, j)) && !isDigit(at(rs, j)) {
+			f.end = j
+			return finish(rs, f), 0, true
+		}
+		return f, 0, false
+	}
+	f.unit, f.end = unit, ue
+
+	if c.chinese {
+		// 一个, 一场 are articles; 千家万户, 千行百业 are idioms.
+		if !c.mag && c.value < 2 {
+			return f, ue, false
+		}
+		if c.bare && prefixQual(rs, i) == "" {
+			return f, ue, false
+		}
+	}
+	f = finish(rs, f)
+	if c.chinese && !c.mag && f.value < 100 && classifiers[f.unit] && f.prenominal && !eventVerbBefore(rs, i) {
+		// 三个运营商, 两个维护: small prenominal numbers enumerate, they do not report.
+		return f, ue, false
+	}
+	return f, 0, true
+}
+
+func skipSpacesBack(rs []rune, i int) int {
+	for i > 0 && (rs[i-1] == ' ' || rs[i-1] == '\u3000') {
+		i--
+	}
+	return i
+}
+
+// eventVerbBefore reports a verb that introduces a count of events right
+// before the number (开展三次, 举办两场).
+func eventVerbBefore(rs []rune, i int) bool {
+	for _, v := range []string{"开展", "举办", "组织", "召开", "举行", "完成", "先后", "累计"} {
+		if endsWith(rs, i, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// readRank handles a number after 第: a rank (居全国第3位, 位居第三) or an
+// ordinal that is no figure (第七届, 连续第二年, 第一方阵).
+func readRank(rs []rune, i int, c core) (figure, int, bool) {
+	j := c.end
+	next := at(rs, j)
+	isRank := false
+	end := j
+	if next == '位' || next == '名' {
+		isRank = true
+		end = j + 1
+	} else {
+		lo := i - 1 - 8
+		if lo < 0 {
+			lo = 0
+		}
+		before := string(rs[lo : i-1])
+		if containsAny(before, "居", "列", "排名", "排在", "排位", "名列") && (!isHan(next) || strings.ContainsRune("、和与及", next)) {
+			isRank = true
+		}
+	}
+	if !isRank || c.mag || c.decimal || c.value < 1 {
+		return figure{}, j, false
+	}
+	f := figure{start: i - 1, end: end, numStart: i, value: c.value, unit: "位次", qual: "exact", chinese: c.chinese, rank: true}
+	return f, 0, true
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixQual returns the qualifier written right before rs[i], if any.
+func prefixQual(rs []rune, i int) string {
+	q, _ := prefixQualSpan(rs, i)
+	return q
+}
+
+func prefixQualSpan(rs []rune, i int) (string, int) {
+	for _, p := range prefixQuals {
+		if endsWith(rs, i, p.s) {
+			return p.q, len([]rune(p.s))
+		}
+	}
+	return "", 0
+}
+
+// finish adds the qualifiers around a figure and notes whether it is
+// prenominal.
+func finish(rs []rune, f figure) figure {
+	if q, n := prefixQualSpan(rs, f.numStart); q != "" {
+		// 近 in 最近, 附近 is no qualifier.
+		if !(n == 1 && (endsWith(rs, f.numStart, "最近") || endsWith(rs, f.numStart, "附近"))) {
+			f.start = f.numStart - n
+			if f.qual == "exact" || f.qual == "over" {
+				f.qual = q
+			}
+		}
+	}
+	for _, s := range suffixQuals {
+		if hasAt(rs, f.end, s.s) {
+			f.end += len([]rune(s.s))
+			if f.qual == "exact" || (f.qual == "over" && s.q == "at_least") {
+				f.qual = s.q
+			}
+			break
+		}
+	}
+	if (at(rs, f.end) == '余' || at(rs, f.end) == '多') && !isHan(at(rs, f.end+1)) && f.qual == "exact" {
+		f.qual = "over"
+		f.end++
+	}
+	n := f.end
+	if at(rs, n) == '的' {
+		n++
+	}
+	f.prenominal = isHan(at(rs, n)) || isLatin(at(rs, n))
+	return f
+}
+
+// quoteMask marks the runes inside paired quotes and title brackets:
+// slogans, names and titles whose numbers are no indicators.
+func quoteMask(rs []rune) []bool {
+	mask := make([]bool, len(rs))
+	type open struct {
+		r rune
+		i int
+	}
+	var stack []open
+	closer := map[rune]rune{'“': '”', '「': '」', '『': '』', '《': '》', '〈': '〉', '‘': '’', '﹃': '﹄'}
+	asciiOpen := -1
+	for i, r := range rs {
+		if _, ok := closer[r]; ok {
+			stack = append(stack, open{r, i})
+			continue
+		}
+		if r == '"' {
+			if asciiOpen < 0 {
+				asciiOpen = i
+			} else {
+				for k := asciiOpen; k <= i; k++ {
+					mask[k] = true
+				}
+				asciiOpen = -1
+			}
+			continue
+		}
+		for s := len(stack) - 1; s >= 0; s-- {
+			if closer[stack[s].r] == r {
+				for k := stack[s].i; k <= i; k++ {
+					mask[k] = true
+				}
+				stack = stack[:s]
+				break
+			}
+		}
+	}
+	return mask
+}

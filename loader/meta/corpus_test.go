@@ -1,0 +1,136 @@
+package meta
+
+import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policylens/policylens/loader/gazetteer"
+	"github.com/policylens/policylens/loader/source"
+)
+
+const corpusDir = "../testdata/corpus"
+
+// TestCorpus reads and infers every file of the ingestion corpus and checks
+// the result against expected.csv: the error for bad input, else format,
+// encoding, every metadata field, the sources named, a warning, and text
+// the cleaned body must and must not contain.
+func TestCorpus(t *testing.T) {
+	f, err := os.Open(filepath.Join(corpusDir, "expected.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	listed := map[string]bool{}
+	g := gazetteer.Default()
+	for _, r := range rows[1:] {
+		get := func(name string) string { return r[col[name]] }
+		file := get("file")
+		listed[file] = true
+		t.Run(file, func(t *testing.T) {
+			path := filepath.Join(corpusDir, filepath.FromSlash(file))
+			doc, err := source.Read(path)
+			if want := get("error"); want != "" {
+				if err == nil {
+					t.Fatalf("want error %q, got none", want)
+				}
+				if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), path) {
+					t.Fatalf("error %q should name the file and say %q", err, want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := Infer(doc, file, g)
+			check := func(name, got string) {
+				if want := get(name); got != want {
+					t.Errorf("%s = %q, want %q (source %s)", name, got, want, m.Sources[name])
+				}
+			}
+			check("format", doc.Format)
+			check("encoding", doc.Encoding)
+			check("title", m.Title)
+			check("doc_type", m.DocType)
+			check("province", m.Province)
+			check("city", m.City)
+			check("county", m.County)
+			check("level", m.Level)
+			check("issuer", m.Issuer)
+			check("published", dateString(m))
+			check("reviewed_year", yearString(m.ReviewedYear))
+			check("plan_year", yearString(m.PlanYear))
+			if s := get("sources"); s != "" {
+				for _, kv := range strings.Split(s, ";") {
+					k, v, _ := strings.Cut(kv, "=")
+					if m.Sources[k] != v {
+						t.Errorf("source of %s = %q, want %q", k, m.Sources[k], v)
+					}
+				}
+			}
+			if w := get("warning"); w != "" {
+				all := strings.Join(append(append([]string{}, doc.Warnings...), m.Warnings...), "\n")
+				if !strings.Contains(all, w) {
+					t.Errorf("warnings %q lack %q", all, w)
+				}
+			}
+			if s := get("text_has"); s != "" {
+				for _, sub := range strings.Split(s, "|") {
+					if !strings.Contains(doc.Text, sub) {
+						t.Errorf("text lacks %q", sub)
+					}
+				}
+			}
+			if s := get("text_lacks"); s != "" {
+				for _, sub := range strings.Split(s, "|") {
+					if strings.Contains(doc.Text, sub) {
+						t.Errorf("text should not contain %q", sub)
+					}
+				}
+			}
+			if t.Failed() {
+				t.Logf("text:\n%s", doc.Text)
+			}
+		})
+	}
+	// Every notice in the corpus is listed.
+	err = filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(corpusDir, p)
+		rel = filepath.ToSlash(rel)
+		if strings.Contains(rel, "/") && !source.IsSidecar(rel) && !listed[rel] {
+			t.Errorf("%s is not in expected.csv", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func dateString(m Metadata) string {
+	if m.Published.IsZero() {
+		return ""
+	}
+	return m.Published.Format("2006-01-02")
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}

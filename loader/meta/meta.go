@@ -1,0 +1,603 @@
+// Package meta infers a notice's metadata — title, document type, place,
+// issuer, publication date, the year it reviews and the year it plans for —
+// from its text, page furniture, URL and file name, the way an analyst
+// reading it would. Front matter and sidecar fields override inference, and
+// every field records where it came from.
+//
+// The issuer decides the place: 博兴县工业和信息化局 puts a notice in 博兴县,
+// 滨州市, 山东省 whatever other places the text names.
+package meta
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/loader/gazetteer"
+	"github.com/policylens/policylens/loader/source"
+)
+
+// Unknown is the value of a text field that could not be inferred.
+const Unknown = "unknown"
+
+// Sources of a field, recorded in Metadata.Sources.
+const (
+	SrcFrontMatter = "front_matter"
+	SrcSidecar     = "sidecar"
+	SrcDateline    = "发布时间" // the 来源/发布时间 line under the title
+	SrcTitle       = "title"
+	SrcIssuer      = "issuer"
+	SrcSignature   = "signature"
+	SrcURL         = "url"
+	SrcFileName    = "file_name"
+	SrcBody        = "body"
+	SrcDefault     = "default"
+	SrcPublished   = "published" // a year derived from the publication date
+)
+
+// Document types.
+const (
+	TypeConference    = "工作会议"
+	TypeKeyPoints     = "工作要点"
+	TypeRectification = "巡察整改通报"
+	TypeSigned        = "署名文章"
+	TypeReport        = "工作报告"
+	TypePolicy        = "政策文件"
+	TypeBulletin      = "情况通报"
+	TypeNews          = "新闻"
+)
+
+// Metadata is what Infer finds out about one notice.
+type Metadata struct {
+	Title, DocType, Province, City, County, Level, Issuer string            // Unknown when not inferred (City/County "" when the notice is not local)
+	Published                                             time.Time         // zero when unknown
+	ReviewedYear, PlanYear                                int               // 0 when unknown / none
+	Sources                                               map[string]string // field -> where it came from (Src* constants)
+	Warnings                                              []string          // e.g. "province unknown"
+}
+
+// Year is the year used for comparisons across notices: the publication
+// year, else the plan year, else the reviewed year, else 0.
+func (m Metadata) Year() int {
+	switch {
+	case !m.Published.IsZero():
+		return m.Published.Year()
+	case m.PlanYear != 0:
+		return m.PlanYear
+	}
+	return m.ReviewedYear
+}
+
+// Infer works out the metadata of doc. relPath is the notice's path relative
+// to the data dir (its file name and folders are evidence too). g is the
+// gazetteer; nil means gazetteer.Default().
+func Infer(doc *source.Document, relPath string, g *gazetteer.Gazetteer) Metadata {
+	if g == nil {
+		g = gazetteer.Default()
+	}
+	if doc == nil {
+		doc = &source.Document{}
+	}
+	in := newInference(doc, relPath, g)
+	in.title()
+	in.docType()
+	in.issuerAndPlace()
+	in.published()
+	in.years()
+	in.finish()
+	return in.m
+}
+
+type inference struct {
+	doc      *source.Document
+	rel      string
+	g        *gazetteer.Gazetteer
+	m        Metadata
+	paras    []string // body paragraphs
+	lead     string   // title + first paragraphs: where the notice says what it is
+	signed   bool     // a leader's signed article
+	override map[string]string
+	overSrc  map[string]string
+}
+
+func newInference(doc *source.Document, rel string, g *gazetteer.Gazetteer) *inference {
+	in := &inference{doc: doc, rel: rel, g: g, m: Metadata{Sources: map[string]string{}}}
+	in.paras = strings.Split(doc.Text, "\n")
+	in.override = map[string]string{}
+	in.overSrc = map[string]string{}
+	aliases := map[string]string{
+		"published": "date", "publish_date": "date", "pubdate": "date", "发布时间": "date", "日期": "date",
+		"type": "doc_type", "doctype": "doc_type", "类型": "doc_type",
+		"reviewed": "reviewed_year", "review_year": "reviewed_year",
+		"plan": "plan_year", "planned_year": "plan_year",
+		"标题": "title", "省份": "province", "发布机关": "issuer", "发文机关": "issuer", "author": "issuer_hint",
+	}
+	for k, v := range doc.Front {
+		if a, ok := aliases[k]; ok {
+			k = a
+		}
+		if v == "" {
+			continue
+		}
+		in.override[k] = v
+		if _, ok := doc.Sidecar[k]; ok {
+			in.overSrc[k] = SrcSidecar
+		} else {
+			in.overSrc[k] = SrcFrontMatter
+		}
+	}
+	// Sidecar keys may have been aliased too.
+	for k := range doc.Sidecar {
+		if a, ok := aliases[k]; ok {
+			in.overSrc[a] = SrcSidecar
+		}
+	}
+	return in
+}
+
+func (in *inference) set(field, source string) { in.m.Sources[field] = source }
+
+func (in *inference) over(field string) (string, string, bool) {
+	v, ok := in.override[field]
+	return v, in.overSrc[field], ok
+}
+
+func (in *inference) warn(format string, args ...any) {
+	in.m.Warnings = append(in.m.Warnings, fmt.Sprintf(format, args...))
+}
+
+// --- title ---------------------------------------------------------------
+
+func (in *inference) title() {
+	if v, src, ok := in.over("title"); ok {
+		in.m.Title = v
+		in.set("title", src)
+	} else if in.doc.Title != "" {
+		in.m.Title = in.doc.Title
+		in.set("title", SrcTitle)
+	} else if stem := fileStem(in.rel); stem != "" {
+		in.m.Title = stem
+		in.set("title", SrcFileName)
+		in.warn("title taken from the file name")
+	} else {
+		in.m.Title = Unknown
+		in.set("title", SrcDefault)
+		in.warn("title unknown")
+	}
+	var b strings.Builder
+	b.WriteString(in.m.Title)
+	for i, p := range in.paras {
+		if i >= 2 || b.Len() > 1200 {
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(p)
+	}
+	in.lead = b.String()
+}
+
+func fileStem(rel string) string {
+	base := path.Base(strings.ReplaceAll(rel, "\\", "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	// Drop machine prefixes like 003_57a8f9312ba44ad7.
+	if ok, _ := regexp.MatchString(`^[\w-]+$`, stem); ok {
+		return ""
+	}
+	return stem
+}
+
+// --- document type -------------------------------------------------------
+
+var (
+	rectifyRe    = regexp.MustCompile(`(巡察|巡视|审计|督查|督察)[^。\n]{0,20}整改|整改(进展|落实|工作)?情况的?(通报|报告)`)
+	keyPointsRe  = regexp.MustCompile(`工作要点`)
+	conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(工作会议|工作会|工作推进会|工作视频会|工作座谈会|系统工作会议)`)
+	signedRe     = regexp.MustCompile(`署名文章`)
+	personColon  = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
+	reportRe     = regexp.MustCompile(`工作(报告|总结)`)
+	policyRe     = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)$`)
+	bulletinRe   = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
+)
+
+func (in *inference) docType() {
+	if v, src, ok := in.over("doc_type"); ok {
+		in.m.DocType = v
+		in.set("doc_type", src)
+		in.signed = v == TypeSigned
+		return
+	}
+	t := in.m.Title
+	first := ""
+	if len(in.paras) > 0 {
+		first = in.paras[0]
+	}
+	switch {
+	case rectifyRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcTitle
+	case keyPointsRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeKeyPoints, SrcTitle
+	case conferenceRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcTitle
+	case signedRe.MatchString(in.lead) || (personColon.MatchString(t) && signedRe.MatchString(in.doc.Text)):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcBody
+		in.signed = true
+	case reportRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
+	case policyRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypePolicy, SrcTitle
+	case bulletinRe.MatchString(t):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeBulletin, SrcTitle
+	case rectifyRe.MatchString(first):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcBody
+	case conferenceRe.MatchString(first) && strings.Contains(first, "召开"):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcBody
+	default:
+		in.m.DocType, in.m.Sources["doc_type"] = TypeNews, SrcDefault
+	}
+}
+
+// --- issuer and place ----------------------------------------------------
+
+func (in *inference) issuerAndPlace() {
+	var issuer org
+	found := false
+	if v, src, ok := in.over("issuer"); ok {
+		in.m.Issuer = v
+		in.set("issuer", src)
+		if o, ok := in.orgIn(v); ok {
+			issuer, found = o, true
+		}
+	} else {
+		issuer, found = in.findIssuer()
+		if found {
+			in.m.Issuer = issuer.Name
+		} else {
+			in.m.Issuer = Unknown
+			in.set("issuer", SrcDefault)
+			in.warn("issuer unknown")
+		}
+	}
+
+	// Place: overrides first, then the issuer, then the places the text
+	// names most.
+	place, placeSrc := gazetteer.Place{}, ""
+	if p, src, ok := in.placeOverride(); ok {
+		place, placeSrc = p, src
+	} else if found {
+		place, placeSrc = in.disambiguate(issuer), SrcIssuer
+	} else if p, ok := in.dominantPlace(); ok {
+		place, placeSrc = p, SrcBody
+	}
+	if place.Province == "" {
+		in.m.Province, in.m.Level = Unknown, Unknown
+		in.set("province", SrcDefault)
+		in.set("level", SrcDefault)
+		in.warn("province unknown")
+	} else {
+		in.m.Province, in.m.City, in.m.County, in.m.Level = place.Province, place.City, place.County, place.Level
+		if place.Level == gazetteer.LevelCity && place.City == place.Province {
+			in.m.City, in.m.Level = "", gazetteer.LevelProvince
+		}
+		in.set("province", placeSrc)
+		in.set("level", placeSrc)
+		if in.m.City != "" {
+			in.set("city", placeSrc)
+		}
+		if in.m.County != "" {
+			in.set("county", placeSrc)
+		}
+	}
+	if v, src, ok := in.over("level"); ok {
+		in.m.Level = v
+		in.set("level", src)
+	}
+}
+
+// orgIn reads an issuer name given by the user.
+func (in *inference) orgIn(name string) (org, bool) {
+	n := strings.TrimPrefix(strings.TrimPrefix(name, "中共"), "中国共产党")
+	orgs := findOrgs(n, in.g)
+	if len(orgs) > 0 {
+		return orgs[0], true
+	}
+	// A bare place name as issuer.
+	if ms := in.g.Scan(n); len(ms) > 0 && ms[0].Start == 0 {
+		if cs := usableCandidates(ms[0].Candidates); len(cs) > 0 {
+			return org{Name: name, Place: cs[0].Place, Cands: cs}, true
+		}
+	}
+	return org{}, false
+}
+
+// findIssuer picks the issuing organisation: the organisation the title
+// names, else the signature under the text, else the first one the opening
+// paragraphs name (the subject of a news report, the office of a signed
+// article's author), else the one the whole text names most.
+func (in *inference) findIssuer() (org, bool) {
+	if orgs := findOrgs(in.m.Title, in.g); len(orgs) > 0 && !in.signed {
+		in.set("issuer", SrcTitle)
+		return orgs[0], true
+	}
+	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-4; i-- {
+		if o, ok := orgOfLine(in.paras[i], in.g); ok {
+			in.set("issuer", SrcSignature)
+			return o, true
+		}
+	}
+	lead := strings.Join(in.paras[:min(2, len(in.paras))], "\n")
+	if orgs := findOrgs(lead, in.g); len(orgs) > 0 {
+		in.set("issuer", SrcBody)
+		return orgs[0], true
+	}
+	if orgs := findOrgs(in.m.Title, in.g); len(orgs) > 0 {
+		in.set("issuer", SrcTitle)
+		return orgs[0], true
+	}
+	counts := map[string]int{}
+	var best org
+	for _, o := range findOrgs(in.doc.Text, in.g) {
+		counts[o.Name]++
+		if counts[o.Name] > counts[best.Name] {
+			best = o
+		}
+	}
+	if counts[best.Name] >= 2 {
+		in.set("issuer", SrcBody)
+		return best, true
+	}
+	return org{}, false
+}
+
+// disambiguate chooses among places sharing the issuer's name (朝阳区 in
+// 北京 and 长春) by the provinces and cities the text names elsewhere.
+func (in *inference) disambiguate(o org) gazetteer.Place {
+	if len(o.Cands) <= 1 {
+		return o.Place
+	}
+	score := in.placeEvidence()
+	best, bestScore := o.Cands[0].Place, -1
+	for _, c := range o.Cands {
+		if c.Short && !o.Cands[0].Short {
+			continue
+		}
+		s := score[c.Province]*2 + score[c.City]*3
+		if s > bestScore {
+			best, bestScore = c.Place, s
+		}
+	}
+	return best
+}
+
+// placeEvidence counts unambiguous mentions of provinces and cities in the
+// title and text.
+func (in *inference) placeEvidence() map[string]int {
+	score := map[string]int{}
+	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
+		cs := usableCandidates(m.Candidates)
+		if len(cs) == 0 {
+			continue
+		}
+		// Count a name only when all its readings agree on the province.
+		prov := cs[0].Province
+		agree := true
+		for _, c := range cs[1:] {
+			if c.Province != prov {
+				agree = false
+			}
+		}
+		if !agree {
+			continue
+		}
+		score[prov]++
+		if cs[0].City != "" && len(cs) == 1 {
+			score[cs[0].City]++
+		}
+	}
+	return score
+}
+
+// dominantPlace is the province the text names most (at least twice, and
+// clearly more than any other).
+func (in *inference) dominantPlace() (gazetteer.Place, bool) {
+	score := in.placeEvidence()
+	var best, second string
+	for p, n := range score {
+		pl, ok := in.g.Province(p)
+		if !ok || pl.Province != p {
+			continue
+		}
+		if best == "" || n > score[best] || (n == score[best] && p < best) {
+			best, second = p, best
+		} else if second == "" || n > score[second] {
+			second = p
+		}
+	}
+	if best == "" || score[best] < 2 || (second != "" && score[second]*2 > score[best]) {
+		return gazetteer.Place{}, false
+	}
+	p, _ := in.g.Province(best)
+	return p, true
+}
+
+func (in *inference) placeOverride() (gazetteer.Place, string, bool) {
+	var p gazetteer.Place
+	src := ""
+	for _, f := range []string{"county", "city", "province"} {
+		v, s, ok := in.over(f)
+		if !ok {
+			continue
+		}
+		if src == "" {
+			src = s
+		}
+		cands := in.g.Lookup(v)
+		var pick *gazetteer.Candidate
+		for i, c := range cands {
+			if c.Level == f || (f == "city" && c.Level == gazetteer.LevelProvince) {
+				if p.Province != "" && c.Province != p.Province {
+					continue
+				}
+				pick = &cands[i]
+				break
+			}
+		}
+		if pick == nil {
+			in.warn("%s %q not in the gazetteer", f, v)
+			switch f {
+			case "province":
+				if p.Province == "" {
+					p.Province = v
+				}
+			case "city":
+				if p.City == "" {
+					p.City = v
+				}
+			case "county":
+				p.County = v
+			}
+			continue
+		}
+		switch f {
+		case "county":
+			p = pick.Place
+		case "city":
+			if p.County == "" {
+				p = pick.Place
+				if pick.Level == gazetteer.LevelProvince {
+					p.City, p.Level = pick.Province, gazetteer.LevelCity
+				}
+			}
+		case "province":
+			if p.Province == "" {
+				p = pick.Place
+			}
+		}
+	}
+	if src == "" {
+		return p, "", false
+	}
+	if p.Level == "" {
+		switch {
+		case p.County != "":
+			p.Level = gazetteer.LevelCounty
+		case p.City != "":
+			p.Level = gazetteer.LevelCity
+		default:
+			p.Level = gazetteer.LevelProvince
+		}
+	}
+	return p, src, true
+}
+
+// --- publication date ----------------------------------------------------
+
+var (
+	datelineRe     = regexp.MustCompile(`(发布时间|发布日期|发表时间|时间|日期|更新时间)\s*[:：]?\s*`)
+	conferenceYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(?:工作会议|工作会|工作要点|工作推进会)`)
+)
+
+func (in *inference) published() {
+	if v, src, ok := in.over("date"); ok {
+		if t, ok := ParseDate(v); ok {
+			in.m.Published = t
+			in.set("published", src)
+			return
+		}
+		in.warn("date %q in %s not understood", v, src)
+	}
+	// The dateline under the title: a 发布时间 field first, any date after.
+	for _, l := range in.doc.Byline {
+		if loc := datelineRe.FindStringIndex(l); loc != nil {
+			if t, ok := ParseDate(l[loc[1]:]); ok {
+				in.m.Published = t
+				in.set("published", SrcDateline)
+				return
+			}
+		}
+	}
+	for _, l := range in.doc.Byline {
+		if t, ok := ParseDate(l); ok {
+			in.m.Published = t
+			in.set("published", SrcDateline)
+			return
+		}
+	}
+	// A signature date: the last lines, a date alone.
+	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-3; i-- {
+		l := strings.TrimSpace(in.paras[i])
+		if utf8.RuneCountInString(l) <= 16 {
+			if t, ok := ParseDate(l); ok {
+				in.m.Published = t
+				in.set("published", SrcSignature)
+				return
+			}
+		}
+	}
+	for _, u := range in.doc.URLs {
+		if t, ok := dateInPath(u); ok {
+			in.m.Published = t
+			in.set("published", SrcURL)
+			return
+		}
+	}
+	if t, ok := dateInPath(path.Base(in.rel)); ok {
+		in.m.Published = t
+		in.set("published", SrcFileName)
+		return
+	}
+	// The opening sentence: 2022年1月20日，…召开 or 1月22日下午 with the
+	// year of the conference it reports.
+	first := ""
+	if len(in.paras) > 0 {
+		first = in.paras[0]
+	}
+	if head := firstClause(first); head != "" {
+		if t, ok := ParseDate(head); ok {
+			in.m.Published = t
+			in.set("published", SrcBody)
+			return
+		}
+		if m := monthDayRe.FindStringSubmatch(head); m != nil {
+			if y := in.leadYear(); y != 0 {
+				mo, _ := strconv.Atoi(m[1])
+				d, _ := strconv.Atoi(m[2])
+				if t, ok := mkDateInt(y, mo, d); ok {
+					in.m.Published = t
+					in.set("published", SrcBody)
+					return
+				}
+			}
+		}
+	}
+	in.set("published", SrcDefault)
+	in.warn("publication date unknown")
+}
+
+// firstClause is the opening of a paragraph up to its first comma: where a
+// news report puts its date.
+func firstClause(p string) string {
+	if i := strings.IndexAny(p, ",，。"); i >= 0 {
+		return p[:i]
+	}
+	if len(p) > 60 {
+		return p[:60]
+	}
+	return p
+}
+
+// leadYear is the year of the conference or key points the title or
+// opening names (召开2025年工作会议 happens in 2025).
+func (in *inference) leadYear() int {
+	if m := conferenceYear.FindStringSubmatch(in.lead); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
+}

@@ -1,0 +1,13 @@
+-- Every extracted indicator with its evidence sentence, for scoring against gold.
+SELECT
+    file,
+    kind,
+    year,
+    metric,
+    value,
+    value_max,
+    unit,
+    qualifier,
+    sentence
+FROM indicator_facts
+ORDER BY file, value

@@ -1,0 +1,373 @@
+// Package eval scores extracted indicators against hand-made gold labels
+// (the format of shared/gold/seed_indicators.csv), with the matching rule of
+// the gold README: a prediction matches a gold row of the same notice when
+// the values agree to 0.1 %, the units agree, and the prediction's evidence
+// sentence contains the gold surface. Kind (target versus not-target), year,
+// qualifier and unit are then scored over the matched pairs.
+package eval
+
+import (
+	"context"
+	"database/sql"
+	_ "embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Gold is one hand-labelled indicator.
+type Gold struct {
+	Doc       string // file name of the notice
+	Kind      string // achievement, target, other or ignore
+	Year      int    // 0 when empty
+	Metric    string
+	Value     float64
+	ValueMax  float64
+	HasMax    bool
+	Unit      string
+	Qualifier string
+	Surface   string // a substring of the notice holding the figure and its subject
+}
+
+// Prediction is one extracted indicator as the database reports it.
+type Prediction struct {
+	File      string // path relative to the data dir
+	Kind      string
+	Year      int // 0 when NULL
+	Metric    string
+	Value     float64
+	ValueMax  float64
+	HasMax    bool
+	Unit      string
+	Qualifier string
+	Sentence  string // the evidence sentence
+}
+
+var goldColumns = []string{"doc", "kind", "year", "metric", "value", "value_max", "unit", "qualifier", "surface"}
+
+// ReadGold reads a gold CSV with a header row naming at least the columns
+// doc, kind, year, metric, value, value_max, unit, qualifier, surface.
+func ReadGold(r io.Reader) ([]Gold, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("gold: read header: %w", err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	for _, c := range goldColumns {
+		if _, ok := col[c]; !ok {
+			return nil, fmt.Errorf("gold: header lacks column %q", c)
+		}
+	}
+	var out []Gold
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("gold: line %d: %w", line, err)
+		}
+		get := func(c string) string {
+			if i := col[c]; i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		g := Gold{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"),
+			Qualifier: get("qualifier"), Surface: get("surface")}
+		if g.Doc == "" && g.Surface == "" {
+			continue
+		}
+		if g.Value, err = strconv.ParseFloat(get("value"), 64); err != nil {
+			return nil, fmt.Errorf("gold: line %d: value %q: %w", line, get("value"), err)
+		}
+		if s := get("value_max"); s != "" {
+			if g.ValueMax, err = strconv.ParseFloat(s, 64); err != nil {
+				return nil, fmt.Errorf("gold: line %d: value_max %q: %w", line, s, err)
+			}
+			g.HasMax = true
+		}
+		if s := get("year"); s != "" {
+			if g.Year, err = strconv.Atoi(s); err != nil {
+				return nil, fmt.Errorf("gold: line %d: year %q: %w", line, s, err)
+			}
+		}
+		out = append(out, g)
+	}
+}
+
+//go:embed Predictions.sql
+var predictionsSQL string
+
+// Predictions reads every indicator from the view indicator_facts.
+func Predictions(ctx context.Context, db *sql.DB) ([]Prediction, error) {
+	rows, err := db.QueryContext(ctx, predictionsSQL)
+	if err != nil {
+		return nil, fmt.Errorf("query Predictions: %w", err)
+	}
+	defer rows.Close()
+	var out []Prediction
+	for rows.Next() {
+		var p Prediction
+		var kind, metric, unit, qual, sentence sql.NullString
+		var year sql.NullInt64
+		var vmax sql.NullFloat64
+		if err := rows.Scan(&p.File, &kind, &year, &metric, &p.Value, &vmax, &unit, &qual, &sentence); err != nil {
+			return nil, fmt.Errorf("query Predictions: scan: %w", err)
+		}
+		p.Kind, p.Metric, p.Unit, p.Qualifier, p.Sentence = kind.String, metric.String, unit.String, qual.String, sentence.String
+		p.Year = int(year.Int64)
+		p.ValueMax, p.HasMax = vmax.Float64, vmax.Valid
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query Predictions: %w", err)
+	}
+	return out, nil
+}
+
+// Pair is a gold row and the prediction matched to it.
+type Pair struct {
+	Gold Gold
+	Pred Prediction
+}
+
+// Report holds the scores of a run.
+type Report struct {
+	Gold        int // gold rows scored (not ignore)
+	Predicted   int // predictions scored (not matched to an ignore row)
+	Matched     int
+	Precision   float64
+	Recall      float64
+	F1          float64
+	TargetAcc   float64 // target versus not-target accuracy over matched pairs
+	TargetP     float64 // precision of kind target over all scored predictions
+	TargetR     float64 // recall of kind target over all gold targets
+	TargetF1    float64
+	YearAcc     float64 // over matched pairs whose gold has a year
+	QualAcc     float64 // over matched pairs
+	UnitAcc     float64 // matched pairs over pairs that agree on value and surface, whatever the unit
+	Pairs       []Pair
+	Misses      []Gold       // gold rows no prediction matched
+	FalsePos    []Prediction // predictions that matched no gold row
+	UnitOnlyMis []Pair       // value and surface agree but the unit differs
+}
+
+// valuesAgree applies the 0.1 % tolerance.
+func valuesAgree(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= 0.001*math.Max(math.Abs(a), math.Abs(b))
+}
+
+func normUnit(u string) string {
+	u = strings.TrimSpace(u)
+	switch u {
+	case "％":
+		return "%"
+	case "百分点":
+		return "个百分点"
+	}
+	return u
+}
+
+// sameDoc reports whether a prediction's file is the gold document: the same
+// path, else the same base name.
+func sameDoc(goldDoc, file string) bool {
+	if goldDoc == file {
+		return true
+	}
+	return path.Base(strings.ReplaceAll(goldDoc, "\\", "/")) == path.Base(strings.ReplaceAll(file, "\\", "/"))
+}
+
+func (g Gold) matches(p Prediction, units bool) bool {
+	return sameDoc(g.Doc, p.File) && valuesAgree(g.Value, p.Value) &&
+		(!units || normUnit(g.Unit) == normUnit(p.Unit)) && strings.Contains(p.Sentence, g.Surface)
+}
+
+// Score matches predictions to gold one to one and computes the scores.
+// Gold rows of kind ignore absorb the predictions that match them, which
+// then count neither way.
+func Score(gold []Gold, pred []Prediction) Report {
+	var r Report
+	used := make([]bool, len(pred))
+	absorbed := make([]bool, len(pred))
+	matchedGold := make([]bool, len(gold))
+	ignored := 0
+	// Real rows first, so that an ignore row never takes a prediction a
+	// real row could use; within each, longer surfaces first, as they are
+	// the more specific evidence.
+	order := make([]int, len(gold))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ga, gb := gold[order[a]], gold[order[b]]
+		if (ga.Kind == "ignore") != (gb.Kind == "ignore") {
+			return gb.Kind == "ignore"
+		}
+		return len(ga.Surface) > len(gb.Surface)
+	})
+	for _, gi := range order {
+		g := gold[gi]
+		for pi, p := range pred {
+			if used[pi] || !g.matches(p, true) {
+				continue
+			}
+			used[pi] = true
+			matchedGold[gi] = true
+			if g.Kind == "ignore" {
+				ignored++
+				absorbed[pi] = true
+			} else {
+				r.Pairs = append(r.Pairs, Pair{g, p})
+			}
+			break
+		}
+	}
+	for gi, g := range gold {
+		if g.Kind == "ignore" {
+			continue
+		}
+		r.Gold++
+		if !matchedGold[gi] {
+			r.Misses = append(r.Misses, g)
+			for pi, p := range pred {
+				if !used[pi] && g.matches(p, false) {
+					r.UnitOnlyMis = append(r.UnitOnlyMis, Pair{g, p})
+					break
+				}
+			}
+		}
+	}
+	for pi, p := range pred {
+		if !used[pi] {
+			r.FalsePos = append(r.FalsePos, p)
+		}
+	}
+	r.Predicted = len(pred) - ignored
+	r.Matched = len(r.Pairs)
+	r.Precision = ratio(r.Matched, r.Predicted)
+	r.Recall = ratio(r.Matched, r.Gold)
+	r.F1 = f1(r.Precision, r.Recall)
+
+	var kindOK, yearN, yearOK, qualOK, bothTarget int
+	for _, pr := range r.Pairs {
+		gt, pt := pr.Gold.Kind == "target", pr.Pred.Kind == "target"
+		if gt == pt {
+			kindOK++
+		}
+		if gt && pt {
+			bothTarget++
+		}
+		if pr.Gold.Year != 0 {
+			yearN++
+			if pr.Gold.Year == pr.Pred.Year {
+				yearOK++
+			}
+		}
+		if pr.Gold.Qualifier == pr.Pred.Qualifier {
+			qualOK++
+		}
+	}
+	goldTargets, predTargets := 0, 0
+	for _, g := range gold {
+		if g.Kind == "target" {
+			goldTargets++
+		}
+	}
+	for pi, p := range pred {
+		if p.Kind == "target" && !absorbed[pi] {
+			predTargets++
+		}
+	}
+	r.TargetAcc = ratio(kindOK, r.Matched)
+	r.TargetP = ratio(bothTarget, predTargets)
+	r.TargetR = ratio(bothTarget, goldTargets)
+	r.TargetF1 = f1(r.TargetP, r.TargetR)
+	r.YearAcc = ratio(yearOK, yearN)
+	r.QualAcc = ratio(qualOK, r.Matched)
+	r.UnitAcc = ratio(r.Matched, r.Matched+len(r.UnitOnlyMis))
+	return r
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+func f1(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// Write prints the scores, then the misses and false positives.
+func (r Report) Write(w io.Writer) {
+	fmt.Fprintf(w, "gold %d  predicted %d  matched %d\n", r.Gold, r.Predicted, r.Matched)
+	fmt.Fprintf(w, "precision  %.3f\nrecall     %.3f\nF1         %.3f\n", r.Precision, r.Recall, r.F1)
+	fmt.Fprintf(w, "target-vs-not accuracy %.3f\ntarget P %.3f  R %.3f  F1 %.3f\n", r.TargetAcc, r.TargetP, r.TargetR, r.TargetF1)
+	fmt.Fprintf(w, "year accuracy      %.3f\nqualifier accuracy %.3f\nunit accuracy      %.3f\n", r.YearAcc, r.QualAcc, r.UnitAcc)
+	var wrong []string
+	for _, pr := range r.Pairs {
+		var d []string
+		if (pr.Gold.Kind == "target") != (pr.Pred.Kind == "target") {
+			d = append(d, fmt.Sprintf("kind %s≠%s", pr.Pred.Kind, pr.Gold.Kind))
+		}
+		if pr.Gold.Year != 0 && pr.Gold.Year != pr.Pred.Year {
+			d = append(d, fmt.Sprintf("year %d≠%d", pr.Pred.Year, pr.Gold.Year))
+		}
+		if pr.Gold.Qualifier != pr.Pred.Qualifier {
+			d = append(d, fmt.Sprintf("qualifier %s≠%s", pr.Pred.Qualifier, pr.Gold.Qualifier))
+		}
+		if len(d) > 0 {
+			wrong = append(wrong, fmt.Sprintf("  %s  %s: %s", pr.Gold.Doc, pr.Gold.Surface, strings.Join(d, ", ")))
+		}
+	}
+	if len(wrong) > 0 {
+		fmt.Fprintf(w, "\nmatched with wrong attributes (%d):\n%s\n", len(wrong), strings.Join(wrong, "\n"))
+	}
+	if len(r.Misses) > 0 {
+		fmt.Fprintf(w, "\nmisses (%d):\n", len(r.Misses))
+		for _, g := range r.Misses {
+			fmt.Fprintf(w, "  %s  %s  (%s %s %s)\n", g.Doc, g.Surface, fmtNum(g.Value), g.Unit, g.Kind)
+		}
+	}
+	if len(r.UnitOnlyMis) > 0 {
+		fmt.Fprintf(w, "\nunit disagreements (%d):\n", len(r.UnitOnlyMis))
+		for _, pr := range r.UnitOnlyMis {
+			fmt.Fprintf(w, "  %s  %s: unit %q, gold %q\n", pr.Gold.Doc, pr.Gold.Surface, pr.Pred.Unit, pr.Gold.Unit)
+		}
+	}
+	if len(r.FalsePos) > 0 {
+		fmt.Fprintf(w, "\nfalse positives (%d):\n", len(r.FalsePos))
+		for _, p := range r.FalsePos {
+			fmt.Fprintf(w, "  %s  %s %s %s [%s]  %s\n", p.File, fmtNum(p.Value), p.Unit, p.Kind, p.Metric, shorten(p.Sentence, 60))
+		}
+	}
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}

@@ -1,0 +1,290 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// StoreCatalog is the name under which a Store attaches the database file.
+// Queries use plain table names (the catalog is the default), but a
+// qualified name is policylens.main.documents, as in the DuckDB CLI opening
+// policylens.duckdb.
+const StoreCatalog = "policylens"
+
+// storeCheckInterval is how often, at most, DB looks whether the file was
+// swapped: a stat every half second costs nothing, and new data shows
+// within a second of the swap.
+const storeCheckInterval = 500 * time.Millisecond
+
+// Engine settings for reading: modest, because the machine is shared and
+// the dashboard's queries are small. Spilling to disk is off
+// (temp_directory empty): a read-only reader creates no files.
+const (
+	storeMaxThreads  = 2
+	storeMemoryLimit = "1GB"
+)
+
+// Store is a read-only handle on the policylens DuckDB file that follows
+// file swaps.
+//
+// The loader never writes the live file (DuckDB lets one read-write process
+// exclude all others): it builds a new file beside it and renames it over
+// the old one. Store notices the swap (the path names another file, or its
+// size or modification time changed) on the next DB call at most
+// storeCheckInterval after it and opens the new file; queries already
+// running keep the old handle until they release it, and the old handle is
+// closed after the last release.
+//
+// Each handle is a private in-memory DuckDB instance with the file attached
+// READ_ONLY as StoreCatalog, then external access switched off and the
+// configuration locked. The private instance matters: the driver caches
+// file-backed instances by path, so opening the path again while the old
+// handle lives would return the old file's data.
+type Store struct {
+	path string
+
+	mu        sync.Mutex
+	cur       *storeHandle
+	ident     storeFileIdent
+	lastCheck time.Time
+	reopening bool
+	reloadErr error
+	closed    bool
+
+	gen atomic.Uint64
+}
+
+// storeHandle is one opened version of the file, counted by its users.
+type storeHandle struct {
+	db      *sql.DB
+	refs    int
+	retired bool
+}
+
+// storeFileIdent is what identifies the file behind the path.
+type storeFileIdent struct {
+	info    fs.FileInfo
+	size    int64
+	modTime time.Time
+}
+
+func (a storeFileIdent) same(b storeFileIdent) bool {
+	return a.info != nil && b.info != nil && os.SameFile(a.info, b.info) &&
+		a.size == b.size && a.modTime.Equal(b.modTime)
+}
+
+func statStoreFile(path string) (storeFileIdent, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return storeFileIdent{}, err
+	}
+	return storeFileIdent{info: fi, size: fi.Size(), modTime: fi.ModTime()}, nil
+}
+
+// OpenStore opens the DuckDB file at path read-only. A missing file is an
+// error telling the user to load first.
+func OpenStore(ctx context.Context, path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	ident, err := statStoreFile(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no database at %s; run `policylens load` first", path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	if ident.info.IsDir() {
+		return nil, fmt.Errorf("open database %s: is a directory", path)
+	}
+	db, err := openStoreDB(ctx, abs)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{path: abs, cur: &storeHandle{db: db}, ident: ident, lastCheck: time.Now()}
+	s.gen.Store(1)
+	return s, nil
+}
+
+// openStoreDB opens a private read-only DuckDB instance on the file.
+func openStoreDB(ctx context.Context, path string) (*sql.DB, error) {
+	threads := min(runtime.NumCPU(), storeMaxThreads)
+	opts := url.Values{}
+	opts.Set("threads", strconv.Itoa(threads))
+	opts.Set("memory_limit", storeMemoryLimit)
+	opts.Set("temp_directory", "")
+	opts.Set("autoload_known_extensions", "false")
+	opts.Set("autoinstall_known_extensions", "false")
+	opts.Set("allow_community_extensions", "false")
+	opts.Set("allow_unsigned_extensions", "false")
+
+	attach := "ATTACH " + sqlStringLiteral(path) + " AS " + StoreCatalog + " (READ_ONLY)"
+	var once sync.Once
+	var setupErr error
+	initConn := func(ex driver.ExecerContext) error {
+		// The first connection attaches the file, then shuts the door:
+		// external access off (no file can be opened from now on, ATTACH
+		// included) and the configuration locked (no SET can reopen it).
+		once.Do(func() {
+			for _, q := range []string{
+				attach,
+				"SET enable_external_access = false",
+				"SET lock_configuration = true",
+			} {
+				if _, err := ex.ExecContext(ctx, q, nil); err != nil {
+					setupErr = fmt.Errorf("%s: %w", q, err)
+					return
+				}
+			}
+		})
+		if setupErr != nil {
+			return setupErr
+		}
+		_, err := ex.ExecContext(context.Background(), "USE "+StoreCatalog, nil)
+		return err
+	}
+	connector, err := duckdb.NewConnector(":memory:?"+opts.Encode(), initConn)
+	if err != nil {
+		return nil, err
+	}
+	db := sql.OpenDB(connector)
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// sqlStringLiteral quotes s as an SQL string literal. ATTACH takes no
+// bound parameters; the path comes from the command line, not from users
+// of the dashboard.
+func sqlStringLiteral(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// DB returns the current handle and a release function to call when the
+// query is done (rows closed). At most every storeCheckInterval it looks
+// whether the file was swapped and, if so, opens the new one; until that
+// succeeds, callers keep getting the old handle. Do not Close the returned
+// *sql.DB.
+func (s *Store) DB(ctx context.Context) (*sql.DB, func(), error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, nil, fmt.Errorf("database %s: store is closed", s.path)
+	}
+	if !s.reopening && time.Since(s.lastCheck) >= storeCheckInterval {
+		s.lastCheck = time.Now()
+		if ident, err := statStoreFile(s.path); err == nil && !ident.same(s.ident) {
+			s.reopening = true
+			s.mu.Unlock()
+			s.reopen(ctx, ident)
+			s.mu.Lock()
+		}
+	}
+	if s.closed {
+		s.mu.Unlock()
+		return nil, nil, fmt.Errorf("database %s: store is closed", s.path)
+	}
+	h := s.cur
+	h.refs++
+	s.mu.Unlock()
+
+	var released atomic.Bool
+	release := func() {
+		if released.Swap(true) {
+			return
+		}
+		s.mu.Lock()
+		h.refs--
+		closeNow := h.retired && h.refs == 0
+		s.mu.Unlock()
+		if closeNow {
+			h.db.Close()
+		}
+	}
+	return h.db, release, nil
+}
+
+// reopen opens the file that now sits at the path and makes it current.
+// ident was taken before opening: if yet another swap happens meanwhile,
+// the next check sees a different file and opens again.
+func (s *Store) reopen(ctx context.Context, ident storeFileIdent) {
+	db, err := openStoreDB(context.WithoutCancel(ctx), s.path)
+	s.mu.Lock()
+	s.reopening = false
+	if err != nil {
+		s.reloadErr = fmt.Errorf("reopen database %s: %w", s.path, err)
+		s.mu.Unlock()
+		return
+	}
+	if s.closed {
+		s.mu.Unlock()
+		db.Close()
+		return
+	}
+	old := s.cur
+	s.cur = &storeHandle{db: db}
+	s.ident = ident
+	s.reloadErr = nil
+	s.gen.Add(1)
+	old.retired = true
+	closeOld := old.refs == 0
+	s.mu.Unlock()
+	if closeOld {
+		old.db.Close()
+	}
+}
+
+// Generation counts the files the store has opened: 1 after OpenStore, one
+// more after each swap it followed. Caches key on it.
+func (s *Store) Generation() uint64 {
+	return s.gen.Load()
+}
+
+// ReloadError reports why the last attempt to open a swapped-in file
+// failed (the store keeps serving the previous one), or nil.
+func (s *Store) ReloadError() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reloadErr
+}
+
+// Path is the absolute path of the database file.
+func (s *Store) Path() string {
+	return s.path
+}
+
+// Close stops the store. Handles still in use are closed when released.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	h := s.cur
+	h.retired = true
+	closeNow := h.refs == 0
+	s.mu.Unlock()
+	if closeNow {
+		return h.db.Close()
+	}
+	return nil
+}
