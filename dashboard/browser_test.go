@@ -262,6 +262,9 @@ func TestBrowserFilterAndDrillDown(t *testing.T) {
 		t.Fatalf("clicking a point led to %q, want a sentence of a document", loc)
 	}
 	id := loc[strings.Index(loc, "#")+1:]
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("article[data-reader] mark"))); err != nil {
+		t.Fatal(err)
+	}
 	found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById(`+fmt.Sprintf("%q", id)+`) && document.getElementById(`+fmt.Sprintf("%q", id)+`).querySelector('mark') !== null`))
 	if err != nil || !found {
 		t.Errorf("%s: sentence %s with a highlighted figure not found (%v)", loc, id, err)

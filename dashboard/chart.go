@@ -40,13 +40,19 @@ type chartView struct {
 // ID is the element id of the chart container.
 func (c *chartView) ID() string { return "chart-" + c.Name }
 
-// initOpts are the go-echarts options every chart starts from.
+// initOpts are the go-echarts options every chart starts from. Animation
+// is off: the charts are for reading figures, and a chart that is drawn at
+// once can be clicked and photographed at once.
 func initOpts(name string) charts.GlobalOpts {
-	return charts.WithInitializationOpts(opts.Initialization{
+	init := charts.WithInitializationOpts(opts.Initialization{
 		ChartID:    "chart_" + name,
 		AssetsHost: assetsHost,
 		Width:      "100%",
 	})
+	return func(bc *charts.BaseConfiguration) {
+		init(bc)
+		charts.WithAnimation(false)(bc)
+	}
 }
 
 // renderOption turns a go-echarts chart into the JSON option for

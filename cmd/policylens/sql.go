@@ -54,9 +54,18 @@ func cmdSQL(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer release()
+	if maxRows <= 0 {
+		maxRows = -1 // the sandbox's "no limit"
+	}
 	res, err := queries.RunSandboxed(ctx, h, query, queries.SandboxLimits{Timeout: timeout, MaxRows: maxRows})
 	if err != nil {
 		return err
 	}
-	return write(e.stdout, res)
+	if err := write(e.stdout, res); err != nil {
+		return err
+	}
+	if res.Truncated && format != "table" {
+		fmt.Fprintf(e.stderr, "policylens: output stopped after %d rows (--max-rows)\n", len(res.Rows))
+	}
+	return nil
 }

@@ -118,7 +118,11 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 }
 
 func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) []Indicator {
-	rs := []rune(s)
+	orig := []rune(s)
+	rs := []rune(text.Simplify(s))
+	if len(rs) != len(orig) {
+		rs = orig
+	}
 	figs := scan(rs)
 	if len(figs) == 0 {
 		return nil
@@ -134,7 +138,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 			SentenceNo: no,
 			Start:      f.start,
 			End:        f.end,
-			Surface:    string(rs[f.start:f.end]),
+			Surface:    string(orig[f.start:f.end]),
 			Metric:     metric,
 			Value:      f.value,
 			ValueMax:   f.valueMax,
@@ -323,7 +327,7 @@ var eventWords = []string{"会议", "现场会", "座谈会", "推进会", "调�
 	"演练", "约谈", "会商", "批示"}
 
 // Strong target cues anywhere before a figure in its sentence.
-var targetCues = []string{"力争", "争取", "预计", "预期", "拟", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
+var targetCues = []string{"力争", "争取", "预计", "预期", "拟于", "拟在", "拟新", "拟建", "拟投资", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
 
 // Verbs after 将 that make it future tense (将新建) rather than the object
 // marker (将整改任务分解).

@@ -67,12 +67,14 @@ func clean(lines []string, title string, format string) cleaned {
 		case kindURL:
 			c.urls = append(c.urls, urlRe.FindAllString(s, -1)...)
 		case kindText:
-			s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
-				if strings.HasPrefix(m, "!") {
-					return ""
-				}
-				return mdLinkRe.FindStringSubmatch(m)[1]
-			})
+			if strings.Contains(s, "](") {
+				s = mdLinkRe.ReplaceAllStringFunc(s, func(m string) string {
+					if strings.HasPrefix(m, "!") {
+						return ""
+					}
+					return mdLinkRe.FindStringSubmatch(m)[1]
+				})
+			}
 			if format == "md" {
 				s = mdHeadRe.ReplaceAllString(s, "")
 				s = mdEmphRe.ReplaceAllString(s, "")
@@ -177,18 +179,22 @@ func clean(lines []string, title string, format string) cleaned {
 }
 
 func classify(s string) int {
-	n := utf8.RuneCountInString(s)
-	if urlLineRe.MatchString(s) {
+	if looksLikeURL(s) && urlLineRe.MatchString(s) {
 		return kindURL
 	}
-	if n <= 200 && isLinkList(s) {
+	if strings.Contains(s, "](") && len(s) <= 2000 && isLinkList(s) {
 		return kindURL
 	}
-	if imageRe.MatchString(s) {
-		return kindChrome
-	}
-	if n > 120 {
+	// Page furniture is short; an article paragraph is not checked further.
+	if len(s) > 360 {
 		return kindText
+	}
+	n := utf8.RuneCountInString(s)
+	if n > 120 || (n > 40 && strings.Contains(s, "。")) {
+		return kindText // furniture has no full sentences
+	}
+	if strings.IndexByte(s, '.') >= 0 && imageRe.MatchString(s) {
+		return kindChrome
 	}
 	if footerRe.MatchString(s) {
 		return kindFooter
@@ -203,6 +209,11 @@ func classify(s string) int {
 		return kindChrome
 	}
 	return kindText
+}
+
+func looksLikeURL(s string) bool {
+	s = strings.TrimPrefix(s, "<")
+	return strings.HasPrefix(s, "http") || strings.HasPrefix(s, "HTTP") || strings.HasPrefix(s, "//") || strings.HasPrefix(s, "www.")
 }
 
 // isLinkList reports a line made only of markdown links and separators.

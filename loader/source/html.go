@@ -43,10 +43,8 @@ func containsMarkup(s string) bool {
 
 // looksLikeHTMLDocument reports whether text saved as .txt is a whole page.
 func looksLikeHTMLDocument(s string) bool {
-	head := strings.ToLower(strings.TrimSpace(s))
-	if len(head) > 1024 {
-		head = head[:1024]
-	}
+	head := strings.TrimSpace(s[:min(len(s), 2048)])
+	head = strings.ToLower(head[:min(len(head), 1024)])
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		(strings.Contains(head, "<html") && strings.Contains(head, "<head"))
 }

@@ -26,7 +26,8 @@ type t2sTable struct {
 	chars      map[rune]string
 	phrases    map[string]string
 	phraseLens map[rune][]int // first rune -> byte lengths of phrases, longest first
-	mark       []uint64       // bitset over runes below 0x30000: rune has a conversion
+	mark       []uint64       // bitset over runes below 0x30000: rune is traditional or starts a phrase
+	trad       []uint64       // bitset: rune is a traditional character (a line without one needs no conversion)
 }
 
 var (
@@ -36,7 +37,7 @@ var (
 
 func loadT2S() *t2sTable {
 	t2sOnce.Do(func() {
-		t := &t2sTable{chars: map[rune]string{}, phrases: map[string]string{}, phraseLens: map[rune][]int{}, mark: make([]uint64, 0x30000/64)}
+		t := &t2sTable{chars: map[rune]string{}, phrases: map[string]string{}, phraseLens: map[rune][]int{}, mark: make([]uint64, 0x30000/64), trad: make([]uint64, 0x30000/64)}
 		for _, line := range strings.Split(tsCharacters, "\n") {
 			k, v, ok := strings.Cut(line, "\t")
 			if !ok {
@@ -49,6 +50,9 @@ func loadT2S() *t2sTable {
 			}
 			t.chars[r] = v
 			t.setMark(r)
+			if r < 0x30000 {
+				t.trad[r/64] |= 1 << (r % 64)
+			}
 		}
 		for _, line := range strings.Split(tsPhrases, "\n") {
 			k, v, ok := strings.Cut(line, "\t")
@@ -56,10 +60,26 @@ func loadT2S() *t2sTable {
 				continue
 			}
 			v, _, _ = strings.Cut(v, " ")
+			if v == k {
+				continue // only guards characters that need no conversion
+			}
 			t.phrases[k] = v
 			r, _ := utf8.DecodeRuneInString(k)
 			t.phraseLens[r] = insertDesc(t.phraseLens[r], len(k))
 			t.setMark(r)
+		}
+		// Every phrase holds a traditional character, so that isTrad finds
+		// the lines worth converting; a phrase that does not is marked by
+		// its first character.
+		for k := range t.phrases {
+			has := false
+			for _, r := range k {
+				has = has || t.isTrad(r)
+			}
+			if !has {
+				r, _ := utf8.DecodeRuneInString(k)
+				t.trad[r/64] |= 1 << (r % 64)
+			}
 		}
 		t2s = t
 	})
@@ -85,6 +105,10 @@ func (t *t2sTable) setMark(r rune) {
 	}
 }
 
+func (t *t2sTable) isTrad(r rune) bool {
+	return r < 0x30000 && t.trad[r/64]&(1<<(r%64)) != 0
+}
+
 func (t *t2sTable) marked(r rune) bool {
 	return r < 0x30000 && t.mark[r/64]&(1<<(r%64)) != 0
 }
@@ -96,13 +120,18 @@ func ToSimplified(s string) string {
 	t := loadT2S()
 	first := -1
 	for i, r := range s {
-		if t.marked(r) {
+		if t.isTrad(r) {
 			first = i
 			break
 		}
 	}
 	if first < 0 {
 		return s
+	}
+	// A phrase may start a few characters before its traditional one.
+	for k := 0; k < 3 && first > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:first])
+		first -= size
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -166,14 +195,48 @@ func StripPinyin(s string) string {
 }
 
 // normalize prepares one line: NFC, simplified characters, no pinyin
-// annotations, no zero-width or no-break spaces, trimmed.
+// annotations, no zero-width or no-break spaces, trimmed. One pass over the
+// runes decides which of these steps the line needs at all.
 func normalize(s string) string {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
+	t := loadT2S()
+	var needNFC, needT2S, needPinyin, needSpace bool
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r == '(' {
+				needPinyin = true
+			} else if r == '\t' {
+				needSpace = true
+			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			// CJK unified ideographs: NFC already, maybe traditional.
+			if !needT2S && t.isTrad(r) {
+				needT2S = true
+			}
+		case r == '（':
+			needPinyin = true
+		case r == '\u00a0', r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', r == '\u2002', r == '\u2003', r == '\u2009', r == '\u3000':
+			needSpace = true
+		case r < 0x300, r >= 0x3001 && r <= 0x3011, r >= 0xFF01 && r <= 0xFF5E, r >= 0x2010 && r <= 0x2027:
+			// Latin-1, CJK and full-width punctuation: NFC already.
+		default:
+			needNFC = true
+			if !needT2S && t.isTrad(r) {
+				needT2S = true
+			}
+		}
 	}
-	s = ToSimplified(s)
-	s = StripPinyin(s)
-	if strings.ContainsAny(s, "\u00a0\u200b\u200c\u200d\ufeff\u2002\u2003\u2009\u3000\t") {
+	if needNFC && !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+		needT2S = true // composition may have produced a traditional character
+	}
+	if needT2S {
+		s = ToSimplified(s)
+	}
+	if needPinyin {
+		s = StripPinyin(s)
+	}
+	if needSpace {
 		s = strings.Map(func(r rune) rune {
 			switch r {
 			case '\u200b', '\u200c', '\u200d', '\ufeff':

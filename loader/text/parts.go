@@ -53,6 +53,7 @@ var (
 // footers, bylines, visit counters, contact lines) rather than notice text.
 // Numbers in such sentences are never indicators.
 func IsChrome(s string) bool {
+	s = Simplify(s)
 	for _, c := range chrome {
 		if strings.Contains(s, c) {
 			return true
@@ -115,7 +116,7 @@ func isHeading(ss []Sentence, i int) bool {
 }
 
 func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
-	t := normaliseStart(sentence)
+	t := normaliseStart(Simplify(sentence))
 	if t == "" {
 		return "", false
 	}

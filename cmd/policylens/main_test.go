@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// runCLI runs the program in-process and returns stdout, stderr and the error.
+func runCLI(t *testing.T, ctx context.Context, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb syncBuffer
+	err := run(ctx, args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), err
+}
+
+// seedCorpus copies the seed notices into a temporary data dir and returns
+// it with a database path beside it.
+func seedCorpus(t *testing.T) (dataDir, db string) {
+	t.Helper()
+	dataDir = filepath.Join(t.TempDir(), "notices")
+	os.MkdirAll(dataDir, 0o755)
+	seeds, _ := filepath.Glob("../../data/notices/*.txt")
+	if len(seeds) != 5 {
+		t.Fatalf("want the five seeds, found %d", len(seeds))
+	}
+	for _, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dataDir, filepath.Base(s)), b, 0o644)
+	}
+	return dataDir, filepath.Join(t.TempDir(), "p.duckdb")
+}
+
+func loadSeeds(t *testing.T) (dataDir, db string) {
+	t.Helper()
+	dataDir, db = seedCorpus(t)
+	_, stderr, err := runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db, "--resources", "../../data")
+	if err != nil {
+		t.Fatalf("load: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "5 documents") {
+		t.Fatalf("load summary does not say 5 documents:\n%s", stderr)
+	}
+	return dataDir, db
+}
+
+func TestSQLCountCSV(t *testing.T) {
+	_, db := loadSeeds(t)
+	out, _, err := runCLI(t, context.Background(), "", "sql", "--db", db, "--format", "csv", "select count(*) from documents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || strings.TrimSpace(lines[1]) != "5" {
+		t.Fatalf("csv output %q, want a header and 5", out)
+	}
+	// The query can come from stdin too.
+	out, _, err = runCLI(t, context.Background(), "select province from documents group by 1 order by 1", "sql", "--db", db, "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"山东省", "浙江省", "福建省"} {
+		if !strings.Contains(out, p) {
+			t.Errorf("json output lacks %s: %s", p, out)
+		}
+	}
+}
+
+func TestSQLRefusesWritesAndFiles(t *testing.T) {
+	_, db := loadSeeds(t)
+	before, _ := os.ReadFile(db)
+	for _, q := range []string{
+		"CREATE TABLE x (a INT)",
+		"INSERT INTO documents (doc_id) VALUES (99)",
+		"COPY documents TO '" + filepath.Join(t.TempDir(), "out.csv") + "'",
+		"SELECT * FROM read_text('/etc/passwd')",
+		"SELECT * FROM read_csv('/etc/passwd')",
+		"ATTACH '" + filepath.Join(t.TempDir(), "other.duckdb") + "' AS other",
+		"SET enable_external_access = true",
+		"select 1; drop table documents",
+		"SELEC garbage",
+	} {
+		_, _, err := runCLI(t, context.Background(), "", "sql", "--db", db, q)
+		if err == nil {
+			t.Errorf("%q was not refused", q)
+			continue
+		}
+		if !strings.Contains(err.Error(), "query") {
+			t.Errorf("%q: error %q does not say what is wrong with the query", q, err)
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("the database file changed")
+	}
+}
+
+func TestLoadReportsBadFiles(t *testing.T) {
+	dataDir, db := seedCorpus(t)
+	os.WriteFile(filepath.Join(dataDir, "empty.txt"), nil, 0o644)
+	_, stderr, err := runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 3 {
+		t.Fatalf("want exit status 3 for a partial load, got %v", err)
+	}
+	if !strings.Contains(stderr, "empty.txt") || !strings.Contains(stderr, "5 documents") {
+		t.Errorf("stderr should name the bad file and still load the rest:\n%s", stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, c := range commands() {
+		out, _, err := runCLI(t, context.Background(), "", c.name, "--help")
+		if err != nil {
+			t.Errorf("%s --help: %v", c.name, err)
+		}
+		if !strings.Contains(out, "Usage: policylens") || len(out) < 100 {
+			t.Errorf("%s --help printed %q", c.name, out)
+		}
+	}
+	out, _, err := runCLI(t, context.Background(), "", "--help")
+	if err != nil || !strings.Contains(out, "charts") {
+		t.Errorf("policylens --help: %v %q", err, out)
+	}
+	if _, _, err := runCLI(t, context.Background(), "", "frobnicate"); exitCode(err, io.Discard) != 2 {
+		t.Errorf("unknown command: exit %d, want 2", exitCode(err, io.Discard))
+	}
+}
+
+func TestCharts(t *testing.T) {
+	_, db := loadSeeds(t)
+	out := t.TempDir()
+	if _, stderr, err := runCLI(t, context.Background(), "", "charts", "--db", db, "--out", out); err != nil {
+		t.Fatalf("charts: %v\n%s", err, stderr)
+	}
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(index, []byte("https://")) || bytes.Contains(index, []byte("http://")) {
+		t.Error("index.html refers to a remote URL")
+	}
+	js, _ := filepath.Glob(filepath.Join(out, "*", "echarts*.js"))
+	js2, _ := filepath.Glob(filepath.Join(out, "echarts*.js"))
+	if len(js)+len(js2) == 0 {
+		t.Error("no ECharts script beside the pages")
+	}
+}
+
+// TestAddWhileServing runs the dashboard, adds a notice with `add` while it
+// runs, and waits for the dashboard to list it.
+func TestAddWhileServing(t *testing.T) {
+	dataDir, db := loadSeeds(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuffer
+	served := make(chan error, 1)
+	go func() {
+		served <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, strings.NewReader(""), &out, &errb)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case <-served:
+		case <-time.After(10 * time.Second):
+			t.Error("server did not stop")
+		}
+	}()
+	addrRE := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var base string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := addrRE.FindStringSubmatch(out.String()); m != nil {
+			base = "http://" + m[1]
+			break
+		}
+	}
+	if base == "" {
+		t.Fatalf("server did not start: %s %s", out.String(), errb.String())
+	}
+	get := func(path string) string {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %s", path, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	const title = "广东省通信管理局召开2026年工作会议"
+	if strings.Contains(get("/documents"), title) {
+		t.Fatal("the new notice is listed before it was added")
+	}
+	src := filepath.Join(t.TempDir(), "gd2026.txt")
+	os.WriteFile(src, []byte(title+"\n发布时间:2026-02-10\n2月9日，广东省通信管理局召开2026年工作会议，总结2025年工作，部署2026年重点任务。会议指出，2025年全省新建5G基站3.1万个，千兆光网覆盖家庭超过3500万户。会议强调，2026年要建成5G基站超40万个。\n"), 0o644)
+	if _, stderr, err := runCLI(t, context.Background(), "", "add", "--data", dataDir, "--db", db, src); err != nil {
+		t.Fatalf("add while serving: %v\n%s", err, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dataDir, "gd2026.txt")); err != nil {
+		t.Fatalf("add did not copy the notice into the data dir: %v", err)
+	}
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if strings.Contains(get("/documents"), title) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the dashboard did not show the added notice within 15 s")
+		}
+	}
+	// While the dashboard runs, `sql` reads the same file.
+	o, _, err := runCLI(t, context.Background(), "", "sql", "--db", db, "--format", "csv", "select count(*) from documents")
+	if err != nil || !strings.Contains(o, "\n6") {
+		t.Fatalf("sql while serving: %v %q", err, o)
+	}
+}
