@@ -21,7 +21,10 @@ import (
 	"github.com/policylens/policylens/dashboard"
 )
 
-var screenshot = flag.String("screenshot", "", "write a PNG of the themes page to this file (TestScreenshot)")
+var (
+	screenshot     = flag.String("screenshot", "", "write a PNG of a dashboard page to this file (TestScreenshot)")
+	screenshotPage = flag.String("screenshot-page", "/themes", "the page TestScreenshot photographs")
+)
 
 const chromiumPath = "/usr/bin/chromium"
 
@@ -234,6 +237,18 @@ func TestBrowserFilterAndDrillDown(t *testing.T) {
 	b.checkPage(t, base+"/indicators", []string{"indicators-years"}, localOnly(base))
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
+	// The CSV download holds one row per point of the chart.
+	rows, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`(async () => {
+	  const fig = document.getElementById('fig-indicators-years');
+	  const text = await (await fetch(fig.querySelector('a.csv').href)).text();
+	  const inst = echarts.getInstanceByDom(fig.querySelector('[data-chart]'));
+	  let n = 0;
+	  inst.getOption().series.forEach(s => { n += s.data.length; });
+	  return [text.trim().split('\n').length - 1, n];
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil || len(rows) != 2 || rows[0] != rows[1] || rows[0] == 0 {
+		t.Errorf("indicators-years: CSV rows vs chart points %v (%v)", rows, err)
+	}
 	// Where the first point of the first series is drawn, in page pixels.
 	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
 	  const el = document.querySelector('[data-chart="indicators-years"]');
@@ -312,15 +327,16 @@ func TestBrowserExport(t *testing.T) {
 	}
 }
 
-// TestScreenshot writes a PNG of the themes page for the README when run
-// with -screenshot=FILE.
+// TestScreenshot writes a PNG of a page (the themes page unless
+// -screenshot-page says otherwise) for the README when run with
+// -screenshot=FILE.
 func TestScreenshot(t *testing.T) {
 	if *screenshot == "" {
 		t.Skip("run with -screenshot=FILE to write a picture of the themes page")
 	}
 	b := newBrowser(t)
 	base := startServer(t)
-	b.checkPage(t, base+"/themes", nil, localOnly(base))
+	b.checkPage(t, base+*screenshotPage, nil, localOnly(base))
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)

@@ -60,6 +60,9 @@ func documentsPage(r request) (*page, error) {
 		sort.SliceStable(docs, func(i, j int) bool { return less(docs[i], docs[j]) })
 	}
 	for _, s := range documentSorts {
+		if r.site.static {
+			break // one order offline: every sort would be another file
+		}
 		d.Sorts = append(d.Sorts, option{Value: r.site.Page("documents", with(r.query, "sort", s.Value)), Label: s.Label, Selected: s.Value == d.Sort})
 	}
 	if d.Sort != "" {
@@ -121,7 +124,7 @@ func documentPage(r request) (*page, error) {
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "每万词"}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true)}),
-			charts.WithGridOpts(opts.Grid{Left: "110", Right: "50", Top: "10", Bottom: "30"}),
+			charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 		)
 		var cats []string
 		var data []opts.BarData

@@ -96,3 +96,34 @@ func newFilterBar(action string, facets []queries.Facet, f queries.Filter) *filt
 	}
 	return fb
 }
+
+// param is one query parameter, for hidden form fields.
+type param struct{ Key, Value string }
+
+// Params lists the current filter as query parameters, so that another
+// form on the page (the terms selections) keeps the filter.
+func (fb *filterBar) Params() []param {
+	var out []param
+	for _, p := range fb.Provinces {
+		if p.Selected {
+			out = append(out, param{"province", p.Value})
+		}
+	}
+	for _, l := range fb.Levels {
+		if l.Selected {
+			out = append(out, param{"level", l.Value})
+		}
+	}
+	for _, t := range fb.Types {
+		if t.Selected {
+			out = append(out, param{"type", t.Value})
+		}
+	}
+	if fb.From != 0 {
+		out = append(out, param{"from", strconv.Itoa(fb.From)})
+	}
+	if fb.To != 0 {
+		out = append(out, param{"to", strconv.Itoa(fb.To)})
+	}
+	return out
+}

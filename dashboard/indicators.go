@@ -18,6 +18,7 @@ type indicatorsData struct {
 	Unit       string
 	Metrics    []metricLink
 	Points     []pointView
+	Targets    []targetView
 	ByYear     *chartView
 	ByProvince *chartView
 }
@@ -26,6 +27,11 @@ type metricLink struct {
 	queries.MetricRow
 	Href   string
 	Active bool
+}
+
+type targetView struct {
+	queries.TargetResult
+	TargetHref, ResultHref string
 }
 
 type pointView struct {
@@ -70,6 +76,18 @@ func indicatorsPage(r request) (*page, error) {
 		d.Points = append(d.Points, pointView{IndicatorPoint: pt, Href: r.site.Doc(pt.DocID, pt.SentenceNo)})
 	}
 
+	targets, err := queries.TargetResults(r.ctx, r.db, f, d.Metric)
+	if err != nil {
+		return nil, err
+	}
+	for _, tr := range targets {
+		tv := targetView{TargetResult: tr, TargetHref: r.site.Doc(tr.TargetDocID, tr.TargetSentenceNo)}
+		if tr.Result != nil {
+			tv.ResultHref = r.site.Doc(tr.ResultDocID, tr.ResultSentenceNo)
+		}
+		d.Targets = append(d.Targets, tv)
+	}
+
 	var years, provinces []string
 	seenY, seenP := map[string]bool{}, map[string]bool{}
 	var table [][]string
@@ -86,11 +104,11 @@ func indicatorsPage(r request) (*page, error) {
 		if pt.ValueMax != nil {
 			max = ftoa(*pt.ValueMax)
 		}
-		table = append(table, []string{pt.Province, pt.City, pt.County, strconv.Itoa(pt.Year), pt.Kind, pt.Metric,
+		table = append(table, []string{pt.Province, pt.City, pt.County, strconv.Itoa(pt.Year), pt.Kind, pt.Measure, pt.Metric,
 			ftoa(pt.Value), max, pt.Unit, pt.Qualifier, pt.Surface, pt.File, strconv.Itoa(pt.SentenceNo), pt.Sentence})
 	}
 	sort.Strings(years)
-	header := []string{"province", "city", "county", "year", "kind", "metric", "value", "value_max", "unit", "qualifier", "surface", "file", "sentence_no", "sentence"}
+	header := []string{"province", "city", "county", "year", "kind", "measure", "metric", "value", "value_max", "unit", "qualifier", "surface", "file", "sentence_no", "sentence"}
 	q := r.query
 	if q.Get("metric") == "" {
 		q = with(q, "metric", d.Metric)
@@ -112,7 +130,7 @@ func indicatorsPage(r request) (*page, error) {
 			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
 			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis.cats}),
 			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
-			charts.WithGridOpts(opts.Grid{Left: "80", Right: "30"}),
+			charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
 		)
 		sc.SetXAxis(axis.cats)
 		var links [][]string
@@ -123,7 +141,7 @@ func indicatorsPage(r request) (*page, error) {
 				if pt.Kind != kind {
 					continue
 				}
-				name := pt.Province + " " + yearText(pt.Year) + "年：" + pt.Surface
+				name := pt.Province + pt.City + pt.County + " " + yearText(pt.Year) + "年 · " + measureLabel(pt.Measure) + "：" + pt.Surface
 				data = append(data, opts.ScatterData{Name: name, Value: []any{axis.key(pt), pt.Value}, SymbolSize: 14, Symbol: symbolFor(kind)})
 				l = append(l, r.site.Doc(pt.DocID, pt.SentenceNo))
 			}

@@ -49,7 +49,7 @@ func overviewPage(r request) (*page, error) {
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(maxDocs(rows)), Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#e6f6ff", "#1f6feb"}}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "90", Right: "20", Top: "20", Bottom: "70"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "20", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	)
 	var cells []opts.HeatMapData
 	var links []string

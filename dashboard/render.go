@@ -119,12 +119,19 @@ var funcs = template.FuncMap{
 		}
 		return wan(*v)
 	},
-	"wan64":      func(v int64) string { return wan(float64(v)) },
-	"num":        num,
-	"f2":         func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
-	"kindLabel":  kindLabel,
-	"qualLabel":  qualifierLabel,
-	"partLabel":  partLabel,
+	"wan64":        func(v int64) string { return wan(float64(v)) },
+	"num":          num,
+	"f2":           func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) },
+	"kindLabel":    kindLabel,
+	"qualLabel":    qualifierLabel,
+	"partLabel":    partLabel,
+	"measureLabel": measureLabel,
+	"pct": func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+	},
 	"levelLabel": levelLabel,
 	"yearText":   yearText,
 	"list":       func(v ...any) []any { return v },
@@ -198,6 +205,24 @@ func qualifierLabel(q string) string {
 		return "区间"
 	}
 	return q
+}
+
+func measureLabel(m string) string {
+	switch m {
+	case "total":
+		return "总量"
+	case "increment":
+		return "新增"
+	case "rate":
+		return "比率"
+	case "growth":
+		return "增速"
+	case "rank":
+		return "排名"
+	case "count":
+		return "计数"
+	}
+	return m
 }
 
 func partLabel(p string) string {

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -47,6 +48,9 @@ func termsPage(r request) (*page, error) {
 	for _, prov := range provinces {
 		d.Choices = append(d.Choices, selection{Key: "province:" + prov, Label: prov})
 	}
+	for _, prov := range provinces {
+		d.Choices = append(d.Choices, selection{Key: "rest:" + prov, Label: prov + "以外"})
+	}
 	for _, y := range queries.FacetYears(facets) {
 		d.Choices = append(d.Choices, selection{Key: "year:" + strconv.Itoa(y), Label: strconv.Itoa(y) + "年"})
 	}
@@ -58,6 +62,7 @@ func termsPage(r request) (*page, error) {
 		defB = "province:" + provinces[1]
 	}
 	bar.Hidden = map[string]string{}
+	var filters [2]queries.Filter
 	for i, side := range []struct {
 		param, def string
 		view       *selectionView
@@ -68,6 +73,7 @@ func termsPage(r request) (*page, error) {
 		}
 		bar.Hidden[side.param] = key
 		sel, f := resolveSelection(key, base, d.Choices)
+		filters[i] = f
 		terms, err := queries.TopTerms(r.ctx, r.db, f, termsLimit)
 		if err != nil {
 			return nil, err
@@ -85,8 +91,160 @@ func termsPage(r request) (*page, error) {
 		*side.view = selectionView{selection: sel, Terms: terms,
 			Chart: p.attach(r, c.table([]string{"term", "n", "documents", "per_10k"}, rows), "TopTerms", "term_frequency")}
 	}
+	if err := keynessChart(r, p, d, filters[0], filters[1]); err != nil {
+		return nil, err
+	}
+	if d.Term = strings.TrimSpace(r.query.Get("term")); d.Term != "" {
+		bar.Hidden["term"] = d.Term
+		if err := termLookup(r, p, d, base); err != nil {
+			return nil, err
+		}
+	}
 	p.Data = d
 	return p, nil
+}
+
+// keynessChart ranks the terms that set A apart from B and draws them as
+// diverging bars of the log ratio, A to the right.
+func keynessChart(r request, p *page, d *termsData, a, b queries.Filter) error {
+	keys, err := queries.Keyness(r.ctx, r.db, a, b, termsLimit)
+	if err != nil {
+		return err
+	}
+	var cats []string
+	var data []opts.BarData
+	var links []string
+	var rows [][]string
+	for _, k := range keys {
+		side := d.A.Label
+		color := "#1f6feb"
+		if k.LogRatio < 0 {
+			side, color = d.B.Label, "#e12d39"
+		}
+		href := r.site.Page("terms", with(r.query, "term", k.Term))
+		d.KeyTerms = append(d.KeyTerms, keyTermView{KeyTerm: k, Side: side, Href: href})
+		cats = append(cats, k.Term)
+		data = append(data, opts.BarData{Name: k.Term, Value: round2(k.LogRatio), ItemStyle: &opts.ItemStyle{Color: color}})
+		links = append(links, href)
+		rows = append(rows, []string{k.Term, itoa(k.A), itoa(k.B), ftoa(k.APer10k), ftoa(k.BPer10k), ftoa(k.LL), ftoa(k.LogRatio)})
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	ch := charts.NewBar()
+	ch.SetGlobalOptions(initOpts("terms-keyness"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "log2 比值"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "70", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
+	)
+	ch.SetXAxis(cats)
+	ch.AddSeries("log2 比值", data)
+	ch.XYReversal()
+	c, err := newChart("terms-keyness", "关键性："+d.A.Label+"（蓝，向右）对比 "+d.B.Label+"（红，向左）", strconv.Itoa(60+24*max(len(keys), 5))+"px", ch, [][]string{links})
+	if err != nil {
+		return err
+	}
+	c.Note = "按对数似然值 G² 排序；G² > 3.84 即 p < 0.05。点击词语查看用法"
+	d.Keyness = p.attach(r, c.table([]string{"term", "a_n", "b_n", "a_per_10k", "b_per_10k", "ll", "log_ratio"}, rows), "Keyness", "")
+	return nil
+}
+
+// termLookup shows one term: its use over years by province, where it was
+// first used, and its sentences in context.
+func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
+	uses, err := queries.TermUsage(r.ctx, r.db, f, d.Term)
+	if err != nil {
+		return err
+	}
+	var years []int
+	seen := map[int]bool{}
+	var provinces []string
+	first := map[string]queries.TermUse{}
+	var rows [][]string
+	for _, u := range uses {
+		if !seen[u.Year] {
+			seen[u.Year] = true
+			years = append(years, u.Year)
+		}
+		if _, ok := first[u.Province]; !ok {
+			provinces = append(provinces, u.Province)
+			first[u.Province] = u
+		}
+		rows = append(rows, []string{u.Province, strconv.Itoa(u.Year), itoa(u.N), itoa(u.Tokens), ftoa(u.Per10k), u.FirstPublished})
+	}
+	sort.Ints(years)
+	line := charts.NewLine()
+	line.SetGlobalOptions(initOpts("term-usage"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
+	)
+	line.SetXAxis(yearLabels(years))
+	var links [][]string
+	for _, prov := range provinces {
+		var data []opts.LineData
+		var l []string
+		for _, y := range years {
+			var v any = nil
+			for _, u := range uses {
+				if u.Province == prov && u.Year == y {
+					v = round2(u.Per10k)
+				}
+			}
+			data = append(data, opts.LineData{Value: v})
+			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})))
+		}
+		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
+		links = append(links, l)
+	}
+	c, err := newChart("term-usage", "「"+d.Term+"」在各省份、各年份的使用（每万词）", "320px", line, links)
+	if err != nil {
+		return err
+	}
+	d.Usage = p.attach(r, c.table([]string{"province", "year", "n", "tokens", "per_10k", "first_published"}, rows), "TermUsage", "term_frequency")
+	for _, prov := range provinces {
+		if first[prov].FirstPublished != "" {
+			d.First = append(d.First, first[prov])
+		}
+	}
+	sort.SliceStable(d.First, func(i, j int) bool { return d.First[i].FirstPublished < d.First[j].FirstPublished })
+
+	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, 200)
+	if err != nil {
+		return err
+	}
+	for _, l := range lines {
+		for _, k := range kwic(l.Text, d.Term, 24) {
+			k.ConcordanceLine = l
+			k.Href = r.site.Doc(l.DocID, l.SentenceNo)
+			d.KWIC = append(d.KWIC, k)
+		}
+	}
+	return nil
+}
+
+// kwic splits text around every occurrence of term, keeping width runes of
+// context on each side.
+func kwic(text, term string, width int) []kwicLine {
+	var out []kwicLine
+	if term == "" {
+		return nil
+	}
+	runes := []rune(text)
+	t := []rune(term)
+	for i := 0; i+len(t) <= len(runes); i++ {
+		if string(runes[i:i+len(t)]) != term {
+			continue
+		}
+		from := max(0, i-width)
+		to := min(len(runes), i+len(t)+width)
+		out = append(out, kwicLine{Left: string(runes[from:i]), Match: term, Right: string(runes[i+len(t) : to])})
+		i += len(t) - 1
+	}
+	return out
 }
 
 // resolveSelection turns a selection key into its label and the filter it
@@ -97,6 +255,8 @@ func resolveSelection(key string, base queries.Filter, choices []selection) (sel
 	switch kind {
 	case "province":
 		f.Provinces = []string{value}
+	case "rest":
+		f.ExcludeProvinces = append(append([]string(nil), f.ExcludeProvinces...), value)
 	case "year":
 		if y, err := strconv.Atoi(value); err == nil {
 			f.YearFrom, f.YearTo = y, y
@@ -123,7 +283,7 @@ func termsChart(name, label string, terms []queries.TermRow) (*chartView, error)
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "每万词"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithGridOpts(opts.Grid{Left: "100", Right: "40", Top: "10", Bottom: "30"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 	)
 	var cats []string
 	var data []opts.BarData

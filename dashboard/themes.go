@@ -61,7 +61,7 @@ func themesPage(r request) (*page, error) {
 		}
 		v := round2(c.Per10k)
 		maxV = math.Max(maxV, v)
-		data = append(data, opts.HeatMapData{Name: row, Value: []any{indexOf(labels, c.Label), rowIndex[row], v, c.Label}})
+		data = append(data, opts.HeatMapData{Name: row + " · " + c.Label, Value: []any{indexOf(labels, c.Label), rowIndex[row], v}})
 		links = append(links, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{c.Province}, YearFrom: c.Year, YearTo: c.Year})))
 		table = append(table, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
 	}
@@ -73,7 +73,7 @@ func themesPage(r request) (*page, error) {
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxV, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
 			Text: []string{"高", "低"}, InRange: &opts.VisualMapInRange{Color: []string{"#f0f4f8", "#fadb5f", "#e12d39"}}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "110", Right: "20", Top: "10", Bottom: "110"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "10", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	)
 	hm.AddSeries("每万词命中", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	height := strconv.Itoa(160+36*len(rowsLabels)) + "px"
@@ -118,7 +118,7 @@ func themesPage(r request) (*page, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Bottom: "90"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 	)
 	bars.SetXAxis(labels)
 	var barLinks [][]string
@@ -169,7 +169,7 @@ func themesPage(r request) (*page, error) {
 	var resData []opts.HeatMapData
 	var resLinks []string
 	for _, c := range byProv {
-		resData = append(resData, opts.HeatMapData{Name: c.Province, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), round2(c.Residual), c.Label}})
+		resData = append(resData, opts.HeatMapData{Name: c.Province + " · " + c.Label, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), round2(c.Residual)}})
 		resLinks = append(resLinks, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{c.Province}, YearFrom: f.YearFrom, YearTo: f.YearTo})))
 	}
 	res.SetGlobalOptions(initOpts("themes-residual"),
@@ -179,7 +179,7 @@ func themesPage(r request) (*page, error) {
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: -4, Max: 4, Orient: "horizontal", Left: "center", Bottom: "0",
 			Text: []string{"更强调", "较少提及"}, InRange: &opts.VisualMapInRange{Color: []string{"#2680c2", "#f0f4f8", "#e12d39"}}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "90", Right: "20", Top: "10", Bottom: "110"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "10", Bottom: "60", ContainLabel: opts.Bool(true)}),
 	)
 	res.AddSeries("标准化残差", resData, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	c, err = newChart("themes-residual", "侧重检验：卡方调整标准化残差", strconv.Itoa(170+40*len(provinces))+"px", res, [][]string{resLinks})

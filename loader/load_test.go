@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -166,13 +167,19 @@ func TestLoadIncremental(t *testing.T) {
 	seed0, _ := os.ReadFile(filepath.Join(dir, "000_19a9d0be758cd336.txt"))
 	os.MkdirAll(filepath.Join(dir, "mirror"), 0o755)
 	os.WriteFile(filepath.Join(dir, "mirror", "copy.txt"), seed0, 0o644)
+	// A reprint of seed 003 on another site: HTML page chrome and a small edit.
+	seed3, _ := os.ReadFile(filepath.Join(dir, "003_57a8f9312ba44ad7.txt"))
+	reprint := "<html><head><title>巡察整改通报</title></head><body><div class=\"nav\">首页 | 新闻中心 | 政务公开</div><div class=\"content\"><p>" +
+		strings.ReplaceAll(strings.Replace(string(seed3), "调研活动10余次", "调研活动十余次", 1), "\n", "</p>\n<p>") +
+		"</p></div><div class=\"footer\">主办单位：某某网 版权所有 鲁ICP备12345678号</div></body></html>"
+	os.WriteFile(filepath.Join(dir, "mirror", "reprint.html"), []byte(reprint), 0o644)
 	os.WriteFile(filepath.Join(dir, "broken.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00"), 0o644)
 
 	sum, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath})
 	if !errors.Is(err, ErrPartial) {
 		t.Fatalf("want a partial load, got %v", err)
 	}
-	if sum.Loaded != 1 || sum.Removed != 1 || sum.Duplicates != 1 || sum.Failed != 1 || sum.Unchanged != 3 || sum.Documents != 4 {
+	if sum.Loaded != 1 || sum.Removed != 1 || sum.Duplicates != 2 || sum.Failed != 1 || sum.Unchanged != 3 || sum.Documents != 4 {
 		t.Fatalf("summary %+v", sum)
 	}
 	if idOf(changed) != oldID {
@@ -184,6 +191,10 @@ func TestLoadIncremental(t *testing.T) {
 	}
 	if n := count(t, db, `SELECT count(*) FROM duplicates WHERE path = 'mirror/copy.txt' AND method = 'exact'`); n != 1 {
 		t.Errorf("copy not recorded as a duplicate")
+	}
+	if n := count(t, db, `SELECT count(*) FROM duplicates x JOIN documents d USING (doc_id)
+		WHERE x.path = 'mirror/reprint.html' AND x.method = 'near' AND d.path = '003_57a8f9312ba44ad7.txt' AND x.similarity >= 0.8`); n != 1 {
+		t.Errorf("reprint not recorded as a near-copy of seed 003")
 	}
 	if n := count(t, db, `SELECT count(*) FROM load_issues WHERE path = 'broken.txt' AND severity = 'error'`); n != 1 {
 		t.Errorf("broken file not recorded in load_issues")

@@ -77,3 +77,50 @@ func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric string) (
 		return err
 	}, args...)
 }
+
+// TargetResult is a target beside a result reported for the same place,
+// metric, year, measure and unit; Result and Completion are nil when no
+// result was reported (yet).
+type TargetResult struct {
+	Province, City, County string
+	Metric                 string
+	Year                   int
+	Measure                string
+	Unit                   string
+	Target                 float64
+	TargetMax              *float64
+	TargetQualifier        string
+	TargetSurface          string
+	TargetDocID            int64
+	TargetSentenceNo       int
+	Result                 *float64
+	ResultSurface          string
+	ResultDocID            int64 // 0 without a result
+	ResultSentenceNo       int
+	Completion             *float64 // Result / Target
+}
+
+// TargetResults returns the targets of one metric ("" for all) in the
+// filtered documents beside their results (view target_results). The year
+// range applies to the year the target is for.
+func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string) ([]TargetResult, error) {
+	args := append(f.args(), sql.Named("metric", metric))
+	return selectRows(ctx, db, "TargetResults", func(r *sql.Rows, v *TargetResult) error {
+		var year, resDoc, resSent sql.NullInt64
+		var tmax, res, compl sql.NullFloat64
+		err := r.Scan(&v.Province, &v.City, &v.County, &v.Metric, &year, &v.Measure, &v.Unit,
+			&v.Target, &tmax, &v.TargetQualifier, &v.TargetSurface, &v.TargetDocID, &v.TargetSentenceNo,
+			&res, &v.ResultSurface, &resDoc, &resSent, &compl)
+		v.Year, v.ResultDocID, v.ResultSentenceNo = nullInt(year), int64(nullInt(resDoc)), nullInt(resSent)
+		if tmax.Valid {
+			v.TargetMax = &tmax.Float64
+		}
+		if res.Valid {
+			v.Result = &res.Float64
+		}
+		if compl.Valid {
+			v.Completion = &compl.Float64
+		}
+		return err
+	}, args...)
+}

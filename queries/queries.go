@@ -47,30 +47,40 @@ var ErrNoDocument = errors.New("no such document")
 // the dashboard's filter bar and also a "selection" on the terms page.
 type Filter struct {
 	Provinces []string // full names (山东省); empty means all
-	Level     string   // province, city, county; empty means all
-	DocType   string   // 工作会议 ...; empty means all
-	YearFrom  int      // first year included; 0 means no lower bound
-	YearTo    int      // last year included; 0 means no upper bound
+	// ExcludeProvinces leaves these provinces out ("the rest" of a
+	// comparison of one province against the others).
+	ExcludeProvinces []string
+	Level            string // province, city, county; empty means all
+	DocType          string // 工作会议 ...; empty means all
+	YearFrom         int    // first year included; 0 means no lower bound
+	YearTo           int    // last year included; 0 means no upper bound
 }
 
 // IsZero reports whether the filter selects everything.
 func (f Filter) IsZero() bool {
-	return len(f.Provinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0
+	return len(f.Provinces) == 0 && len(f.ExcludeProvinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0
 }
 
 // args binds the filter to the named parameters every filtered query uses:
-// $provinces, $level, $doc_type, $year_from, $year_to.
-func (f Filter) args() []any {
-	provinces := f.Provinces
-	if provinces == nil {
-		provinces = []string{}
+// $provinces, $exclude_provinces, $level, $doc_type, $year_from, $year_to.
+func (f Filter) args() []any { return f.argsPrefixed("") }
+
+// argsPrefixed binds the filter with a prefix on every parameter name, for
+// queries that compare two selections ($a_provinces, $b_provinces ...).
+func (f Filter) argsPrefixed(prefix string) []any {
+	list := func(l []string) []string {
+		if l == nil {
+			return []string{}
+		}
+		return l
 	}
 	return []any{
-		sql.Named("provinces", provinces),
-		sql.Named("level", f.Level),
-		sql.Named("doc_type", f.DocType),
-		sql.Named("year_from", f.YearFrom),
-		sql.Named("year_to", f.YearTo),
+		sql.Named(prefix+"provinces", list(f.Provinces)),
+		sql.Named(prefix+"exclude_provinces", list(f.ExcludeProvinces)),
+		sql.Named(prefix+"level", f.Level),
+		sql.Named(prefix+"doc_type", f.DocType),
+		sql.Named(prefix+"year_from", f.YearFrom),
+		sql.Named(prefix+"year_to", f.YearTo),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -37,17 +38,42 @@ func TestEveryQuery(t *testing.T) {
 	db := openSeed(t)
 	ctx := context.Background()
 	var firstDoc int64
-	var firstMetric string
+	var firstMetric, topTerm, province string
 	run := map[string]func() (int, error){
 		"CorpusOverview": func() (int, error) { r, err := queries.CorpusOverview(ctx, db, queries.Filter{}); return len(r), err },
-		"Facets":         func() (int, error) { r, err := queries.Facets(ctx, db); return len(r), err },
-		"Themes":         func() (int, error) { r, err := queries.Themes(ctx, db); return len(r), err },
+		"Facets": func() (int, error) {
+			r, err := queries.Facets(ctx, db)
+			if p := queries.FacetValues(r, "province"); len(p) > 0 {
+				province = p[0]
+			}
+			return len(r), err
+		},
+		"Themes": func() (int, error) { r, err := queries.Themes(ctx, db); return len(r), err },
 		"ThemeByProvinceYear": func() (int, error) {
 			r, err := queries.ThemeByProvinceYear(ctx, db, queries.Filter{})
 			return len(r), err
 		},
 		"ThemeByProvince": func() (int, error) { r, err := queries.ThemeByProvince(ctx, db, queries.Filter{}); return len(r), err },
-		"TopTerms":        func() (int, error) { r, err := queries.TopTerms(ctx, db, queries.Filter{}, 10); return len(r), err },
+		"TopTerms": func() (int, error) {
+			r, err := queries.TopTerms(ctx, db, queries.Filter{}, 10)
+			if len(r) > 0 {
+				topTerm = r[0].Term
+			}
+			return len(r), err
+		},
+		"Keyness": func() (int, error) {
+			// The top province against the rest.
+			r, err := queries.Keyness(ctx, db, queries.Filter{Provinces: []string{province}}, queries.Filter{ExcludeProvinces: []string{province}}, 10)
+			return len(r), err
+		},
+		"Concordance": func() (int, error) {
+			r, err := queries.Concordance(ctx, db, queries.Filter{}, topTerm, 10)
+			return len(r), err
+		},
+		"TermUsage": func() (int, error) {
+			r, err := queries.TermUsage(ctx, db, queries.Filter{}, topTerm)
+			return len(r), err
+		},
 		"IndicatorMetrics": func() (int, error) {
 			r, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
 			if len(r) > 0 {
@@ -58,6 +84,20 @@ func TestEveryQuery(t *testing.T) {
 		"IndicatorSeries": func() (int, error) {
 			r, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric)
 			return len(r), err
+		},
+		"TargetResults": func() (int, error) {
+			r, err := queries.TargetResults(ctx, db, queries.Filter{}, "")
+			if err != nil {
+				return 0, err
+			}
+			var n int
+			if err := db.QueryRow(`SELECT count(*) FROM target_results`).Scan(&n); err != nil {
+				return 0, err
+			}
+			if n != len(r) {
+				return 0, fmt.Errorf("TargetResults %d rows, view target_results %d", len(r), n)
+			}
+			return len(r), nil
 		},
 		"Documents": func() (int, error) {
 			r, err := queries.Documents(ctx, db, queries.Filter{})
@@ -79,8 +119,8 @@ func TestEveryQuery(t *testing.T) {
 		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms",
-		"IndicatorMetrics", "IndicatorSeries", "Documents", "GetDocument", "DocumentIndicators",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage",
+		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes"}
 	for _, name := range queries.QueryNames() {
 		if run[name] == nil {

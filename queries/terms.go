@@ -25,3 +25,79 @@ func TopTerms(ctx context.Context, db *sql.DB, sel Filter, limit int) ([]TermRow
 		return r.Scan(&v.Term, &v.N, &v.Documents, &v.Per10k)
 	}, args...)
 }
+
+// KeyTerm is a term that sets selection A apart from selection B:
+// occurrences on each side, per 10,000 tokens, Dunning's log-likelihood G2
+// (above 3.84 the difference is significant at p < 0.05, above 10.83 at
+// p < 0.001) and the log2 ratio of relative frequencies as effect size
+// (positive: more frequent in A).
+type KeyTerm struct {
+	Term             string
+	A, B             int64
+	APer10k, BPer10k float64
+	LL               float64
+	LogRatio         float64
+}
+
+// Keyness ranks the terms by how strongly their frequency differs between
+// selections a and b (province against province, year against year, one
+// province against the rest via ExcludeProvinces).
+func Keyness(ctx context.Context, db *sql.DB, a, b Filter, limit int) ([]KeyTerm, error) {
+	if limit <= 0 {
+		limit = 30
+	}
+	args := append(a.argsPrefixed("a_"), b.argsPrefixed("b_")...)
+	args = append(args, sql.Named("limit", limit))
+	return selectRows(ctx, db, "Keyness", func(r *sql.Rows, v *KeyTerm) error {
+		return r.Scan(&v.Term, &v.A, &v.B, &v.APer10k, &v.BPer10k, &v.LL, &v.LogRatio)
+	}, args...)
+}
+
+// ConcordanceLine is one sentence that contains a term, with where it is.
+type ConcordanceLine struct {
+	DocID                  int64
+	SentenceNo             int
+	Title                  string
+	Province, City, County string
+	Year                   int
+	Text                   string
+}
+
+// Concordance returns up to limit sentences of the filtered documents that
+// contain term, for a keyword-in-context view.
+func Concordance(ctx context.Context, db *sql.DB, f Filter, term string, limit int) ([]ConcordanceLine, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	args := append(f.args(), sql.Named("term", term), sql.Named("limit", limit))
+	return selectRows(ctx, db, "Concordance", func(r *sql.Rows, v *ConcordanceLine) error {
+		var year sql.NullInt64
+		err := r.Scan(&v.DocID, &v.SentenceNo, &v.Title, &v.Province, &v.City, &v.County, &year, &v.Text)
+		v.Year = nullInt(year)
+		return err
+	}, args...)
+}
+
+// TermUse is one term in one province and year: occurrences, the group's
+// tokens, occurrences per 10,000 tokens, and the first publication date of
+// a notice of the province using it ("" if none does).
+type TermUse struct {
+	Province       string
+	Year           int
+	N              int64
+	Tokens         int64
+	Per10k         float64
+	FirstPublished string
+}
+
+// TermUsage returns one term's frequency in every province and year of the
+// filtered documents, zeros included.
+func TermUsage(ctx context.Context, db *sql.DB, f Filter, term string) ([]TermUse, error) {
+	args := append(f.args(), sql.Named("term", term))
+	return selectRows(ctx, db, "TermUsage", func(r *sql.Rows, v *TermUse) error {
+		var year sql.NullInt64
+		err := r.Scan(&v.Province, &year, &v.N, &v.Tokens, &v.Per10k, &v.FirstPublished)
+		v.Year = nullInt(year)
+		return err
+	}, args...)
+}

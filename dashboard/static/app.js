@@ -28,10 +28,11 @@
       esc(wan(v)) + (Math.abs(v) >= 1e4 ? "（" + esc(v) + "）" : "");
   }
 
-  // tipHeat is the tooltip of a heatmap cell: row, column and value.
+  // tipHeat is the tooltip of a heatmap cell: its name (row · column)
+  // and value.
   function tipHeat(p) {
     var v = p.value || [];
-    return esc(p.name || "") + "<br>" + p.marker + esc(v[3] || "") + "：" + esc(v[2]);
+    return p.marker + esc(p.name || "") + "：" + esc(v[2]);
   }
 
   var charts = [];

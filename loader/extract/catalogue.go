@@ -5,6 +5,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -26,8 +27,10 @@ type Metric struct {
 type Catalogue struct {
 	Metrics []Metric `yaml:"metrics"`
 
-	// syns holds every synonym, longest first, for matching.
-	syns []synonym
+	// syns holds every synonym, longest first, for matching; byFirst
+	// indexes them by first rune.
+	syns    []synonym
+	byFirst map[rune][]synonym
 }
 
 type synonym struct {
@@ -82,6 +85,11 @@ func ParseCatalogue(b []byte) (*Catalogue, error) {
 		}
 	}
 	sort.SliceStable(c.syns, func(a, b int) bool { return len(c.syns[a].phrase) > len(c.syns[b].phrase) })
+	c.byFirst = map[rune][]synonym{}
+	for _, s := range c.syns {
+		r, _ := utf8.DecodeRuneInString(s.phrase)
+		c.byFirst[r] = append(c.byFirst[r], s)
+	}
 	return c, nil
 }
 
@@ -112,17 +120,23 @@ func (c *Catalogue) Match(phrase, unit string) (m Metric, ok bool) {
 		return Metric{}, false
 	}
 	p := normaliseMetric(phrase)
-	for _, s := range c.syns {
-		if !strings.Contains(p, s.phrase) {
-			continue
+	best, bestLen := -1, 0
+	for i, r := range p {
+		for _, s := range c.byFirst[r] {
+			if len(s.phrase) < bestLen || (len(s.phrase) == bestLen && s.metric >= best) || !strings.HasPrefix(p[i:], s.phrase) {
+				continue
+			}
+			cand := c.Metrics[s.metric]
+			if len(cand.Units) > 0 && !contains(cand.Units, unit) {
+				continue
+			}
+			best, bestLen = s.metric, len(s.phrase)
 		}
-		cand := c.Metrics[s.metric]
-		if len(cand.Units) > 0 && !contains(cand.Units, unit) {
-			continue
-		}
-		return cand, true
 	}
-	return Metric{}, false
+	if best < 0 {
+		return Metric{}, false
+	}
+	return c.Metrics[best], true
 }
 
 func contains(xs []string, x string) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,14 +63,38 @@ type Indicator struct {
 // that are page chrome are skipped.
 func (e *Extractor) Document(d Doc) []Indicator {
 	ctx := newDocContext(d.ReviewedYear, d.PlanYear, d.Published)
+	if ctx.achievementYear != d.ReviewedYear && d.ReviewedYear > 0 && anchoredReview(d.Sentences, d.ReviewedYear) {
+		ctx.achievementYear = d.ReviewedYear
+	}
 	var out []Indicator
 	for _, s := range d.Sentences {
-		if text.IsChrome(s.Text) {
+		if text.IsChrome(s.Text) || isAttendance(s.Text) {
 			continue
 		}
 		out = append(out, e.sentence(s.No, s.Text, s.Part, ctx)...)
 	}
 	return out
+}
+
+// anchoredReview reports a notice whose review is explicitly of the
+// reviewed year (会议指出，一年来… / 总结2023年工作): its undated figures are
+// that year's even when it was published late.
+func anchoredReview(ss []text.Sentence, reviewed int) bool {
+	y := strconv.Itoa(reviewed) + "年"
+	for _, s := range ss {
+		t := text.Simplify(s.Text)
+		if containsAny(t, "会议指出", "会议认为", "会议总结", "会议回顾", "一年来", "过去一年", "过去的一年",
+			"总结"+y, "回顾"+y, y+"工作总结", y+"工作情况", y+"工作完成情况") {
+			return true
+		}
+	}
+	return false
+}
+
+// isAttendance reports a sentence about who attended a meeting (全省13个市
+// 通信发展办负责人参加会议): its counts are no indicators.
+func isAttendance(s string) bool {
+	return containsAny(text.Simplify(s), "参加会议", "出席会议", "列席会议", "参加了会议", "出席了会议", "参会", "主会场", "分会场", "与会")
 }
 
 // Sentence extracts the indicators of one sentence, for tests and fuzzing;
@@ -119,9 +144,11 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 
 func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) []Indicator {
 	orig := []rune(s)
-	rs := []rune(text.Simplify(s))
-	if len(rs) != len(orig) {
-		rs = orig
+	rs := orig
+	if simp := text.Simplify(s); simp != s {
+		if r := []rune(simp); len(r) == len(orig) {
+			rs = r
+		}
 	}
 	figs := scan(rs)
 	if len(figs) == 0 {
@@ -130,9 +157,20 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 	out := make([]Indicator, 0, len(figs))
 	prevMetric, prevEnd := "", -1
 	for _, f := range figs {
-		metric, pre := metricPhrase(rs, f)
-		if f.rank && metric == "" && prevEnd >= 0 && minorStart(rs, f.start) <= prevEnd+1+minorGap(rs, prevEnd) {
-			metric = prevMetric
+		metric, pre := metricPhrase(rs, f, prevEnd)
+		if prevEnd >= 0 && prevMetric != "" {
+			switch {
+			case metric == "":
+				// 累计达到12.5万个, 居全国第3位: the subject of the figure before.
+				metric = prevMetric
+			case growthOnly(metric):
+				// 同比增长4.6%: the change of the figure before.
+				if f.unit == "%" || f.unit == "个百分点" || f.unit == "倍" {
+					metric = prevMetric + growthWord(metric)
+				} else {
+					metric = prevMetric
+				}
+			}
 		}
 		ind := Indicator{
 			SentenceNo: no,
@@ -158,22 +196,13 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 			ind.Canonical = cm.Name
 		}
 		ind.Measure = measureOf(rs, f, cm, haveCM)
-		ind.Kind = kindOf(rs, f, part, metric, ctx)
-		ind.Year = yearOf(rs, f, ind.Kind, ctx)
+		kind, past := kindOf(rs, f, part, metric, ctx)
+		ind.Kind = kind
+		ind.Year = yearOf(rs, f, kind, past, ctx)
 		out = append(out, ind)
 		prevMetric, prevEnd = metric, f.end
 	}
 	return out
-}
-
-// minorGap is the number of runes between a figure's end and the next
-// clause delimiter.
-func minorGap(rs []rune, end int) int {
-	n := 0
-	for i := end; i < len(rs) && !isMinorDelim(rs[i]); i++ {
-		n++
-	}
-	return n
 }
 
 func isMinorDelim(r rune) bool {
@@ -211,7 +240,8 @@ var metricLead = []string{
 	"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "建成", "建设", "开通", "部署",
 	"实现", "完成", "培育", "打造", "推动", "助力", "开展", "举办", "组织", "召开", "配合", "力争", "争取",
 	"预计", "确保", "将", "并", "和", "及", "与", "同时", "对", "在", "使", "让", "达到", "有", "为",
-	"新", "各类", "各", "所有", "省内", "市内", "县内", "辖区",
+	"新", "各类", "各", "所有", "省内", "市内", "县内", "辖区", "计划", "全年", "年内", "当年", "今年", "上半年",
+	"前三季度", "年底", "年末", "累计完成", "共完成",
 }
 
 // Words stripped from the end: the links between a metric and its figure.
@@ -220,15 +250,20 @@ var metricTrail = []string{
 	"增加到", "增加至", "下降至", "下降到", "降低至", "降至", "升至", "稳居全国", "位居全国", "均居全国",
 	"居全国", "名列全国", "排名全国", "列全国", "全国", "全省", "稳居", "位居", "位列", "均居", "居", "名列",
 	"排名", "排在", "连续", "多年", "持续", "累计", "总计", "合计", "共计", "共", "已达", "已", "可达", "可",
-	"达", "为", "至", "到", "是", "有", "超过", "突破", "约", "近", "均", "总数", "数量", "规模达",
+	"达", "为", "至", "到", "是", "有", "超过", "突破", "约", "近", "均", "规模达", "完成", "实现", "从", "由",
+	"较", "的", "新台币", "人民币", "合计达",
 }
 
 // metricPhrase names what a figure counts: the clause before it, trimmed
 // of verbs and links (开通5G基站24.2万个 → 5G基站), or the noun after it
 // when the figure precedes its noun (2个项目获奖 → 项目获奖). pre is the
 // trimmed clause before the figure.
-func metricPhrase(rs []rune, f figure) (metric, pre string) {
-	pre = trimMetric(string(rs[minorStart(rs, f.start):f.start]))
+func metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
+	from := minorStart(rs, f.start)
+	if prevEnd > from && prevEnd <= f.start {
+		from = prevEnd
+	}
+	pre = trimMetric(string(rs[from:f.start]))
 	if f.prenominal || pre == "" {
 		a := f.end
 		if at(rs, a) == '的' {
@@ -269,13 +304,52 @@ func trimMetric(s string) string {
 		}
 	}
 	rs := []rune(s)
+	// Drop a trailing year (从2019年的) and a 连续四年 run.
+	for changed := true; changed; {
+		changed = false
+		n := len(rs)
+		if n >= 5 && rs[n-1] == '年' && isDigit(rs[n-2]) && isDigit(rs[n-3]) && isDigit(rs[n-4]) && isDigit(rs[n-5]) {
+			rs = rs[:n-5]
+			changed = true
+		}
+		if k := strings.LastIndex(string(rs), "连续"); k >= 0 && len(rs) > 0 && rs[len(rs)-1] == '年' {
+			rs = []rune(string(rs)[:k])
+			changed = true
+		}
+		if n := len(rs); n > 0 && strings.ContainsRune("从由较的至到", rs[n-1]) {
+			rs = rs[:n-1]
+			changed = true
+		}
+	}
 	if len(rs) > 16 {
 		rs = rs[len(rs)-16:]
 	}
 	return string(rs)
 }
 
-var growthWords = []string{"增长", "增速", "同比", "环比", "提升", "提高", "下降", "降低", "增幅", "降幅", "压缩", "减少", "增加", "上升", "缩短", "扩大"}
+// growthWord is the change a growth-only phrase names: 增长 unless it says
+// the figure fell.
+func growthWord(m string) string {
+	for _, w := range []string{"下降", "降低", "减少"} {
+		if strings.Contains(m, w) {
+			return w
+		}
+	}
+	return "增长"
+}
+
+// growthOnly reports a metric phrase that names a change but not what
+// changes (同比增长27.3%): it borrows the subject of the figure before it.
+func growthOnly(m string) bool {
+	m = strings.TrimLeft(m, "全年同比环比年均较上年")
+	switch m {
+	case "", "增长", "下降", "增速", "增幅", "降幅", "提升", "提高", "降低", "减少", "增加", "成长", "上升":
+		return true
+	}
+	return false
+}
+
+var growthWords = []string{"增长", "增速", "同比", "环比", "提升", "提高", "下降", "降低", "增幅", "降幅", "压缩", "减少", "增加", "上升", "缩短", "扩大", "成长"}
 var incrementWords = []string{"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "新改造", "新认定", "新上线", "新落地", "新签约", "新招引"}
 
 // measureOf says whether a figure is a total, an increment, a rate, a growth
@@ -327,7 +401,7 @@ var eventWords = []string{"会议", "现场会", "座谈会", "推进会", "调�
 	"演练", "约谈", "会商", "批示"}
 
 // Strong target cues anywhere before a figure in its sentence.
-var targetCues = []string{"力争", "争取", "预计", "预期", "拟于", "拟在", "拟新", "拟建", "拟投资", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
+var targetCues = []string{"力争", "争取", "预计", "预期", "确保", "拟于", "拟在", "拟新", "拟建", "拟投资", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
 
 // Verbs after 将 that make it future tense (将新建) rather than the object
 // marker (将整改任务分解).
@@ -338,30 +412,31 @@ var willVerbs = []string{"新建", "建成", "建设", "实现", "达到", "超�
 // Markers of a done fact inside a plan passage (目前已建成…).
 var doneMarkers = []string{"已", "截至", "截止", "目前", "现有", "去年", "上年", "过去", "此前", "累计已"}
 
-// kindOf decides achievement, target or other.
-func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) string {
+// kindOf decides achievement, target or other. past reports a target
+// quoted in a review (完成1万个的年度目标), which refers to the reviewed year.
+func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) (string, bool) {
 	if f.rank {
-		return "other"
+		return "other", false
 	}
 	clause := string(rs[minorStart(rs, f.start):f.start])
 	if eventUnits[f.unit] && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
-		return "other"
+		return "other", false
 	}
 	// Figures about others: 全国10个试点城市, 工信部16个重点城市.
 	for _, w := range []string{"全国", "工信部", "国家", "全球", "世界", "中央"} {
 		if endsWith(rs, f.start, w) {
-			return "other"
+			return "other", false
 		}
 	}
 	before := string(rs[:f.start])
 	if containsAny(before, targetCues...) {
-		return "target"
+		return "target", false
 	}
 	for i := strings.Index(before, "将"); i >= 0; {
 		rest := before[i+len("将"):]
 		for _, v := range willVerbs {
 			if strings.HasPrefix(rest, v) {
-				return "target"
+				return "target", false
 			}
 		}
 		j := strings.Index(rest, "将")
@@ -371,26 +446,24 @@ func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) 
 		i += len("将") + j
 	}
 	// A past target quoted in a review: 年度目标1万个, 完成1万个的目标任务.
-	if strings.Contains(clause, "目标") || strings.Contains(clause, "指标") {
-		return "target"
-	}
 	after := string(rs[f.end:minorEnd(rs, f.end)])
-	if strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标") {
-		return "target"
+	if strings.Contains(clause, "目标") || strings.Contains(clause, "指标") ||
+		(strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标")) {
+		return "target", part == text.Review
 	}
 	if y, kind := explicitYear(rs, f.start); y > 0 && kind == "by" && isFuture(y, ctx) {
-		return "target"
+		return "target", false
 	}
 	if part == text.Plan {
 		if containsAny(clause, doneMarkers...) {
-			return "achievement"
+			return "achievement", false
 		}
 		if y, kind := explicitYear(rs, f.start); y > 0 && kind != "by" && !isFuture(y, ctx) {
-			return "achievement"
+			return "achievement", false
 		}
-		return "target"
+		return "target", false
 	}
-	return "achievement"
+	return "achievement", false
 }
 
 func isFuture(y int, ctx docContext) bool {
@@ -408,9 +481,21 @@ func isFuture(y int, ctx docContext) bool {
 // (kind "as of"), and 十四五 periods (kind "by", their last year). Years
 // inside quotes and titles, and "2021年以来" (since), do not count.
 func explicitYear(rs []rune, i int) (year int, kind string) {
-	quoted := quoteMask(rs[:i])
+	return explicitYearUnit(rs, i, "")
+}
+
+// explicitYearUnit is explicitYear for a figure in unit: "2019年的1100亿元"
+// dates the figure, while "是2020年的3倍" names the base of a comparison.
+func explicitYearUnit(rs []rune, i int, unit string) (year int, kind string) {
+	var quoted []bool
 	for j := i - 1; j >= 3; j-- {
-		if rs[j] != '年' || quoted[j] {
+		if rs[j] != '年' {
+			continue
+		}
+		if quoted == nil {
+			quoted = quoteMask(rs[:i])
+		}
+		if quoted[j] {
 			continue
 		}
 		y := 0
@@ -425,10 +510,14 @@ func explicitYear(rs []rune, i int) (year int, kind string) {
 		if !ok || isDigit(at(rs, j-5)) || y < 1990 || y > 2100 {
 			continue
 		}
-		if hasAt(rs, j+1, "以来") {
+		if hasAt(rs, j+1, "以来") || (hasAt(rs, j+1, "的") && (j+2 != i || unit == "倍")) {
 			continue
 		}
 		start := j - 4
+		// 较2020年增长, 比2019年翻一番, 与2019年相比: a comparison base.
+		if endsWith(rs, start, "较") || endsWith(rs, start, "比") || endsWith(rs, start, "与") || endsWith(rs, start, "同") {
+			continue
+		}
 		switch {
 		case endsWith(rs, start, "到") || endsWith(rs, start, "至") || hasAt(rs, j+1, "底前") || hasAt(rs, j+1, "前") ||
 			hasAt(rs, j+1, "年底前") || endsWith(rs, start, "力争到") || endsWith(rs, start, "力争"):
@@ -441,7 +530,10 @@ func explicitYear(rs []rune, i int) (year int, kind string) {
 		}
 		return y, "in"
 	}
-	plain := strings.NewReplacer("“", "", "”", "", "\"", "").Replace(string(rs[:i]))
+	if !hasFiveYearPlan(rs[:i]) {
+		return 0, ""
+	}
+	plain := quoteStripper.Replace(string(rs[:i]))
 	for _, p := range []struct {
 		name string
 		last int
@@ -455,11 +547,26 @@ func explicitYear(rs []rune, i int) (year int, kind string) {
 	return 0, ""
 }
 
+var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "")
+
+// hasFiveYearPlan reports 十X五 (十四五, 十三五 …) in rs.
+func hasFiveYearPlan(rs []rune) bool {
+	for i := 0; i+2 < len(rs); i++ {
+		if rs[i] == '十' && rs[i+2] == '五' {
+			return true
+		}
+	}
+	return false
+}
+
 // yearOf is the year a figure refers to: a year named before it in its
 // sentence, else the document's target or achievement year.
-func yearOf(rs []rune, f figure, kind string, ctx docContext) int {
-	if y, _ := explicitYear(rs, f.start); y > 0 {
+func yearOf(rs []rune, f figure, kind string, past bool, ctx docContext) int {
+	if y, _ := explicitYearUnit(rs, f.start, f.unit); y > 0 {
 		return y
+	}
+	if kind == "target" && past && ctx.reviewed > 0 {
+		return ctx.reviewed
 	}
 	if kind == "target" {
 		return ctx.targetYear

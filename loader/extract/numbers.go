@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // figure is a number found in a sentence, with its unit and qualifier,
@@ -24,10 +25,11 @@ var cnSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
 var cnBig = map[rune]float64{'万': 1e4, '亿': 1e8}
 
 func isCNNumeral(r rune) bool {
-	_, a := cnDigit[r]
-	_, b := cnSmall[r]
-	_, c := cnBig[r]
-	return a || b || c
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
@@ -65,8 +67,16 @@ func hasAt(rs []rune, i int, s string) bool {
 
 // endsWith reports whether rs[:i] ends with s.
 func endsWith(rs []rune, i int, s string) bool {
-	n := len([]rune(s))
-	return i-n >= 0 && hasAt(rs, i-n, s)
+	j := i
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		j--
+		if j < 0 || j >= len(rs) || rs[j] != r {
+			return false
+		}
+		s = s[:len(s)-size]
+	}
+	return true
 }
 
 // parseArabic reads digits with optional thousands separators and decimals
@@ -151,10 +161,12 @@ func cnValue(run []rune) (float64, bool) {
 	}
 	sec, num := 0.0, -1
 	last := math.Inf(1)
+	zero := false
 	for idx, r := range run {
 		if d, ok := cnDigit[r]; ok {
 			if d == 0 {
 				num = -1
+				zero = true
 				continue
 			}
 			if num >= 0 {
@@ -177,9 +189,10 @@ func cnValue(run []rune) (float64, bool) {
 		sec += n * u
 		num = -1
 		last = u
+		zero = false
 	}
 	if num >= 0 {
-		if last == 10 || math.IsInf(last, 1) {
+		if zero || last == 10 || math.IsInf(last, 1) {
 			sec += float64(num)
 		} else {
 			// 三百五 (350) is colloquial; treat as the next lower unit.
@@ -258,6 +271,32 @@ type unitEntry struct {
 	norm    string
 }
 
+// unitWordBlock lists words that begin with a one-character unit.
+var unitWordBlock = map[rune][]string{
+	'部': {"部门", "部署", "部分", "部委"},
+	'台': {"台风", "台账", "台区", "台湾"},
+	'所': {"所有", "所属", "所在", "所辖"},
+	'处': {"处理", "处置", "处室", "处级"},
+	'位': {"位于", "位居", "位列"},
+	'起': {"起草", "起来", "起步"},
+	'座': {"座谈"},
+	'期': {"期间", "期末", "期限", "期待"},
+	'条': {"条例", "条件"},
+	'张': {"张贴"},
+	'批': {"批准", "批复", "批示"},
+	'名': {"名称", "名单", "名列"},
+	'场': {"场景", "场所", "场地"},
+	'项': {"项目"},
+	'件': {"件事"},
+	'次': {"次数"},
+	'类': {"类型"},
+	'种': {"种类"},
+	'家': {"家庭", "家用"},
+	'人': {"人民", "人员", "人才", "人口", "人工"},
+	'站': {"站点"},
+	'米': {"米粮"},
+}
+
 // classifiers are counting units that precede the noun they count.
 var classifiers = map[string]bool{}
 
@@ -267,12 +306,28 @@ func init() {
 	}
 }
 
+// notNounStart are characters that, right after a figure, begin a verb or
+// a conjunction rather than the noun counted.
+const notNounStart = "增同较比占居位排分均已全是为达和与及或共累新实完提降减超突约近左以获在被将等中"
+
 // eventUnits count events (meetings, trainings, inspections).
 var eventUnits = map[string]bool{"次": true, "场": true, "期": true, "场次": true, "轮": true, "批次": true}
 
+// unitsByFirst indexes unitTable by first rune, longest first.
+var unitsByFirst = func() map[rune][]unitEntry {
+	m := map[rune][]unitEntry{}
+	for _, u := range unitTable {
+		m[u.surface[0]] = append(m[u.surface[0]], u)
+	}
+	return m
+}()
+
 // matchUnit finds a unit at rs[i].
 func matchUnit(rs []rune, i int) (norm string, end int, ok bool) {
-	for _, u := range unitTable {
+	if i >= len(rs) {
+		return "", i, false
+	}
+	for _, u := range unitsByFirst[rs[i]] {
 		if !hasAt(rs, i, string(u.surface)) {
 			continue
 		}
@@ -283,6 +338,26 @@ func matchUnit(rs []rune, i int) (norm string, end int, ok bool) {
 		// Durations are no indicators: 3个月, 5个工作日, 24个小时.
 		if u.norm == "个" && (hasAt(rs, e, "月") || hasAt(rs, e, "工作日") || hasAt(rs, e, "小时") || hasAt(rs, e, "星期")) {
 			return "", i, false
+		}
+		// A unit character that begins a word is no unit: 10部门, 3台风.
+		if len(u.surface) == 1 {
+			for _, w := range unitWordBlock[u.surface[0]] {
+				if hasAt(rs, i, w) {
+					return "", i, false
+				}
+			}
+		}
+		// Prices: 0.5元/GB, 30元每月.
+		if u.norm == "元" || u.norm == "美元" {
+			if sep := at(rs, e); sep == '/' || sep == '每' {
+				k := e + 1
+				for k < len(rs) && k < e+4 && (isLatin(rs[k]) || strings.ContainsRune("月年日户人次分钟秒条", rs[k])) {
+					k++
+				}
+				if k > e+1 {
+					return u.norm + "/" + string(rs[e+1:k]), k, true
+				}
+			}
 		}
 		return u.norm, e, true
 	}
@@ -330,6 +405,9 @@ type core struct {
 
 // readCore reads a number and its magnitude at rs[i].
 func readCore(rs []rune, i int) (c core, ok bool) {
+	if i >= len(rs) {
+		return c, false
+	}
 	c.start = i
 	c.mult = 1
 	r := rs[i]
@@ -397,13 +475,16 @@ func runEnd(rs []rune, i int) int {
 
 // scan finds the figures of a sentence.
 func scan(rs []rune) []figure {
-	quoted := quoteMask(rs)
+	var quoted []bool
 	var out []figure
 	for i := 0; i < len(rs); {
 		r := rs[i]
 		if !isDigit(r) && !isCNNumeral(r) && r != '翻' {
 			i++
 			continue
+		}
+		if quoted == nil {
+			quoted = quoteMask(rs)
 		}
 		if quoted[i] {
 			i = runEnd(rs, i)
@@ -417,10 +498,44 @@ func scan(rs []rune) []figure {
 			i = next
 			continue
 		}
-		out = append(out, f)
+		if n := len(out); n > 0 && fromTo(rs, out[n-1], f) {
+			// 从9%提升至84%: one change, written as a range.
+			// The range is stored low to high whichever way the change went.
+			p := &out[n-1]
+			p.valueMax, p.hasMax, p.qual, p.end = f.value, true, "range", f.end
+			if p.valueMax < p.value {
+				p.value, p.valueMax = p.valueMax, p.value
+			}
+			if p.unit == "" {
+				p.unit = f.unit
+			}
+			p.prenominal = f.prenominal
+		} else {
+			out = append(out, f)
+		}
 		i = f.end
 	}
 	return out
+}
+
+// changeVerbs join the two ends of 从X提升至Y.
+var changeVerbs = []string{"", "提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少", "扩大", "缩小", "压缩", "缩短", "升", "降", "增", "减"}
+
+// fromTo reports whether figures a and b read 从a（verb）至b.
+func fromTo(rs []rune, a, b figure) bool {
+	if a.hasMax || a.rank || b.rank || b.hasMax || (a.unit != b.unit && a.unit != "") {
+		return false
+	}
+	if !endsWith(rs, a.numStart, "从") && !endsWith(rs, a.numStart, "由") {
+		return false
+	}
+	between := string(rs[a.end:b.start])
+	for _, v := range changeVerbs {
+		if between == v+"至" || between == v+"到" || between == v+"为" {
+			return true
+		}
+	}
+	return false
 }
 
 // readFigure reads one figure whose number starts at rs[i]. On failure next
@@ -534,6 +649,13 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 		}
 	}
 
+	// 九成, 8成: tenths, as a percentage.
+	if at(rs, j) == '成' && !c.mag && !f.hasMax && c.value >= 1 && c.value <= 10 && c.value == math.Trunc(c.value) &&
+		!isHan(at(rs, j+1)) {
+		f.value, f.unit, f.end = c.value*10, "%", j+1
+		return finish(rs, f), 0, true
+	}
+
 	// The unit, after at most one space (5 万个 on messy pages).
 	u := j
 	if at(rs, u) == ' ' && !c.chinese {
@@ -636,7 +758,7 @@ func prefixQual(rs []rune, i int) string {
 func prefixQualSpan(rs []rune, i int) (string, int) {
 	for _, p := range prefixQuals {
 		if endsWith(rs, i, p.s) {
-			return p.q, len([]rune(p.s))
+			return p.q, utf8.RuneCountInString(p.s)
 		}
 	}
 	return "", 0
@@ -656,7 +778,7 @@ func finish(rs []rune, f figure) figure {
 	}
 	for _, s := range suffixQuals {
 		if hasAt(rs, f.end, s.s) {
-			f.end += len([]rune(s.s))
+			f.end += utf8.RuneCountInString(s.s)
 			if f.qual == "exact" || (f.qual == "over" && s.q == "at_least") {
 				f.qual = s.q
 			}
@@ -667,11 +789,15 @@ func finish(rs []rune, f figure) figure {
 		f.qual = "over"
 		f.end++
 	}
+	// Prenominal: 2个项目获奖, 1.28余万款APP, 95%以上的乡镇 — but not
+	// 1100亿元增长至… or 5万个和…, where a verb or conjunction follows.
 	n := f.end
 	if at(rs, n) == '的' {
-		n++
+		f.prenominal = isHan(at(rs, n+1)) || isLatin(at(rs, n+1))
+		return f
 	}
-	f.prenominal = isHan(at(rs, n)) || isLatin(at(rs, n))
+	next := at(rs, n)
+	f.prenominal = classifiers[f.unit] && (isLatin(next) || (isHan(next) && !strings.ContainsRune(notNounStart, next)))
 	return f
 }
 
@@ -684,10 +810,9 @@ func quoteMask(rs []rune) []bool {
 		i int
 	}
 	var stack []open
-	closer := map[rune]rune{'“': '”', '「': '」', '『': '』', '《': '》', '〈': '〉', '‘': '’', '﹃': '﹄'}
 	asciiOpen := -1
 	for i, r := range rs {
-		if _, ok := closer[r]; ok {
+		if closer(r) != 0 {
 			stack = append(stack, open{r, i})
 			continue
 		}
@@ -703,7 +828,7 @@ func quoteMask(rs []rune) []bool {
 			continue
 		}
 		for s := len(stack) - 1; s >= 0; s-- {
-			if closer[stack[s].r] == r {
+			if closer(stack[s].r) == r {
 				for k := stack[s].i; k <= i; k++ {
 					mask[k] = true
 				}
@@ -713,4 +838,26 @@ func quoteMask(rs []rune) []bool {
 		}
 	}
 	return mask
+}
+
+// closer returns the closing mark of an opening quote or title bracket, 0
+// for other runes.
+func closer(r rune) rune {
+	switch r {
+	case '“':
+		return '”'
+	case '「':
+		return '」'
+	case '『':
+		return '』'
+	case '《':
+		return '》'
+	case '〈':
+		return '〉'
+	case '‘':
+		return '’'
+	case '﹃':
+		return '﹄'
+	}
+	return 0
 }

@@ -68,6 +68,7 @@ type Match struct {
 type Gazetteer struct {
 	byName    map[string][]Candidate
 	lens      map[rune][]int // first rune of a name -> byte lengths of names starting with it, longest first
+	first     []uint64       // bitset over the BMP: runes that start a name (a cheap test before the map)
 	provinces []Place
 }
 
@@ -164,7 +165,11 @@ func build(tsv string) *Gazetteer {
 		r, _ := utf8.DecodeRuneInString(name)
 		g.lens[r] = append(g.lens[r], len(name))
 	}
+	g.first = make([]uint64, 0x10000/64)
 	for r, ls := range g.lens {
+		if r < 0x10000 {
+			g.first[r/64] |= 1 << (r % 64)
+		}
 		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
 		out := ls[:0]
 		for i, l := range ls {
@@ -294,7 +299,14 @@ func (g *Gazetteer) Provinces() []Place {
 func (g *Gazetteer) Scan(text string) []Match {
 	var out []Match
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if r < 0x10000 && g.first[r/64]&(1<<(r%64)) == 0 {
+			i += size
+			continue
+		}
 		matched := false
 		for _, l := range g.lens[r] {
 			if i+l > len(text) {

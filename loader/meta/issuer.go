@@ -19,7 +19,13 @@ var orgSuffixRe = regexp.MustCompile(`^(?:省|市|县|区)?(通信管理局|管�
 	`人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|` +
 	`发展和改革委员会|发展改革委|发改委|科学技术厅|科学技术局|科技厅|科技局|公安厅|公安局|` +
 	`市场监督管理局|市场监管局|纪委监委|纪委|人大常委会|政协|` +
-	`委)`)
+	`省长|市长|县长|区长|州长|主席|委)`)
+
+// leaderOffice maps a leader's title after a place name to the body the
+// leader heads: 山东省省长 speaks for 山东省人民政府.
+var leaderOffice = map[string]string{
+	"省长": "人民政府", "市长": "人民政府", "县长": "人民政府", "区长": "人民政府", "州长": "人民政府", "主席": "人民政府",
+}
 
 // badAfterWei rejects a bare "委" that starts another word (山东省委托).
 var badAfterWei = regexp.MustCompile(`^(托|屈|婉|派|任|靡)`)
@@ -54,6 +60,18 @@ func findOrgs(s string, g *gazetteer.Gazetteer) []org {
 		c := cands[0]
 		name := c.Name()
 		switch suffix {
+		case "省长", "市长", "县长", "区长", "州长", "主席":
+			// 山东省省长 (not 山东省长期): the office word must repeat the
+			// unit's own suffix, 主席 only for autonomous regions.
+			unit := strings.TrimSuffix(suffix, "长")
+			if suffix == "主席" {
+				if !strings.HasSuffix(c.Name(), "自治区") {
+					continue
+				}
+			} else if !strings.HasSuffix(c.Name(), unit) {
+				continue
+			}
+			suffix = leaderOffice[suffix]
 		case "管局":
 			// 山东管局 is the provincial communications administration.
 			if c.Level != gazetteer.LevelProvince {

@@ -114,7 +114,7 @@ func newInference(doc *source.Document, rel string, g *gazetteer.Gazetteer) *inf
 		"type": "doc_type", "doctype": "doc_type", "类型": "doc_type",
 		"reviewed": "reviewed_year", "review_year": "reviewed_year",
 		"plan": "plan_year", "planned_year": "plan_year",
-		"标题": "title", "省份": "province", "发布机关": "issuer", "发文机关": "issuer", "author": "issuer_hint",
+		"标题": "title", "省份": "province", "发布机关": "issuer", "发文机关": "issuer",
 	}
 	for k, v := range doc.Front {
 		if a, ok := aliases[k]; ok {

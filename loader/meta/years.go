@@ -9,7 +9,6 @@ import (
 var (
 	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	planPhraseRe   = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|展望|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
-	yearMentionRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	forwardRe      = regexp.MustCompile(`下一步|今后|将|要|继续|持续|进一步|力争|计划`)
 )
 
@@ -126,13 +125,43 @@ func atoiYear(v string) int {
 	return n
 }
 
+// yearCounts counts the mentions of each year written as "2024年" (digits
+// may be separated from 年 by spaces). It scans for 年 rather than running a
+// regular expression over the whole text.
 func yearCounts(s string) map[int]int {
 	c := map[int]int{}
-	for _, m := range yearMentionRe.FindAllStringSubmatch(s, -1) {
-		y, _ := strconv.Atoi(m[1])
-		c[y]++
+	for off := 0; ; {
+		i := strings.Index(s[off:], "年")
+		if i < 0 {
+			return c
+		}
+		j := off + i
+		off = j + len("年")
+		k := j
+		for k > 0 && s[k-1] == ' ' {
+			k--
+		}
+		if k < 4 {
+			continue
+		}
+		d := s[k-4 : k]
+		if d[0] < '1' || d[0] > '2' || !isDigits(d) || (k > 4 && s[k-5] >= '0' && s[k-5] <= '9') {
+			continue
+		}
+		y, _ := strconv.Atoi(d)
+		if y >= 1949 && y <= 2100 {
+			c[y]++
+		}
 	}
-	return c
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func mostMentioned(s string) int {

@@ -179,3 +179,40 @@ SELECT coalesce(canonical_metric, metric)                 AS metric,
        count(DISTINCT doc_id)                             AS documents
 FROM indicator_facts
 GROUP BY coalesce(canonical_metric, metric);
+
+-- Targets beside the results reported for the same place, metric, year,
+-- measure and unit (from the same or a later notice), with the completion
+-- ratio result / target. A target nobody reported on yet has NULL result;
+-- a target with several matching results has one row per result.
+CREATE VIEW target_results AS
+SELECT t.province,
+       t.city,
+       t.county,
+       coalesce(t.canonical_metric, t.metric) AS metric,
+       t.year,
+       t.measure,
+       t.unit,
+       t.value                AS target,
+       t.value_max            AS target_max,
+       t.qualifier            AS target_qualifier,
+       t.surface              AS target_surface,
+       t.file                 AS target_file,
+       t.doc_id               AS target_doc_id,
+       t.sentence_no          AS target_sentence_no,
+       a.value                AS result,
+       a.surface              AS result_surface,
+       a.file                 AS result_file,
+       a.doc_id               AS result_doc_id,
+       a.sentence_no          AS result_sentence_no,
+       CASE WHEN t.value > 0 AND a.value IS NOT NULL THEN a.value / t.value END AS completion
+FROM indicator_facts t
+LEFT JOIN indicator_facts a
+       ON a.kind = 'achievement'
+      AND a.province = t.province
+      AND a.city IS NOT DISTINCT FROM t.city
+      AND a.county IS NOT DISTINCT FROM t.county
+      AND coalesce(a.canonical_metric, a.metric) = coalesce(t.canonical_metric, t.metric)
+      AND a.year = t.year
+      AND a.measure = t.measure
+      AND a.unit = t.unit
+WHERE t.kind = 'target';

@@ -139,6 +139,25 @@ func clean(lines []string, title string, format string) cleaned {
 		markShortRuns(0, firstLong)
 		markShortRuns(lastLong+1, end)
 	}
+	// When the known title (front matter, <h1>) is repeated as a line above
+	// the article, the article starts there: text lines before it are the
+	// page header (site name, logo, menus).
+	if title != "" {
+		limit := firstLong
+		if limit < 0 {
+			limit = len(ls)
+		}
+		for i := 0; i < limit && i < end; i++ {
+			if ls[i].kind == kindText && sameTitle(ls[i].s, title) {
+				for j := 0; j < i; j++ {
+					if ls[j].kind == kindText {
+						drop[j] = true
+					}
+				}
+				break
+			}
+		}
+	}
 
 	seenTitle := title != ""
 	for i := 0; i < end; i++ {

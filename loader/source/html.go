@@ -3,6 +3,7 @@ package source
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -64,13 +65,27 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 	if n := unclosedRawText(src); n != "" {
 		warnings = append(warnings, "broken HTML: unclosed <"+n+">, its content dropped")
 	}
-	var pageTitle, h1 string
+	var pageTitle string
+	var headings []string // h1–h3 and elements whose class names a title, in order
 	var cur strings.Builder
+	linkDepth, curChars, curLinkChars := 0, 0, 0
 	flush := func() {
-		if s := strings.TrimSpace(cur.String()); s != "" {
+		// A line that is all link text is navigation, a related-links list
+		// or a "next article" pointer, not article text.
+		allLink := curLinkChars > 0 && curLinkChars*10 >= curChars*9
+		if s := strings.TrimSpace(cur.String()); s != "" && !allLink {
 			lines = append(lines, s)
 		}
 		cur.Reset()
+		curChars, curLinkChars = 0, 0
+	}
+	write := func(s string) {
+		cur.WriteString(s)
+		n := utf8.RuneCountInString(s)
+		curChars += n
+		if linkDepth > 0 {
+			curLinkChars += n
+		}
 	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -81,11 +96,11 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 					if i > 0 {
 						flush()
 					}
-					cur.WriteString(strings.Join(strings.Fields(part), " "))
+					write(strings.Join(strings.Fields(part), " "))
 				}
 				return
 			}
-			cur.WriteString(strings.Join(strings.Fields(n.Data), " "))
+			write(strings.Join(strings.Fields(n.Data), " "))
 			if strings.HasSuffix(n.Data, " ") || strings.HasSuffix(n.Data, "\n") {
 				cur.WriteByte(' ')
 			}
@@ -101,8 +116,10 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 				flush()
 				return
 			}
-			if n.DataAtom == atom.H1 && h1 == "" {
-				h1 = strings.TrimSpace(textOf(n))
+			if isHeading(n) {
+				if h := strings.Join(strings.Fields(textOf(n)), " "); h != "" {
+					headings = append(headings, h)
+				}
 			}
 			if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
 				cur.WriteByte(' ')
@@ -112,8 +129,15 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 		if block {
 			flush()
 		}
+		link := n.Type == html.ElementNode && n.DataAtom == atom.A
+		if link {
+			linkDepth++
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
+		}
+		if link {
+			linkDepth--
 		}
 		if block {
 			flush()
@@ -141,11 +165,50 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 	findTitle(root)
 	walk(root)
 	flush()
-	title = strings.Join(strings.Fields(h1), " ")
-	if title == "" {
-		title = siteTitle(pageTitle)
+	return lines, pickTitle(headings, pageTitle), urls, warnings
+}
+
+var titleClassRe = regexp.MustCompile(`(?i)(^|[\s_-])(article-?)?(title|headline|biaoti|bt)($|[\s_-])`)
+
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3:
+		return true
 	}
-	return lines, title, urls, warnings
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && titleClassRe.MatchString(a.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+// pickTitle chooses the article title: the heading that <title> repeats
+// (pages title themselves "标题_站点名"), else the first substantial
+// heading, else <title> without the site name.
+func pickTitle(headings []string, pageTitle string) string {
+	pageTitle = strings.Join(strings.Fields(pageTitle), " ")
+	best := ""
+	for _, h := range headings {
+		if utf8.RuneCountInString(h) < 5 || utf8.RuneCountInString(h) > 120 {
+			continue
+		}
+		if pageTitle != "" && (strings.Contains(pageTitle, h) || strings.Contains(h, siteTitle(pageTitle))) && len(h) > len(best) {
+			best = h
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if t := siteTitle(pageTitle); utf8.RuneCountInString(t) >= 5 {
+		return t
+	}
+	for _, h := range headings {
+		if utf8.RuneCountInString(h) >= 5 && utf8.RuneCountInString(h) <= 120 {
+			return h
+		}
+	}
+	return siteTitle(pageTitle)
 }
 
 // pageURL reads the page's own address from <link rel="canonical">,

@@ -132,6 +132,9 @@ func (g *gen) pickFormat(txt, md int) string {
 func (g *gen) scope() string {
 	switch g.level {
 	case levelCity:
+		if strings.HasSuffix(g.loc.CityShort, "州") {
+			return "全州"
+		}
 		return "全市"
 	case levelCounty:
 		if strings.HasSuffix(g.loc.County, "市") {
@@ -223,7 +226,20 @@ func (g *gen) figureOf(t *tmpl, p part, year int) string {
 			noPrefix = true
 		}
 	}
-	a := render(g.r, spec, t.uk, t.mw, amountOpts{quals: t.quals, chinese: t.chinese, noPrefix: noPrefix})
+	if t.grow {
+		// Deployment figures were small in the first years of 5G.
+		f := min(max(float64(year-2018)/5, 0.08), 1)
+		spec.lo *= f
+		spec.hi *= f
+		if spec.mag == "万" && spec.hi < 30000 {
+			spec.mag, spec.dec = "", 0
+		}
+	}
+	quals := t.quals
+	if p == partPlan && t.uk != ukRank && g.chance(0.08) {
+		quals = "r" // targets are often ranges: 新建5G基站2-3万个
+	}
+	a := render(g.r, spec, t.uk, t.mw, amountOpts{quals: quals, chinese: t.chinese, noPrefix: noPrefix})
 	if t.full && g.chance(0.15) {
 		a = amount{text: "100%", value: 100, qual: qExact}
 	}
@@ -233,11 +249,18 @@ func (g *gen) figureOf(t *tmpl, p part, year int) string {
 		in.ValueMax, in.HasMax = a.valueMax, true
 	}
 	g.inds = append(g.inds, in)
+	if p == partReview && t.uk == ukCount && t.kind == "" && !a.hasMax && g.chance(0.1) {
+		// 开通5G基站24.2万个，同比增长12.5%: the growth is a second figure.
+		gr := render(g.r, vspec{1, 60, 1, ""}, ukPct, "", amountOpts{quals: "eeeo"})
+		gs := "同比增长" + gr.text
+		g.inds = append(g.inds, TruthIndicator{Kind: kind, Year: year, Metric: t.metric + "增长", Value: gr.value, Unit: "%", Qualifier: gr.qual, Surface: gs})
+		s += "，" + gs
+	}
 	return s
 }
 
 // choose picks up to k unused templates of topic with phrasings for p.
-func (g *gen) choose(topic, k int, p part) []int {
+func (g *gen) choose(topic, k int, p part, year int) []int {
 	pool := byTopic[topic]
 	if g.level != levelProvince {
 		pool = byTopicLocal[topic]
@@ -245,7 +268,7 @@ func (g *gen) choose(topic, k int, p part) []int {
 	var cand []int
 	for _, ti := range pool {
 		t := &templates[ti]
-		if g.used[ti] {
+		if g.used[ti] || year < t.from {
 			continue
 		}
 		if (p == partPlan && len(t.tgt) == 0) || (p == partPast && len(t.past) == 0) {
@@ -268,11 +291,17 @@ func (g *gen) choose(topic, k int, p part) []int {
 
 // figures renders up to k figures of topic joined as one run of clauses.
 func (g *gen) figures(topic, k int, p part, year int) string {
-	tis := g.choose(topic, k, p)
+	return g.figuresJoined(topic, k, p, year, []string{"，", "、", "，", "；"})
+}
+
+// figuresJoined is figures with a choice of joiners; a run governed by a
+// leading 到2030年 must stay in one sentence, so it is joined without "；".
+func (g *gen) figuresJoined(topic, k int, p part, year int, joiners []string) string {
+	tis := g.choose(topic, k, p, year)
 	var b strings.Builder
 	for j, ti := range tis {
 		if j > 0 {
-			b.WriteString(g.pick([]string{"，", "、", "，", "；"}))
+			b.WriteString(g.pick(joiners))
 		}
 		b.WriteString(g.figure(ti, p, year))
 	}
@@ -349,7 +378,11 @@ func (g *gen) distractor(year int) string {
 	case 2:
 		return "持续推进安全生产专项整治三年行动，安全生产形势总体稳定"
 	case 3:
-		return fmt.Sprintf("印发《%s信息通信业“十四五”发展规划》（%s通信管〔%d〕%d号）", g.prov.Short, g.prov.Abbr, year, 10+g.intn(190))
+		plan := "十四五"
+		if year < 2021 {
+			plan = "十三五"
+		}
+		return fmt.Sprintf("印发《%s信息通信业“%s”发展规划》（%s通信管〔%d〕%d号）", g.prov.Short, plan, g.prov.Abbr, year, 10+g.intn(190))
 	case 4:
 		return "推动700M、2.6G、4.9G等多频段协同组网，加快4G网络向NR900升级"
 	case 5:
@@ -415,6 +448,8 @@ func yearPhrase(y int) string {
 // horizon is a later year a target may name (到2025年).
 func (g *gen) horizon(plan int) int {
 	switch {
+	case plan < 2020:
+		return 2020
 	case plan < 2025:
 		return 2025
 	case plan < 2030:
@@ -439,6 +474,7 @@ func (g *gen) reviewPoint(no int, topic, k, year int, style int) string {
 	case 1:
 		b.WriteString(head + "。")
 	}
+	b.WriteString(g.prose(0.8, 0.4))
 	b.WriteString(g.pick(fillers[topic]))
 	if f := g.figures(topic, k, partReview, year); f != "" {
 		b.WriteString("，" + g.pick([]string{"", "", "全年", g.scope()}) + f)
@@ -472,16 +508,22 @@ func (g *gen) planPoint(no int, topic, k, plan int, style int) string {
 	case 2:
 		b.WriteString(head + "。")
 	}
+	b.WriteString(g.prose(0.8, 0.4))
 	b.WriteString(g.pick(fillers[topic]))
+	if k > 0 && g.chance(0.12) {
+		// An achievement quoted in a plan: 在2024年开通5G基站24.2万个的基础上.
+		if f := g.figures(topic, 1, partReview, plan-1); f != "" {
+			fmt.Fprintf(&b, "，在%d年%s的基础上", plan-1, f)
+		}
+	}
 	if k > 0 {
 		year := plan
-		lead := g.pick([]string{"，", "，力争", "，全年", "，确保"})
-		if g.chance(0.15) {
+		explicit := g.chance(0.15)
+		if explicit {
 			year = g.horizon(plan)
-			lead = fmt.Sprintf("，到%d年，%s", year, g.scope())
 		}
-		if f := g.figures(topic, k, partPlan, year); f != "" {
-			b.WriteString(lead + f)
+		if f := g.figuresJoined(topic, k, partPlan, year, sameSentence(explicit)); f != "" {
+			b.WriteString(g.lead(f, year, explicit) + f)
 		}
 	}
 	b.WriteString("。")
@@ -496,4 +538,74 @@ func (g *gen) topicOrder(n int) []int {
 		n = len(ts)
 	}
 	return ts[:n]
+}
+
+// lead is the words before a run of targets: "，力争", "，到2025年，全省" …
+// It never repeats a word the run already starts with.
+func (g *gen) lead(f string, year int, explicit bool) string {
+	if explicit {
+		return fmt.Sprintf("，到%d年，%s", year, g.scope())
+	}
+	for _, w := range []string{"力争", "全年", "确保", "新建", "新增"} {
+		if strings.HasPrefix(f, w) {
+			return "，"
+		}
+	}
+	return g.pick([]string{"，", "，力争", "，全年", "，确保"})
+}
+
+// figuresOr renders figures like figures, or a filler clause when the
+// topic has no unused template left.
+func (g *gen) figuresOr(topic, k int, p part, year int) string {
+	if f := g.figures(topic, k, p, year); f != "" {
+		return f
+	}
+	return g.pick(closers)
+}
+
+// prose is general policy language without figures, to give notices the
+// length and texture of real ones.
+var prose = []string{
+	"坚持以人民为中心的发展思想，着力解决人民群众急难愁盼问题，推动信息通信服务更加普惠、更加便捷",
+	"坚持系统观念，统筹发展和安全，统筹当前和长远，推动各项工作协调并进",
+	"聚焦行业发展的重点难点问题，深入调查研究，精准施策发力，推动政策举措落地见效",
+	"充分发挥部省桥梁纽带作用，加强与地方政府部门的沟通协调，形成齐抓共管的工作格局",
+	"坚持问题导向和目标导向相结合，以钉钉子精神抓好各项任务落实",
+	"强化监管能力建设，创新监管方式手段，提升监管的精准性和有效性",
+	"深化行业协同联动，推动基础电信企业、铁塔公司和互联网企业共同发力",
+	"健全完善工作机制，压紧压实各方责任，确保各项工作有序推进",
+	"积极营造公开透明、稳定可预期的营商环境，激发市场主体活力",
+	"加强干部队伍建设，提升干部队伍专业素养和履职能力",
+	"坚持守正创新，以改革的思路和办法破解发展难题",
+	"深入开展调查研究，摸清底数、找准症结，有针对性地制定工作措施",
+	"坚持虚事实做、实事细做，宏观着眼、微观着手，增强工作成果的可视性、可感性",
+	"跟踪新热点、掌握新趋势，研究新情况、解决新问题，推动打造发展新优势",
+}
+
+// demands are the items of 会议要求 after the first two.
+var demands = []string{
+	"三是要加强学习、提升能力，立足本职岗位，加强政策法律法规、业务技术知识等的学习，勤于思考、勇于创新、敢于担当。",
+	"四是要掌握规律、讲求方法，注意增强工作的前瞻性、系统性、条理性，突出重点、抓住关键，以重点突破带动整体推进。",
+	"五是要守牢底线、廉洁自律，严守政治纪律和政治规矩，营造风清气正的良好政治生态。",
+}
+
+// prose returns up to two sentences of prose, each with its probability.
+func (g *gen) prose(p1, p2 float64) string {
+	s := ""
+	if g.chance(p1) {
+		s = g.pick(prose) + "。"
+		if g.chance(p2) {
+			s += g.pick(prose) + "。"
+		}
+	}
+	return s
+}
+
+// sameSentence returns the joiners for a run of figures: without "；" when
+// a leading phrase (到2030年) governs them all.
+func sameSentence(explicit bool) []string {
+	if explicit {
+		return []string{"，", "、"}
+	}
+	return []string{"，", "、", "，", "；"}
 }

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ const (
 	ukRank                  // 第N位
 )
 
-var magValue = map[string]float64{"": 1, "万": 1e4, "亿": 1e8}
+var magValue = map[string]float64{"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 // mantissa draws a written mantissa in [lo, hi]/mag with up to dec
 // decimals and returns it as ASCII decimal text without trailing zeros.
@@ -57,9 +58,9 @@ func mantissa(r *rand.Rand, s vspec) string {
 	for range dec {
 		scale *= 10
 	}
-	a, b := int64(lo*scale+0.5), int64(hi*scale+0.5)
-	if b <= a {
-		b = a + 1
+	a, b := int64(math.Ceil(lo*scale)), int64(math.Floor(hi*scale))
+	if b < a {
+		b = a
 	}
 	k := a + r.Int64N(b-a+1)
 	if k <= 0 {
@@ -79,7 +80,7 @@ func mantissa(r *rand.Rand, s vspec) string {
 // decValue turns an ASCII mantissa and magnitude into the normalised value.
 // Digits are shifted in text, so 24.2万 is exactly 242000.
 func decValue(mant, mag string) float64 {
-	shift := map[string]int{"": 0, "万": 4, "亿": 8}[mag]
+	shift := map[string]int{"": 0, "万": 4, "亿": 8, "万亿": 12}[mag]
 	intPart, frac, _ := strings.Cut(mant, ".")
 	for shift > 0 && frac != "" {
 		intPart += frac[:1]
@@ -171,7 +172,7 @@ type amountOpts struct {
 func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amount {
 	quals := o.quals
 	if quals == "" {
-		quals = "eeeeeoolar"
+		quals = "eeeeeoolaa"
 	}
 	q := quals[r.IntN(len(quals))]
 	if kind == ukRank {
@@ -179,6 +180,9 @@ func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amoun
 	}
 	mant := mantissa(r, s)
 	mag := s.mag
+	if q == 'o' || q == 'a' {
+		mant = roundSig(mant, 1+r.IntN(2))
+	}
 	// Integers only take 余/多 and Chinese numerals.
 	isInt := !strings.Contains(mant, ".")
 
@@ -208,7 +212,10 @@ func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amoun
 	val := decValue(mant, mag)
 	a := amount{value: val, qual: qExact}
 
-	useChinese := (o.chinese || kind == ukRank) && isInt && mag == "" && val >= 1 && val < 100 && r.IntN(3) == 0
+	// Notices write small counts (两场, 七个) and round ones with 余
+	// (三十余个) in Chinese numerals, larger exact counts in digits.
+	useChinese := (o.chinese || kind == ukRank) && isInt && mag == "" && val >= 1 && r.IntN(3) == 0 &&
+		(val <= 10 || q == 'o' && val < 100 && int(val)%10 == 0)
 	if useChinese {
 		numText = chineseInt(int(val), kind != ukRank && mw != "")
 	}
@@ -216,12 +223,12 @@ func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amoun
 	switch q {
 	case 'o':
 		a.qual = qOver
-		canYu := isInt && kind == ukCount && !(useChinese && val < 10)
+		canYu := isInt && kind == ukCount && !(useChinese && val <= 10) && mag != "万亿"
 		switch {
-		case canYu && (o.noPrefix || r.IntN(3) == 0):
+		case canYu && (o.noPrefix || useChinese || r.IntN(3) == 0):
 			// 1600余个, 2万余场, 30余万人次, 三十余个
-			if mag != "" && r.IntN(2) == 0 {
-				a.text = numText + "余" + mag + mw
+			if mag != "" && len(mant) >= 2 && r.IntN(2) == 0 {
+				a.text = numText + "余" + mag + mw // 30余万人次
 			} else {
 				a.text = numText + mag + "余" + mw
 			}
@@ -268,7 +275,7 @@ func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amoun
 		}
 		mant2 := mantissa(r, hi)
 		v2 := decValue(mant2, mag)
-		if v2 <= val {
+		if v2 <= val || kind == ukPct && v2 > 100 {
 			mant2, v2 = mant, val
 			a.qual = qExact
 			a.text = numText + unitText
@@ -297,3 +304,19 @@ func render(r *rand.Rand, s vspec, kind unitKind, mw string, o amountOpts) amoun
 }
 
 func pick(r *rand.Rand, xs []string) string { return xs[r.IntN(len(xs))] }
+
+// roundSig rounds an integer mantissa of 10 or more down to sig significant
+// digits (4703 → 4700 or 4000; 13 → 10), as figures with 余, 多, 约 are
+// written.
+func roundSig(mant string, sig int) string {
+	if strings.Contains(mant, ".") {
+		return mant
+	}
+	if n, err := strconv.Atoi(mant); err != nil || n < 10 {
+		return mant
+	}
+	if len(mant) <= 2 {
+		sig = 1
+	}
+	return mant[:sig] + strings.Repeat("0", len(mant)-sig)
+}

@@ -49,14 +49,34 @@ var (
 	}
 )
 
+// chromeByFirst indexes the chrome markers by first rune; chromeFirst is a
+// bitset of those runes, so that IsChrome reads a sentence once.
+var (
+	chromeByFirst = map[rune][]string{}
+	chromeFirst   [1024]uint64
+)
+
+func init() {
+	for _, c := range chrome {
+		r, _ := utf8.DecodeRuneInString(c)
+		chromeByFirst[r] = append(chromeByFirst[r], c)
+		chromeFirst[r>>6] |= 1 << (r & 63)
+	}
+}
+
 // IsChrome reports whether a sentence is page furniture (navigation,
 // footers, bylines, visit counters, contact lines) rather than notice text.
 // Numbers in such sentences are never indicators.
 func IsChrome(s string) bool {
 	s = Simplify(s)
-	for _, c := range chrome {
-		if strings.Contains(s, c) {
-			return true
+	for i, r := range s {
+		if r >= 0x10000 || chromeFirst[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, c := range chromeByFirst[r] {
+			if strings.HasPrefix(s[i:], c) {
+				return true
+			}
 		}
 	}
 	// Licence numbers: 许可证37120180030, 许可证(鲁)字第720号.

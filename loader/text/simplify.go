@@ -8,7 +8,11 @@ package text
 func Simplify(s string) string {
 	changed := false
 	for _, r := range s {
-		if _, ok := t2s[r]; ok || (r >= 0xff01 && r <= 0xff5e) {
+		if r >= 0xff01 && r <= 0xff5e {
+			changed = true
+			break
+		}
+		if r < 0x10000 && t2sBits[r>>6]&(1<<(r&63)) != 0 {
 			changed = true
 			break
 		}
@@ -34,11 +38,22 @@ func SimplifyRune(r rune) rune {
 		}
 		return r - 0xff01 + '!'
 	}
-	if s, ok := t2s[r]; ok {
-		return s
+	if r < 0x10000 && t2sBits[r>>6]&(1<<(r&63)) != 0 {
+		return t2s[r]
 	}
 	return r
 }
+
+// t2sBits marks the runes of t2s, a fast test before the map lookup.
+var t2sBits = func() *[1024]uint64 {
+	var b [1024]uint64
+	for r := range t2s {
+		if r < 0x10000 {
+			b[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return &b
+}()
 
 var t2s = func() map[rune]rune {
 	pairs := []string{

@@ -9,6 +9,7 @@ SELECT d.province,
        sum(d.chars)::BIGINT      AS chars
 FROM document_stats d
 WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.year >= $year_from)

@@ -9,6 +9,7 @@ SELECT d.doc_id, d.file, d.title, d.doc_type, d.province,
        d.chars, d.tokens, d.sentences, d.indicators, d.achievements, d.targets
 FROM document_stats d
 WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.year >= $year_from)

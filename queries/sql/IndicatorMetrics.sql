@@ -11,6 +11,7 @@ SELECT coalesce(d.canonical_metric, d.metric)              AS metric,
        count(DISTINCT d.doc_id)                            AS documents
 FROM indicator_facts d
 WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.doc_year >= $year_from)

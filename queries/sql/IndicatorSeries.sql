@@ -8,6 +8,7 @@ SELECT d.indicator_id, d.doc_id, d.sentence_no, d.file, d.title,
 FROM indicator_facts d
 WHERE coalesce(d.canonical_metric, d.metric) = $metric
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.doc_year >= $year_from)

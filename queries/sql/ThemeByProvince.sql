@@ -10,10 +10,11 @@ WITH cells AS (
            sum(d.tokens)::BIGINT    AS tokens
     FROM theme_document_intensity d
     WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-  AND ($level = '' OR d.level = $level)
-  AND ($doc_type = '' OR d.doc_type = $doc_type)
-  AND ($year_from = 0 OR d.year >= $year_from)
-  AND ($year_to = 0 OR d.year <= $year_to)
+      AND NOT list_contains($exclude_provinces, d.province)
+      AND ($level = '' OR d.level = $level)
+      AND ($doc_type = '' OR d.doc_type = $doc_type)
+      AND ($year_from = 0 OR d.year >= $year_from)
+      AND ($year_to = 0 OR d.year <= $year_to)
     GROUP BY d.province, d.theme
 ), margins AS (
     SELECT *,

@@ -11,6 +11,7 @@ SELECT d.province,
        CASE WHEN sum(d.tokens) > 0 THEN 10000.0 * sum(d.hits) / sum(d.tokens) ELSE 0.0 END AS per_10k
 FROM theme_document_intensity d
 WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.year >= $year_from)

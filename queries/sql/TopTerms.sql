@@ -4,10 +4,11 @@
 WITH docs AS (
     SELECT d.doc_id, d.tokens FROM document_stats d
     WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-  AND ($level = '' OR d.level = $level)
-  AND ($doc_type = '' OR d.doc_type = $doc_type)
-  AND ($year_from = 0 OR d.year >= $year_from)
-  AND ($year_to = 0 OR d.year <= $year_to)
+      AND NOT list_contains($exclude_provinces, d.province)
+      AND ($level = '' OR d.level = $level)
+      AND ($doc_type = '' OR d.doc_type = $doc_type)
+      AND ($year_from = 0 OR d.year >= $year_from)
+      AND ($year_to = 0 OR d.year <= $year_to)
 ), total AS (
     SELECT coalesce(sum(tokens), 0)::BIGINT AS tokens FROM docs
 )

@@ -1,0 +1,253 @@
+package meta
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/policylens/policylens/loader/gazetteer"
+	"github.com/policylens/policylens/loader/source"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"2022-10-21", "2022-10-21"},
+		{"发布时间:2026-02-12 17:29", "2026-02-12"},
+		{"2022年10月20日", "2022-10-20"},
+		{"2022 年 1 月 5 日", "2022-01-05"},
+		{"2022/1/5", "2022-01-05"},
+		{"2022.01.27", "2022-01-27"},
+		{"来源:《中国网信》2022年第3期  2022-06-10 19:16:59", "2022-06-10"},
+		{"2022-02-30", ""},
+		{"2022年第3期", ""},
+		{"1月22日", ""},
+		{"0543-2395991", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if d, ok := ParseDate(tt.in); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != tt.want {
+			t.Errorf("ParseDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDateInPath(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"https://www.hunan.gov.cn/hnyw/bmdt/202308/t20230815_29446311.html", "2023-08-15"},
+		{"http://example.cn/news/2023/06/15/art_1.html", "2023-06-15"},
+		{"http://example.cn/art/2025/1/23/art_1.html", "2025-01-23"},
+		{"2023-03-15_neimenggu.txt", "2023-03-15"},
+		{"20240102-notice.md", "2024-01-02"},
+		{"http://finews.zning.xyz/html_News/NewsShare.html?infoCode=NW202201272263633773", ""},
+		{"000_19a9d0be758cd336.txt", ""},
+		{"notice_12345678.txt", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if d, ok := dateInPath(tt.in); ok {
+			got = d.Format("2006-01-02")
+		}
+		if got != tt.want {
+			t.Errorf("dateInPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindOrgs(t *testing.T) {
+	g := gazetteer.Default()
+	tests := []struct {
+		text, name, province, city, county string
+	}{
+		{"山东管局召开2025年工作会议", "山东省通信管理局", "山东省", "", ""},
+		{"山东省通信管理局召开", "山东省通信管理局", "山东省", "", ""},
+		{"广西管局部署", "广西壮族自治区通信管理局", "广西壮族自治区", "", ""},
+		{"近日,山东省委书记李干杰在", "山东省委", "山东省", "", ""},
+		{"博兴县工业和信息化局党组关于", "博兴县工业和信息化局", "山东省", "滨州市", "博兴县"},
+		{"化州市工业和信息化局", "化州市工业和信息化局", "广东省", "茂名市", "化州市"},
+		{"黔东南州工业和信息化局", "黔东南苗族侗族自治州工业和信息化局", "贵州省", "黔东南苗族侗族自治州", ""},
+		{"滨州市人民政府办公室印发", "滨州市人民政府办公室", "山东省", "滨州市", ""},
+		{"重庆市通信管理局", "重庆市通信管理局", "重庆市", "", ""},
+		{"内蒙古通信管理局", "内蒙古自治区通信管理局", "内蒙古自治区", "", ""},
+		{"浙江省经济和信息化厅", "浙江省经济和信息化厅", "浙江省", "", ""},
+		{"贵州省大数据发展管理局", "贵州省大数据发展管理局", "贵州省", "", ""},
+		{"浙江省省长在《求是》发表署名文章", "浙江省人民政府", "浙江省", "", ""},
+		{"山东省委网信办", "山东省委网信办", "山东省", "", ""},
+	}
+	for _, tt := range tests {
+		orgs := findOrgs(tt.text, g)
+		if len(orgs) == 0 {
+			t.Errorf("findOrgs(%q): none", tt.text)
+			continue
+		}
+		o := orgs[0]
+		if o.Name != tt.name || o.Place.Province != tt.province || o.Place.City != tt.city || o.Place.County != tt.county {
+			t.Errorf("findOrgs(%q) = %s %+v, want %s %s/%s/%s", tt.text, o.Name, o.Place, tt.name, tt.province, tt.city, tt.county)
+		}
+	}
+	for _, text := range []string{
+		"青岛成为北方唯一获批增设城市", // a place, no organisation
+		"博兴工业和信息化局",      // county short names are not trusted
+		"山东省委托第三方机构开展评估", // 委托 is not 省委
+		"工业和信息化部召开会议",    // national, no place
+	} {
+		if orgs := findOrgs(text, g); len(orgs) != 0 {
+			t.Errorf("findOrgs(%q) = %+v, want none", text, orgs)
+		}
+	}
+	if o, ok := orgOfLine("中共博兴县工业和信息化局党组", g); !ok || o.Name != "博兴县工业和信息化局" {
+		t.Errorf("signature: %+v %v", o, ok)
+	}
+	if _, ok := orgOfLine("欢迎广大干部群众对巡察整改情况进行监督,博兴县工业和信息化局", g); ok {
+		t.Error("a sentence is not a signature")
+	}
+}
+
+func doc(title, text string, byline ...string) *source.Document {
+	return &source.Document{Title: title, Text: text, Byline: byline, Front: map[string]string{}}
+}
+
+func TestIssuerDecidesPlace(t *testing.T) {
+	tests := []struct {
+		name                                  string
+		d                                     *source.Document
+		issuer, province, city, county, level string
+	}{
+		{"city named first, provincial issuer",
+			doc("杭州亚运会通信保障工作总结会召开", "近日,杭州亚运会通信保障工作总结会召开。浙江省通信管理局对杭州、宁波、温州等地的保障工作进行了总结。"),
+			"浙江省通信管理局", "浙江省", "", "", "province"},
+		{"county issuer in the signature",
+			doc("关于5G建设情况的通报", "为推进青岛、济南等地经验在我县推广,现将有关情况通报如下。\n全县新建5G基站100个。\n中共博兴县工业和信息化局党组\n2022年10月20日"),
+			"博兴县工业和信息化局", "山东省", "滨州市", "博兴县", "county"},
+		{"municipality district",
+			doc("东城区人民政府关于推进数字经济发展的意见", "为推进首都数字经济发展,现提出如下意见。"),
+			"东城区人民政府", "北京市", "北京市", "东城区", "county"},
+		{"no issuer: the province named most",
+			doc("全省5G应用大会召开", "大会在济南召开。山东省各地市代表参加。山东5G基站总数居全国前列,山东将继续推进。"),
+			"unknown", "山东省", "", "", "province"},
+		{"nothing to go on",
+			doc("会议召开", "会议强调要抓好落实。"),
+			"unknown", "unknown", "", "", "unknown"},
+	}
+	for _, tt := range tests {
+		m := Infer(tt.d, "x.txt", nil)
+		if m.Issuer != tt.issuer || m.Province != tt.province || m.City != tt.city || m.County != tt.county || m.Level != tt.level {
+			t.Errorf("%s: got %s %s/%s/%s %s, want %s %s/%s/%s %s", tt.name, m.Issuer, m.Province, m.City, m.County, m.Level,
+				tt.issuer, tt.province, tt.city, tt.county, tt.level)
+		}
+	}
+	m := Infer(doc("会议召开", "会议强调要抓好落实。"), "x.txt", nil)
+	if !strings.Contains(strings.Join(m.Warnings, ";"), "province unknown") {
+		t.Errorf("warnings %q lack province unknown", m.Warnings)
+	}
+}
+
+func TestYears(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	tests := []struct {
+		name      string
+		d         *source.Document
+		published string
+		rev, plan int
+		docType   string
+	}{
+		{"conference in the title", doc("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。"), "", 2024, 2025, TypeConference},
+		{"explicit review and plan", doc("浙江省通信管理局召开工作会议", "2月11日,浙江省通信管理局召开工作会议,总结2025年工作,部署2026年工作。", "发布时间:2026-02-12"), "2026-02-12", 2025, 2026, TypeNews},
+		{"rectification reviews its own year", doc("某县工业和信息化局党组关于巡察整改进展情况的通报", "根据市委统一部署,现将整改进展情况予以公布。\n下一步将持续整改。", "发布时间:2022-10-21"), "2022-10-21", 2022, 0, TypeRectification},
+		{"signed article reviews the year before", doc("李某某:奋力开创新局面", "近日,某省委书记李某某发表署名文章。\n2021年,全省信息技术产业规模突破万亿元。我们将继续努力。", "2022-06-10 19:16:59"), "2022-06-10", 2021, 2022, TypeSigned},
+		{"news late in the year naming next year", doc("某省通信管理局召开座谈会", "今年以来,全省新建5G基站1万个。2024年将继续推进网络建设,部署2024年重点任务。", "发布时间:2023-12-20"), "2023-12-20", 2023, 2024, TypeNews},
+		{"key points plan their year", doc("广东省通信管理局2023年工作要点", "2023年是开局之年。"), "", 0, 2023, TypeKeyPoints},
+	}
+	for _, tt := range tests {
+		m := Infer(tt.d, "x.txt", nil)
+		pub := ""
+		if !m.Published.IsZero() {
+			pub = m.Published.Format("2006-01-02")
+		}
+		if tt.published != "" && pub != tt.published {
+			t.Errorf("%s: published %s, want %s", tt.name, pub, tt.published)
+		}
+		if m.ReviewedYear != tt.rev || m.PlanYear != tt.plan || m.DocType != tt.docType {
+			t.Errorf("%s: %s reviewed %d plan %d, want %s %d %d", tt.name, m.DocType, m.ReviewedYear, m.PlanYear, tt.docType, tt.rev, tt.plan)
+		}
+	}
+	// Month-day dates take the conference year.
+	m := Infer(doc("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。"), "x.txt", nil)
+	if !m.Published.Equal(day("2025-01-22")) || m.Sources["published"] != SrcBody {
+		t.Errorf("published %v from %s", m.Published, m.Sources["published"])
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	d := doc("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。")
+	d.Front = map[string]string{"province": "浙江", "date": "2025-02-03", "plan_year": "2026", "reviewed_year": "none", "doc_type": "其他", "issuer": "宁波市通信发展管理办公室"}
+	d.Sidecar = map[string]string{"plan_year": "2026"}
+	m := Infer(d, "x.txt", nil)
+	if m.Province != "浙江省" || m.Level != "province" || m.Sources["province"] != SrcFrontMatter {
+		t.Errorf("province %s %s from %s", m.Province, m.Level, m.Sources["province"])
+	}
+	if m.Published.Format("2006-01-02") != "2025-02-03" || m.Sources["published"] != SrcFrontMatter {
+		t.Errorf("published %v from %s", m.Published, m.Sources["published"])
+	}
+	if m.PlanYear != 2026 || m.Sources["plan_year"] != SrcSidecar {
+		t.Errorf("plan %d from %s", m.PlanYear, m.Sources["plan_year"])
+	}
+	if m.ReviewedYear != 0 || m.DocType != "其他" || m.Issuer != "宁波市通信发展管理办公室" {
+		t.Errorf("reviewed %d type %s issuer %s", m.ReviewedYear, m.DocType, m.Issuer)
+	}
+	// A county override brings its city and province.
+	d = doc("会议召开", "会议强调要抓好落实。")
+	d.Front = map[string]string{"county": "黎平县"}
+	m = Infer(d, "x.txt", nil)
+	if m.Province != "贵州省" || m.City != "黔东南苗族侗族自治州" || m.County != "黎平县" || m.Level != "county" {
+		t.Errorf("county override: %s/%s/%s %s", m.Province, m.City, m.County, m.Level)
+	}
+	// A bad date override warns and falls back to inference.
+	d = doc("会议召开", "会议强调要抓好落实。", "发布时间:2024-05-06")
+	d.Front = map[string]string{"date": "someday"}
+	m = Infer(d, "x.txt", nil)
+	if m.Published.Format("2006-01-02") != "2024-05-06" || !strings.Contains(strings.Join(m.Warnings, ";"), "someday") {
+		t.Errorf("bad date override: %v %q", m.Published, m.Warnings)
+	}
+}
+
+func TestInferNil(t *testing.T) {
+	m := Infer(nil, "", nil)
+	if m.Title != Unknown || m.Province != Unknown || m.Issuer != Unknown {
+		t.Errorf("%+v", m)
+	}
+}
+
+func BenchmarkInfer(b *testing.B) {
+	d, err := source.Read("../../data/notices/004_11b0dad92a3b82e3.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	g := gazetteer.Default()
+	b.SetBytes(int64(len(d.Text)))
+	for i := 0; i < b.N; i++ {
+		Infer(d, "004.txt", g)
+	}
+}
+
+func FuzzInfer(f *testing.F) {
+	f.Add("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。\n中共博兴县工业和信息化局党组\n2022年10月20日", "发布时间:2022-10-21", "2025年")
+	f.Add("", "", "", "")
+	f.Fuzz(func(t *testing.T, title, text, byline, date string) {
+		d := doc(title, text, byline)
+		d.Front["date"] = date
+		m := Infer(d, title+".txt", nil)
+		if m.Province == "" || m.Level == "" || m.Issuer == "" || m.Title == "" || m.DocType == "" {
+			t.Fatalf("empty field: %+v", m)
+		}
+		if m.Province == Unknown && (m.City != "" || m.County != "") {
+			t.Fatalf("city without province: %+v", m)
+		}
+	})
+}

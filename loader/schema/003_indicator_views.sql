@@ -1,0 +1,104 @@
+-- Targets against results: each target a notice sets for year Y (per
+-- place and canonical metric) beside the achievement reported for the same
+-- place (province, city, county), metric, year, measure and unit, with the
+-- completion ratio result / target.
+-- Targets never reported on are listed too, with NULL result columns. When
+-- several notices report the year, the latest published report is used.
+-- Documents that copy another (duplicate_of IS NOT NULL) are left out.
+CREATE VIEW targets_vs_results AS
+WITH ind AS (
+    SELECT i.indicator_id,
+           i.doc_id,
+           d.path              AS file,
+           d.province,
+           coalesce(d.city, '')   AS city,
+           coalesce(d.county, '') AS county,
+           d.published,
+           i.canonical_metric,
+           i.metric,
+           i.measure,
+           i.unit,
+           i.year,
+           i.value,
+           i.value_max,
+           i.qualifier,
+           i.surface,
+           i.kind,
+           s.text              AS sentence
+    FROM indicators i
+    JOIN documents d ON d.doc_id = i.doc_id
+    LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
+    WHERE d.duplicate_of IS NULL
+      AND i.canonical_metric IS NOT NULL
+      AND i.year IS NOT NULL
+),
+targets AS (
+    SELECT * FROM ind WHERE kind = 'target'
+),
+results AS (
+    SELECT * FROM ind WHERE kind = 'achievement'
+),
+paired AS (
+    SELECT t.province,
+           t.city,
+           t.county,
+           t.canonical_metric,
+           t.measure,
+           t.unit,
+           t.year,
+           t.indicator_id      AS target_id,
+           t.file              AS target_file,
+           t.published         AS target_published,
+           t.value             AS target_value,
+           t.value_max         AS target_value_max,
+           t.qualifier         AS target_qualifier,
+           t.surface           AS target_surface,
+           t.sentence          AS target_sentence,
+           r.indicator_id      AS result_id,
+           r.file              AS result_file,
+           r.published         AS result_published,
+           r.value             AS result_value,
+           r.qualifier         AS result_qualifier,
+           r.surface           AS result_surface,
+           r.sentence          AS result_sentence,
+           row_number() OVER (
+               PARTITION BY t.indicator_id
+               ORDER BY r.published DESC NULLS LAST, r.doc_id DESC, r.indicator_id
+           ) AS rn
+    FROM targets t
+    LEFT JOIN results r
+      ON r.province = t.province
+     AND r.city = t.city
+     AND r.county = t.county
+     AND r.canonical_metric = t.canonical_metric
+     AND r.year = t.year
+     AND r.measure = t.measure
+     AND r.unit = t.unit
+)
+SELECT province,
+       nullif(city, '')   AS city,
+       nullif(county, '') AS county,
+       canonical_metric AS metric,
+       measure,
+       unit,
+       year,
+       target_id,
+       target_file,
+       target_published,
+       target_value,
+       target_value_max,
+       target_qualifier,
+       target_surface,
+       target_sentence,
+       result_id,
+       result_file,
+       result_published,
+       result_value,
+       result_qualifier,
+       result_surface,
+       result_sentence,
+       result_id IS NOT NULL AS reported,
+       CASE WHEN result_id IS NOT NULL AND target_value <> 0
+            THEN result_value / target_value END AS completion
+FROM paired
+WHERE rn = 1;

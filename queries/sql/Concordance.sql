@@ -1,0 +1,16 @@
+-- Sentences of the filtered documents that contain a term, for a
+-- keyword-in-context view: newest documents first, in text order.
+SELECT s.doc_id, s.sentence_no, d.title, d.province,
+       coalesce(d.city, '') AS city, coalesce(d.county, '') AS county,
+       d.year, s.text
+FROM sentences s
+JOIN document_stats d ON d.doc_id = s.doc_id
+WHERE contains(s.text, $term)
+  AND (len($provinces) = 0 OR list_contains($provinces, d.province))
+  AND NOT list_contains($exclude_provinces, d.province)
+  AND ($level = '' OR d.level = $level)
+  AND ($doc_type = '' OR d.doc_type = $doc_type)
+  AND ($year_from = 0 OR d.year >= $year_from)
+  AND ($year_to = 0 OR d.year <= $year_to)
+ORDER BY d.published DESC NULLS LAST, d.doc_id, s.sentence_no
+LIMIT $limit;
