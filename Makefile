@@ -22,9 +22,10 @@ test-deps:
 vet:
 	$(GO) vet ./...
 
-## bench: loader throughput beside raw gse segmentation on the same ≥20 MB text
+## bench: loader throughput beside raw gse segmentation on the same ≥20 MB text,
+## extraction's share of load time, and adding one notice to 10,000
 bench:
-	$(GO) test -run '^$$' -bench 'BenchmarkLoad' -benchtime 1x -timeout 30m ./loader/
+	$(GO) test -run '^$$' -bench 'BenchmarkLoad$$|BenchmarkAddOne' -benchtime 1x -timeout 60m ./loader/
 
 ## fuzz: run each fuzz target for a short while
 fuzz:

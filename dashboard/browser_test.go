@@ -234,6 +234,18 @@ func TestBrowserFilterAndDrillDown(t *testing.T) {
 		t.Errorf("filter 山东省: heatmap keeps %d of %d cells", one["themes-heatmap"], all["themes-heatmap"])
 	}
 
+	// A key term leads to its use over years and its sentences.
+	b.checkPage(t, base+"/terms", []string{"terms-keyness"}, localOnly(base))
+	termLink, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('table[data-table=keyness] a').href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.checkPage(t, termLink, []string{"term-usage"}, localOnly(base))
+	kwic, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('table[data-table=kwic] tr').length`))
+	if err != nil || kwic == 0 {
+		t.Errorf("%s: no concordance lines (%v)", termLink, err)
+	}
+
 	b.checkPage(t, base+"/indicators", []string{"indicators-years"}, localOnly(base))
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()

@@ -2,7 +2,12 @@ package dashboard
 
 import (
 	"errors"
+	"math/big"
+	"strconv"
 	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/policylens/policylens/queries"
 )
@@ -41,6 +46,7 @@ type consoleData struct {
 	JSON     string
 	Limit    int
 	Timeout  string
+	Chart    *chartView // a quick bar chart when the result has numbers
 }
 
 // consolePage runs query (when not empty) in the sandbox and shows the
@@ -67,6 +73,9 @@ func consolePage(r request, query string) (*page, bool) {
 		}
 		d.Cells = append(d.Cells, cells)
 	}
+	if c, err := resultChart(res); err == nil && c != nil {
+		d.Chart = p.chart(c)
+	}
 	d.CSV = "/sql.csv?" + with(nil, "q", query).Encode()
 	d.JSON = "/sql.json?" + with(nil, "q", query).Encode()
 	return p, false
@@ -82,4 +91,101 @@ func consoleError(err error) string {
 		return "查询超时（上限 " + consoleTimeout.String() + "）：" + err.Error()
 	}
 	return "查询出错：" + err.Error()
+}
+
+// resultChartRows caps the bars of a result chart.
+const resultChartRows = 200
+
+// resultChart draws a quick bar chart of a console result: the first
+// non-numeric column as categories (else the row number), up to three
+// numeric columns as series. It returns nil when no column is numeric.
+func resultChart(res *queries.Result) (*chartView, error) {
+	if len(res.Rows) == 0 {
+		return nil, nil
+	}
+	label := -1
+	var values []int
+	for j := range res.Columns {
+		if _, ok := number(res.Rows[0][j]); ok {
+			if len(values) < 3 {
+				values = append(values, j)
+			}
+		} else if label < 0 {
+			label = j
+		}
+	}
+	if len(values) == 0 {
+		return nil, nil
+	}
+	rows := res.Rows
+	if len(rows) > resultChartRows {
+		rows = rows[:resultChartRows]
+	}
+	var cats []string
+	for i, row := range rows {
+		if label >= 0 {
+			cats = append(cats, queries.FormatValue(row[label]))
+		} else {
+			cats = append(cats, strconv.Itoa(i+1))
+		}
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts("sql-result"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", ContainLabel: opts.Bool(true)}),
+		charts.WithDataZoomOpts(opts.DataZoom{Type: "inside"}),
+	)
+	b.SetXAxis(cats)
+	var header []string
+	if label >= 0 {
+		header = append(header, res.Columns[label])
+	}
+	for _, j := range values {
+		var data []opts.BarData
+		for _, row := range rows {
+			v, _ := number(row[j])
+			data = append(data, opts.BarData{Value: v})
+		}
+		b.AddSeries(res.Columns[j], data)
+		header = append(header, res.Columns[j])
+	}
+	c, err := newChart("sql-result", "结果图表", "320px", b, nil)
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "第一个文本列为类别，前三个数值列为系列"
+	return c, nil
+}
+
+// number reads a numeric result value.
+func number(v any) (float64, bool) {
+	switch x := v.(type) {
+	case int:
+		return float64(x), true
+	case int8:
+		return float64(x), true
+	case int16:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case uint8:
+		return float64(x), true
+	case uint16:
+		return float64(x), true
+	case uint32:
+		return float64(x), true
+	case uint64:
+		return float64(x), true
+	case float32:
+		return float64(x), true
+	case float64:
+		return x, true
+	case *big.Int:
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f, true
+	}
+	return 0, false
 }

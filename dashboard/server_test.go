@@ -67,8 +67,8 @@ func get(t *testing.T, u string) (int, string, http.Header) {
 // chartPages lists each page and the charts it must draw.
 var chartPages = map[string][]string{
 	"/":           {"overview-heatmap", "overview-tokens"},
-	"/themes":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual"},
-	"/terms":      {"terms-a", "terms-b"},
+	"/themes":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend"},
+	"/terms":      {"terms-a", "terms-b", "terms-keyness"},
 	"/indicators": {"indicators-years", "indicators-provinces"},
 	"/documents":  nil,
 	"/sql":        nil,

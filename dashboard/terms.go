@@ -14,6 +14,9 @@ import (
 // termsLimit is how many top terms each selection shows.
 const termsLimit = 20
 
+// kwicLimit caps the concordance lines of a term.
+const kwicLimit = 100
+
 // selection is one side of the terms comparison: all documents, one
 // province ("province:山东省") or one year ("year:2025"), within the
 // filter bar's documents.
@@ -23,9 +26,27 @@ type selection struct {
 }
 
 type termsData struct {
-	A, B      selectionView
-	Choices   []selection
-	Provinces []selection // quick links offline
+	A, B     selectionView
+	Choices  []selection
+	Keyness  *chartView
+	KeyTerms []keyTermView
+	Term     string // the term looked up, "" for none
+	Usage    *chartView
+	First    []queries.TermUse // per province, earliest first use first
+	KWIC     []kwicLine
+}
+
+type keyTermView struct {
+	queries.KeyTerm
+	Side string // the selection where the term is more frequent
+	Href string // the term's page
+}
+
+// kwicLine is one concordance line split around the term.
+type kwicLine struct {
+	queries.ConcordanceLine
+	Left, Match, Right string
+	Href               string
 }
 
 type selectionView struct {
@@ -212,7 +233,7 @@ func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 	}
 	sort.SliceStable(d.First, func(i, j int) bool { return d.First[i].FirstPublished < d.First[j].FirstPublished })
 
-	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, 200)
+	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, kwicLimit)
 	if err != nil {
 		return err
 	}
@@ -220,7 +241,9 @@ func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 		for _, k := range kwic(l.Text, d.Term, 24) {
 			k.ConcordanceLine = l
 			k.Href = r.site.Doc(l.DocID, l.SentenceNo)
-			d.KWIC = append(d.KWIC, k)
+			if len(d.KWIC) < kwicLimit {
+				d.KWIC = append(d.KWIC, k)
+			}
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"math"
+	"sort"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -16,6 +17,9 @@ type themesData struct {
 	Heatmap, Bars, Radar, Residual *chartView
 	Stressed                       []queries.ProvinceTheme // residual > 2
 	Understated                    []queries.ProvinceTheme // residual < -2
+	Trend                          *chartView
+	Theme                          string // label of the trend chart's theme
+	ThemeLinks                     []option
 }
 
 // themesPage compares theme intensity (keyword hits per 10,000 tokens)
@@ -189,6 +193,81 @@ func themesPage(r request) (*page, error) {
 	c.Note = "大于 2：该省比其他省份更强调该主题（约 5% 显著水平）；小于 -2：更少提及"
 	d.Residual = p.attach(r, c.table(provHeader, provTable), "ThemeByProvince", "theme_by_province")
 
+	if err := themeTrend(r, p, d, cells); err != nil {
+		return nil, err
+	}
 	p.Data = d
 	return p, nil
+}
+
+// themeTrend draws one theme's intensity over the years, a line per
+// province; the theme comes from the theme parameter, else the first.
+func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell) error {
+	if len(d.Themes) == 0 {
+		return nil
+	}
+	theme := d.Themes[0]
+	for _, t := range d.Themes {
+		if t.Theme == r.query.Get("theme") {
+			theme = t
+		}
+	}
+	d.Theme = theme.Label
+	if p.Filter != nil {
+		p.Filter.Hidden = map[string]string{"theme": theme.Theme}
+	}
+	for _, t := range d.Themes {
+		d.ThemeLinks = append(d.ThemeLinks, option{Value: r.site.Page("themes", with(r.query, "theme", t.Theme)), Label: t.Label, Selected: t.Theme == theme.Theme})
+	}
+	var years []int
+	seenY := map[int]bool{}
+	var provinces []string
+	seenP := map[string]bool{}
+	var rows [][]string
+	for _, c := range cells {
+		if c.Theme != theme.Theme {
+			continue
+		}
+		if !seenY[c.Year] {
+			seenY[c.Year] = true
+			years = append(years, c.Year)
+		}
+		if !seenP[c.Province] {
+			seenP[c.Province] = true
+			provinces = append(provinces, c.Province)
+		}
+		rows = append(rows, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
+	}
+	sort.Ints(years)
+	line := charts.NewLine()
+	line.SetGlobalOptions(initOpts("themes-trend"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
+	)
+	line.SetXAxis(yearLabels(years))
+	var links [][]string
+	for _, prov := range provinces {
+		var data []opts.LineData
+		var l []string
+		for _, y := range years {
+			var v any
+			for _, c := range cells {
+				if c.Theme == theme.Theme && c.Province == prov && c.Year == y {
+					v = round2(c.Per10k)
+				}
+			}
+			data = append(data, opts.LineData{Value: v})
+			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})))
+		}
+		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
+		links = append(links, l)
+	}
+	c, err := newChart("themes-trend", "「"+theme.Label+"」的年度变化（每万词）", "320px", line, links)
+	if err != nil {
+		return err
+	}
+	d.Trend = p.attach(r, c.table([]string{"province", "year", "theme", "label", "hits", "tokens", "per_10k"}, rows), "ThemeByProvinceYear", "theme_intensity")
+	return nil
 }

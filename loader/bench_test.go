@@ -18,6 +18,7 @@ import (
 	"github.com/policylens/policylens/data"
 	"github.com/policylens/policylens/loader/extract"
 	"github.com/policylens/policylens/loader/source"
+	"github.com/policylens/policylens/loader/synth"
 	"github.com/policylens/policylens/loader/text"
 )
 
@@ -152,4 +153,68 @@ func parallel(texts []string, workers int, f func(string)) {
 	}
 	close(ch)
 	wg.Wait()
+}
+
+// BenchmarkAddOne builds a database of 10,000 synthetic notices, then adds
+// one more notice twice over: with Options.Only (what `policylens add`
+// does) and with a full scan of the data dir (what `policylens load` does
+// after a file is dropped in). It reports both beside the full load, whose
+// cost grows with the corpus while adding one should not.
+func BenchmarkAddOne(b *testing.B) {
+	dir := b.TempDir()
+	opts := synth.Options{N: 10000, Seed: 7}
+	m, err := synth.WriteCorpus(dir, b.TempDir(), opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var full, addOnly, addScan time.Duration
+	for i := 0; i < b.N; i++ {
+		db := filepath.Join(b.TempDir(), "big.duckdb")
+		start := time.Now()
+		sum, err := Load(context.Background(), Options{DataDir: dir, DBPath: db})
+		if err != nil {
+			b.Fatal(err)
+		}
+		full += time.Since(start)
+		if sum.Documents < 9000 {
+			b.Fatalf("only %d documents from %d notices", sum.Documents, m.Notices)
+		}
+		for j, only := range []bool{true, false} {
+			n := synth.At(synth.Options{N: opts.N + 2, Seed: opts.Seed}, opts.N+j)
+			p := filepath.Join(dir, filepath.FromSlash(n.Path))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, []byte(n.Text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			o := Options{DataDir: dir, DBPath: db}
+			if only {
+				o.Only = []string{n.Path}
+			}
+			start = time.Now()
+			s, err := Load(context.Background(), o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if only {
+				addOnly += time.Since(start)
+			} else {
+				addScan += time.Since(start)
+			}
+			if s.Loaded+s.Duplicates != 1 {
+				b.Fatalf("adding one notice loaded %d", s.Loaded)
+			}
+			os.Remove(p)
+		}
+		// Put the corpus back as it was for the next round.
+		if _, err := Load(context.Background(), Options{DataDir: dir, DBPath: db}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(full.Seconds()/n, "full-load-s")
+	b.ReportMetric(addOnly.Seconds()/n, "add-one-s")
+	b.ReportMetric(addScan.Seconds()/n, "load-one-new-s")
+	b.ReportMetric(addOnly.Seconds()/full.Seconds(), "add/full-ratio")
+	b.Logf("%d notices (%.1f MB): full load %.1fs; adding one with add %.2fs, with a full-scan load %.2fs (%.1f%% of a full load)",
+		m.Notices, float64(m.Bytes)/(1<<20), full.Seconds()/n, addOnly.Seconds()/n, addScan.Seconds()/n, 100*addOnly.Seconds()/full.Seconds())
 }

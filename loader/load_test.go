@@ -70,10 +70,7 @@ func TestLoadSeeds(t *testing.T) {
 	db := openRO(t, dbPath)
 
 	// Metadata matches the gold labels.
-	f, err := os.Open("/work/shared/gold/seed_documents.csv")
-	if err != nil {
-		f, err = os.Open("../../shared/gold/seed_documents.csv")
-	}
+	f, err := os.Open("../data/gold/seed_documents.csv")
 	if err != nil {
 		t.Fatalf("gold documents: %v", err)
 	}

@@ -8,6 +8,7 @@
 //	policylens sql     run read-only SQL against the database
 //	policylens charts  write every chart page as a static site
 //	policylens eval    score extracted indicators against a gold file
+//	policylens synth   write synthetic notices with their truth, for scale tests
 package main
 
 import (
@@ -88,6 +89,7 @@ func commands() []command {
 		{"sql", "run read-only SQL against the database", cmdSQL},
 		{"charts", "write every chart page as a static site that works offline", cmdCharts},
 		{"eval", "score the extracted indicators against a gold CSV", cmdEval},
+		{"synth", "write synthetic notices with their true metadata and indicators", cmdSynth},
 	}
 }
 

@@ -94,7 +94,8 @@ func anchoredReview(ss []text.Sentence, reviewed int) bool {
 // isAttendance reports a sentence about who attended a meeting (全省13个市
 // 通信发展办负责人参加会议): its counts are no indicators.
 func isAttendance(s string) bool {
-	return containsAny(text.Simplify(s), "参加会议", "出席会议", "列席会议", "参加了会议", "出席了会议", "参会", "主会场", "分会场", "与会")
+	return containsAny(text.Simplify(s), "参加会议", "出席会议", "列席会议", "参加了会议", "出席了会议", "参会", "主会场",
+		"分会场", "与会", "主持会议", "出席", "参加学习", "列席")
 }
 
 // Sentence extracts the indicators of one sentence, for tests and fuzzing;
@@ -290,16 +291,23 @@ func trimMetric(s string) string {
 	}, s)
 	for changed := true; changed && s != ""; {
 		changed = false
+		// A leading year: 2024年全市将新建…
+		if len(s) > 7 && s[4] == 0xe5 && strings.HasPrefix(s[4:], "年") && allDigits(s[:4]) {
+			s = s[7:]
+			changed = true
+		}
 		for _, w := range metricLead {
 			if strings.HasPrefix(s, w) && len(s) > len(w) {
 				s = s[len(w):]
 				changed = true
+				break
 			}
 		}
 		for _, w := range metricTrail {
 			if strings.HasSuffix(s, w) {
 				s = s[:len(s)-len(w)]
 				changed = true
+				break
 			}
 		}
 	}
@@ -325,6 +333,24 @@ func trimMetric(s string) string {
 		rs = rs[len(rs)-16:]
 	}
 	return string(rs)
+}
+
+func containsPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // growthWord is the change a growth-only phrase names: 增长 unless it says
@@ -422,11 +448,15 @@ func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) 
 	if eventUnits[f.unit] && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
 		return "other", false
 	}
-	// Figures about others: 全国10个试点城市, 工信部16个重点城市.
+	// Figures about others: 全国10个试点城市, 工信部16个重点城市, and
+	// clauses about the whole country (全国5G基站总数达到337万个).
 	for _, w := range []string{"全国", "工信部", "国家", "全球", "世界", "中央"} {
 		if endsWith(rs, f.start, w) {
 			return "other", false
 		}
+	}
+	if c := strings.TrimLeft(clause, " 　“"); containsPrefix(c, "全国", "我国", "全球", "全世界", "世界") {
+		return "other", false
 	}
 	before := string(rs[:f.start])
 	if containsAny(before, targetCues...) {

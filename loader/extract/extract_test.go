@@ -169,6 +169,12 @@ func TestSentence(t *testing.T) {
 			{"20次", 20, "次", "exact", "other", 2024, 0},
 			{"12次", 12, "次", "exact", "other", 2024, 0}}},
 
+		{"全国5G基站总数达到337.7万个，我省5G基站达到24.2 万个。", review, y2024, []w{
+			{"337.7万个", 3377000, "个", "exact", "other", 2024, 0},
+			{"24.2 万个", 242000, "个", "exact", "achievement", 2024, 0}}},
+		{"建成数十个应用场景，近千个项目落地。", review, y2024, []w{
+			{"近千个", 1000, "个", "approx", "achievement", 2024, 0}}},
+
 		// Traditional characters.
 		{"全港已建成5G基站約2.8萬個，覆蓋率超過99%。", review, y2024, []w{
 			{"約2.8萬個", 28000, "个", "approx", "achievement", 2024, 0},

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,6 +37,9 @@ func FuzzSentence(f *testing.F) {
 				}
 				if !utf8.ValidString(in.Metric) && utf8.ValidString(s) {
 					t.Fatalf("metric %q is not valid UTF-8", in.Metric)
+				}
+				if math.IsInf(in.Value, 0) || math.IsNaN(in.Value) || math.IsInf(in.ValueMax, 0) || math.IsNaN(in.ValueMax) {
+					t.Fatalf("value %g~%g in %q", in.Value, in.ValueMax, s)
 				}
 				if in.HasMax && in.ValueMax < in.Value {
 					t.Fatalf("range %g~%g inverted in %q", in.Value, in.ValueMax, s)

@@ -288,7 +288,7 @@ var unitWordBlock = map[rune][]string{
 	'场': {"场景", "场所", "场地"},
 	'项': {"项目"},
 	'件': {"件事"},
-	'次': {"次数"},
+	'次': {"次数", "次全会", "次会议", "次全体会议", "次代表大会", "次党代会"},
 	'类': {"类型"},
 	'种': {"种类"},
 	'家': {"家庭", "家用"},
@@ -418,8 +418,16 @@ func readCore(rs []rune, i int) (c core, ok bool) {
 		if !ok {
 			return c, false
 		}
+		if d > 15 {
+			// Identity, licence and account numbers, never a quantity.
+			return c, false
+		}
 		c.value, c.digits, j = v, d, e
 		c.decimal = e > i+d
+		// 24.2 万个 on messy pages.
+		if at(rs, j) == ' ' && (at(rs, j+1) == '万' || at(rs, j+1) == '亿') {
+			j++
+		}
 		if at(rs, j) == '余' || at(rs, j) == '多' {
 			if m, e2 := magnitude(rs, j+1); e2 > j+1 {
 				c.over, c.mag, c.value, c.mult, j = true, true, c.value*m, m, e2
@@ -491,6 +499,9 @@ func scan(rs []rune) []figure {
 			continue
 		}
 		f, next, ok := readFigure(rs, i)
+		if ok && (bad(f.value) || bad(f.valueMax)) {
+			ok, next = false, f.end
+		}
 		if !ok {
 			if next <= i {
 				next = runEnd(rs, i)
@@ -537,6 +548,10 @@ func fromTo(rs []rune, a, b figure) bool {
 	}
 	return false
 }
+
+// bad reports a value no indicator has: infinite or not a number (a run of
+// hundreds of digits).
+func bad(v float64) bool { return math.IsInf(v, 0) || math.IsNaN(v) }
 
 // readFigure reads one figure whose number starts at rs[i]. On failure next
 // says where scanning resumes (0 for the default).
@@ -679,6 +694,10 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 	f.unit, f.end = unit, ue
 
 	if c.chinese {
+		// 数十个, 几百家: vague amounts, not figures.
+		if strings.ContainsRune("数几", prev) {
+			return f, ue, false
+		}
 		// 一个, 一场 are articles; 千家万户, 千行百业 are idioms.
 		if !c.mag && c.value < 2 {
 			return f, ue, false

@@ -11,7 +11,7 @@ import (
 // orgSuffixRe matches what follows a place name when the two form an
 // organisation: 山东省|通信管理局, 博兴县|工业和信息化局, 山东省|委.
 // Alternatives are ordered longest first.
-var orgSuffixRe = regexp.MustCompile(`^(?:省|市|县|区)?(通信管理局|管局|` +
+var orgSuffixRe = regexp.MustCompile(`^(?:省|市|县|区)?(通信管理局|管局|通信发展管理办公室|通信管理办公室|通信发展办公室|` +
 	`工业和信息化(?:局|厅|委员会|委)|经济和信息化(?:局|厅|委员会|委)|经济信息化(?:局|厅|委员会|委)|科技和工业信息化局|` +
 	`工信局|工信厅|工信委|经信局|经信厅|经信委|` +
 	`大数据(?:发展)?(?:管理)?局|大数据中心|数据(?:资源)?(?:管理)?局|政务服务和大数据管理局|` +

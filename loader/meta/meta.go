@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -92,6 +93,16 @@ func Infer(doc *source.Document, relPath string, g *gazetteer.Gazetteer) Metadat
 	return in.m
 }
 
+// fieldAliases are other names users give override fields in front matter
+// and sidecars. ("type" is not one: Hugo uses it for the page layout.)
+var fieldAliases = map[string]string{
+	"published": "date", "publish_date": "date", "pubdate": "date", "发布时间": "date", "发布日期": "date", "日期": "date",
+	"doctype": "doc_type", "类型": "doc_type", "文档类型": "doc_type",
+	"reviewed": "reviewed_year", "review_year": "reviewed_year",
+	"plan": "plan_year", "planned_year": "plan_year",
+	"标题": "title", "省份": "province", "城市": "city", "区县": "county", "发布机关": "issuer", "发文机关": "issuer",
+}
+
 type inference struct {
 	doc      *source.Document
 	rel      string
@@ -109,33 +120,37 @@ func newInference(doc *source.Document, rel string, g *gazetteer.Gazetteer) *inf
 	in.paras = strings.Split(doc.Text, "\n")
 	in.override = map[string]string{}
 	in.overSrc = map[string]string{}
-	aliases := map[string]string{
-		"published": "date", "publish_date": "date", "pubdate": "date", "发布时间": "date", "日期": "date",
-		"type": "doc_type", "doctype": "doc_type", "类型": "doc_type",
-		"reviewed": "reviewed_year", "review_year": "reviewed_year",
-		"plan": "plan_year", "planned_year": "plan_year",
-		"标题": "title", "省份": "province", "发布机关": "issuer", "发文机关": "issuer",
+	// Front matter first, then the sidecar over it; within each, a field's
+	// own name beats its aliases.
+	apply := func(fields map[string]string, skip map[string]string, src string) {
+		keys := make([]string, 0, len(fields))
+		for k := range fields {
+			if _, ok := skip[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			_, ai := fieldAliases[keys[i]]
+			_, aj := fieldAliases[keys[j]]
+			if ai != aj {
+				return ai // aliases first, so that canonical names overwrite them
+			}
+			return keys[i] < keys[j]
+		})
+		for _, k := range keys {
+			v := strings.TrimSpace(fields[k])
+			if v == "" {
+				continue
+			}
+			if a, ok := fieldAliases[k]; ok {
+				k = a
+			}
+			in.override[k] = v
+			in.overSrc[k] = src
+		}
 	}
-	for k, v := range doc.Front {
-		if a, ok := aliases[k]; ok {
-			k = a
-		}
-		if v == "" {
-			continue
-		}
-		in.override[k] = v
-		if _, ok := doc.Sidecar[k]; ok {
-			in.overSrc[k] = SrcSidecar
-		} else {
-			in.overSrc[k] = SrcFrontMatter
-		}
-	}
-	// Sidecar keys may have been aliased too.
-	for k := range doc.Sidecar {
-		if a, ok := aliases[k]; ok {
-			in.overSrc[a] = SrcSidecar
-		}
-	}
+	apply(doc.Front, doc.Sidecar, SrcFrontMatter)
+	apply(doc.Sidecar, nil, SrcSidecar)
 	return in
 }
 
@@ -268,8 +283,15 @@ func (in *inference) issuerAndPlace() {
 	// Place: overrides first, then the issuer, then the places the text
 	// names most.
 	place, placeSrc := gazetteer.Place{}, ""
+	finer := "" // source of city/county when an override names only the province
 	if p, src, ok := in.placeOverride(); ok {
 		place, placeSrc = p, src
+		// "province: 山东" with an issuer in 博兴县 keeps the county.
+		if found && p.City == "" && p.County == "" {
+			if ip := in.disambiguate(issuer); ip.Province == p.Province && ip.Level != gazetteer.LevelProvince {
+				place, finer = ip, SrcIssuer
+			}
+		}
 	} else if found {
 		place, placeSrc = in.disambiguate(issuer), SrcIssuer
 	} else if p, ok := in.dominantPlace(); ok {
@@ -286,13 +308,16 @@ func (in *inference) issuerAndPlace() {
 			in.m.City, in.m.Level = "", gazetteer.LevelProvince
 		}
 		in.set("province", placeSrc)
-		in.set("level", placeSrc)
+		if finer == "" {
+			finer = placeSrc
+		}
 		if in.m.City != "" {
-			in.set("city", placeSrc)
+			in.set("city", finer)
 		}
 		if in.m.County != "" {
-			in.set("county", placeSrc)
+			in.set("county", finer)
 		}
+		in.set("level", finer)
 	}
 	if v, src, ok := in.over("level"); ok {
 		in.m.Level = v

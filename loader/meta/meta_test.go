@@ -189,8 +189,9 @@ func TestOverrides(t *testing.T) {
 	d.Front = map[string]string{"province": "浙江", "date": "2025-02-03", "plan_year": "2026", "reviewed_year": "none", "doc_type": "其他", "issuer": "宁波市通信发展管理办公室"}
 	d.Sidecar = map[string]string{"plan_year": "2026"}
 	m := Infer(d, "x.txt", nil)
-	if m.Province != "浙江省" || m.Level != "province" || m.Sources["province"] != SrcFrontMatter {
-		t.Errorf("province %s %s from %s", m.Province, m.Level, m.Sources["province"])
+	// The issuer override (a city office) refines the province override.
+	if m.Province != "浙江省" || m.City != "宁波市" || m.Level != "city" || m.Sources["province"] != SrcFrontMatter || m.Sources["city"] != SrcIssuer {
+		t.Errorf("province %s %s %s from %v", m.Province, m.City, m.Level, m.Sources)
 	}
 	if m.Published.Format("2006-01-02") != "2025-02-03" || m.Sources["published"] != SrcFrontMatter {
 		t.Errorf("published %v from %s", m.Published, m.Sources["published"])
@@ -207,6 +208,13 @@ func TestOverrides(t *testing.T) {
 	m = Infer(d, "x.txt", nil)
 	if m.Province != "贵州省" || m.City != "黔东南苗族侗族自治州" || m.County != "黎平县" || m.Level != "county" {
 		t.Errorf("county override: %s/%s/%s %s", m.Province, m.City, m.County, m.Level)
+	}
+	// A province override keeps the finer place of an issuer inside it.
+	d = doc("博兴县工业和信息化局关于5G建设的通报", "全县新建5G基站100个。")
+	d.Front = map[string]string{"province": "山东"}
+	m = Infer(d, "x.txt", nil)
+	if m.Province != "山东省" || m.County != "博兴县" || m.Level != "county" || m.Sources["province"] != SrcFrontMatter || m.Sources["county"] != SrcIssuer {
+		t.Errorf("province override with county issuer: %s/%s/%s %s %v", m.Province, m.City, m.County, m.Level, m.Sources)
 	}
 	// A bad date override warns and falls back to inference.
 	d = doc("会议召开", "会议强调要抓好落实。", "发布时间:2024-05-06")

@@ -17,7 +17,8 @@ var (
 //   - A work conference or key points for year Y (召开2026年工作会议) plans Y
 //     and reviews Y-1; explicit phrases (总结2025年工作, 部署2026年工作)
 //     override that.
-//   - A rectification report reviews its own year and plans none.
+//   - A rectification report reviews its own year (or the year before,
+//     when that is the year it talks about) and plans none.
 //   - Other notices (signed articles, news) published in year P review the
 //     year before when they talk about it (2021年以来 in a 2022 article), else
 //     P; they plan P, or P+1 when they name it.
@@ -59,9 +60,16 @@ func (in *inference) years() {
 	case in.m.DocType == TypeRectification:
 		plan, planSrc = 0, SrcDefault
 		if rev == 0 {
-			if P != 0 {
+			// The year of the inspection it reports on: the year the text
+			// talks about, when that is the publication year or the one
+			// before (a report published in January on last year's work).
+			y := mostMentioned(in.doc.Text)
+			switch {
+			case P != 0 && y == P-1:
+				rev, revSrc = y, SrcBody
+			case P != 0:
 				rev, revSrc = P, SrcPublished
-			} else if y := mostMentioned(in.doc.Text); y != 0 {
+			case y != 0:
 				rev, revSrc = y, SrcBody
 			}
 		}

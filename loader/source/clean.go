@@ -18,11 +18,13 @@ const (
 
 var (
 	// chromeRe matches short lines of page furniture anywhere in the page.
-	chromeRe = regexp.MustCompile(`(?i)^(当前位置|您的位置|你的位置|所在位置|您现在的位置|你现在的位置|现在位置|位置[:：])|返回顶部|返回首页|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|【收藏】|【纠错】|分享到|^分享$|^分享至|A\s*\+\s*A\s*-|^字号[:：]|^【?字体[:：]|[【\[]\s*[大中小]\s*[】\]]\s*[【\[]|^(扫一扫|扫描二维码|微信扫一扫|手机扫一扫|在手机上打开)|^(上一篇|下一篇|上一条|下一条)[:：]?|^(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|访问量)[:：]|^(首页|主页)\s*[>＞»]|[>＞»]\s*(正文|详情)\s*$|^(登录|注册|搜索|设为首页|加入收藏)$|^(图片|视频|附件)\s*[:：]?$`)
+	chromeRe = regexp.MustCompile(`(?i)^(当前位置|您的位置|你的位置|所在位置|您现在的位置|你现在的位置|现在位置|位置[:：])|返回顶部|返回首页|打印本页|打印此页|关闭窗口|关闭本页|【打印】|【关闭】|【收藏】|【纠错】|分享到|^分享$|^分享至|A\s*\+\s*A\s*-|^字号[:：]|^【?字体[:：]|[【\[]\s*[大中小]\s*[】\]]\s*[【\[]|^(扫一扫|扫描二维码|微信扫一扫|手机扫一扫|在手机上打开)|^(上一篇|下一篇|上一条|下一条)[:：]?|^(浏览量|浏览次数|阅读量|阅读次数|点击数|点击量|访问量)[:：]|^(首页|主页)\s*[>＞»]|[>＞»]\s*(正文|详情)\s*$|^(登录|注册|搜索|设为首页|加入收藏)$|^(图片|视频|附件)\s*[:：]?$` +
+		// WeChat and mirror-site furniture.
+		`|点击上方.{0,6}关注|点击蓝字|关注我们$|预览时标签不可点|微信扫一扫|关注该公众号|^收录于(合集|话题)|^#\S+(\s+\d+\s*个)?\s*$|^(阅读原文|轻触阅读原文|阅读|在看|点赞|赞|分享|收藏|写留言|留言|赞赏|喜欢作者|知道了|取消|允许|继续滑动看下一个|向上滑动看下一个)$|^(视频|小程序)$|转载请注明|如有侵权|^(免责)?声明[:：]|^(长按|识别)二维码|^扫码关注`)
 	// footerRe matches lines that start the footer of a page.
-	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
+	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表|喜欢此内容的人还喜欢|往期回顾|往期推荐)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
 	// bylineRe matches dateline and credit lines.
-	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s`)
+	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$`)
 	// dateOnlyRe matches a line that is only a date (and time), as pages
 	// print under the title.
 	dateOnlyRe = regexp.MustCompile(`^[\d\s年月日./:：\-]+$`)
@@ -159,7 +161,33 @@ func clean(lines []string, title string, format string) cleaned {
 		}
 	}
 
-	seenTitle := title != ""
+	// Without a known title, the headline is the longest title-like line
+	// above the article (a site name or a section heading is shorter);
+	// text lines above it are the page header.
+	titleAt := -1
+	if title == "" {
+		limit := firstLong
+		if limit < 0 {
+			limit = min(len(ls)-1, 4)
+		}
+		best := 0
+		for i := 0; i <= limit && i < end; i++ {
+			if ls[i].kind != kindText || drop[i] || isDateLine(ls[i].s) || !looksLikeTitle(ls[i].s) {
+				continue
+			}
+			if n := utf8.RuneCountInString(ls[i].s); n > best {
+				titleAt, best = i, n
+			}
+		}
+		if titleAt >= 0 {
+			c.title = ls[titleAt].s
+			for j := 0; j < titleAt; j++ {
+				if ls[j].kind == kindText && !isDateLine(ls[j].s) {
+					drop[j] = true
+				}
+			}
+		}
+	}
 	for i := 0; i < end; i++ {
 		l := ls[i]
 		if drop[i] {
@@ -173,13 +201,11 @@ func clean(lines []string, title string, format string) cleaned {
 			continue
 		}
 		// A date alone on a line above the article is a dateline.
-		if (firstLong < 0 || i < firstLong) && dateOnlyRe.MatchString(l.s) && strings.ContainsAny(l.s, "-年/.") {
+		if (firstLong < 0 || i < firstLong) && isDateLine(l.s) {
 			c.byline = append(c.byline, l.s)
 			continue
 		}
-		if !seenTitle && (firstLong < 0 || i <= firstLong) && len(c.body) == 0 && looksLikeTitle(l.s) {
-			c.title = l.s
-			seenTitle = true
+		if i == titleAt {
 			continue
 		}
 		if title != "" && len(c.body) < 3 && (firstLong < 0 || i < firstLong) && sameTitle(l.s, title) {
@@ -271,17 +297,24 @@ func isNavItem(s string) bool {
 	return utf8.RuneCountInString(s) <= 8 && !strings.ContainsAny(s, sentencePunct+"、")
 }
 
-// looksLikeTitle reports a first line that reads like a headline.
+// looksLikeTitle reports a line that reads like a headline: not too short
+// or long, no full stop, not ending in punctuation (an addressee line ends
+// in a colon), at most one comma.
 func looksLikeTitle(s string) bool {
 	n := utf8.RuneCountInString(s)
 	if n < 4 || n > 80 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune("。；;，,、", last) {
+	if strings.ContainsRune("。；;，,、：:", last) {
 		return false
 	}
-	return strings.Count(s, "。") == 0
+	return !strings.Contains(s, "。") && strings.Count(s, "，")+strings.Count(s, ",") <= 1
+}
+
+// isDateLine reports a line that is only a date (and time).
+func isDateLine(s string) bool {
+	return dateOnlyRe.MatchString(s) && strings.ContainsAny(s, "-年/.")
 }
 
 func sameTitle(a, b string) bool {

@@ -389,3 +389,29 @@ func BenchmarkParseHTML(b *testing.B) {
 		}
 	}
 }
+
+func TestTitleDetection(t *testing.T) {
+	para := "1月20日，湖北省通信管理局召开2024年工作会议，总结2023年工作，部署2024年重点任务。"
+	tests := []struct {
+		name, page, title, first string
+	}{
+		{"site name above the headline", "湖北省通信管理局\n首页 > 新闻动态\n湖北省通信管理局召开2024年工作会议\n2024-01-21\n" + para,
+			"湖北省通信管理局召开2024年工作会议", para},
+		{"section heading below the headline", "湖北省通信管理局2024年工作要点\n一、总体要求\n" + para,
+			"湖北省通信管理局2024年工作要点", "一、总体要求"},
+		{"no headline, addressee first", "各市、州通信发展管理办公室：\n" + para,
+			"", "各市、州通信发展管理办公室："},
+		{"long headline", "李干杰:深入践行习近平总书记关于网络强国的重要思想 奋力开创新时代山东网信事业发展新局面\n" + para,
+			"李干杰:深入践行习近平总书记关于网络强国的重要思想 奋力开创新时代山东网信事业发展新局面", para},
+	}
+	for _, tt := range tests {
+		doc, err := Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(doc.Text, "\n")
+		if doc.Title != tt.title || first != tt.first {
+			t.Errorf("%s: title %q first line %q, want %q %q", tt.name, doc.Title, first, tt.title, tt.first)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -190,6 +191,14 @@ func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
 		}
 	}
 	if heading {
+		// 二、2024年重点工作 / 一、2023年工作回顾: the year decides.
+		if y.Plan != 0 && y.Plan != y.Reviewed && strings.Contains(t, strconv.Itoa(y.Plan)+"年") {
+			return Plan, true
+		}
+		if y.Reviewed != 0 && strings.Contains(t, strconv.Itoa(y.Reviewed)+"年") &&
+			!(y.Plan != 0 && strings.Contains(t, strconv.Itoa(y.Plan)+"年")) {
+			return Review, true
+		}
 		for _, c := range planHeads {
 			if strings.Contains(t, c) {
 				return Plan, true

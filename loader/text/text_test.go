@@ -145,6 +145,25 @@ func TestPartsArticle(t *testing.T) {
 	}
 }
 
+func TestPartsYearHeadings(t *testing.T) {
+	body := "某县工信局工作总结\n一、2023年重点工作完成情况\n新建5G基站386个。\n二、2024年重点工作\n计划新建5G基站300个。"
+	got := parts(body, Years{Reviewed: 2023, Plan: 2024})
+	if got["新建5G基站386个。"] != Review || got["计划新建5G基站300个。"] != Plan {
+		t.Errorf("year headings: %v", got)
+	}
+}
+
+func TestPartsTraditional(t *testing.T) {
+	body := "會議指出，2023年，全市新建5G基站1,200個。\n會議強調，2024年全市將新建5G基站800個以上。"
+	got := parts(body, Years{Reviewed: 2023, Plan: 2024})
+	if got["會議指出，2023年，全市新建5G基站1,200個。"] != Review || got["會議強調，2024年全市將新建5G基站800個以上。"] != Plan {
+		t.Errorf("traditional cues: %v", got)
+	}
+	if Simplify("萬個％５Ｇ") != "万个％5G" {
+		t.Errorf("Simplify = %q", Simplify("萬個％５Ｇ"))
+	}
+}
+
 func TestPartsFutureVerbOpensPlan(t *testing.T) {
 	body := "过去一年,成绩显著。做好工作,责任重大。我局将持续深化改革。建成基站2万个。"
 	got := parts(body, Years{Reviewed: 2021, Plan: 2022})
