@@ -194,6 +194,8 @@ func TestBrowserPages(t *testing.T) {
 	for _, p := range paths {
 		b.checkPage(t, base+p, chartPages[p], allowed)
 	}
+	// A console query with numbers draws its result.
+	b.checkPage(t, base+"/sql?"+url.Values{"q": {"select province, count(*) as n from documents group by province"}}.Encode(), []string{"sql-result"}, allowed)
 	// Every reader, through the list.
 	b.open(t, base+"/documents")
 	links, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('table[data-table=documents] a')].map(a => a.href)`))

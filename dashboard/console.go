@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"encoding/json"
 	"errors"
 	"math/big"
 	"strconv"
@@ -186,6 +187,9 @@ func number(v any) (float64, bool) {
 	case *big.Int:
 		f, _ := new(big.Float).SetInt(x).Float64()
 		return f, true
+	case json.Number: // HUGEINT and DECIMAL, exact in the result
+		f, err := x.Float64()
+		return f, err == nil
 	}
 	return 0, false
 }

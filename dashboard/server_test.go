@@ -234,6 +234,9 @@ func TestConsoleRuns(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "data-result") || !strings.Contains(body, "<td>浙江省</td>") {
 		t.Fatalf("good query: status %d, no result table", status)
 	}
+	if !strings.Contains(body, `data-chart="sql-result"`) {
+		t.Error("good query: no result chart")
+	}
 	m := regexp.MustCompile(`href="(/sql\.csv\?[^"]*)"`).FindStringSubmatch(body)
 	if m == nil {
 		t.Fatal("no CSV download link")

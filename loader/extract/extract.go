@@ -207,7 +207,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 }
 
 func isMinorDelim(r rune) bool {
-	return strings.ContainsRune("，,；;：:、。！？!?（(）)\u3000", r)
+	return strings.ContainsRune("，,；;：:、。！？!?\u3000", r)
 }
 
 func isMajorDelim(r rune) bool {
@@ -252,7 +252,7 @@ var metricTrail = []string{
 	"居全国", "名列全国", "排名全国", "列全国", "全国", "全省", "稳居", "位居", "位列", "均居", "居", "名列",
 	"排名", "排在", "连续", "多年", "持续", "累计", "总计", "合计", "共计", "共", "已达", "已", "可达", "可",
 	"达", "为", "至", "到", "是", "有", "超过", "突破", "约", "近", "均", "规模达", "完成", "实现", "从", "由",
-	"较", "的", "新台币", "人民币", "合计达",
+	"较", "的", "新台币", "人民币", "合计达", "控制在", "保持在", "稳定在", "维持在", "控制", "保持",
 }
 
 // metricPhrase names what a figure counts: the clause before it, trimmed
@@ -284,7 +284,7 @@ func metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
 func trimMetric(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case '“', '”', '"', '‘', '’', '「', '」', '《', '》', ' ', '\u3000':
+		case '“', '”', '"', '‘', '’', '「', '」', '《', '》', ' ', '\u3000', '（', '）', '(', ')':
 			return -1
 		}
 		return r
@@ -367,7 +367,7 @@ func growthWord(m string) string {
 // growthOnly reports a metric phrase that names a change but not what
 // changes (同比增长27.3%): it borrows the subject of the figure before it.
 func growthOnly(m string) bool {
-	m = strings.TrimLeft(m, "全年同比环比年均较上年")
+	m = strings.TrimLeft(m, "全年同比环比均较上去底初末月季度")
 	switch m {
 	case "", "增长", "下降", "增速", "增幅", "降幅", "提升", "提高", "降低", "减少", "增加", "成长", "上升":
 		return true

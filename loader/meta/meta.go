@@ -1,11 +1,3 @@
-// Package meta infers a notice's metadata — title, document type, place,
-// issuer, publication date, the year it reviews and the year it plans for —
-// from its text, page furniture, URL and file name, the way an analyst
-// reading it would. Front matter and sidecar fields override inference, and
-// every field records where it came from.
-//
-// The issuer decides the place: 博兴县工业和信息化局 puts a notice in 博兴县,
-// 滨州市, 山东省 whatever other places the text names.
 package meta
 
 import (

@@ -243,10 +243,33 @@ func isChromeElement(n *html.Node) bool {
 		if (a.Key == "class" || a.Key == "id" || a.Key == "role") && chromeClassRe.MatchString(a.Val) {
 			// An article body whose container happens to be called
 			// "content-share" still wins: keep elements with long text.
-			return len([]rune(textOf(n))) < 400
+			return !hasRunes(n, 400)
 		}
 	}
 	return false
+}
+
+// hasRunes reports whether the text under n has at least limit runes,
+// stopping as soon as it does.
+func hasRunes(n *html.Node, limit int) bool {
+	count := 0
+	var f func(*html.Node) bool
+	f = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			count += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+			return count >= limit
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if f(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return f(n)
 }
 
 func textOf(n *html.Node) string {
@@ -290,7 +313,7 @@ var rawOpenRe = map[string]*regexp.Regexp{
 // unclosedRawText names a <script> or <style> opened after the last closing
 // tag of its kind: the parser swallows everything after it.
 func unclosedRawText(src string) string {
-	lower := strings.ToLower(src)
+	lower := asciiLower(src)
 	for _, name := range []string{"script", "style"} {
 		locs := rawOpenRe[name].FindAllStringIndex(lower, -1)
 		if len(locs) == 0 {
@@ -301,4 +324,16 @@ func unclosedRawText(src string) string {
 		}
 	}
 	return ""
+}
+
+// asciiLower lower-cases ASCII letters only: tag names are ASCII, and
+// strings.ToLower would decode every rune of a large page.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

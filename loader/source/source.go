@@ -1,16 +1,3 @@
-// Package source reads notices from disk — .txt, .md, .html and .docx in
-// UTF-8, GB18030/GBK or UTF-16 — and turns them into clean article text:
-// page chrome dropped, NFC, simplified characters, stray pinyin removed.
-//
-// Lines that carry metadata rather than article text (the 来源/发布时间
-// dateline, 编辑 credits, bare URLs) are removed from Text and kept in
-// Document.Byline and Document.URLs for package meta. The title line of a
-// plain-text page is removed from Text and kept in Title.
-//
-// Overrides: YAML front matter in .md (or a .txt that starts with one) and a
-// sidecar file PATH.meta.yaml (or PATH.meta.yml) beside the notice. Both end
-// up in Document.Front; the sidecar wins and its keys are also listed in
-// Document.Sidecar so that meta can say where each field came from.
 package source
 
 import (
