@@ -24,6 +24,7 @@ import (
 var (
 	screenshot     = flag.String("screenshot", "", "write a PNG of a dashboard page to this file (TestScreenshot)")
 	screenshotPage = flag.String("screenshot-page", "/themes", "the page TestScreenshot photographs")
+	screenshotFull = flag.Bool("screenshot-full", false, "photograph the whole page, not just the first 1400x1000 pixels")
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -351,7 +352,11 @@ func TestScreenshot(t *testing.T) {
 	b := newBrowser(t)
 	base := startServer(t)
 	b.checkPage(t, base+*screenshotPage, nil, localOnly(base))
-	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.CaptureScreenshot()
+	if *screenshotFull {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(b.ctx, shot)
 	if err != nil {
 		t.Fatal(err)
 	}

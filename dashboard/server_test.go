@@ -10,11 +10,13 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/dashboard"
+	"github.com/policylens/policylens/loader"
 	"github.com/policylens/policylens/queries"
 	"github.com/policylens/policylens/queries/querytest"
 )
@@ -84,6 +86,9 @@ func TestPages(t *testing.T) {
 			t.Errorf("GET %s: status %d", path, status)
 			continue
 		}
+		if csp := hdr.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+			t.Errorf("GET %s: content security policy %q", path, csp)
+		}
 		if ct := hdr.Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
 			t.Errorf("GET %s: content type %q", path, ct)
 		}
@@ -136,6 +141,27 @@ func TestErrors(t *testing.T) {
 		}
 		if !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "概览") {
 			t.Errorf("GET %s: no error page with nav", path)
+		}
+	}
+}
+
+// TestReflectedInputIsEscaped sends markup in every parameter a page shows.
+func TestReflectedInputIsEscaped(t *testing.T) {
+	base := startServer(t)
+	evil := `<script>alert(1)</script>"'`
+	for _, path := range []string{
+		"/terms?" + url.Values{"term": {evil}, "a": {"province:" + evil}, "b": {"year:" + evil}}.Encode(),
+		"/indicators?" + url.Values{"metric": {evil}}.Encode(),
+		"/documents?" + url.Values{"province": {evil}, "type": {evil}, "sort": {evil}}.Encode(),
+		"/themes?" + url.Values{"theme": {evil}, "level": {evil}}.Encode(),
+		"/sql?" + url.Values{"q": {"select '" + evil + "' as x"}}.Encode(),
+	} {
+		status, body, _ := get(t, base+path)
+		if status != 200 && status != 400 {
+			t.Errorf("GET %s: status %d", path, status)
+		}
+		if strings.Contains(body, "<script>alert") {
+			t.Errorf("GET %s: markup from the URL reached the page unescaped", path)
 		}
 	}
 }
@@ -260,4 +286,43 @@ type testLog struct{ t testing.TB }
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// TestEmptyDatabase serves a database loaded from an empty folder: every
+// page still renders, with nothing to show.
+func TestEmptyDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "empty.duckdb")
+	if err := os.Mkdir(filepath.Join(dir, "notices"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := loader.Load(context.Background(), loader.Options{DataDir: filepath.Join(dir, "notices"), DBPath: db}); err != nil {
+		t.Fatal(err)
+	}
+	store, err := queries.OpenStore(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	app := dashboard.New(dashboard.Options{Store: store, Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	defer app.Shutdown()
+	base := "http://" + ln.Addr().String()
+	for path := range chartPages {
+		if status, _, _ := get(t, base+path); status != 200 {
+			t.Errorf("empty database: GET %s: status %d", path, status)
+		}
+	}
+	for _, path := range []string{"/terms?term=5G", "/indicators?metric=5G基站", "/themes?theme=anti_fraud"} {
+		if status, _, _ := get(t, base+path); status != 200 {
+			t.Errorf("empty database: GET %s: status %d", path, status)
+		}
+	}
+	if err := dashboard.Export(context.Background(), store, filepath.Join(dir, "site")); err != nil {
+		t.Errorf("empty database: export: %v", err)
+	}
 }

@@ -105,6 +105,10 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	defer unlock()
 	removeStaleTemps(opts.DBPath)
 
+	phase := func(name string, since time.Time) {
+		opts.Logger.Debug("load phase", "phase", name, "elapsed", time.Since(since).Round(time.Millisecond))
+	}
+	t0 := time.Now()
 	disk, err := scan(opts.DataDir, opts.Only)
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
@@ -119,10 +123,13 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}
 
+	phase("scan", t0)
+	t0 = time.Now()
 	state, err := readState(ctx, opts.DBPath)
 	if err != nil {
 		return sum, fmt.Errorf("load: read %s: %w", opts.DBPath, err)
 	}
+	phase("read state", t0)
 	rebuild := opts.Rebuild || state == nil || state.resourcesVersion != rb.version() || state.schemaVersion != schema.Version
 	if rebuild {
 		state = &dbState{files: map[string]fileRecord{}}
@@ -141,11 +148,14 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, partial(sum)
 	}
 
+	t0 = time.Now()
 	res, err := rb.build()
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
+	phase("build resources", t0)
 
+	t0 = time.Now()
 	tmp, err := prepareTemp(opts.DBPath, rebuild)
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
@@ -158,11 +168,15 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}()
 
+	phase("copy database", t0)
+	t0 = time.Now()
 	w, err := openWriter(ctx, tmp, rebuild, state)
 	if err != nil {
 		return sum, fmt.Errorf("load: %s: %w", tmp, err)
 	}
 	defer w.close()
+	phase("open writer", t0)
+	t0 = time.Now()
 	if err := w.begin(ctx, res, rb, opts.DataDir); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
@@ -171,6 +185,8 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	}
 	sum.Removed = len(p.removedDocs)
 
+	phase("begin and remove", t0)
+	t0 = time.Now()
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -203,12 +219,16 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
+	phase("process and append", t0)
+	t0 = time.Now()
 	if err := w.issues(ctx, sum.Issues); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	if err := w.commit(ctx); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
+	phase("commit and checkpoint", t0)
+	t0 = time.Now()
 	if err := w.totals(ctx, &sum); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
@@ -218,6 +238,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if err := swapIn(tmp, opts.DBPath); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
+	phase("totals, close and swap", t0)
 	committed = true
 	sum.Rebuilt = rebuild
 	sum.Swapped = true

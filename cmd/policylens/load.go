@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 
 	"golang.org/x/term"
@@ -17,7 +18,7 @@ import (
 type loadFlags struct {
 	data, db, resources string
 	workers             int
-	rebuild             bool
+	rebuild, verbose    bool
 }
 
 func (f *loadFlags) register(fs *flag.FlagSet) {
@@ -26,6 +27,7 @@ func (f *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml and dict/ (missing files fall back to built-in copies)")
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&f.rebuild, "rebuild", false, "process every file again, even unchanged ones")
+	fs.BoolVar(&f.verbose, "v", false, "log each phase of the load with its duration")
 }
 
 func (f *loadFlags) options(e *env) loader.Options {
@@ -35,6 +37,9 @@ func (f *loadFlags) options(e *env) loader.Options {
 		ResourcesDir: f.resources,
 		Workers:      f.workers,
 		Rebuild:      f.rebuild,
+	}
+	if f.verbose {
+		o.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	if file, ok := e.stderr.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 		o.Progress = loader.ProgressBar(e.stderr)

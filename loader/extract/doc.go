@@ -16,6 +16,7 @@
 //	          | 百分之 number | 千分之 number | 半数                    (percent, per mille)
 //	          | number / number | 中文number 分之 中文number          (fractions: 1/9, 三分之一)
 //	          | 翻 [一|两|三|四] 番                                    (multiples: 2^n 倍)
+//	          | number 成                                             (tenths: 九成 → 90 %)
 //	          | 第 number (位|名)  |  (居|列|排名…) … 第 number          (ranks, unit 位次)
 //	number    = arabic | chinese
 //	arabic    = digits with optional thousands separators (1,650) and decimals,
@@ -26,7 +27,9 @@
 //	          | 不少于 不低于 至少 (at_least) | 不超过 不到 不足 低于 (at_most)
 //	suffix    = 以上 (at_least) | 以下 以内 (at_most) | 左右 (approx) | 余 多 (over)
 //	unit      = a closed list: % ％ 个百分点 ‰ 倍 元 美元 个 家 户 人 人次 名 项 件
-//	            场 次 期 款 套 台 … 公里 平方米 吨 EFLOPS PFLOPS Gbps TB …
+//	            场 次 期 款 套 台 … 公里 平方米 吨 EFLOPS PFLOPS Gbps TB …,
+//	            and prices 元/GB, 元每月; a one-character unit that begins a
+//	            word is none (10部门, 3号台风, 14亿人民, 100场景)
 //
 // The value is normalised (24.2万 → 242000, 1.28余万 → 12800, 突破万亿元 →
 // 1e12); the magnitude of a range's upper end applies to a bare lower end
@@ -42,15 +45,22 @@
 //   - Ordinals after 第, unless they are ranks (第七届, 连续第二年, 第一方阵).
 //   - Numbers glued to Latin letters or after @ / _ - . between letters or
 //     digits: technology names (5G, 10G PON, 2.6G, 700M, NR900, IPv6),
-//     e-mail addresses, file names, version strings.
+//     e-mail addresses, file names, version strings. An acronym of three or
+//     more capitals before a counted figure is a noun (检测APP3.4万款).
+//   - Runs of more than 15 digits (identity and account numbers) and values
+//     that overflow.
 //   - Numbers inside paired quotes or title brackets: slogans and names
 //     (“两个维护”, “1﹢3﹢9”, 断卡行动2.0 in quotes, 《规划(2020-2035)》).
 //   - A number right after a label colon (浏览量:656 次) and every number of a
 //     sentence that text.IsChrome calls page furniture (Document skips them).
 //   - Chinese numerals below two (一个, 一场 are articles), bare magnitudes
 //     without a qualifier (千家万户, 千行百业, 万兆), invalid runs (十四五),
-//     and small Chinese numbers that precede their noun (三个运营商) unless a
-//     verb introduces them as a count of events (开展三次).
+//     vague amounts (数十个, 几百家), and small Chinese numbers that precede
+//     their noun (及三个运营商的) unless they open their clause (七个项目入围),
+//     carry a qualifier (逾五个项目) or a verb introduces them as a count of
+//     events (开展三次).
+//   - Figures in sentences about who attended a meeting (出席, 参加会议,
+//     分会场).
 //
 // # Metric, measure, kind and year
 //
@@ -66,7 +76,9 @@
 // events → count, others → total). Ranks are rank.
 //
 // The kind is other for ranks, for counts of meetings, trainings and other
-// events, and for figures about others (全国10个, 工信部16个); target when
+// events, and for figures about others (全国10个, 工信部16个, a clause
+// opening with 全国 or 我国); achievement inside 在……的基础上, the base a
+// plan builds on; target when
 // the sentence carries a planning cue before the figure (力争, 争取, 预计,
 // 确保, 将 + verb, 到2027年, 2025年底前), when a target is quoted
 // (年度目标…, …的目标任务), or when the sentence is in the plan part of the
@@ -74,10 +86,14 @@
 // otherwise.
 //
 // The year is the year named closest before the figure in its sentence
-// (2021年，…; 到2027年; 截至2023年底; 十四五期间 → 2025), ignoring years in
-// quotes and "2021年以来" (since) or "2020年的" (comparisons). Otherwise a
+// (2021年，…; 到2027年; 截至2023年底; 十四五期间 → 2025; 2019年的1100亿元),
+// ignoring years in quotes, "2021年以来" (since), comparison bases (较2020年,
+// 是2020年的3倍) and years in an earlier clause that is more than a bare time
+// adverbial (在2020年办理…的基础上，力争…). Otherwise a
 // target refers to the plan year (a target quoted in a review to the
 // reviewed year), and an achievement to the reviewed year — or to the
 // publication year when the notice came out after the first quarter of a
-// later year, since a mid-year article reports totals as of its date.
+// later year and its review is not anchored to the reviewed year (会议指出,
+// 一年来, 总结2023年工作, 2023年以来), since a mid-year article that looks
+// back over 近年来 reports totals as of its date.
 package extract

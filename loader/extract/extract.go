@@ -76,6 +76,43 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	return out
 }
 
+// inBase reports a figure inside 在……的基础上, the achieved base a plan
+// builds on.
+func inBase(rs []rune, f figure) bool {
+	open := -1
+	for k := f.start - 1; k >= 0 && k >= f.start-60; k-- {
+		if isMajorDelim(rs[k]) || hasAt(rs, k, "基础上") {
+			return false
+		}
+		if rs[k] == '在' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := f.end; k < len(rs) && k < f.end+60; k++ {
+		if isMajorDelim(rs[k]) {
+			return false
+		}
+		if hasAt(rs, k, "的基础上") || hasAt(rs, k, "基础上") {
+			return true
+		}
+	}
+	return false
+}
+
+// nextDelim is the first clause delimiter in rs[from:to], or -1.
+func nextDelim(rs []rune, from, to int) int {
+	for k := from; k < to && k < len(rs); k++ {
+		if isMinorDelim(rs[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
 // anchoredReview reports a notice whose review is explicitly of the
 // reviewed year (会议指出，一年来… / 总结2023年工作): its undated figures are
 // that year's even when it was published late.
@@ -84,7 +121,7 @@ func anchoredReview(ss []text.Sentence, reviewed int) bool {
 	for _, s := range ss {
 		t := text.Simplify(s.Text)
 		if containsAny(t, "会议指出", "会议认为", "会议总结", "会议回顾", "一年来", "过去一年", "过去的一年",
-			"总结"+y, "回顾"+y, y+"工作总结", y+"工作情况", y+"工作完成情况") {
+			"总结"+y, "回顾"+y, y+"工作总结", y+"工作情况", y+"工作完成情况", y+"以来") {
 			return true
 		}
 	}
@@ -458,6 +495,10 @@ func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) 
 	if c := strings.TrimLeft(clause, " 　“"); containsPrefix(c, "全国", "我国", "全球", "全世界", "世界") {
 		return "other", false
 	}
+	// 在2023年新建10万个的基础上，力争…: the base of a plan is done.
+	if inBase(rs, f) {
+		return "achievement", false
+	}
 	before := string(rs[:f.start])
 	if containsAny(before, targetCues...) {
 		return "target", false
@@ -544,6 +585,14 @@ func explicitYearUnit(rs []rune, i int, unit string) (year int, kind string) {
 			continue
 		}
 		start := j - 4
+		// A year in an earlier clause counts only when that clause is a bare
+		// time adverbial (2021年，… / 截至2023年底，…), not when it dates
+		// something else (在2020年办理64.5万人次的基础上，力争…).
+		if d := nextDelim(rs, j, i); d >= 0 {
+			if d-minorStart(rs, start) > 10 && !(endsWith(rs, start, "在") && inBase(rs, figure{start: i, end: i})) {
+				continue
+			}
+		}
 		// 较2020年增长, 比2019年翻一番, 与2019年相比: a comparison base.
 		if endsWith(rs, start, "较") || endsWith(rs, start, "比") || endsWith(rs, start, "与") || endsWith(rs, start, "同") {
 			continue

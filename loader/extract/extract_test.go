@@ -175,6 +175,14 @@ func TestSentence(t *testing.T) {
 		{"建成数十个应用场景，近千个项目落地。", review, y2024, []w{
 			{"近千个", 1000, "个", "approx", "achievement", 2024, 0}}},
 
+		{"检测APP3.4万款，七个项目入围全国试点示范，全省十个项目在全国赛获奖。", review, y2024, []w{
+			{"3.4万款", 34000, "款", "exact", "achievement", 2024, 0},
+			{"七个", 7, "个", "exact", "achievement", 2024, 0},
+			{"十个", 10, "个", "exact", "achievement", 2024, 0}}},
+		{"在2023年办理携号转网64.5万人次的基础上，力争资费公示率保持在96%-100%。", plan, y2024, []w{
+			{"64.5万人次", 645000, "人次", "exact", "achievement", 2023, 0},
+			{"96%-100%", 96, "%", "range", "target", 2025, 100}}},
+
 		// Traditional characters.
 		{"全港已建成5G基站約2.8萬個，覆蓋率超過99%。", review, y2024, []w{
 			{"約2.8萬個", 28000, "个", "approx", "achievement", 2024, 0},

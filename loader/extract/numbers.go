@@ -574,7 +574,16 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 	}
 
 	// Numbers glued to letters are names: 5G, NR900, IPv6, 4GL900, 163.com.
-	if isLatin(prev) || prev == '@' || prev == '/' || prev == '_' || prev == '#' || prev == '\\' ||
+	// An acronym of three capitals before a counted figure is a noun
+	// (检测APP3.4万款), checked once the unit is known.
+	acronym := false
+	if isLatin(prev) {
+		if !upperRun(rs, i) {
+			return f, 0, false
+		}
+		acronym = true
+	}
+	if prev == '@' || prev == '/' || prev == '_' || prev == '#' || prev == '\\' ||
 		((prev == '-' || prev == '.') && (isLatin(at(rs, i-2)) || isDigit(at(rs, i-2)))) {
 		return f, 0, false
 	}
@@ -692,6 +701,9 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 		return f, 0, false
 	}
 	f.unit, f.end = unit, ue
+	if acronym && (c.chinese || f.hasMax || !(c.mag || classifiers[unit] || unit == "%")) {
+		return f, ue, false
+	}
 
 	if c.chinese {
 		// 数十个, 几百家: vague amounts, not figures.
@@ -707,11 +719,43 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 		}
 	}
 	f = finish(rs, f)
-	if c.chinese && !c.mag && f.value < 100 && classifiers[f.unit] && f.prenominal && !eventVerbBefore(rs, i) {
+	if c.chinese && !c.mag && f.value < 100 && classifiers[f.unit] && f.prenominal && f.qual == "exact" &&
+		!eventVerbBefore(rs, i) && !clauseOpens(rs, i) {
 		// 三个运营商, 两个维护: small prenominal numbers enumerate, they do not report.
 		return f, ue, false
 	}
 	return f, 0, true
+}
+
+// upperRun reports three or more capital letters right before rs[i], and
+// no letter or digit before them (APP, IDC; not IPv6, NR900, 4GL900).
+func upperRun(rs []rune, i int) bool {
+	j := i
+	for j > 0 && rs[j-1] >= 'A' && rs[j-1] <= 'Z' {
+		j--
+	}
+	return i-j >= 3 && !isLatin(at(rs, j-1)) && !isDigit(at(rs, j-1))
+}
+
+// clauseOpens reports a number that opens its clause, after at most a scope
+// word (全省十个项目在全国赛获奖, 七个项目入围): the subject of the clause,
+// a reported count, unlike 及三个运营商的责任.
+func clauseOpens(rs []rune, i int) bool {
+	k := i
+	for k > 0 && !strings.ContainsRune("，,；;：:。！？!?", rs[k-1]) {
+		k--
+	}
+	head := string(rs[k:i])
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区", "共有", "另有", "其中", "累计", "共", "有"} {
+			if strings.HasPrefix(head, w) {
+				head = head[len(w):]
+				changed = true
+			}
+		}
+	}
+	return strings.TrimSpace(head) == ""
 }
 
 func skipSpacesBack(rs []rune, i int) int {

@@ -87,7 +87,7 @@ func seedPredictions(t testing.TB, e *extract.Extractor) []eval.Prediction {
 		for _, in := range inds {
 			preds = append(preds, eval.Prediction{File: name, Kind: in.Kind, Year: in.Year, Metric: in.Metric,
 				Value: in.Value, ValueMax: in.ValueMax, HasMax: in.HasMax, Unit: in.Unit, Qualifier: in.Qualifier,
-				Sentence: ss[in.SentenceNo].Text})
+				Sentence: ss[in.SentenceNo].Text, Surface: in.Surface})
 		}
 	}
 	return preds

@@ -307,21 +307,50 @@ func (g *Gazetteer) Scan(text string) []Match {
 			i += size
 			continue
 		}
-		matched := false
-		for _, l := range g.lens[r] {
-			if i+l > len(text) {
-				continue
-			}
-			if cs, ok := g.byName[text[i:i+l]]; ok {
-				out = append(out, Match{Start: i, End: i + l, Name: text[i : i+l], Candidates: cs})
-				i += l
-				matched = true
-				break
-			}
+		if l, cs := g.longestAt(text, i, r); l > 0 && !(weak(cs) && g.strongWithin(text, i+size, i+l)) {
+			out = append(out, Match{Start: i, End: i + l, Name: text[i : i+l], Candidates: cs})
+			i += l
+			continue
 		}
-		if !matched {
-			i += size
-		}
+		i += size
 	}
 	return out
+}
+
+// longestAt returns the byte length and candidates of the longest name
+// starting at text[i:], whose first rune is r; 0 when none does.
+func (g *Gazetteer) longestAt(text string, i int, r rune) (int, []Candidate) {
+	for _, l := range g.lens[r] {
+		if i+l > len(text) {
+			continue
+		}
+		if cs, ok := g.byName[text[i:i+l]]; ok {
+			return l, cs
+		}
+	}
+	return 0, nil
+}
+
+// weak reports a name known only as the short name of county-level units
+// (立山 for 立山区): too often part of ordinary words.
+func weak(cs []Candidate) bool {
+	for _, c := range cs {
+		if !c.Short || c.Level != LevelCounty {
+			return false
+		}
+	}
+	return true
+}
+
+// strongWithin reports whether a name that is not weak starts at a rune
+// boundary in text[from:to] — 成立山东省 is 山东省, not 立山.
+func (g *Gazetteer) strongWithin(text string, from, to int) bool {
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if l, cs := g.longestAt(text, i, r); l > 0 && !weak(cs) {
+			return true
+		}
+		i += size
+	}
+	return false
 }

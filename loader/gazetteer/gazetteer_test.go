@@ -114,6 +114,14 @@ func TestScan(t *testing.T) {
 	}
 }
 
+func TestScanPrefersStrongNames(t *testing.T) {
+	// 立山 (short for 立山区) must not hide 山东省.
+	ms := Default().Scan("成立山东省互联网行业党委")
+	if len(ms) != 1 || ms[0].Name != "山东省" {
+		t.Errorf("Scan = %+v, want 山东省", ms)
+	}
+}
+
 func BenchmarkScan(b *testing.B) {
 	g := Default()
 	text := "会议指出，2024年，全局上下深入落实党中央决策部署和省部工作安排，青岛进入全国10个“5G+工业互联网”融合应用试点城市行列，济南、青岛入选工信部16个5G应用“扬帆”行动重点城市。"

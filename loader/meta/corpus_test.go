@@ -16,8 +16,8 @@ const corpusDir = "../testdata/corpus"
 
 // TestCorpus reads and infers every file of the ingestion corpus and checks
 // the result against expected.csv: the error for bad input, else format,
-// encoding, every metadata field, the sources named, a warning, and text
-// the cleaned body must and must not contain.
+// encoding, every metadata field, the sources named, a warning, the first
+// and last line of the cleaned text, and text it must and must not contain.
 func TestCorpus(t *testing.T) {
 	f, err := os.Open(filepath.Join(corpusDir, "expected.csv"))
 	if err != nil {
@@ -85,6 +85,9 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("warnings %q lack %q", all, w)
 				}
 			}
+			lines := strings.Split(doc.Text, "\n")
+			check("first_line", lines[0])
+			check("last_line", lines[len(lines)-1])
 			if s := get("text_has"); s != "" {
 				for _, sub := range strings.Split(s, "|") {
 					if !strings.Contains(doc.Text, sub) {

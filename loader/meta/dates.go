@@ -17,15 +17,60 @@ var (
 	monthDayRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})月(\d{1,2})日`)
 )
 
+// hanDateRe matches dates in Chinese numerals, as formal documents sign
+// them: 二〇二二年十月二十日.
+var hanDateRe = regexp.MustCompile(`([〇○零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+
 // ParseDate reads the first full date in s (2022-10-21, 2022年10月21日,
-// 2022/10/21, 2022.10.21) and reports whether it found a valid one.
+// 2022/10/21, 2022.10.21, 二〇二二年十月二十日) and reports whether it
+// found a valid one.
 func ParseDate(s string) (time.Time, bool) {
 	for _, m := range fullDateRe.FindAllStringSubmatch(s, -1) {
 		if t, ok := mkDate(m[1], m[2], m[3]); ok {
 			return t, true
 		}
 	}
+	for _, m := range hanDateRe.FindAllStringSubmatch(s, -1) {
+		if t, ok := mkDateInt(hanDigits(m[1]), hanNumber(m[2]), hanNumber(m[3])); ok {
+			return t, true
+		}
+	}
 	return time.Time{}, false
+}
+
+var hanDigit = map[rune]int{'〇': 0, '○': 0, '零': 0, 'Ｏ': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// hanDigits reads digit by digit: 二〇二二 → 2022.
+func hanDigits(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + hanDigit[r]
+	}
+	return n
+}
+
+// hanNumber reads a number up to 99 written with 十: 十 → 10, 二十一 → 21.
+func hanNumber(s string) int {
+	tens, n, seenTen := 0, 0, false
+	for _, r := range s {
+		if r == '十' {
+			if seenTen {
+				return 0
+			}
+			seenTen = true
+			tens = n
+			if tens == 0 {
+				tens = 1
+			}
+			n = 0
+			continue
+		}
+		n = hanDigit[r]
+	}
+	if seenTen {
+		return tens*10 + n
+	}
+	return n
 }
 
 // dateInPath reads a date from a URL or file name: path segments

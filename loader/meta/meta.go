@@ -585,6 +585,9 @@ func (in *inference) published() {
 			if y := in.leadYear(); y != 0 {
 				mo, _ := strconv.Atoi(m[1])
 				d, _ := strconv.Atoi(m[2])
+				if mo >= 11 {
+					y-- // 12月28日 a conference on next year's work
+				}
 				if t, ok := mkDateInt(y, mo, d); ok {
 					in.m.Published = t
 					in.set("published", SrcBody)

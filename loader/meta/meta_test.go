@@ -20,6 +20,10 @@ func TestParseDate(t *testing.T) {
 		{"2022/1/5", "2022-01-05"},
 		{"2022.01.27", "2022-01-27"},
 		{"来源:《中国网信》2022年第3期  2022-06-10 19:16:59", "2022-06-10"},
+		{"二〇二二年十月二十日", "2022-10-20"},
+		{"二○二三年一月九日", "2023-01-09"},
+		{"二〇二四年十二月三十一日", "2024-12-31"},
+		{"二〇二四年十三月一日", ""},
 		{"2022-02-30", ""},
 		{"2022年第3期", ""},
 		{"1月22日", ""},
@@ -177,6 +181,11 @@ func TestYears(t *testing.T) {
 			t.Errorf("%s: %s reviewed %d plan %d, want %s %d %d", tt.name, m.DocType, m.ReviewedYear, m.PlanYear, tt.docType, tt.rev, tt.plan)
 		}
 	}
+	// A December conference on next year's work happens the year before.
+	m0 := Infer(doc("某省通信管理局召开2024年工作会议", "12月28日,某省通信管理局召开2024年工作会议。"), "x.txt", nil)
+	if !m0.Published.Equal(day("2023-12-28")) {
+		t.Errorf("December conference published %v", m0.Published)
+	}
 	// Month-day dates take the conference year.
 	m := Infer(doc("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。"), "x.txt", nil)
 	if !m.Published.Equal(day("2025-01-22")) || m.Sources["published"] != SrcBody {
@@ -258,4 +267,32 @@ func FuzzInfer(f *testing.F) {
 			t.Fatalf("city without province: %+v", m)
 		}
 	})
+}
+
+// TestNotices runs whole notices through Parse and Infer: a conference
+// whose title names only a city, a rectification report published the year
+// after its inspection, a signed article by a provincial standing committee
+// member, and prefectures whose names clash with provinces (海南州, 吉林市).
+func TestNotices(t *testing.T) {
+	tests := []struct {
+		page, issuer, province, county, level string
+		rev, plan                             int
+	}{
+		{"2024年全省信息通信行业工作会议在武汉召开\n发布时间：2024-01-25\n1月24日，2024年全省信息通信行业工作会议在武汉召开。会议由湖北省通信管理局主办，总结2023年工作，部署2024年任务。\n会议指出，2023年全省新建5G基站2万个。", "湖北省通信管理局", "湖北省", "", "province", 2023, 2024},
+		{"中共宁津县大数据中心党组关于巡察整改进展情况的通报\n来源：宁津县纪委监委 发布时间：2023-01-10\n根据县委统一部署，2022年9月至10月，县委第二巡察组对县大数据中心党组开展了巡察。\n现将整改情况公布如下。\n中共宁津县大数据中心党组\n2023年1月9日", "宁津县大数据中心", "山东省", "宁津县", "county", 2022, 0},
+		{"省委常委、宣传部部长张三：推动网信事业高质量发展\n来源：人民网 2023-03-02\n近日，江苏省委常委、宣传部部长张三在《中国网信》发表署名文章。\n2022年，全省网信工作取得新成效。我们将继续努力。", "江苏省委", "江苏省", "", "province", 2022, 2023},
+		{"海南藏族自治州人民政府关于5G建设的通知\n各县人民政府：\n为加快海南州5G建设，现通知如下。\n海南藏族自治州人民政府\n2023年6月1日", "海南藏族自治州人民政府", "青海省", "", "city", 0, 2023},
+		{"吉林市人民政府关于推进千兆城市建设的实施意见\n为推进吉林市千兆城市建设，提出如下意见。\n吉林市人民政府\n2023年4月1日", "吉林市人民政府", "吉林省", "", "city", 0, 2023},
+	}
+	for _, tt := range tests {
+		d, err := source.Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Infer(d, "x.txt", nil)
+		if m.Issuer != tt.issuer || m.Province != tt.province || m.County != tt.county || m.Level != tt.level || m.ReviewedYear != tt.rev || m.PlanYear != tt.plan {
+			t.Errorf("%s: got %s %s %s %s %d %d, want %s %s %s %s %d %d", m.Title, m.Issuer, m.Province, m.County, m.Level, m.ReviewedYear, m.PlanYear,
+				tt.issuer, tt.province, tt.county, tt.level, tt.rev, tt.plan)
+		}
+	}
 }

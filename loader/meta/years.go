@@ -63,7 +63,10 @@ func (in *inference) years() {
 			// The year of the inspection it reports on: the year the text
 			// talks about, when that is the publication year or the one
 			// before (a report published in January on last year's work).
-			y := mostMentioned(in.doc.Text)
+			y := inspectionYear(in.doc.Text)
+			if y == 0 {
+				y = mostMentioned(in.doc.Text)
+			}
 			switch {
 			case P != 0 && y == P-1:
 				rev, revSrc = y, SrcBody
@@ -123,6 +126,18 @@ func (in *inference) years() {
 	} else {
 		in.set("plan_year", SrcDefault)
 	}
+}
+
+// inspectionYearRe finds the year in the sentence that says when the
+// inspection took place: 2022年3月1日至4月30日，市委第一轮巡察组对….
+var inspectionYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。；\n]{0,60}?(巡察|巡视|审计|督查|督察)`)
+
+func inspectionYear(text string) int {
+	if m := inspectionYearRe.FindStringSubmatch(text); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	return 0
 }
 
 func atoiYear(v string) int {

@@ -81,7 +81,26 @@ func decode(data []byte, isHTML bool) (string, string, error) {
 	if s, ok := decodeStrict(simplifiedchinese.GB18030, data); ok && plausibleGB(data) {
 		return s, "gb18030", checkText(s)
 	}
+	// UTF-8 damaged in a few places (a truncated download, a bad copy):
+	// keep it, with U+FFFD for the bad bytes; the caller warns.
+	if bad, total := invalidUTF8(data); bad > 0 && bad*1000 <= total {
+		s := strings.ToValidUTF8(string(data), "\uFFFD")
+		return s, "utf-8", checkText(s)
+	}
 	return "", "", ErrUnknownEncoding
+}
+
+// invalidUTF8 counts the invalid bytes and the runes of data.
+func invalidUTF8(data []byte) (bad, total int) {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		}
+		total++
+		i += size
+	}
+	return bad, total
 }
 
 func decodeUTF16(body []byte, order unicode.Endianness, name string) (string, string, error) {

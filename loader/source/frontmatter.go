@@ -12,8 +12,20 @@ import (
 // very start) from the body. found is false when the text has none. When
 // the YAML is invalid, found is true, the body is still returned and err
 // says why the fields were dropped.
+//
+// Hugo's TOML front matter (between "+++" lines) is read too, as flat
+// key = value pairs.
 func splitFrontMatter(s string) (fields map[string]string, body string, found bool, err error) {
 	t := strings.TrimLeft(s, "\ufeff \t\n")
+	if strings.HasPrefix(t, "+++\n") {
+		head, rest, ok := strings.Cut(t[len("+++\n"):], "\n+++")
+		if !ok {
+			return nil, s, false, nil
+		}
+		_, body, _ = strings.Cut(rest, "\n")
+		fields, err = parseTOMLMap(head)
+		return fields, body, true, err
+	}
 	if !strings.HasPrefix(t, "---\n") && !strings.HasPrefix(t, "---\r\n") {
 		return nil, s, false, nil
 	}
@@ -87,6 +99,43 @@ func parseYAMLMap(data []byte) (map[string]string, error) {
 		default:
 			return nil, fmt.Errorf("field %q: nested values are not supported", key)
 		}
+	}
+	return out, nil
+}
+
+// parseTOMLMap reads the flat key = value lines of TOML front matter:
+// quoted strings, bare dates and numbers, and arrays of strings.
+func parseTOMLMap(head string) (map[string]string, error) {
+	out := map[string]string{}
+	for i, line := range strings.Split(head, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			break // a table: nested values are not supported, stop here
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			return nil, fmt.Errorf("line %d: not key = value", i+1)
+		}
+		k = strings.ToLower(strings.Trim(strings.TrimSpace(k), `"'`))
+		v = strings.TrimSpace(v)
+		if strings.HasPrefix(v, "[") && strings.HasSuffix(v, "]") {
+			var parts []string
+			for _, p := range strings.Split(v[1:len(v)-1], ",") {
+				if p = strings.Trim(strings.TrimSpace(p), `"'`); p != "" {
+					parts = append(parts, p)
+				}
+			}
+			v = strings.Join(parts, ",")
+		} else if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
+			if v[len(v)-1] != v[0] {
+				return nil, fmt.Errorf("line %d: unterminated string", i+1)
+			}
+			v = v[1 : len(v)-1]
+		}
+		out[k] = v
 	}
 	return out, nil
 }

@@ -9,10 +9,11 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// skipElements never hold article text.
+// skipElements never hold article text. (<form> is not one: ASP.NET sites
+// wrap the whole page in a form.)
 var skipElements = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
-	atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Select: true,
+	atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Select: true,
 	atom.Button: true, atom.Iframe: true, atom.Textarea: true, atom.Object: true, atom.Embed: true,
 	atom.Canvas: true, atom.Audio: true, atom.Video: true, atom.Map: true, atom.Head: true,
 }
@@ -52,8 +53,9 @@ func looksLikeHTMLDocument(s string) bool {
 
 // htmlLines extracts the visible text of an HTML page or fragment as lines,
 // without scripts, styles, navigation, footers and elements whose class or
-// id names page furniture. It returns the page title (the first <h1>, else
-// <title> without the site name) and warnings for broken markup.
+// id names page furniture, and lines that are all link text. It returns the
+// page title (see pickTitle), the page's own URL from canonical/og:url
+// metadata, and warnings for broken markup.
 //
 // With keepNewlines (text or markdown carrying a few tags) a newline in the
 // text also ends a line, as it does in the plain text around the tags.

@@ -10,12 +10,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Document is a notice read from disk, decoded and cleaned to article text.
 type Document struct {
 	Format   string            // txt, md, html, docx: what the content is (a .txt holding a Jekyll post is md)
-	Encoding string            // utf-8, utf-8-bom, gb18030, utf-16le, utf-16be
+	Encoding string            // utf-8, utf-8-bom, gb18030, utf-16le, utf-16be (big5 only when an HTML page declares it)
 	Text     string            // cleaned article text, paragraphs separated by "\n"
 	Title    string            // from front matter, <title>/<h1>, or the first line of a plain-text page; "" if none
 	Front    map[string]string // front matter + sidecar fields, lower-case keys (sidecar wins)
@@ -105,10 +106,11 @@ func Read(path string) (*Document, error) {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sidecar %s ignored: %v", filepath.Base(sp), err))
 			break
 		}
-		doc.Sidecar = fields
 		for k, v := range fields {
-			doc.Front[k] = v
+			fields[k] = normalize(v)
+			doc.Front[k] = fields[k]
 		}
+		doc.Sidecar = fields
 		if t := fields["title"]; t != "" {
 			doc.Title = t
 		}
@@ -147,9 +149,15 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 		doc.Encoding = enc
 		raw = text
+		if enc == "utf-8" && !utf8.Valid(data) {
+			doc.Warnings = append(doc.Warnings, "invalid UTF-8 bytes replaced with U+FFFD")
+		}
 	}
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
+	if strings.TrimSpace(strings.ReplaceAll(raw, "\ufeff", "")) == "" {
+		return nil, errors.New("empty file (no text)")
+	}
 	if strings.IndexByte(raw, 0) >= 0 {
 		return nil, errors.New("binary file (NUL characters in the decoded text)")
 	}

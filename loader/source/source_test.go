@@ -40,6 +40,12 @@ func TestDecode(t *testing.T) {
 		{"utf-16be bom", "utf-16be", append([]byte{0xFE, 0xFF}, be...)},
 		{"utf-16le no bom", "utf-16le", []byte("\x41\x00\x42\x00\x0a\x00\x43\x00\x44\x00")},
 	}
+	// UTF-8 with one bad byte stays UTF-8, with a warning.
+	long := strings.Repeat(text, 100)
+	damaged := []byte(long[:200] + "\xff" + long[200:])
+	if doc, err := Parse("x.txt", damaged); err != nil || doc.Encoding != "utf-8" || len(doc.Warnings) == 0 {
+		t.Errorf("damaged UTF-8: %v %+v", err, doc)
+	}
 	for _, tt := range tests {
 		doc, err := Parse("x.txt", tt.data)
 		if err != nil {
@@ -71,6 +77,9 @@ func TestParseErrors(t *testing.T) {
 		{"shiftjis.txt", []byte("\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x83\x65\x83\x4c\x83\x58\x83\x67"), "unknown encoding"},
 		{"bad.docx", []byte("not a zip at all"), "invalid .docx"},
 		{"odd.txt", []byte{0xFF, 0xFE, 0x41}, "odd number of bytes"},
+		{"bom-only.txt", []byte{0xEF, 0xBB, 0xBF, ' ', '\n'}, "empty file"},
+		{"utf16-blank.txt", []byte{0xFF, 0xFE, ' ', 0, '\n', 0}, "empty file"},
+		{"empty.docx", emptyDocx(), "empty file"},
 	}
 	for _, tt := range tests {
 		_, err := Parse(tt.name, tt.data)
@@ -175,6 +184,11 @@ func TestHTML(t *testing.T) {
 	if len(doc.Byline) != 1 || doc.Byline[0] != "发布时间：2024-01-30" {
 		t.Errorf("byline %q", doc.Byline)
 	}
+	// An ASP.NET page wraps everything in a form.
+	doc, err = Parse("form.html", []byte(`<html><body><form id="form1"><div class="content"><p>1月29日，福建省通信管理局召开2024年工作会议，总结2023年工作。</p></div></form></body></html>`))
+	if err != nil || !strings.Contains(doc.Text, "福建省通信管理局召开2024年工作会议") {
+		t.Errorf("page in a form: %v %q", err, doc.Text)
+	}
 	// A whole page saved as .txt is HTML.
 	doc, err = Parse("page.txt", []byte(page))
 	if err != nil || doc.Format != "html" || !strings.Contains(doc.Text, "累计建成5G基站9万个") {
@@ -204,6 +218,11 @@ func TestFrontMatter(t *testing.T) {
 	}
 	if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[0], "invalid front matter") || doc.Text != "正文第一段，说明情况。" {
 		t.Errorf("warnings %q text %q", doc.Warnings, doc.Text)
+	}
+	// Hugo's TOML front matter.
+	doc, err = Parse("d.md", []byte("+++\ntitle = \"标题\"\ndate = 2023-05-06T08:00:00+08:00\ntags = [\"a\", \"b\"]\n+++\n正文第一段，说明情况。\n"))
+	if err != nil || doc.Front["title"] != "标题" || doc.Front["date"] != "2023-05-06T08:00:00+08:00" || doc.Front["tags"] != "a,b" || doc.Text != "正文第一段，说明情况。" {
+		t.Errorf("TOML front matter: %v %v %q", err, doc.Front, doc.Text)
 	}
 	// A rule without a closing one is not front matter.
 	doc, err = Parse("c.md", []byte("---\n正文第一段，说明情况，内容较长需要保留下来。\n"))
@@ -414,4 +433,13 @@ func TestTitleDetection(t *testing.T) {
 			t.Errorf("%s: title %q first line %q, want %q %q", tt.name, doc.Title, first, tt.title, tt.first)
 		}
 	}
+}
+
+func emptyDocx() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>`))
+	zw.Close()
+	return buf.Bytes()
 }

@@ -8,6 +8,7 @@ SELECT
     value_max,
     unit,
     qualifier,
-    sentence
+    sentence,
+    surface
 FROM indicator_facts
 ORDER BY file, value

@@ -47,6 +47,7 @@ type Prediction struct {
 	Unit      string
 	Qualifier string
 	Sentence  string // the evidence sentence
+	Surface   string // the figure as written, when known; breaks ties between figures of one sentence
 }
 
 var goldColumns = []string{"doc", "kind", "year", "metric", "value", "value_max", "unit", "qualifier", "surface"}
@@ -120,13 +121,14 @@ func Predictions(ctx context.Context, db *sql.DB) ([]Prediction, error) {
 	var out []Prediction
 	for rows.Next() {
 		var p Prediction
-		var kind, metric, unit, qual, sentence sql.NullString
+		var kind, metric, unit, qual, sentence, surface sql.NullString
 		var year sql.NullInt64
 		var vmax sql.NullFloat64
-		if err := rows.Scan(&p.File, &kind, &year, &metric, &p.Value, &vmax, &unit, &qual, &sentence); err != nil {
+		if err := rows.Scan(&p.File, &kind, &year, &metric, &p.Value, &vmax, &unit, &qual, &sentence, &surface); err != nil {
 			return nil, fmt.Errorf("query Predictions: scan: %w", err)
 		}
 		p.Kind, p.Metric, p.Unit, p.Qualifier, p.Sentence = kind.String, metric.String, unit.String, qual.String, sentence.String
+		p.Surface = surface.String
 		p.Year = int(year.Int64)
 		p.ValueMax, p.HasMax = vmax.Float64, vmax.Valid
 		out = append(out, p)
@@ -222,10 +224,19 @@ func Score(gold []Gold, pred []Prediction) Report {
 	})
 	for _, gi := range order {
 		g := gold[gi]
+		// Among matching predictions prefer one whose figure lies inside the
+		// gold surface: a sentence may hold the same value twice.
+		pick := -1
 		for pi, p := range pred {
 			if used[pi] || !g.matches(p, true) {
 				continue
 			}
+			if pick < 0 || (p.Surface != "" && strings.Contains(g.Surface, p.Surface) && !strings.Contains(g.Surface, pred[pick].Surface)) {
+				pick = pi
+			}
+		}
+		if pick >= 0 {
+			pi, p := pick, pred[pick]
 			used[pi] = true
 			matchedGold[gi] = true
 			if g.Kind == "ignore" {
@@ -234,7 +245,6 @@ func Score(gold []Gold, pred []Prediction) Report {
 			} else {
 				r.Pairs = append(r.Pairs, Pair{g, p})
 			}
-			break
 		}
 	}
 	for gi, g := range gold {

@@ -129,3 +129,19 @@ func TestSameDoc(t *testing.T) {
 		}
 	}
 }
+
+func TestScorePrefersFigureInsideSurface(t *testing.T) {
+	gold, err := ReadGold(strings.NewReader("doc,kind,year,metric,value,value_max,unit,qualifier,surface\n" +
+		"a.txt,achievement,2024,专网,4,,个,over,专网达到4余个\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "专网达到4余个，培育案例四个。"
+	r := Score(gold, []Prediction{
+		{File: "a.txt", Value: 4, Unit: "个", Qualifier: "exact", Sentence: s, Surface: "四个"},
+		{File: "a.txt", Value: 4, Unit: "个", Qualifier: "over", Sentence: s, Surface: "4余个"},
+	})
+	if r.Matched != 1 || r.Pairs[0].Pred.Surface != "4余个" || r.QualAcc != 1 {
+		t.Errorf("matched %d, pair %+v", r.Matched, r.Pairs)
+	}
+}
