@@ -23,6 +23,7 @@ type processed struct {
 	doc        *source.Document
 	textHash   string
 	sig        dedup.Signature
+	numbers    []string
 	body       string
 	chars      int
 	tokens     int
@@ -42,6 +43,7 @@ func (r *resources) process(doc *source.Document, relPath string) *processed {
 		body:     body,
 		textHash: textHash(body),
 		sig:      dedup.Of(body),
+		numbers:  dedup.Numbers(body),
 		chars:    utf8.RuneCountInString(body),
 	}
 	years := text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear}

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -82,7 +83,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 }
 
 func (w *writer) readFingerprints(ctx context.Context) error {
-	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, minhash FROM fingerprints`)
+	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints`)
 	if err != nil {
 		return err
 	}
@@ -90,14 +91,15 @@ func (w *writer) readFingerprints(ctx context.Context) error {
 	for rows.Next() {
 		var id int
 		var b []byte
-		if err := rows.Scan(&id, &b); err != nil {
+		var nums string
+		if err := rows.Scan(&id, &b, &nums); err != nil {
 			return err
 		}
 		sig, err := dedup.Decode(b)
 		if err != nil {
 			return fmt.Errorf("fingerprint of document %d: %w", id, err)
 		}
-		w.near.Add(id, sig)
+		w.near.Add(id, sig, strings.Fields(nums))
 	}
 	return rows.Err()
 }
@@ -249,7 +251,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		}
 		return true, w.apps["files"].AppendRow(f.path, f.hash, "duplicate", int32(orig), nil, w.now)
 	}
-	if orig, sim, ok := w.near.Nearest(p.sig); ok {
+	if orig, sim, ok := w.near.Nearest(p.sig, p.numbers); ok {
 		if err := w.apps["duplicates"].AppendRow(f.path, f.hash, int32(orig), sim, "near"); err != nil {
 			return true, err
 		}
@@ -261,9 +263,9 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		w.nextDocID++
 	}
 	w.byTextHash[p.textHash] = id
-	w.near.Add(id, p.sig)
+	w.near.Add(id, p.sig, p.numbers)
 	id32 := int32(id)
-	if err := w.apps["fingerprints"].AppendRow(id32, p.sig.Bytes()); err != nil {
+	if err := w.apps["fingerprints"].AppendRow(id32, p.sig.Bytes(), strings.Join(p.numbers, " ")); err != nil {
 		return false, err
 	}
 	m := p.meta

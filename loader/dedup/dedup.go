@@ -10,6 +10,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"math"
+	"sort"
 	"unicode"
 )
 
@@ -29,6 +30,12 @@ const (
 // Threshold is the estimated similarity from which a notice counts as a
 // near-copy of another.
 const Threshold = 0.8
+
+// numbersThreshold is how much of their figures two near-copies must share.
+// A reprint keeps the dates and numbers of the original; two notices built
+// from the same boilerplate (this year's and last year's 绽放杯 launch) do
+// not.
+const numbersThreshold = 0.8
 
 // Signature is a MinHash signature of a text.
 type Signature [Size]uint32
@@ -126,15 +133,61 @@ func Decode(b []byte) (Signature, error) {
 	return s, nil
 }
 
-// Index finds near-copies among the signatures added to it.
+// Numbers lists the distinct runs of ASCII digits in a text, sorted: the
+// dates and figures a reprint keeps.
+func Numbers(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		digit := i < len(text) && text[i] >= '0' && text[i] <= '9'
+		switch {
+		case digit && start < 0:
+			start = i
+		case !digit && start >= 0:
+			if n := text[start:i]; !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+			start = -1
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sameNumbers reports whether two sorted number lists overlap enough.
+func sameNumbers(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	common, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - common
+	return float64(common)/float64(union) >= numbersThreshold
+}
+
+// Index finds near-copies among the documents added to it.
 type Index struct {
 	sigs    map[int]*Signature
+	nums    map[int][]string
 	buckets [bands]map[uint64][]int
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	x := &Index{sigs: map[int]*Signature{}}
+	x := &Index{sigs: map[int]*Signature{}, nums: map[int][]string{}}
 	for i := range x.buckets {
 		x.buckets[i] = map[uint64][]int{}
 	}
@@ -152,9 +205,10 @@ func bandKey(s *Signature, band int) uint64 {
 	return h.Sum64()
 }
 
-// Add records the signature of document id.
-func (x *Index) Add(id int, s Signature) {
+// Add records the signature and the numbers of document id.
+func (x *Index) Add(id int, s Signature, numbers []string) {
 	x.sigs[id] = &s
+	x.nums[id] = numbers
 	for b := range x.buckets {
 		k := bandKey(&s, b)
 		x.buckets[b][k] = append(x.buckets[b][k], id)
@@ -168,6 +222,7 @@ func (x *Index) Remove(id int) {
 		return
 	}
 	delete(x.sigs, id)
+	delete(x.nums, id)
 	for b := range x.buckets {
 		k := bandKey(s, b)
 		ids := x.buckets[b][k]
@@ -185,9 +240,10 @@ func (x *Index) Remove(id int) {
 	}
 }
 
-// Nearest returns the most similar indexed document at or above Threshold,
-// preferring the smallest id on ties, or ok=false.
-func (x *Index) Nearest(s Signature) (id int, sim float64, ok bool) {
+// Nearest returns the most similar indexed document at or above Threshold
+// that shares the text's numbers, preferring the smallest id on ties, or
+// ok=false.
+func (x *Index) Nearest(s Signature, numbers []string) (id int, sim float64, ok bool) {
 	seen := map[int]bool{}
 	for b := range x.buckets {
 		for _, cand := range x.buckets[b][bandKey(&s, b)] {
@@ -196,7 +252,7 @@ func (x *Index) Nearest(s Signature) (id int, sim float64, ok bool) {
 			}
 			seen[cand] = true
 			v := Similarity(&s, x.sigs[cand])
-			if v >= Threshold && (!ok || v > sim || (v == sim && cand < id)) {
+			if v >= Threshold && sameNumbers(numbers, x.nums[cand]) && (!ok || v > sim || (v == sim && cand < id)) {
 				id, sim, ok = cand, v, true
 			}
 		}

@@ -10,7 +10,8 @@ const report = `山东省通信管理局召开2025年工作会议，回顾总结
 func TestNearCopies(t *testing.T) {
 	a := Of(report)
 	// Reprinted with other chrome and a small edit.
-	b := Of("首页 > 要闻\n" + strings.Replace(report, "2万余场", "两万余场", 1) + "\n责任编辑：王某 版权所有")
+	bText := "首页 > 要闻\n" + strings.Replace(report, "2万余场", "两万余场", 1) + "\n责任编辑：王某 版权所有"
+	b := Of(bText)
 	// Another notice on the same subject.
 	c := Of(`浙江省通信管理局召开2026年工作会议，总结2025年工作，分析面临的形势，部署2026年工作。全省电信业务总量和收入均居全国第三，“双万兆”网络加速布局，5G融合推广应用，助力全省数字经济核心制造业增长超11%。全省资费公示率达99.99%，全国首部反诈地方立法落地实施。`)
 	if s := Similarity(&a, &b); s < Threshold {
@@ -20,14 +21,22 @@ func TestNearCopies(t *testing.T) {
 		t.Errorf("different notices similarity %.2f", s)
 	}
 	x := NewIndex()
-	x.Add(1, c)
-	x.Add(2, a)
-	if id, _, ok := x.Nearest(b); !ok || id != 2 {
+	x.Add(1, c, nil)
+	x.Add(2, a, Numbers(report))
+	if id, _, ok := x.Nearest(b, Numbers(bText)); !ok || id != 2 {
 		t.Errorf("Nearest = %d, %v; want 2", id, ok)
 	}
+	// Next year's notice from the same boilerplate is not a copy.
+	next := strings.NewReplacer("2025", "2026", "2024", "2025", "24.2", "26.8", "1600", "2100", "650", "720", "14", "19").Replace(report)
+	if _, _, ok := x.Nearest(Of(next), Numbers(next)); ok {
+		t.Error("a notice with other figures was taken for a copy")
+	}
 	x.Remove(2)
-	if _, _, ok := x.Nearest(b); ok {
+	if _, _, ok := x.Nearest(b, Numbers(bText)); ok {
 		t.Error("removed document still found")
+	}
+	if got := Numbers("2024年开通5G基站24.2万个，2024年"); strings.Join(got, " ") != "2 2024 24 5" {
+		t.Errorf("Numbers = %v", got)
 	}
 	if got, err := Decode(a.Bytes()); err != nil || got != a {
 		t.Errorf("round trip: %v", err)

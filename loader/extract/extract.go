@@ -68,10 +68,11 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	}
 	var out []Indicator
 	for _, s := range d.Sentences {
-		if text.IsChrome(s.Text) || isAttendance(s.Text) {
+		inds := e.sentence(s.No, s.Text, s.Part, ctx)
+		if len(inds) == 0 || text.IsChrome(s.Text) || isAttendance(s.Text) {
 			continue
 		}
-		out = append(out, e.sentence(s.No, s.Text, s.Part, ctx)...)
+		out = append(out, inds...)
 	}
 	return out
 }

@@ -26,7 +26,9 @@
 //   - Document type from the title and opening: 工作会议, 工作要点,
 //     巡察整改通报, 署名文章, 工作报告, 政策文件, 情况通报, else 新闻.
 //   - Years: see years.go — a work conference for year Y plans Y and reviews
-//     Y-1; explicit 总结/部署 phrases win; a rectification report reviews its
-//     own year and plans none; other notices review the year before when they
-//     talk about it and plan their publication year.
+//     Y-1 (without a year, Y is the year it is held, or the next one in
+//     November and December); explicit 总结/部署 phrases win; a
+//     rectification report reviews the year of its inspection and plans
+//     none; other notices review the year before when they talk about it and
+//     plan their publication year.
 package meta

@@ -206,11 +206,14 @@ var (
 	rectifyRe    = regexp.MustCompile(`(巡察|巡视|审计|督查|督察)[^。\n]{0,20}整改|整改(进展|落实|工作)?情况的?(通报|报告)`)
 	keyPointsRe  = regexp.MustCompile(`工作要点`)
 	conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(工作会议|工作会|工作推进会|工作视频会|工作座谈会|系统工作会议)`)
-	signedRe     = regexp.MustCompile(`署名文章`)
-	personColon  = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
-	reportRe     = regexp.MustCompile(`工作(报告|总结)`)
-	policyRe     = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)$`)
-	bulletinRe   = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
+	// conferenceTitleRe is a work conference without a year in the title:
+	// 江苏省通信管理局召开全省信息通信行业工作会议.
+	conferenceTitleRe = regexp.MustCompile(`召开[^。，,]{0,30}(工作会议|工作会)|(工作会议|工作会)(召开|在\S{2,6}召开)?$`)
+	signedRe          = regexp.MustCompile(`署名文章`)
+	personColon       = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
+	reportRe          = regexp.MustCompile(`工作(报告|总结)`)
+	policyRe          = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)$`)
+	bulletinRe        = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
 )
 
 func (in *inference) docType() {
@@ -230,7 +233,7 @@ func (in *inference) docType() {
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcTitle
 	case keyPointsRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeKeyPoints, SrcTitle
-	case conferenceRe.MatchString(t):
+	case conferenceRe.MatchString(t), conferenceTitleRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcTitle
 	case signedRe.MatchString(in.lead) || (personColon.MatchString(t) && signedRe.MatchString(in.doc.Text)):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcBody

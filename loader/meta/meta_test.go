@@ -162,10 +162,12 @@ func TestYears(t *testing.T) {
 		docType   string
 	}{
 		{"conference in the title", doc("山东管局召开2025年工作会议", "1月22日下午,山东省通信管理局召开2025年工作会议。"), "", 2024, 2025, TypeConference},
-		{"explicit review and plan", doc("浙江省通信管理局召开工作会议", "2月11日,浙江省通信管理局召开工作会议,总结2025年工作,部署2026年工作。", "发布时间:2026-02-12"), "2026-02-12", 2025, 2026, TypeNews},
+		{"explicit review and plan", doc("浙江省通信管理局召开工作会议", "2月11日,浙江省通信管理局召开工作会议,总结2025年工作,部署2026年工作。", "发布时间:2026-02-12"), "2026-02-12", 2025, 2026, TypeConference},
 		{"rectification reviews its own year", doc("某县工业和信息化局党组关于巡察整改进展情况的通报", "根据市委统一部署,现将整改进展情况予以公布。\n下一步将持续整改。", "发布时间:2022-10-21"), "2022-10-21", 2022, 0, TypeRectification},
 		{"signed article reviews the year before", doc("李某某:奋力开创新局面", "近日,某省委书记李某某发表署名文章。\n2021年,全省信息技术产业规模突破万亿元。我们将继续努力。", "2022-06-10 19:16:59"), "2022-06-10", 2021, 2022, TypeSigned},
 		{"news late in the year naming next year", doc("某省通信管理局召开座谈会", "今年以来,全省新建5G基站1万个。2024年将继续推进网络建设,部署2024年重点任务。", "发布时间:2023-12-20"), "2023-12-20", 2023, 2024, TypeNews},
+		{"conference without a year", doc("江苏省通信管理局召开全省信息通信行业工作会议", "1月25日,江苏省通信管理局召开全省信息通信行业工作会议。会议要求,今年要加快网络建设。", "发布时间:2024-01-26"), "2024-01-26", 2023, 2024, TypeConference},
+		{"December conference without a year", doc("某省通信管理局召开全省信息通信行业工作会议", "12月28日,某省通信管理局召开全省信息通信行业工作会议。", "发布时间:2023-12-29"), "2023-12-29", 2023, 2024, TypeConference},
 		{"key points plan their year", doc("广东省通信管理局2023年工作要点", "2023年是开局之年。"), "", 0, 2023, TypeKeyPoints},
 	}
 	for _, tt := range tests {

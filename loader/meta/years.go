@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 var (
@@ -44,12 +45,24 @@ func (in *inference) years() {
 	}
 	switch {
 	case in.m.DocType == TypeConference || in.m.DocType == TypeKeyPoints || (conferenceYear.MatchString(lead) && rev == 0 && plan == 0):
-		if y := in.leadYear(); y != 0 {
+		y, ysrc := in.leadYear(), src
+		if y == 0 && plan != 0 {
+			y, ysrc = plan, planSrc
+		}
+		if y == 0 && P != 0 && in.m.DocType == TypeConference {
+			// No year named: the conference plans the year it is held in,
+			// or the next one when it is held in November or December.
+			y, ysrc = P, SrcPublished
+			if in.m.Published.Month() >= time.November {
+				y++
+			}
+		}
+		if y != 0 {
 			if plan == 0 {
-				plan, planSrc = y, src
+				plan, planSrc = y, ysrc
 			}
 			if rev == 0 && in.m.DocType != TypeKeyPoints {
-				rev, revSrc = y-1, src
+				rev, revSrc = y-1, ysrc
 			}
 		}
 	case in.m.DocType == TypePolicy:

@@ -109,7 +109,8 @@ CREATE TABLE duplicates (
 -- MinHash signatures of the documents' text, for finding near-copies.
 CREATE TABLE fingerprints (
     doc_id  INTEGER NOT NULL,
-    minhash BLOB NOT NULL             -- 64 little-endian uint32 (loader/dedup)
+    minhash BLOB NOT NULL,            -- 64 little-endian uint32 (loader/dedup)
+    numbers VARCHAR NOT NULL          -- the distinct digit runs of the text, space-separated
 );
 
 -- Every file the loader has seen under the data dir, so that an unchanged
