@@ -237,6 +237,27 @@ func TestBrowserFilterAndDrillDown(t *testing.T) {
 		t.Errorf("filter 山东省: heatmap keeps %d of %d cells", one["themes-heatmap"], all["themes-heatmap"])
 	}
 
+	// A heatmap cell leads to the sentences behind it.
+	cell, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]float64](`(() => {
+	  const el = document.querySelector('[data-chart="themes-heatmap"]');
+	  el.scrollIntoView();
+	  const inst = echarts.getInstanceByDom(el);
+	  const d = inst.getOption().series[0].data.find(d => d.value[2] > 0);
+	  const p = inst.convertToPixel({seriesIndex: 0}, d.value.slice(0, 2));
+	  const r = el.getBoundingClientRect();
+	  return [r.left + p[0], r.top + p[1]];
+	})()`))
+	if err != nil || len(cell) != 2 {
+		t.Fatalf("locate a heatmap cell: %v %v", cell, err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.MouseClickXY(cell[0], cell[1], chromedp.ButtonLeft)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(b.ctx, chromedp.WaitVisible(chromedp.CSS("table[data-table=sentences] mark"))); err != nil {
+		t.Errorf("clicking a heatmap cell did not lead to marked sentences: %v", err)
+	}
+	b.take()
+
 	// A key term leads to its use over years and its sentences.
 	b.checkPage(t, base+"/terms", []string{"terms-keyness"}, localOnly(base))
 	termLink, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('table[data-table=keyness] a').href`))

@@ -15,12 +15,13 @@ var pages map[string]pageFunc
 
 func init() {
 	pages = map[string]pageFunc{
-		"overview":   overviewPage,
-		"themes":     themesPage,
-		"terms":      termsPage,
-		"indicators": indicatorsPage,
-		"documents":  documentsPage,
-		"document":   documentPage,
+		"overview":        overviewPage,
+		"themes":          themesPage,
+		"terms":           termsPage,
+		"indicators":      indicatorsPage,
+		"documents":       documentsPage,
+		"document":        documentPage,
+		"theme-sentences": themeSentencesPage,
 	}
 }
 

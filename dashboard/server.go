@@ -69,6 +69,7 @@ func New(opts Options) *fiber.App {
 
 	app.Get("/", s.page("overview"))
 	app.Get("/themes", s.page("themes"))
+	app.Get("/theme-sentences", s.page("theme-sentences"))
 	app.Get("/terms", s.page("terms"))
 	app.Get("/indicators", s.page("indicators"))
 	app.Get("/documents", s.page("documents"))

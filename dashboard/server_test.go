@@ -166,6 +166,37 @@ func TestReflectedInputIsEscaped(t *testing.T) {
 	}
 }
 
+// TestThemeSentences checks the drill-down from a themes cell: sentences
+// with the theme's keywords marked.
+func TestThemeSentences(t *testing.T) {
+	base := startServer(t)
+	_, page, _ := get(t, base+"/themes")
+	if !strings.Contains(page, "/theme-sentences?") {
+		t.Error("themes charts do not link to their sentences")
+	}
+	store := openStore(t)
+	db, release, err := store.DB(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes, err := queries.Themes(context.Background(), db)
+	release()
+	if err != nil || len(themes) == 0 {
+		t.Fatalf("themes: %v", err)
+	}
+	marked := 0
+	for _, th := range themes {
+		status, body, _ := get(t, base+"/theme-sentences?"+url.Values{"theme": {th.Theme}}.Encode())
+		if status != 200 || !strings.Contains(body, th.Label) {
+			t.Errorf("theme %s: status %d", th.Theme, status)
+		}
+		marked += strings.Count(body, "<mark>")
+	}
+	if marked == 0 {
+		t.Error("no theme sentence has a marked keyword")
+	}
+}
+
 func TestDocuments(t *testing.T) {
 	base := startServer(t)
 	_, list, _ := get(t, base+"/documents")

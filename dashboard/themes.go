@@ -66,7 +66,7 @@ func themesPage(r request) (*page, error) {
 		v := round2(c.Per10k)
 		maxV = math.Max(maxV, v)
 		data = append(data, opts.HeatMapData{Name: row + " · " + c.Label, Value: []any{indexOf(labels, c.Label), rowIndex[row], v}})
-		links = append(links, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{c.Province}, YearFrom: c.Year, YearTo: c.Year})))
+		links = append(links, themeLink(r, c.Theme, queries.Filter{Provinces: []string{c.Province}, YearFrom: c.Year, YearTo: c.Year}))
 		table = append(table, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
 	}
 	hm := charts.NewHeatMap()
@@ -85,7 +85,7 @@ func themesPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Note = "颜色越深，该省该年越强调该主题；点击格子查看文档"
+	c.Note = "颜色越深，该省该年越强调该主题；点击格子查看原句"
 	d.Heatmap = p.attach(r, c.table([]string{"province", "year", "theme", "label", "hits", "tokens", "per_10k"}, table), "ThemeByProvinceYear", "theme_intensity")
 
 	// Per-province comparison: grouped bars, radar and residuals.
@@ -129,9 +129,9 @@ func themesPage(r request) (*page, error) {
 	for _, prov := range provinces {
 		var bd []opts.BarData
 		var l []string
-		for _, label := range labels {
+		for i, label := range labels {
 			bd = append(bd, opts.BarData{Value: round2(value(prov, label).Per10k)})
-			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: f.YearFrom, YearTo: f.YearTo})))
+			l = append(l, themeLink(r, themes[i].Theme, withProvince(f, prov)))
 		}
 		bars.AddSeries(prov, bd)
 		barLinks = append(barLinks, l)
@@ -174,7 +174,7 @@ func themesPage(r request) (*page, error) {
 	var resLinks []string
 	for _, c := range byProv {
 		resData = append(resData, opts.HeatMapData{Name: c.Province + " · " + c.Label, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), round2(c.Residual)}})
-		resLinks = append(resLinks, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{c.Province}, YearFrom: f.YearFrom, YearTo: f.YearTo})))
+		resLinks = append(resLinks, themeLink(r, c.Theme, withProvince(f, c.Province)))
 	}
 	res.SetGlobalOptions(initOpts("themes-residual"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipHeat")}),
@@ -259,7 +259,7 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell) er
 				}
 			}
 			data = append(data, opts.LineData{Value: v})
-			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})))
+			l = append(l, themeLink(r, theme.Theme, queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y}))
 		}
 		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
 		links = append(links, l)
@@ -270,4 +270,20 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell) er
 	}
 	d.Trend = p.attach(r, c.table([]string{"province", "year", "theme", "label", "hits", "tokens", "per_10k"}, rows), "ThemeByProvinceYear", "theme_intensity")
 	return nil
+}
+
+// themeLink is where a mark of a themes chart leads: the sentences behind
+// it on the server; offline, where one page per cell would be too many,
+// the documents behind it.
+func themeLink(r request, theme string, f queries.Filter) string {
+	if r.site.static {
+		return r.site.Page("documents", filterQuery(f))
+	}
+	return r.site.Page("theme-sentences", with(filterQuery(f), "theme", theme))
+}
+
+// withProvince narrows a filter to one province, keeping the rest.
+func withProvince(f queries.Filter, province string) queries.Filter {
+	f.Provinces = []string{province}
+	return f
 }

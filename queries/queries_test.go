@@ -70,6 +70,26 @@ func TestEveryQuery(t *testing.T) {
 			r, err := queries.Concordance(ctx, db, queries.Filter{}, topTerm, 10)
 			return len(r), err
 		},
+		"ThemeSentences": func() (int, error) {
+			themes, err := queries.Themes(ctx, db)
+			if err != nil || len(themes) == 0 {
+				return 0, err
+			}
+			total := 0
+			for _, th := range themes {
+				r, err := queries.ThemeSentences(ctx, db, queries.Filter{}, th.Theme, 5)
+				if err != nil {
+					return 0, err
+				}
+				for _, s := range r {
+					if len(s.Keywords) == 0 {
+						return 0, fmt.Errorf("theme %s: sentence %d/%d without keywords", th.Theme, s.DocID, s.SentenceNo)
+					}
+				}
+				total += len(r)
+			}
+			return total, nil
+		},
 		"TermUsage": func() (int, error) {
 			r, err := queries.TermUsage(ctx, db, queries.Filter{}, topTerm)
 			return len(r), err
@@ -119,7 +139,7 @@ func TestEveryQuery(t *testing.T) {
 		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage", "ThemeSentences",
 		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes"}
 	for _, name := range queries.QueryNames() {

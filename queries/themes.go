@@ -72,3 +72,32 @@ func ThemeByProvince(ctx context.Context, db *sql.DB, f Filter) ([]ProvinceTheme
 		return r.Scan(&v.Province, &v.Theme, &v.Label, &v.Order, &v.Documents, &v.Hits, &v.Tokens, &v.Per10k, &v.Expected, &v.Residual)
 	}, f.args()...)
 }
+
+// ThemeSentence is a sentence that mentions a theme, with the keywords of
+// the theme it contains.
+type ThemeSentence struct {
+	ConcordanceLine
+	Keywords []string
+}
+
+// ThemeSentences returns up to limit sentences of the filtered documents
+// that contain a keyword of theme: what a cell of the themes heatmap
+// counts.
+func ThemeSentences(ctx context.Context, db *sql.DB, f Filter, theme string, limit int) ([]ThemeSentence, error) {
+	if limit <= 0 {
+		limit = 200
+	}
+	args := append(f.args(), sql.Named("theme", theme), sql.Named("limit", limit))
+	return selectRows(ctx, db, "ThemeSentences", func(r *sql.Rows, v *ThemeSentence) error {
+		var year sql.NullInt64
+		var kws []any
+		err := r.Scan(&v.DocID, &v.SentenceNo, &v.Title, &v.Province, &v.City, &v.County, &year, &v.Text, &kws)
+		v.Year = nullInt(year)
+		for _, k := range kws {
+			if s, ok := k.(string); ok {
+				v.Keywords = append(v.Keywords, s)
+			}
+		}
+		return err
+	}, args...)
+}

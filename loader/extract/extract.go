@@ -449,7 +449,7 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 	if strings.Contains(pre, "累计") {
 		return "total"
 	}
-	if haveCM && cm.Measure != "rate" && cm.Measure != "growth" && cm.Measure != "rank" {
+	if haveCM && cm.Measure != "growth" && cm.Measure != "rank" {
 		return cm.Measure
 	}
 	if eventUnits[f.unit] {
@@ -590,7 +590,8 @@ func explicitYearUnit(rs []rune, i int, unit string) (year int, kind string) {
 		// time adverbial (2021年，… / 截至2023年底，…), not when it dates
 		// something else (在2020年办理64.5万人次的基础上，力争…).
 		if d := nextDelim(rs, j, i); d >= 0 {
-			if d-minorStart(rs, start) > 10 && !(endsWith(rs, start, "在") && inBase(rs, figure{start: i, end: i})) {
+			by := hasAt(rs, j+1, "前") || hasAt(rs, j+1, "底前") || endsWith(rs, start, "到")
+			if d-minorStart(rs, start) > 10 && !by && !(endsWith(rs, start, "在") && inBase(rs, figure{start: i, end: i})) {
 				continue
 			}
 		}
