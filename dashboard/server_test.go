@@ -357,3 +357,49 @@ func TestEmptyDatabase(t *testing.T) {
 		t.Errorf("empty database: export: %v", err)
 	}
 }
+
+// TestExportLinks writes the static site and checks that every link and
+// script in it points to a file of the site: no dead link, nothing
+// outside.
+func TestExportLinks(t *testing.T) {
+	dir := t.TempDir()
+	if err := dashboard.Export(context.Background(), openStore(t), dir); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no pages: %v", err)
+	}
+	ref := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	jsLink := regexp.MustCompile(`"((?:document|documents|indicators|themes|terms|index)[-\w]*\.html)(?:#[\w-]*)?"`)
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := string(b)
+		if strings.Contains(body, `href="/`) || strings.Contains(body, `src="/`) {
+			t.Errorf("%s: absolute link in the static site", filepath.Base(p))
+		}
+		var targets []string
+		for _, m := range ref.FindAllStringSubmatch(body, -1) {
+			targets = append(targets, html.UnescapeString(m[1]))
+		}
+		for _, m := range jsLink.FindAllStringSubmatch(body, -1) { // chart links
+			targets = append(targets, m[1])
+		}
+		for _, target := range targets {
+			if strings.HasPrefix(target, "#") || strings.HasPrefix(target, "data:") {
+				continue
+			}
+			if strings.Contains(target, "://") {
+				t.Errorf("%s: link leaves the site: %s", filepath.Base(p), target)
+				continue
+			}
+			file, _, _ := strings.Cut(target, "#")
+			if _, err := os.Stat(filepath.Join(dir, file)); err != nil {
+				t.Errorf("%s: dead link %s", filepath.Base(p), target)
+			}
+		}
+	}
+}

@@ -27,6 +27,7 @@ type writer struct {
 	nextDocID       int
 	nextIndicatorID int
 	byTextHash      map[string]int        // normalised-text hash → doc_id of the original
+	hashOf          map[int]string        // the reverse of byTextHash
 	known           map[string]fileRecord // the files recorded before this load
 	near            *dedup.Index          // signatures of the documents, for near-copies
 	now             time.Time
@@ -43,7 +44,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{db: db, byTextHash: map[string]int{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC()}
+	w := &writer{db: db, byTextHash: map[string]int{}, hashOf: map[int]string{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC()}
 	if fresh {
 		if err := schema.Apply(ctx, db); err != nil {
 			db.Close()
@@ -66,7 +67,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 				db.Close()
 				return nil, err
 			}
-			w.byTextHash[h] = id
+			w.remember(id, h)
 		}
 		rows.Close()
 		if err := w.readFingerprints(ctx); err != nil {
@@ -170,11 +171,6 @@ func (w *writer) remove(ctx context.Context, gone []string) error {
 		if _, err := w.conn.ExecContext(ctx, `DELETE FROM files WHERE status = 'duplicate' AND doc_id = ?`, rec.docID); err != nil {
 			return err
 		}
-		for h, d := range w.byTextHash {
-			if d == rec.docID {
-				delete(w.byTextHash, h)
-			}
-		}
 	}
 	return nil
 }
@@ -193,7 +189,8 @@ func (w *writer) forget(ctx context.Context, path string) error {
 	return nil
 }
 
-// deleteDocRows deletes one document's own rows.
+// deleteDocRows deletes one document's own rows and forgets its text, so
+// that a later file with the same text is no longer its copy.
 func (w *writer) deleteDocRows(ctx context.Context, id int) error {
 	for _, t := range []string{"documents", "metadata_sources", "sentences", "term_counts", "theme_hits", "indicators", "fingerprints"} {
 		if _, err := w.conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE doc_id = ?", id); err != nil {
@@ -201,7 +198,17 @@ func (w *writer) deleteDocRows(ctx context.Context, id int) error {
 		}
 	}
 	w.near.Remove(id)
+	if h, ok := w.hashOf[id]; ok {
+		delete(w.byTextHash, h)
+		delete(w.hashOf, id)
+	}
 	return nil
+}
+
+// remember records an original document's text hash.
+func (w *writer) remember(id int, hash string) {
+	w.byTextHash[hash] = id
+	w.hashOf[id] = hash
 }
 
 // replace drops the old rows of a known file about to be written anew. A
@@ -219,11 +226,6 @@ func (w *writer) replace(ctx context.Context, path string) (keepID int, err erro
 	}
 	if err := w.deleteDocRows(ctx, rec.docID); err != nil {
 		return 0, err
-	}
-	for h, d := range w.byTextHash {
-		if d == rec.docID {
-			delete(w.byTextHash, h)
-		}
 	}
 	return rec.docID, nil
 }
@@ -262,7 +264,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		id = w.nextDocID
 		w.nextDocID++
 	}
-	w.byTextHash[p.textHash] = id
+	w.remember(id, p.textHash)
 	w.near.Add(id, p.sig, p.numbers)
 	id32 := int32(id)
 	if err := w.apps["fingerprints"].AppendRow(id32, p.sig.Bytes(), strings.Join(p.numbers, " ")); err != nil {

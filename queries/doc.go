@@ -6,8 +6,9 @@
 // and is embedded in the binary. Parameters are always bound, never
 // formatted into the text. The queries read the views of
 // loader/schema/002_views.sql (document_stats, corpus_overview,
-// theme_intensity, theme_by_province, term_frequency, indicator_facts,
-// indicator_metrics), so that the numbers the dashboard charts show are the
+// theme_labels, theme_document_intensity, theme_intensity,
+// theme_by_province, term_frequency, indicator_facts, indicator_metrics,
+// target_results), so that the numbers the dashboard charts show are the
 // numbers a user gets from those views by hand. Queries that aggregate take
 // a Filter; with the zero Filter they return exactly the rows of the
 // corresponding view.

@@ -303,6 +303,15 @@ func metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
 		from = prevEnd
 	}
 	pre = trimMetric(string(rs[from:f.start]))
+	if f.unit != "%" && f.unit != "个百分点" && f.unit != "倍" {
+		// 千兆宽带用户比上年增加1.2万户: the change is the measure, not the metric.
+		for _, c := range []string{"比上年", "较上年", "比去年", "较去年", "同比", "比年初", "较年初", "环比"} {
+			if k := strings.Index(pre, c); k > 0 {
+				pre = pre[:k]
+				break
+			}
+		}
+	}
 	if f.prenominal || pre == "" {
 		a := f.end
 		if at(rs, a) == '的' {
@@ -443,7 +452,9 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 		}
 		return "rate"
 	}
-	if containsAny(pre, incrementWords...) {
+	if containsAny(pre, incrementWords...) || strings.HasSuffix(pre, "增加") || strings.HasSuffix(pre, "增长") ||
+		strings.HasSuffix(pre, "净增") || strings.HasSuffix(pre, "增加了") || strings.HasSuffix(pre, "增长了") {
+		// 新建5G基站…, 比上年增加1.2万户.
 		return "increment"
 	}
 	if strings.Contains(pre, "累计") {

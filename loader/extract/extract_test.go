@@ -299,6 +299,9 @@ func TestMetricAndMeasure(t *testing.T) {
 		{"网站备案率多年稳居全国第2位。", review, "网站备案率", "网站备案率全国排名", "rank"},
 		{"数据中心标准机架达到12万架。", review, "数据中心标准机架", "数据中心机架", "total"},
 		{"开展调研活动10余次。", review, "调研活动", "", "count"},
+		{"千兆宽带用户比上年增加1.2万户。", review, "千兆宽带用户", "千兆宽带用户", "increment"},
+		{"每万人拥有5G基站数达到21.6个。", review, "每万人拥有5G基站数", "每万人拥有5G基站数", "rate"},
+		{"完成投资12.6亿元，占年度计划的105%。", review, "投资", "", "total"},
 	}
 	e := testExtractor(t)
 	for _, tt := range tests {
