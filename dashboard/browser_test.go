@@ -347,7 +347,7 @@ func TestBrowserExport(t *testing.T) {
 	want := map[string][]string{
 		"index.html":      {"overview-heatmap", "overview-tokens"},
 		"themes.html":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual"},
-		"terms.html":      {"terms-a", "terms-b"},
+		"terms.html":      {"terms-a", "terms-b", "terms-keyness", "terms-network"},
 		"indicators.html": {"indicators-years", "indicators-provinces"},
 		"documents.html":  nil,
 	}

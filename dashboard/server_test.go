@@ -70,7 +70,7 @@ func get(t *testing.T, u string) (int, string, http.Header) {
 var chartPages = map[string][]string{
 	"/":           {"overview-heatmap", "overview-tokens"},
 	"/themes":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend"},
-	"/terms":      {"terms-a", "terms-b", "terms-keyness"},
+	"/terms":      {"terms-a", "terms-b", "terms-keyness", "terms-network"},
 	"/indicators": {"indicators-years", "indicators-provinces"},
 	"/documents":  nil,
 	"/sql":        nil,

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,6 +31,7 @@ type termsData struct {
 	Choices  []selection
 	Keyness  *chartView
 	KeyTerms []keyTermView
+	Network  *chartView
 	Term     string // the term looked up, "" for none
 	Usage    *chartView
 	First    []queries.TermUse // per province, earliest first use first
@@ -115,6 +117,9 @@ func termsPage(r request) (*page, error) {
 	if err := keynessChart(r, p, d, filters[0], filters[1]); err != nil {
 		return nil, err
 	}
+	if err := networkChart(r, p, d, filters[0]); err != nil {
+		return nil, err
+	}
 	if d.Term = strings.TrimSpace(r.query.Get("term")); d.Term != "" {
 		bar.Hidden["term"] = d.Term
 		if err := termLookup(r, p, d, base); err != nil {
@@ -169,6 +174,63 @@ func keynessChart(r request, p *page, d *termsData, a, b queries.Filter) error {
 	}
 	c.Note = "按对数似然值 G² 排序；G² > 3.84 即 p < 0.05。点击词语查看用法"
 	d.Keyness = p.attach(r, c.table([]string{"term", "a_n", "b_n", "a_per_10k", "b_per_10k", "ll", "log_ratio"}, rows), "Keyness", "")
+	return nil
+}
+
+// networkSize is how many top terms the co-occurrence network shows, and
+// networkEdges how many of their pairs.
+const (
+	networkSize  = 30
+	networkEdges = 80
+)
+
+// networkChart draws the top terms of selection A as a network: a node per
+// term sized by frequency, an edge per pair sharing sentences.
+func networkChart(r request, p *page, d *termsData, f queries.Filter) error {
+	top := d.A.Terms
+	if len(top) < networkSize {
+		var err error
+		if top, err = queries.TopTerms(r.ctx, r.db, f, networkSize); err != nil {
+			return err
+		}
+	}
+	if len(top) == 0 {
+		return nil
+	}
+	pairs, err := queries.TermCooccurrence(r.ctx, r.db, f, networkSize, networkEdges)
+	if err != nil {
+		return err
+	}
+	maxN := float64(top[0].N)
+	var nodes []opts.GraphNode
+	var links []string
+	for _, t := range top {
+		size := 10 + 30*float64(t.N)/math.Max(maxN, 1)
+		nodes = append(nodes, opts.GraphNode{Name: t.Term, Value: float32(t.N), SymbolSize: math.Round(size)})
+		links = append(links, r.site.Page("terms", with(r.query, "term", t.Term)))
+	}
+	var edges []opts.GraphLink
+	var rows [][]string
+	for _, pr := range pairs {
+		edges = append(edges, opts.GraphLink{Source: pr.Source, Target: pr.Target, Value: float32(pr.Sentences)})
+		rows = append(rows, []string{pr.Source, pr.Target, itoa(pr.Sentences)})
+	}
+	g := charts.NewGraph()
+	g.SetGlobalOptions(initOpts("terms-network"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	g.AddSeries("共现", nodes, edges,
+		charts.WithGraphChartOpts(opts.GraphChart{Layout: "circular", Roam: opts.Bool(true), FocusNodeAdjacency: opts.Bool(true)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.3, Opacity: opts.Float(0.5)}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
+	)
+	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "520px", g, [][]string{links})
+	if err != nil {
+		return err
+	}
+	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看用法"
+	d.Network = p.attach(r, c.table([]string{"source", "target", "sentences"}, rows), "TermCooccurrence", "")
 	return nil
 }
 

@@ -90,6 +90,26 @@ func TestEveryQuery(t *testing.T) {
 			}
 			return total, nil
 		},
+		"TermCooccurrence": func() (int, error) {
+			r, err := queries.TermCooccurrence(ctx, db, queries.Filter{}, 20, 30)
+			if err != nil {
+				return 0, err
+			}
+			top, err := queries.TopTerms(ctx, db, queries.Filter{}, 20)
+			if err != nil {
+				return 0, err
+			}
+			in := map[string]bool{}
+			for _, t := range top {
+				in[t.Term] = true
+			}
+			for _, p := range r {
+				if !in[p.Source] || !in[p.Target] || p.Source >= p.Target || p.Sentences <= 0 {
+					return 0, fmt.Errorf("pair %+v is not an ordered pair of top terms", p)
+				}
+			}
+			return len(r), nil
+		},
 		"TermUsage": func() (int, error) {
 			r, err := queries.TermUsage(ctx, db, queries.Filter{}, topTerm)
 			return len(r), err
@@ -139,7 +159,7 @@ func TestEveryQuery(t *testing.T) {
 		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage", "ThemeSentences",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermCooccurrence", "ThemeSentences",
 		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes"}
 	for _, name := range queries.QueryNames() {

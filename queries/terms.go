@@ -101,3 +101,26 @@ func TermUsage(ctx context.Context, db *sql.DB, f Filter, term string) ([]TermUs
 		return err
 	}, args...)
 }
+
+// TermPair is two top terms of a selection and the number of sentences in
+// which both occur.
+type TermPair struct {
+	Source, Target string
+	Sentences      int64
+}
+
+// TermCooccurrence returns the edges strongest pairs among the limit most
+// frequent terms of the filtered documents (the terms TopTerms returns with
+// the same filter and limit), by sentences shared.
+func TermCooccurrence(ctx context.Context, db *sql.DB, f Filter, limit, edges int) ([]TermPair, error) {
+	if limit <= 0 {
+		limit = 30
+	}
+	if edges <= 0 {
+		edges = 60
+	}
+	args := append(f.args(), sql.Named("limit", limit), sql.Named("edges", edges))
+	return selectRows(ctx, db, "TermCooccurrence", func(r *sql.Rows, v *TermPair) error {
+		return r.Scan(&v.Source, &v.Target, &v.Sentences)
+	}, args...)
+}

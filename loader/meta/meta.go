@@ -21,7 +21,8 @@ const Unknown = "unknown"
 const (
 	SrcFrontMatter = "front_matter"
 	SrcSidecar     = "sidecar"
-	SrcDateline    = "发布时间" // the 来源/发布时间 line under the title
+	SrcDateline    = "发布时间"   // the 来源/发布时间 line under the title
+	SrcByline      = "byline" // a signed article's author credit
 	SrcTitle       = "title"
 	SrcIssuer      = "issuer"
 	SrcSignature   = "signature"
@@ -214,7 +215,33 @@ var (
 	reportRe          = regexp.MustCompile(`工作(报告|总结)`)
 	policyRe          = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)$`)
 	bulletinRe        = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
+	// authorRe is a signed article's credit: an office holder named in a
+	// byline (福建省通信管理局党组书记、局长  张三) or at the end of the
+	// text (（作者系福建省通信管理局党组书记、局长张三）). A reporter's
+	// credit (作者：记者 李四) names no office and does not count.
+	authorRe = regexp.MustCompile(`(书记|局长|厅长|主任|省长|市长|县长|区长|州长|部长|主席|院长|董事长|总经理|会长|理事长|巡视员)[、\s]*\p{Han}{2,4}\s*[)）]?\s*$`)
+	// notAuthorRe marks byline lines that are datelines or editors' credits.
+	notAuthorRe = regexp.MustCompile(`来源|发布|时间|日期|编辑|责编|审核|校对|浏览|记者|通讯员|摄影`)
+	// authorCreditRe is the credit line under a signed article.
+	authorCreditRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)`)
 )
+
+// authorLine returns the line that credits a signed article to an office
+// holder: a byline, or a （作者系…） line among the last paragraphs; "" if
+// none.
+func (in *inference) authorLine() string {
+	for _, l := range in.doc.Byline {
+		if (authorCreditRe.MatchString(l) || !notAuthorRe.MatchString(l)) && authorRe.MatchString(l) {
+			return l
+		}
+	}
+	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-3; i-- {
+		if l := strings.TrimSpace(in.paras[i]); authorCreditRe.MatchString(l) && utf8.RuneCountInString(l) <= 60 {
+			return l
+		}
+	}
+	return ""
+}
 
 func (in *inference) docType() {
 	if v, src, ok := in.over("doc_type"); ok {
@@ -237,6 +264,9 @@ func (in *inference) docType() {
 		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcTitle
 	case signedRe.MatchString(in.lead) || (personColon.MatchString(t) && signedRe.MatchString(in.doc.Text)):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcBody
+		in.signed = true
+	case in.authorLine() != "" || signedRe.MatchString(strings.Join(in.doc.Byline, "\n")):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcByline
 		in.signed = true
 	case reportRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
@@ -345,6 +375,13 @@ func (in *inference) findIssuer() (org, bool) {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
+	if in.signed {
+		// The office of the author the byline or credit names.
+		if orgs := findOrgs(in.authorLine(), in.g); len(orgs) > 0 {
+			in.set("issuer", SrcByline)
+			return orgs[0], true
+		}
+	}
 	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-4; i-- {
 		if o, ok := orgOfLine(in.paras[i], in.g); ok {
 			in.set("issuer", SrcSignature)
@@ -360,6 +397,15 @@ func (in *inference) findIssuer() (org, bool) {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
+	// The publisher the 来源 line or the front matter names
+	// (来源:江西省通信管理局), when it is an organisation of a place rather
+	// than a newspaper.
+	for _, s := range in.sourceNames() {
+		if o, ok := orgOfLine(s, in.g); ok {
+			in.set("issuer", SrcDateline)
+			return o, true
+		}
+	}
 	counts := map[string]int{}
 	var best org
 	for _, o := range findOrgs(in.doc.Text, in.g) {
@@ -373,6 +419,26 @@ func (in *inference) findIssuer() (org, bool) {
 		return best, true
 	}
 	return org{}, false
+}
+
+// sourceFieldRe finds the publisher in a dateline: 来源:江西省通信管理局.
+var sourceFieldRe = regexp.MustCompile(`(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发布机关)\s*[:：]\s*([^\s:：|｜]+)`)
+
+// sourceNames lists the publishers the page names: the 来源 fields of its
+// datelines and the source field of its front matter.
+func (in *inference) sourceNames() []string {
+	var out []string
+	for _, l := range in.doc.Byline {
+		for _, m := range sourceFieldRe.FindAllStringSubmatch(l, -1) {
+			out = append(out, strings.Trim(m[1], "()（）《》"))
+		}
+	}
+	for _, k := range []string{"source", "来源", "author", "作者"} {
+		if v := strings.TrimSpace(in.doc.Front[k]); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // disambiguate chooses among places sharing the issuer's name (朝阳区 in

@@ -25,6 +25,12 @@ var (
 	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表|喜欢此内容的人还喜欢|往期回顾|往期推荐)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
 	// bylineRe matches dateline and credit lines.
 	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$`)
+	// authorLineRe matches the author line of a signed article: an office
+	// and a name set apart by spaces (福建省通信管理局党组书记、局长  张三),
+	// or a credit that says so (（作者系福建省通信管理局局长张三）, 作者：…).
+	// A sentence that merely names an official (会议由局长张三主持) has no
+	// such gap and no such credit.
+	authorLineRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)\S{2,40}[)）]$|^作者\s*[:：]\s*\S{2,40}(` + leaderTitles + `)\s*\p{Han}{2,4}$|^\p{Han}[\p{Han}、]{1,38}(` + leaderTitles + `)\s+\p{Han}{2,4}$`)
 	// dateOnlyRe matches a line that is only a date (and time), as pages
 	// print under the title.
 	dateOnlyRe = regexp.MustCompile(`^[\d\s年月日./:：\-]+$`)
@@ -35,6 +41,9 @@ var (
 	mdHeadRe   = regexp.MustCompile(`^(#{1,6}\s+|>\s*)`)
 	mdEmphRe   = regexp.MustCompile(`\*\*|__`)
 )
+
+// leaderTitles are the offices a signed article's author holds.
+const leaderTitles = `书记|局长|厅长|主任|省长|市长|县长|区长|州长|部长|主席|院长|董事长|总经理|会长|理事长|巡视员`
 
 type cleaned struct {
 	body   []string
@@ -172,6 +181,12 @@ func clean(lines []string, title string, format string) cleaned {
 		}
 		best := 0
 		for i := 0; i <= limit && i < end; i++ {
+			// The headline stands above its dateline: once one is found,
+			// lines under the dateline (an author line, a lead-in) are not
+			// candidates.
+			if titleAt >= 0 && (ls[i].kind == kindByline || isDateLine(ls[i].s)) {
+				break
+			}
 			if ls[i].kind != kindText || drop[i] || isDateLine(ls[i].s) || !looksLikeTitle(ls[i].s) {
 				continue
 			}
@@ -244,7 +259,7 @@ func classify(s string) int {
 	if footerRe.MatchString(s) {
 		return kindFooter
 	}
-	if bylineRe.MatchString(s) {
+	if bylineRe.MatchString(s) || (n <= 50 && authorLineRe.MatchString(s)) {
 		return kindByline
 	}
 	if n <= 60 && chromeRe.MatchString(s) {
