@@ -54,15 +54,19 @@ type Filter struct {
 	DocType          string // 工作会议 ...; empty means all
 	YearFrom         int    // first year included; 0 means no lower bound
 	YearTo           int    // last year included; 0 means no upper bound
+	// Theme keeps the documents with at least one hit of this theme id;
+	// empty means all.
+	Theme string
 }
 
 // IsZero reports whether the filter selects everything.
 func (f Filter) IsZero() bool {
-	return len(f.Provinces) == 0 && len(f.ExcludeProvinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0
+	return len(f.Provinces) == 0 && len(f.ExcludeProvinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0 && f.Theme == ""
 }
 
 // args binds the filter to the named parameters every filtered query uses:
-// $provinces, $exclude_provinces, $level, $doc_type, $year_from, $year_to.
+// $provinces, $exclude_provinces, $has_theme, $level, $doc_type,
+// $year_from, $year_to.
 func (f Filter) args() []any { return f.argsPrefixed("") }
 
 // argsPrefixed binds the filter with a prefix on every parameter name, for
@@ -81,6 +85,7 @@ func (f Filter) argsPrefixed(prefix string) []any {
 		sql.Named(prefix+"doc_type", f.DocType),
 		sql.Named(prefix+"year_from", f.YearFrom),
 		sql.Named(prefix+"year_to", f.YearTo),
+		sql.Named(prefix+"has_theme", f.Theme),
 	}
 }
 

@@ -349,6 +349,24 @@ func TestFilter(t *testing.T) {
 			t.Errorf("year %d filter let through %s (%d)", y, d.File, d.Year)
 		}
 	}
+	// A theme filter keeps the documents with hits of the theme.
+	themes, err := queries.Themes(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range themes {
+		docs, err := queries.Documents(ctx, db, queries.Filter{Theme: th.Theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want int
+		if err := db.QueryRow(`SELECT count(DISTINCT h.doc_id) FROM theme_hits h JOIN document_stats d USING (doc_id) WHERE h.theme = ? AND h.hits > 0`, th.Theme).Scan(&want); err != nil {
+			t.Fatal(err)
+		}
+		if len(docs) != want {
+			t.Errorf("theme %s: %d documents, %d have hits", th.Theme, len(docs), want)
+		}
+	}
 	none, err := queries.Documents(ctx, db, queries.Filter{Level: "no-such-level"})
 	if err != nil || len(none) != 0 {
 		t.Errorf("unknown level: %d rows, %v", len(none), err)

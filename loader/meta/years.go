@@ -10,21 +10,118 @@ import (
 var (
 	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	planPhraseRe   = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|展望|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
-	forwardRe      = regexp.MustCompile(`下一步|今后|将|要|继续|持续|进一步|力争|计划`)
+	// agendaRe names the tasks of a year: 2024年工作打算, 2024年重点任务.
+	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务)`)
+	// yearLeadRe is a sentence that opens with a year (after an optional
+	// list number): 2022年，全区…; 2023年是…; 2021年以来….
+	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
+	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
+	// 2024年是…关键之年; 2023年全区工作的总体要求是….
+	aheadRe = regexp.MustCompile(`将|要|力争|计划|确保|目标|预计|之年|关键一年`)
+	// thisYearAheadRe is a task for the year of publication (今年力争新增…,
+	// 年内将建成…), nextYearAheadRe one for the year after (明年将…).
+	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)`)
+	nextYearAheadRe = regexp.MustCompile(`明年[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?明年`)
+	// pastLeadRe is a sentence that opens on the year gone by.
+	pastLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，)`)
+	// asOfRe is a progress report's reference date: 截至2024年6月底.
+	asOfRe = regexp.MustCompile(`截至\s*((?:19|20)\d{2})\s*年`)
+	// thisYearRe is progress in the year of publication.
+	thisYearRe = regexp.MustCompile(`今年以来|今年上半年|今年前三季度|今年一季度|年初以来`)
+	// forwardRe is the way ahead as a signed article or a report closes on
+	// it: 下一步, 今后, 山东将持续…, 要进一步…. A bare 将 or 要 is not
+	// enough: 将 is also "to put" (将信用体系机制深度赋能…).
+	forwardRe = regexp.MustCompile(`下一步|今后|未来|新的一年|展望|(?:将|要)(?:继续|持续|进一步|坚持|坚定|全力|加快|着力|大力|深入|不断|始终|切实|努力|奋力|聚焦|围绕|锚定|更加|全面|积极|力争)`)
+	// studyRe is a study session or a party meeting (理论学习中心组集体学习,
+	// 民主生活会): it reports study, not a year's work.
+	studyRe = regexp.MustCompile(`学习会|集体学习|专题学习|学习研讨|读书班|专题党课|党课|主题党日|民主生活会|组织生活会|警示教育|理论学习|传达学习`)
 )
+
+// yearStatement is a sentence that opens with a year.
+type yearStatement struct {
+	year  int
+	ahead bool // about the work ahead (将, 要, 力争, …之年), not work done
+}
+
+// yearStatements lists the sentences of text that open with a year, in
+// order.
+func yearStatements(text string) []yearStatement {
+	var out []yearStatement
+	for _, loc := range yearLeadRe.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
+		rest := text[loc[1]:]
+		if strings.HasPrefix(rest, "以来") {
+			out = append(out, yearStatement{year: y})
+			continue
+		}
+		if strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(rest, "前") {
+			continue // 2025年底前 is a deadline, not the subject
+		}
+		sent := rest
+		if i := strings.IndexAny(sent, "。！？；\n"); i >= 0 {
+			sent = sent[:i]
+		}
+		out = append(out, yearStatement{year: y, ahead: aheadRe.MatchString(sent)})
+	}
+	return out
+}
+
+// reviews reports whether text gives an account of year y: a sentence
+// opening on it (2022年，全区…; 2022年以来), or on the year gone by (一年来,
+// 过去一年) when y is the year before the one it plans.
+func reviews(text string, y int, pastMeansY bool) bool {
+	for _, st := range yearStatements(text) {
+		if st.year == y && !st.ahead {
+			return true
+		}
+	}
+	return pastMeansY && pastLeadRe.MatchString(text)
+}
+
+// plannedYear is the year text sets out tasks for: the earliest year, not
+// before from (0: any), named by 部署2024年…, 2024年工作打算 or a sentence
+// opening on it about the work ahead (2023年，全市将新建…). 0 when none.
+func plannedYear(text string, from int) int {
+	best := 0
+	take := func(y int) {
+		if y >= from && (best == 0 || y < best) {
+			best = y
+		}
+	}
+	for _, re := range []*regexp.Regexp{planPhraseRe, agendaRe} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			take(y)
+		}
+	}
+	for _, st := range yearStatements(text) {
+		if st.ahead {
+			take(st.year)
+		}
+	}
+	return best
+}
 
 // years works out the year the notice reviews and the year it plans for.
 //
 //   - A work conference or key points for year Y (召开2026年工作会议) plans Y
 //     and reviews Y-1; explicit phrases (总结2025年工作, 部署2026年工作)
-//     override that.
+//     override that. Key points review Y-1 only when they give an account
+//     of it (2022年，全区…).
 //   - A rectification report reviews its own year (or the year before,
 //     when that is the year it talks about) and plans none.
-//   - Other notices (signed articles, news) published in year P review the
-//     year before when they talk about it (2021年以来 in a 2022 article), else
-//     P; they plan P, or P+1 when they name it.
+//   - A policy plans its publication year and reviews none.
+//   - Other notices (signed articles, news, reports) published in year P
+//     review the year before when they talk about it (2021年以来 in a 2022
+//     article), else P (截至2024年6月底 names it). A study session or party
+//     meeting reviews a year only when it names one.
+//   - They plan the year they set out tasks for (2023年，全市将…; 部署2024年
+//     工作). Without a named year, a signed article or a report that closes
+//     on the way ahead (下一步, 将继续…) plans P; a news item's
+//     下一步…将 line sets out no year's tasks, and plans none.
 func (in *inference) years() {
 	lead := in.lead
+	text := in.doc.Text
 	rev, plan := 0, 0
 	revSrc, planSrc := "", ""
 	if m := reviewPhraseRe.FindStringSubmatch(lead); m != nil {
@@ -61,8 +158,11 @@ func (in *inference) years() {
 			if plan == 0 {
 				plan, planSrc = y, ysrc
 			}
-			if rev == 0 && in.m.DocType != TypeKeyPoints {
+			if rev == 0 && (in.m.DocType != TypeKeyPoints || reviews(text, y-1, true)) {
 				rev, revSrc = y-1, ysrc
+				if in.m.DocType == TypeKeyPoints {
+					revSrc = SrcBody
+				}
 			}
 		}
 	case in.m.DocType == TypePolicy:
@@ -76,9 +176,9 @@ func (in *inference) years() {
 			// The year of the inspection it reports on: the year the text
 			// talks about, when that is the publication year or the one
 			// before (a report published in January on last year's work).
-			y := inspectionYear(in.doc.Text)
+			y := inspectionYear(text)
 			if y == 0 {
-				y = mostMentioned(in.doc.Text)
+				y = mostMentioned(text)
 			}
 			switch {
 			case P != 0 && y == P-1:
@@ -90,32 +190,7 @@ func (in *inference) years() {
 			}
 		}
 	default:
-		counts := yearCounts(in.doc.Text)
-		if P != 0 {
-			if rev == 0 {
-				month := int(in.m.Published.Month())
-				switch {
-				case counts[P-1] > 0 && (month <= 9 || counts[P-1] >= counts[P]):
-					rev, revSrc = P-1, SrcBody
-				case month <= 3 && strings.Contains(in.doc.Text, "去年"):
-					rev, revSrc = P-1, SrcBody
-				default:
-					rev, revSrc = P, SrcPublished
-				}
-			}
-			if plan == 0 && forwardRe.MatchString(in.doc.Text) {
-				if counts[P+1] > 0 && planPhraseRe.MatchString(in.doc.Text) || (counts[P+1] > 0 && rev == P) {
-					plan, planSrc = P+1, SrcBody
-				} else {
-					plan, planSrc = P, SrcPublished
-				}
-			}
-		} else if y := mostMentioned(in.doc.Text); y != 0 && rev == 0 {
-			rev, revSrc = y, SrcBody
-			if plan == 0 && counts[y+1] > 0 {
-				plan, planSrc = y+1, SrcBody
-			}
-		}
+		rev, revSrc, plan, planSrc = in.otherYears(P, rev, revSrc, plan, planSrc)
 	}
 	if v, s, ok := in.over("reviewed_year"); ok {
 		rev, revSrc = atoiYear(v), s
@@ -139,6 +214,71 @@ func (in *inference) years() {
 	} else {
 		in.set("plan_year", SrcDefault)
 	}
+}
+
+// otherYears is years for signed articles, news, reports and bulletins:
+// rev and plan come in as found by explicit phrases in the opening (0 when
+// none).
+func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc string) (int, string, int, string) {
+	text := in.doc.Text
+	counts := yearCounts(text)
+	study := in.m.DocType == TypeNews && studyRe.MatchString(in.m.Title)
+	if plan == 0 {
+		if y := plannedYear(text, P); y != 0 {
+			plan, planSrc = y, SrcBody
+		} else if P != 0 {
+			// 今年以来 looks back, not ahead.
+			t := strings.ReplaceAll(text, "今年以来", "")
+			switch {
+			case thisYearAheadRe.MatchString(t):
+				plan, planSrc = P, SrcBody
+			case nextYearAheadRe.MatchString(t):
+				plan, planSrc = P+1, SrcBody
+			}
+		}
+	}
+	if P == 0 {
+		if y := mostMentioned(text); y != 0 && rev == 0 {
+			rev, revSrc = y, SrcBody
+			if plan == 0 && counts[y+1] > 0 && !study {
+				plan, planSrc = y+1, SrcBody
+			}
+		}
+		return rev, revSrc, plan, planSrc
+	}
+	if rev == 0 {
+		month := int(in.m.Published.Month())
+		asOf := 0
+		if m := asOfRe.FindStringSubmatch(text); m != nil {
+			asOf, _ = strconv.Atoi(m[1])
+		}
+		switch {
+		case asOf == P || asOf == P-1:
+			rev, revSrc = asOf, SrcBody
+		case study && !thisYearRe.MatchString(text) && !reviews(text, P, false) && !reviews(text, P-1, false):
+			// A study session that gives no account of a year's work.
+		case counts[P-1] > 0 && (month <= 9 || counts[P-1] >= counts[P]):
+			rev, revSrc = P-1, SrcBody
+		case month <= 3 && strings.Contains(text, "去年"):
+			rev, revSrc = P-1, SrcBody
+		case study && counts[P] > 0:
+			rev, revSrc = P, SrcBody
+		case study:
+			if thisYearRe.MatchString(text) {
+				rev, revSrc = P, SrcBody
+			}
+		default:
+			rev, revSrc = P, SrcPublished
+		}
+	}
+	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && forwardRe.MatchString(text) {
+		if counts[P+1] > 0 && rev == P {
+			plan, planSrc = P+1, SrcBody
+		} else {
+			plan, planSrc = P, SrcPublished
+		}
+	}
+	return rev, revSrc, plan, planSrc
 }
 
 // inspectionYearRe finds the year in the sentence that says when the

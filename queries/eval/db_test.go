@@ -14,7 +14,7 @@ import (
 	"github.com/policylens/policylens/loader/schema"
 )
 
-const goldDir = "../../../shared/gold"
+const goldDir = "../../data/gold"
 
 // TestSeedBarsThroughLoader loads the seed notices into a real DuckDB file
 // with loader.Load, reads the predictions back through indicator_facts and
@@ -22,7 +22,7 @@ const goldDir = "../../../shared/gold"
 func TestSeedBarsThroughLoader(t *testing.T) {
 	f, err := os.Open(filepath.Join(goldDir, "seed_indicators.csv"))
 	if err != nil {
-		t.Skipf("no seed gold: %v", err)
+		t.Fatalf("no seed gold: %v", err)
 	}
 	defer f.Close()
 	gold, err := ReadGold(f)

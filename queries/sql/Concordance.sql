@@ -8,6 +8,7 @@ JOIN document_stats d ON d.doc_id = s.doc_id
 WHERE contains(s.text, $term)
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
   AND NOT list_contains($exclude_provinces, d.province)
+  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.year >= $year_from)

@@ -10,6 +10,7 @@ SELECT d.doc_id, d.file, d.title, d.doc_type, d.province,
 FROM document_stats d
 WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
   AND NOT list_contains($exclude_provinces, d.province)
+  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.year >= $year_from)

@@ -9,6 +9,7 @@ FROM indicator_facts d
 WHERE coalesce(d.canonical_metric, d.metric) = $metric
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
   AND NOT list_contains($exclude_provinces, d.province)
+  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR d.doc_year >= $year_from)

@@ -7,6 +7,7 @@ WITH a_docs AS (
     SELECT d.doc_id, d.tokens FROM document_stats d
     WHERE (len($a_provinces) = 0 OR list_contains($a_provinces, d.province))
       AND NOT list_contains($a_exclude_provinces, d.province)
+      AND ($a_has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $a_has_theme AND hits > 0))
       AND ($a_level = '' OR d.level = $a_level)
       AND ($a_doc_type = '' OR d.doc_type = $a_doc_type)
       AND ($a_year_from = 0 OR d.year >= $a_year_from)
@@ -15,6 +16,7 @@ WITH a_docs AS (
     SELECT d.doc_id, d.tokens FROM document_stats d
     WHERE (len($b_provinces) = 0 OR list_contains($b_provinces, d.province))
       AND NOT list_contains($b_exclude_provinces, d.province)
+      AND ($b_has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $b_has_theme AND hits > 0))
       AND ($b_level = '' OR d.level = $b_level)
       AND ($b_doc_type = '' OR d.doc_type = $b_doc_type)
       AND ($b_year_from = 0 OR d.year >= $b_year_from)

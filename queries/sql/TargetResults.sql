@@ -14,6 +14,7 @@ JOIN document_stats d ON d.doc_id = r.target_doc_id
 WHERE ($metric = '' OR r.metric = $metric)
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
   AND NOT list_contains($exclude_provinces, d.province)
+  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
   AND ($level = '' OR d.level = $level)
   AND ($doc_type = '' OR d.doc_type = $doc_type)
   AND ($year_from = 0 OR r.year >= $year_from)
