@@ -19,11 +19,13 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/policylens/policylens/dashboard"
+	"github.com/policylens/policylens/queries"
 )
 
 var (
 	screenshot     = flag.String("screenshot", "", "write a PNG of a dashboard page to this file (TestScreenshot)")
 	screenshotPage = flag.String("screenshot-page", "/themes", "the page TestScreenshot photographs")
+	screenshotDB   = flag.String("screenshot-db", "", "photograph this database instead of one loaded from the seeds")
 	screenshotFull = flag.Bool("screenshot-full", false, "photograph the whole page, not just the first 1400x1000 pixels")
 )
 
@@ -384,7 +386,17 @@ func TestScreenshot(t *testing.T) {
 		t.Skip("run with -screenshot=FILE to write a picture of the themes page")
 	}
 	b := newBrowser(t)
-	base := startServer(t)
+	var base string
+	if *screenshotDB != "" {
+		store, err := queries.OpenStore(context.Background(), *screenshotDB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Close() })
+		base = serve(t, store)
+	} else {
+		base = startServer(t)
+	}
 	b.checkPage(t, base+*screenshotPage, nil, localOnly(base))
 	shot := chromedp.CaptureScreenshot()
 	if *screenshotFull {

@@ -9,7 +9,7 @@ import (
 )
 
 // parseFilter reads the filter bar from a page's query: province (repeated),
-// level, type, from, to. Unknown or malformed values select nothing
+// level, type, from, to, has_theme. Unknown or malformed values select nothing
 // special: a bad year is ignored rather than an error.
 func parseFilter(q url.Values) queries.Filter {
 	var f queries.Filter
@@ -22,6 +22,7 @@ func parseFilter(q url.Values) queries.Filter {
 	f.DocType = strings.TrimSpace(q.Get("type"))
 	f.YearFrom, _ = strconv.Atoi(q.Get("from"))
 	f.YearTo, _ = strconv.Atoi(q.Get("to"))
+	f.Theme = strings.TrimSpace(q.Get("has_theme"))
 	return f
 }
 
@@ -43,6 +44,9 @@ func filterQuery(f queries.Filter) url.Values {
 	}
 	if f.YearTo != 0 {
 		q.Set("to", strconv.Itoa(f.YearTo))
+	}
+	if f.Theme != "" {
+		q.Set("has_theme", f.Theme)
 	}
 	return q
 }
@@ -68,6 +72,7 @@ type filterBar struct {
 	Provinces []option
 	Levels    []option
 	Types     []option
+	Themes    []option
 	Years     []int
 	From, To  int
 	Hidden    map[string]string // other parameters of the page to keep
@@ -94,6 +99,11 @@ func newFilterBar(action string, facets []queries.Facet, f queries.Filter) *filt
 	for _, t := range queries.FacetValues(facets, "doc_type") {
 		fb.Types = append(fb.Types, option{Value: t, Label: t, Selected: t == f.DocType})
 	}
+	for _, fc := range facets {
+		if fc.Field == "theme" {
+			fb.Themes = append(fb.Themes, option{Value: fc.Value, Label: fc.Label, Selected: fc.Value == f.Theme})
+		}
+	}
 	return fb
 }
 
@@ -117,6 +127,11 @@ func (fb *filterBar) Params() []param {
 	for _, t := range fb.Types {
 		if t.Selected {
 			out = append(out, param{"type", t.Value})
+		}
+	}
+	for _, t := range fb.Themes {
+		if t.Selected {
+			out = append(out, param{"has_theme", t.Value})
 		}
 	}
 	if fb.From != 0 {

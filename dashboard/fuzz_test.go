@@ -62,7 +62,7 @@ func FuzzParseFilter(f *testing.F) {
 		}
 		a := parseFilter(q)
 		b := parseFilter(filterQuery(a))
-		if strings.Join(a.Provinces, "|") != strings.Join(b.Provinces, "|") || a.Level != b.Level || a.DocType != b.DocType || a.YearFrom != b.YearFrom || a.YearTo != b.YearTo {
+		if strings.Join(a.Provinces, "|") != strings.Join(b.Provinces, "|") || a.Level != b.Level || a.DocType != b.DocType || a.YearFrom != b.YearFrom || a.YearTo != b.YearTo || a.Theme != b.Theme {
 			t.Errorf("round trip of %q: %+v then %+v", raw, a, b)
 		}
 	})

@@ -42,7 +42,13 @@ func openStore(t testing.TB) *queries.Store {
 // its base URL.
 func startServer(t testing.TB) string {
 	t.Helper()
-	app := dashboard.New(dashboard.Options{Store: openStore(t), Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
+	return serve(t, openStore(t))
+}
+
+// serve serves the dashboard over store on a free port of 127.0.0.1.
+func serve(t testing.TB, store *queries.Store) string {
+	t.Helper()
+	app := dashboard.New(dashboard.Options{Store: store, Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -220,6 +226,27 @@ func TestDocuments(t *testing.T) {
 	if marked == 0 {
 		t.Error("no reader highlights any indicator")
 	}
+	// The theme filter keeps the documents with hits of the theme.
+	store := openStore(t)
+	db, release, err := store.DB(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	themes, err := queries.Themes(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, th := range themes {
+		want, err := queries.Documents(context.Background(), db, queries.Filter{Theme: th.Theme})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, page, _ := get(t, base+"/documents?"+url.Values{"has_theme": {th.Theme}}.Encode())
+		if n := len(regexp.MustCompile(`href="/documents/\d+"`).FindAllString(page, -1)); n != len(want) {
+			t.Errorf("has_theme=%s: %d documents listed, %d have hits", th.Theme, n, len(want))
+		}
+	}
 	// Filtering by a province narrows the list.
 	_, one, _ := get(t, base+"/documents?"+url.Values{"province": {"浙江省"}}.Encode())
 	n := len(regexp.MustCompile(`href="/documents/\d+"`).FindAllString(one, -1))
@@ -335,14 +362,7 @@ func TestEmptyDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	app := dashboard.New(dashboard.Options{Store: store, Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go app.Listener(ln)
-	defer app.Shutdown()
-	base := "http://" + ln.Addr().String()
+	base := serve(t, store)
 	for path := range chartPages {
 		if status, _, _ := get(t, base+path); status != 200 {
 			t.Errorf("empty database: GET %s: status %d", path, status)

@@ -29,11 +29,13 @@ func CorpusOverview(ctx context.Context, db *sql.DB, f Filter) ([]CorpusRow, err
 	}, f.args()...)
 }
 
-// Facet is one value a filter field takes (field is province, year, level
-// or doc_type) and how many compared documents have it.
+// Facet is one value a filter field takes (field is province, year,
+// level, doc_type or theme), its label (the Chinese label of a theme, else
+// the value) and how many compared documents have it.
 type Facet struct {
 	Field     string
 	Value     string
+	Label     string
 	Documents int64
 }
 
@@ -41,7 +43,7 @@ type Facet struct {
 // selection menus.
 func Facets(ctx context.Context, db *sql.DB) ([]Facet, error) {
 	return selectRows(ctx, db, "Facets", func(r *sql.Rows, v *Facet) error {
-		return r.Scan(&v.Field, &v.Value, &v.Documents)
+		return r.Scan(&v.Field, &v.Value, &v.Label, &v.Documents)
 	})
 }
 

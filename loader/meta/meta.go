@@ -367,9 +367,11 @@ func (in *inference) orgIn(name string) (org, bool) {
 }
 
 // findIssuer picks the issuing organisation: the organisation the title
-// names, else the signature under the text, else the first one the opening
-// paragraphs name (the subject of a news report, the office of a signed
-// article's author), else the one the whole text names most.
+// names (for a signed article, the office its author credit names), else
+// the signature under the text, else the first one the opening paragraphs
+// name (the subject of a news report, the office of a signed article's
+// author), else the one the whole text names most, else the publisher its
+// 来源 line names.
 func (in *inference) findIssuer() (org, bool) {
 	if orgs := findOrgs(in.m.Title, in.g); len(orgs) > 0 && !in.signed {
 		in.set("issuer", SrcTitle)
@@ -397,15 +399,6 @@ func (in *inference) findIssuer() (org, bool) {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
-	// The publisher the 来源 line or the front matter names
-	// (来源:江西省通信管理局), when it is an organisation of a place rather
-	// than a newspaper.
-	for _, s := range in.sourceNames() {
-		if o, ok := orgOfLine(s, in.g); ok {
-			in.set("issuer", SrcDateline)
-			return o, true
-		}
-	}
 	counts := map[string]int{}
 	var best org
 	for _, o := range findOrgs(in.doc.Text, in.g) {
@@ -417,6 +410,15 @@ func (in *inference) findIssuer() (org, bool) {
 	if counts[best.Name] >= 2 {
 		in.set("issuer", SrcBody)
 		return best, true
+	}
+	// Last, the publisher the 来源 line or the front matter names
+	// (来源:江西省通信管理局), when it is an organisation of a place rather
+	// than a newspaper.
+	for _, s := range in.sourceNames() {
+		if o, ok := orgOfLine(s, in.g); ok {
+			in.set("issuer", SrcDateline)
+			return o, true
+		}
 	}
 	return org{}, false
 }

@@ -17,7 +17,8 @@ var (
 	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
 	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
 	// 2024年是…关键之年; 2023年全区工作的总体要求是….
-	aheadRe = regexp.MustCompile(`将|要|力争|计划|确保|目标|预计|之年|关键一年`)
+	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.
+	aheadRe = regexp.MustCompile(`将|(?:^|[^重主需必只首紧纲摘简提])要(?:[^求点素件闻害]|$)|力争|计划|确保|目标|预计|之年|关键一年`)
 	// thisYearAheadRe is a task for the year of publication (今年力争新增…,
 	// 年内将建成…), nextYearAheadRe one for the year after (明年将…).
 	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)`)
@@ -255,18 +256,16 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		switch {
 		case asOf == P || asOf == P-1:
 			rev, revSrc = asOf, SrcBody
-		case study && !thisYearRe.MatchString(text) && !reviews(text, P, false) && !reviews(text, P-1, false):
+		case thisYearRe.MatchString(text):
+			rev, revSrc = P, SrcBody
+		case study && !reviews(text, P, false) && !reviews(text, P-1, false):
 			// A study session that gives no account of a year's work.
 		case counts[P-1] > 0 && (month <= 9 || counts[P-1] >= counts[P]):
 			rev, revSrc = P-1, SrcBody
 		case month <= 3 && strings.Contains(text, "去年"):
 			rev, revSrc = P-1, SrcBody
-		case study && counts[P] > 0:
-			rev, revSrc = P, SrcBody
 		case study:
-			if thisYearRe.MatchString(text) {
-				rev, revSrc = P, SrcBody
-			}
+			rev, revSrc = P, SrcBody // it names this year's work
 		default:
 			rev, revSrc = P, SrcPublished
 		}
@@ -325,10 +324,26 @@ func yearCounts(s string) map[int]int {
 			continue
 		}
 		y, _ := strconv.Atoi(d)
-		if y >= 1949 && y <= 2100 {
+		if y >= 1949 && y <= 2100 && !endsRange(s[:k-4]) {
 			c[y]++
 		}
 	}
+}
+
+// rangeDashes join the years of a span: 2021—2023年, 2021-2023年, 2021至2023年.
+var rangeDashes = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
+
+// endsRange reports whether before ends with the first year of a span and
+// its dash, so that the year after it closes a programme's span
+// (行动计划（2021—2023年）) rather than naming a year the notice talks about.
+func endsRange(before string) bool {
+	for _, d := range rangeDashes {
+		if rest, ok := strings.CutSuffix(before, d); ok {
+			rest = strings.TrimSuffix(rest, "年")
+			return len(rest) >= 4 && isDigits(rest[len(rest)-4:])
+		}
+	}
+	return false
 }
 
 func isDigits(s string) bool {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -422,6 +423,14 @@ func TestTitleDetection(t *testing.T) {
 			"", "各市、州通信发展管理办公室："},
 		{"long headline", "李干杰:深入践行习近平总书记关于网络强国的重要思想 奋力开创新时代山东网信事业发展新局面\n" + para,
 			"李干杰:深入践行习近平总书记关于网络强国的重要思想 奋力开创新时代山东网信事业发展新局面", para},
+		// The headline stands above its dateline: a longer line under it
+		// (an author line, a lead-in without punctuation) is not the title.
+		{"author line under the dateline, longer than the headline", "扎实推进新型工业化 筑牢数字经济底座\n来源:人民邮电报      发布时间:2025-04-16\n天津市通信管理局党组书记、局长  汪军海\n" + para,
+			"扎实推进新型工业化 筑牢数字经济底座", para},
+		{"subtitle under the dateline", "守正创新 勇毅前行\n发布时间：2024-02-01\n推动信息通信业高质量发展再上新台阶的实践与思考\n" + para,
+			"守正创新 勇毅前行", "推动信息通信业高质量发展再上新台阶的实践与思考"},
+		{"dateline above the headline", "2024-01-21\n湖北省通信管理局召开2024年工作会议\n" + para,
+			"湖北省通信管理局召开2024年工作会议", para},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("x.txt", []byte(tt.page))
@@ -442,4 +451,37 @@ func emptyDocx() []byte {
 	w.Write([]byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>`))
 	zw.Close()
 	return buf.Bytes()
+}
+
+// TestAuthorLines checks that a signed article's author credit is taken out
+// of the text into Byline, where package meta reads it, and that sentences
+// naming an official stay in the text.
+func TestAuthorLines(t *testing.T) {
+	tests := []struct {
+		line   string
+		byline bool
+	}{
+		{"天津市通信管理局党组书记、局长  汪军海", true},
+		{"山东省委书记 李干杰", true},
+		{"（作者系吉林省通信管理局党组书记、局长宋玉凯）", true},
+		{"(作者为广西壮族自治区通信管理局局长)", true},
+		{"作者：江西省通信管理局局长 张三", true},
+		{"会议由局党组书记、局长张三主持", false},
+		{"局党组书记、局长张三出席会议并讲话。", false},
+		{"作者：记者 李四", true}, // a reporter's credit is a byline too (bylineRe), just not an author's
+		{"一、加强组织领导", false},
+	}
+	for _, tt := range tests {
+		page := "守正创新 勇毅前行\n发布时间：2024-02-01\n2024年以来，全省信息通信业坚持稳中求进工作总基调，各项工作取得新成效。\n" +
+			tt.line + "\n全年新建5G基站2万个，千兆光网覆盖持续扩大，行业监管和安全保障能力不断增强。"
+		doc, err := Parse("x.txt", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inBy := slices.Contains(doc.Byline, tt.line)
+		inText := strings.Contains(doc.Text, tt.line)
+		if inBy != tt.byline || inText == tt.byline {
+			t.Errorf("%q: in byline %v, in text %v; want byline %v", tt.line, inBy, inText, tt.byline)
+		}
+	}
 }
