@@ -27,7 +27,7 @@ func ProgressBar(w io.Writer) func(done, total int) {
 			filled = done * width / total
 		}
 		bar := strings.Repeat("█", filled) + strings.Repeat("░", width-filled)
-		fmt.Fprintf(w, "\r加载 %s %d/%d  %s", bar, done, total, time.Since(start).Round(time.Second))
+		fmt.Fprintf(w, "\rloading %s %d/%d files  %s", bar, done, total, time.Since(start).Round(time.Second))
 		if done >= total {
 			fmt.Fprintln(w)
 		}
