@@ -207,7 +207,7 @@ func TestBrowserPages(t *testing.T) {
 	}
 	for _, l := range links {
 		b.checkPage(t, l, nil, allowed)
-		marks, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('article[data-reader] mark').length`))
+		marks, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll('article[data-reader] mark[data-indicator]').length`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -317,10 +317,10 @@ func TestBrowserFilterAndDrillDown(t *testing.T) {
 		t.Fatalf("clicking a point led to %q, want a sentence of a document", loc)
 	}
 	id := loc[strings.Index(loc, "#")+1:]
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("article[data-reader] mark"))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("article[data-reader] mark[data-indicator]"))); err != nil {
 		t.Fatal(err)
 	}
-	found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById(`+fmt.Sprintf("%q", id)+`) && document.getElementById(`+fmt.Sprintf("%q", id)+`).querySelector('mark') !== null`))
+	found, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.getElementById(`+fmt.Sprintf("%q", id)+`) && document.getElementById(`+fmt.Sprintf("%q", id)+`).querySelector('mark[data-indicator]') !== null`))
 	if err != nil || !found {
 		t.Errorf("%s: sentence %s with a highlighted figure not found (%v)", loc, id, err)
 	}

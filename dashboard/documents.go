@@ -81,7 +81,7 @@ type readerData struct {
 	Themes     []queries.DocTheme
 	Indicators []queries.DocIndicator
 	Body       template.HTML
-	Duplicate  string // link to the original when this is a copy
+	Copies     []queries.DocumentCopy // reprints recorded as copies of this notice
 	ThemeChart *chartView
 }
 
@@ -103,6 +103,9 @@ func documentPage(r request) (*page, error) {
 	if d.Sources, err = queries.DocumentSources(r.ctx, r.db, id); err != nil {
 		return nil, err
 	}
+	if d.Copies, err = queries.DocumentCopies(r.ctx, r.db, id); err != nil {
+		return nil, err
+	}
 	if d.Themes, err = queries.DocumentThemes(r.ctx, r.db, id); err != nil {
 		return nil, err
 	}
@@ -113,10 +116,17 @@ func documentPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Body = highlight(doc.Body, sentences, d.Indicators)
-	if doc.DuplicateOf != 0 {
-		d.Duplicate = r.site.Doc(doc.DuplicateOf, -1)
+	themes, err := queries.Themes(r.ctx, r.db)
+	if err != nil {
+		return nil, err
 	}
+	var words []themeWord
+	for _, t := range themes {
+		for _, w := range strings.Split(t.Keywords, "、") {
+			words = append(words, themeWord{Word: w, Theme: t.Theme, Label: t.Label})
+		}
+	}
+	d.Body = highlight(doc.Body, sentences, d.Indicators, words...)
 	if len(d.Themes) > 0 {
 		b := charts.NewBar()
 		b.SetGlobalOptions(initOpts("document-themes"),
@@ -150,11 +160,17 @@ func documentPage(r request) (*page, error) {
 	return p, nil
 }
 
+// themeWord is a keyword of a theme, to mark in the reader.
+type themeWord struct {
+	Word, Theme, Label string
+}
+
 // highlight renders a body as HTML: each sentence in a span with id s-N
 // (so #s-N links land on it), each indicator in a <mark> whose title gives
-// metric, value, unit, kind and year. All text is escaped; only the tags
-// written here are markup. Offsets are runes of body.
-func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndicator) template.HTML {
+// metric, value, unit, kind and year, and each theme keyword that no
+// indicator covers in a <mark class="theme">. All text is escaped; only the
+// tags written here are markup. Offsets are runes of body.
+func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndicator, words ...themeWord) template.HTML {
 	runes := []rune(body)
 	n := len(runes)
 	clamp := func(i int) int { return min(max(i, 0), n) }
@@ -167,27 +183,78 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 		s := template.HTMLEscapeString(string(runes[from:to]))
 		b.WriteString(strings.ReplaceAll(s, "\n", "<br>\n"))
 	}
-	// Indicators sorted by start, overlapping ones dropped.
+
+	// Marks: indicators first (sorted by start, overlapping ones dropped),
+	// then keywords where no mark is yet, longest keywords first.
+	type span struct {
+		start, end int
+		open       string
+	}
+	var marks []span
+	taken := make([]bool, n)
+	free := func(from, to int) bool {
+		for i := from; i < to; i++ {
+			if taken[i] {
+				return false
+			}
+		}
+		return true
+	}
+	add := func(from, to int, open string) {
+		for i := from; i < to; i++ {
+			taken[i] = true
+		}
+		marks = append(marks, span{from, to, open})
+	}
 	sort.SliceStable(inds, func(i, j int) bool { return inds[i].Start < inds[j].Start })
-	var marks []queries.DocIndicator
-	last := -1
 	for _, in := range inds {
-		if in.Start >= last && in.End > in.Start && in.End <= n {
-			marks = append(marks, in)
-			last = in.End
+		if in.Start >= 0 && in.End > in.Start && in.End <= n && free(in.Start, in.End) {
+			add(in.Start, in.End, fmt.Sprintf(`<mark class="%s" data-indicator="%d" title="%s">`,
+				template.HTMLEscapeString(in.Kind), in.IndicatorID, template.HTMLEscapeString(markTitle(in))))
 		}
 	}
+	if len(words) > 0 {
+		sort.SliceStable(words, func(i, j int) bool { return len(words[i].Word) > len(words[j].Word) })
+		runeAt := make([]int, len(body)+1) // byte offset of a rune -> rune offset
+		r := 0
+		for i := range body {
+			runeAt[i] = r
+			r++
+		}
+		runeAt[len(body)] = r
+		for _, w := range words {
+			if w.Word == "" {
+				continue
+			}
+			open := fmt.Sprintf(`<mark class="theme" data-theme="%s" title="%s">`,
+				template.HTMLEscapeString(w.Theme), template.HTMLEscapeString("主题："+w.Label))
+			for off := 0; off < len(body); {
+				i := strings.Index(body[off:], w.Word)
+				if i < 0 {
+					break
+				}
+				from := runeAt[off+i]
+				to := from + len([]rune(w.Word))
+				if to <= n && free(from, to) {
+					add(from, to, open)
+				}
+				off += i + len(w.Word)
+			}
+		}
+	}
+	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+
 	mark := func(from, to int) { // text with marks inside [from, to)
 		pos := from
 		for _, m := range marks {
-			if m.Start < from || m.End > to {
+			if m.start < from || m.end > to {
 				continue
 			}
-			text(pos, m.Start)
-			fmt.Fprintf(&b, `<mark class="%s" data-indicator="%d" title="%s">`, template.HTMLEscapeString(m.Kind), m.IndicatorID, template.HTMLEscapeString(markTitle(m)))
-			text(m.Start, m.End)
+			text(pos, m.start)
+			b.WriteString(m.open)
+			text(m.start, m.end)
 			b.WriteString("</mark>")
-			pos = m.End
+			pos = m.end
 		}
 		text(pos, to)
 	}

@@ -19,11 +19,16 @@ func FuzzHighlight(f *testing.F) {
 		if !utf8.ValidString(body) {
 			return
 		}
+		word := ""
+		if r := []rune(body); len(r) > 2 {
+			word = string(r[1:3])
+		}
 		out := string(highlight(body,
 			[]queries.Sentence{{No: 0, Start: s0, End: s1, Part: "review"}},
-			[]queries.DocIndicator{{IndicatorID: 1, Start: i0, End: i1, Kind: "target"}}))
+			[]queries.DocIndicator{{IndicatorID: 1, Start: i0, End: i1, Kind: "target"}},
+			themeWord{Word: word, Theme: "t", Label: "l"}))
 		rest := out
-		for _, tag := range []string{`<span class="s part-review" id="s-0">`, "</span>", `<mark class="target" data-indicator="1" title="`, "</mark>", "<br>"} {
+		for _, tag := range []string{`<span class="s part-review" id="s-0">`, "</span>", `<mark class="target" data-indicator="1" title="`, `<mark class="theme" data-theme="t" title="主题：l">`, "</mark>", "<br>"} {
 			rest = strings.ReplaceAll(rest, tag, "")
 		}
 		// What is left is escaped text and the end of the mark's opening tag.

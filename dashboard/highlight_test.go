@@ -33,6 +33,14 @@ func TestHighlightEscapes(t *testing.T) {
 	if strings.Contains(got, "<script>") || strings.Contains(got, `data-indicator="3"`) {
 		t.Errorf("highlight leaks markup or overlapping mark: %s", got)
 	}
+	// Theme keywords are marked where no indicator is; an indicator wins.
+	got = string(highlight(body, sentences, inds[:2], themeWord{Word: "基站", Theme: "network", Label: "网络"}, themeWord{Word: "<script>", Theme: "x", Label: "<b>"}))
+	if n := strings.Count(got, `<mark class="theme" data-theme="network" title="主题：网络">基站</mark>`); n != 1 {
+		t.Errorf("keyword 基站 marked %d times, want once (the other is inside an indicator): %s", n, got)
+	}
+	if !strings.Contains(got, `title="主题：&lt;b&gt;">&lt;script&gt;</mark>`) || strings.Contains(got, "<script>") {
+		t.Errorf("keyword marks are not escaped: %s", got)
+	}
 	// Offsets beyond the body are ignored rather than panicking.
 	_ = highlight("短", []queries.Sentence{{Start: 0, End: 99}}, []queries.DocIndicator{{Start: 5, End: 90}})
 }

@@ -226,6 +226,16 @@ func TestDocuments(t *testing.T) {
 	if marked == 0 {
 		t.Error("no reader highlights any indicator")
 	}
+	// The reader of the reprinted seed lists the reprint as its copy.
+	copies := 0
+	for _, l := range links {
+		if _, body, _ := get(t, base+l[1]); strings.Contains(body, "转载副本") && strings.Contains(body, querytest.ReprintPath) {
+			copies++
+		}
+	}
+	if copies != 1 {
+		t.Errorf("%d readers list the reprint %s as a copy, want 1", copies, querytest.ReprintPath)
+	}
 	// The theme filter keeps the documents with hits of the theme.
 	store := openStore(t)
 	db, release, err := store.DB(context.Background())

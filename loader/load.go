@@ -356,7 +356,7 @@ type fileRecord struct {
 
 // dbState is the part of an existing database the planner needs.
 type dbState struct {
-	schemaVersion    int
+	schemaVersion    string
 	resourcesVersion string
 	files            map[string]fileRecord
 	maxDocID         int
@@ -378,7 +378,7 @@ func readState(ctx context.Context, path string) (*dbState, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v == 0 {
+	if v == "" {
 		return nil, nil
 	}
 	st := &dbState{schemaVersion: v, files: map[string]fileRecord{}}

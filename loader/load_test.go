@@ -214,3 +214,40 @@ func TestLoadIncremental(t *testing.T) {
 		t.Error("the copy did not become the document")
 	}
 }
+
+// TestLoadRebuildsOnNewSchemaOrResources checks that a database written by
+// another schema or with other dictionaries is rebuilt, not patched.
+func TestLoadRebuildsOnNewSchemaOrResources(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	if _, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("duckdb", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE meta SET value = '0-old' WHERE key = 'schema_version'`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	sum, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath})
+	if err != nil || !sum.Rebuilt || sum.Loaded != 5 {
+		t.Fatalf("old schema: err %v, summary %+v; want a rebuild", err, sum)
+	}
+	// Edited themes: every score must be recomputed.
+	res := t.TempDir()
+	os.WriteFile(filepath.Join(res, "themes.yaml"), []byte("themes:\n - id: fraud\n   label: 反诈\n   keywords: [反诈, 诈骗]\n"), 0o644)
+	sum, err = Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res})
+	if err != nil || !sum.Rebuilt {
+		t.Fatalf("new themes: err %v, summary %+v; want a rebuild", err, sum)
+	}
+	ro := openRO(t, dbPath)
+	if n := count(t, ro, `SELECT count(DISTINCT theme) FROM themes`); n != 1 {
+		t.Errorf("%d themes defined after loading a one-theme file", n)
+	}
+	if n := count(t, ro, `SELECT count(*) FROM theme_hits WHERE theme <> 'fraud'`); n != 0 {
+		t.Errorf("%d stale theme hits left", n)
+	}
+}

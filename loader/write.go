@@ -54,7 +54,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	w.nextDocID = st.maxDocID + 1
 	w.nextIndicatorID = st.maxIndicatorID + 1
 	if !fresh {
-		rows, err := db.QueryContext(ctx, `SELECT text_hash, doc_id FROM documents WHERE duplicate_of IS NULL`)
+		rows, err := db.QueryContext(ctx, `SELECT text_hash, doc_id FROM documents`)
 		if err != nil {
 			db.Close()
 			return nil, err
@@ -275,7 +275,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		id32, f.path, f.hash, p.textHash, p.doc.Format, p.doc.Encoding,
 		m.Title, m.DocType, m.Province, nullString(m.City), nullString(m.County), m.Level, m.Issuer,
 		p.published(), p.year(), nullInt(m.ReviewedYear), nullInt(m.PlanYear),
-		int32(p.chars), int32(p.tokens), p.body, nil, w.now,
+		int32(p.chars), int32(p.tokens), p.body, w.now,
 	)
 	if err != nil {
 		return false, fmt.Errorf("append document %s: %w", f.path, err)

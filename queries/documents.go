@@ -62,19 +62,17 @@ type Document struct {
 	Format       string
 	Encoding     string
 	ContentHash  string
-	DuplicateOf  int64 // 0 for originals
 	Body         string
 }
 
 // GetDocument returns one document by id, or ErrNoDocument.
 func GetDocument(ctx context.Context, db *sql.DB, id int64) (Document, error) {
 	docs, err := selectRows(ctx, db, "GetDocument", func(r *sql.Rows, v *Document) error {
-		var year, reviewed, plan, dup sql.NullInt64
+		var year, reviewed, plan sql.NullInt64
 		err := r.Scan(&v.DocID, &v.File, &v.Title, &v.DocType, &v.Province, &v.City, &v.County,
 			&v.Level, &v.Issuer, &v.Published, &year, &reviewed, &plan,
-			&v.Chars, &v.Tokens, &v.Format, &v.Encoding, &v.ContentHash, &dup, &v.Body)
+			&v.Chars, &v.Tokens, &v.Format, &v.Encoding, &v.ContentHash, &v.Body)
 		v.Year, v.ReviewedYear, v.PlanYear = nullInt(year), nullInt(reviewed), nullInt(plan)
-		v.DuplicateOf = int64(nullInt(dup))
 		return err
 	}, sql.Named("id", id))
 	if err != nil {
@@ -147,6 +145,21 @@ type MetadataSource struct {
 func DocumentSources(ctx context.Context, db *sql.DB, id int64) ([]MetadataSource, error) {
 	return selectRows(ctx, db, "DocumentSources", func(r *sql.Rows, v *MetadataSource) error {
 		return r.Scan(&v.Field, &v.Value, &v.Source)
+	}, sql.Named("id", id))
+}
+
+// DocumentCopy is a file recorded as a copy of a document.
+type DocumentCopy struct {
+	Path       string
+	Similarity float64 // 1 for exact copies
+	Method     string  // exact or near
+}
+
+// DocumentCopies lists the files recorded as copies of document id, which
+// were not loaded as documents of their own.
+func DocumentCopies(ctx context.Context, db *sql.DB, id int64) ([]DocumentCopy, error) {
+	return selectRows(ctx, db, "DocumentCopies", func(r *sql.Rows, v *DocumentCopy) error {
+		return r.Scan(&v.Path, &v.Similarity, &v.Method)
 	}, sql.Named("id", id))
 }
 

@@ -101,7 +101,8 @@ type TargetResult struct {
 }
 
 // TargetResults returns the targets of one metric ("" for all) in the
-// filtered documents beside their results (view target_results). The year
+// filtered documents beside their results (view targets_vs_results): one
+// row per target, with the latest result reported for its year. The year
 // range applies to the year the target is for.
 func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string) ([]TargetResult, error) {
 	args := append(f.args(), sql.Named("metric", metric))

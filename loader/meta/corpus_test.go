@@ -137,3 +137,37 @@ func yearString(y int) string {
 	}
 	return strconv.Itoa(y)
 }
+
+// TestHeldOut checks the metadata of the team's held-out notices
+// (../testdata/heldout/documents.csv): other provinces and years than the
+// seeds, a city bulletin, a traditional-character page and a study session
+// that neither reviews nor plans a year.
+func TestHeldOut(t *testing.T) {
+	dir := "../testdata/heldout"
+	f, err := os.Open(filepath.Join(dir, "documents.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := gazetteer.Default()
+	for _, r := range rows[1:] {
+		name := r[0]
+		t.Run(name, func(t *testing.T) {
+			doc, err := source.Read(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := Infer(doc, name, g)
+			got := []string{name, m.Title, m.Province, m.City, m.County, m.Level, m.Issuer, dateString(m), yearString(m.ReviewedYear), yearString(m.PlanYear)}
+			for i, col := range rows[0] {
+				if got[i] != r[i] {
+					t.Errorf("%s = %q, want %q (source %s)", col, got[i], r[i], m.Sources[col])
+				}
+			}
+		})
+	}
+}

@@ -15,7 +15,11 @@
 //     博兴县工业和信息化局党组 → 博兴县工业和信息化局); else the signature
 //     under the text (中共博兴县工业和信息化局党组); else the first
 //     organisation of the opening paragraphs (a signed article's author is
-//     "山东省委书记" → 山东省委); else one the text names at least twice.
+//     "山东省委书记" → 山东省委); else one the text names at least twice;
+//     else the publisher of the 来源 line or the front matter's source
+//     (来源:江西省通信管理局), when it is an organisation of a place. A
+//     signed article's issuer is the office its author credit names
+//     (甘肃省通信管理局党组书记、局长  马文涛 → 甘肃省通信管理局).
 //   - Place: the issuer decides it, not the first place name mentioned.
 //     Names shared by several units (朝阳区) are resolved by the other places
 //     the text names. Without an issuer, the province the text names most.
@@ -24,11 +28,21 @@
 //     page URL or the file name, then the opening clause (2022年1月20日, or
 //     1月22日 with the year of the conference the notice reports).
 //   - Document type from the title and opening: 工作会议, 工作要点,
-//     巡察整改通报, 署名文章, 工作报告, 政策文件, 情况通报, else 新闻.
+//     巡察整改通报, 署名文章, 工作报告, 政策文件, 情况通报, else 新闻. A
+//     signed article shows itself by a 署名文章 mention in the opening or
+//     the dateline, or by an author credit naming an office holder: an
+//     author line under the dateline or a （作者系…） credit (package source
+//     moves both into Document.Byline). A reporter's credit does not count.
 //   - Years: see years.go — a work conference for year Y plans Y and reviews
 //     Y-1 (without a year, Y is the year it is held, or the next one in
-//     November and December); explicit 总结/部署 phrases win; a
+//     November and December); explicit 总结/部署 phrases win; key points
+//     review Y-1 only when they give an account of it (2022年，全区…); a
 //     rectification report reviews the year of its inspection and plans
-//     none; other notices review the year before when they talk about it and
-//     plan their publication year.
+//     none; other notices review the year they report on (截至2024年6月底,
+//     今年以来, the year before when they talk about it) and plan the year
+//     they set out tasks for (2023年，全市将…, 今年力争…, 部署2024年…). Only
+//     signed articles and reports plan their publication year on a closing
+//     that looks ahead without naming a year; a news item's vague
+//     下一步…将 sets out no year's tasks. Study sessions and party meetings
+//     (理论学习中心组集体学习会) review no year unless they name one.
 package meta

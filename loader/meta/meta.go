@@ -265,15 +265,17 @@ func (in *inference) docType() {
 	case signedRe.MatchString(in.lead) || (personColon.MatchString(t) && signedRe.MatchString(in.doc.Text)):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcBody
 		in.signed = true
-	case in.authorLine() != "" || signedRe.MatchString(strings.Join(in.doc.Byline, "\n")):
-		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcByline
-		in.signed = true
 	case reportRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
 	case policyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypePolicy, SrcTitle
 	case bulletinRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeBulletin, SrcTitle
+	// An author credit, after the title's own word for the type: a 工作报告
+	// given by a 县长 is a report, not a signed article.
+	case in.authorLine() != "" || signedRe.MatchString(strings.Join(in.doc.Byline, "\n")):
+		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcByline
+		in.signed = true
 	case rectifyRe.MatchString(first):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcBody
 	case conferenceRe.MatchString(first) && strings.Contains(first, "召开"):

@@ -169,6 +169,21 @@ func TestYears(t *testing.T) {
 		{"conference without a year", doc("江苏省通信管理局召开全省信息通信行业工作会议", "1月25日,江苏省通信管理局召开全省信息通信行业工作会议。会议要求,今年要加快网络建设。", "发布时间:2024-01-26"), "2024-01-26", 2023, 2024, TypeConference},
 		{"December conference without a year", doc("某省通信管理局召开全省信息通信行业工作会议", "12月28日,某省通信管理局召开全省信息通信行业工作会议。", "发布时间:2023-12-29"), "2023-12-29", 2023, 2024, TypeConference},
 		{"key points plan their year", doc("广东省通信管理局2023年工作要点", "2023年是开局之年。"), "", 0, 2023, TypeKeyPoints},
+		// Key points review the year before only when they give an account of it.
+		{"key points reviewing the year before", doc("内蒙古自治区2023年信息通信业工作要点", "为扎实做好2023年全区信息通信业各项工作，制定本工作要点。\n2022年，全区信息通信业完成重要通信保障任务17次，主要指标稳中有进。\n2023年全区信息通信业工作的总体要求是：推动行业高质量发展。", "发布时间:2023-02-15"), "2023-02-15", 2022, 2023, TypeKeyPoints},
+		{"key points opening on the year gone by", doc("某市2024年信息通信业工作要点", "一年来，全市新建5G基站3000个。\n2024年，全市将新建5G基站2000个。"), "", 2023, 2024, TypeKeyPoints},
+		{"key points comparing with the year before", doc("某市2024年信息通信业工作要点", "2024年，全市5G用户数较2023年增长20%。"), "", 0, 2024, TypeKeyPoints},
+		// News set out a year's tasks only when they name it or a target for it.
+		{"news with a vague next step plans nothing", doc("江西1—10月信息通信业发展情况", "近日，记者从江西省通信管理局获悉，截至2024年10月底，全省5G基站达到10万个。\n下一步，江西省通信管理局将持续推进“提速降费”，实施“双千兆”网络协同发展行动计划（2021—2023年）。", "发布时间:2024-11-20"), "2024-11-20", 2024, 0, TypeNews},
+		{"news with a target for this year", doc("某省通信管理局召开千兆光网建设推进会", "截至目前，全区千兆宽带用户达到210万户。\n会议要求，各基础电信企业今年力争新增10G PON端口3万个。", "发布时间:2023-03-15"), "2023-03-15", 2023, 2023, TypeNews},
+		{"news with a year's task after a reporting clause", doc("某省通信管理局召开网络安全工作推进会", "会议指出，今年以来，全省处置涉诈域名1万个。会议强调，2024年要加快网络安全体系建设。", "发布时间:2024-03-05"), "2024-03-05", 2024, 2024, TypeNews},
+		{"news with next year's task", doc("某省通信管理局召开网络建设推进会", "今年以来，全省新建5G基站1万个。会议要求，明年要新建5G基站8000个。", "发布时间:2023-12-05"), "2023-12-05", 2023, 2024, TypeNews},
+		{"news naming a programme span", doc("某省通信管理局召开服务质量提升推进会", "会议指出，今年以来，全省受理用户申诉下降12%。实施“双千兆”网络协同发展行动计划（2021—2023年）。", "发布时间:2024-08-15"), "2024-08-15", 2024, 0, TypeNews},
+		{"bulletin setting out next year", doc("某市经济和信息化局关于2022年5G发展情况的通报", "2022年，全市新建5G基站1.3万个。\n2023年，全市将新建5G基站1万个以上。", "发布日期：2023年3月15日"), "2023-03-15", 2022, 2023, TypeBulletin},
+		// Study sessions and party meetings report study, not a year's work.
+		{"study session", doc("湖南省通信管理局党组召开理论学习中心组集体学习会", "5月9日，湖南省通信管理局党组召开理论学习中心组集体学习会，深入学习贯彻党纪学习教育有关要求。\n会议强调，要把党纪学习教育作为当前一项重要政治任务，推动全面从严治党向纵深发展。", "发布时间：2024-05-10"), "2024-05-10", 0, 0, TypeNews},
+		{"study session naming this year's work", doc("某省通信管理局党组召开专题学习会", "会议传达学习有关精神。今年以来，全省新建5G基站1万个。会议强调，要抓好落实。", "发布时间：2024-06-10"), "2024-06-10", 2024, 0, TypeNews},
+		{"party meeting that deploys next year", doc("某市工业和信息化局召开民主生活会", "会议研究部署2025年工作。", "发布时间：2024-12-20"), "2024-12-20", 0, 2025, TypeNews},
 	}
 	for _, tt := range tests {
 		m := Infer(tt.d, "x.txt", nil)
@@ -296,5 +311,72 @@ func TestNotices(t *testing.T) {
 			t.Errorf("%s: got %s %s %s %s %d %d, want %s %s %s %s %d %d", m.Title, m.Issuer, m.Province, m.County, m.Level, m.ReviewedYear, m.PlanYear,
 				tt.issuer, tt.province, tt.county, tt.level, tt.rev, tt.plan)
 		}
+	}
+}
+
+// TestSignedArticles covers the signs of a leader's signed article — an
+// author line under the dateline, a （作者系…） credit, a 署名文章 mention —
+// and the years it reviews and plans.
+func TestSignedArticles(t *testing.T) {
+	body := "2024年以来，天津市通信管理局认真贯彻落实习近平总书记关于网络强国的重要思想，以行业监管创新推动数字经济发展。\n" +
+		"聚焦网络强基，夯实数字底座。全市新建5G基站5000个，数据中心标准机架达到40余万架。\n"
+	ahead := "2025年是“十四五”规划收官之年，天津市通信管理局将继续坚持稳中求进，助力天津高质量发展。\n"
+	tests := []struct {
+		name, page, title, issuer, source string
+		rev, plan                         int
+	}{
+		{"author line under the dateline", "扎实推进新型工业化 筑牢数字经济底座\n来源:人民邮电报      发布时间:2025-04-16\n天津市通信管理局党组书记、局长  汪军海\n" + body + ahead,
+			"扎实推进新型工业化 筑牢数字经济底座", "天津市通信管理局", SrcByline, 2024, 2025},
+		{"credit at the end, no plan", "扎实推进新型工业化 筑牢数字经济底座\n发布时间：2025-03-02\n" + body + "（作者系天津市通信管理局党组书记、局长汪军海）\n（文章来源：人民邮电报）",
+			"扎实推进新型工业化 筑牢数字经济底座", "天津市通信管理局", SrcByline, 2024, 0},
+		{"署名文章 in the opening, closing on the way ahead", "推动网信事业高质量发展\n来源：人民网 2023-03-02\n近日，江苏省委书记张三在《中国网信》发表署名文章。\n2022年，全省网信工作取得新成效。\n江苏将持续深化网络综合治理，奋力开创网信事业新局面。",
+			"推动网信事业高质量发展", "江苏省委", SrcBody, 2022, 2023},
+	}
+	for _, tt := range tests {
+		d, err := source.Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Infer(d, "x.txt", nil)
+		if m.DocType != TypeSigned || m.Title != tt.title || m.Issuer != tt.issuer || m.Sources["issuer"] != tt.source || m.ReviewedYear != tt.rev || m.PlanYear != tt.plan {
+			t.Errorf("%s: %s %q %s (from %s) reviewed %d plan %d, want %s %q %s (from %s) %d %d", tt.name, m.DocType, m.Title, m.Issuer, m.Sources["issuer"], m.ReviewedYear, m.PlanYear,
+				TypeSigned, tt.title, tt.issuer, tt.source, tt.rev, tt.plan)
+		}
+	}
+	// A reporter's credit does not make a news item a signed article.
+	d, err := source.Parse("x.txt", []byte("全省5G基站突破10万个\n发布时间：2024-11-20\n作者：记者 李四\n截至2024年10月底，江西省5G基站突破10万个，千兆宽带用户达到500万户。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := Infer(d, "x.txt", nil); m.DocType != TypeNews {
+		t.Errorf("reporter's byline: %s", m.DocType)
+	}
+}
+
+// TestIssuerFromSourceLine checks that the publisher a dateline names
+// (来源:江西省通信管理局) is the issuer when the title and the text name
+// none, also in a UTF-8 file with a BOM.
+func TestIssuerFromSourceLine(t *testing.T) {
+	pages := map[string]string{
+		"txt with BOM":    "\ufeff江西1—10月信息通信业发展情况\n来源:江西省通信管理局      发布时间:2024-11-20       浏览量:4209 次\n截至2024年10月底，全省5G基站总数达到10万个。\n全省千兆宽带用户达到500万户。",
+		"md front matter": "---\ntitle: 江西1—10月信息通信业发展情况\ndate: 2024-11-20\nsource: 江西省通信管理局\n---\n截至2024年10月底，全省5G基站总数达到10万个。",
+	}
+	for name, page := range pages {
+		d, err := source.Parse("x.txt", []byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Infer(d, "x.txt", nil)
+		if m.Issuer != "江西省通信管理局" || m.Province != "江西省" || m.Level != "province" {
+			t.Errorf("%s: issuer %s %s %s (from %s)", name, m.Issuer, m.Province, m.Level, m.Sources["issuer"])
+		}
+	}
+	// A newspaper is not an issuer; the organisation the text names is.
+	d, err := source.Parse("x.txt", []byte("全省5G基站突破10万个\n来源：江西日报  发布时间：2024-11-20\n记者从江西省通信管理局获悉，全省5G基站突破10万个。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := Infer(d, "x.txt", nil); m.Issuer != "江西省通信管理局" || m.Sources["issuer"] != SrcBody {
+		t.Errorf("newspaper source: %s from %s", m.Issuer, m.Sources["issuer"])
 	}
 }

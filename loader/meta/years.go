@@ -13,8 +13,9 @@ var (
 	// agendaRe names the tasks of a year: 2024年工作打算, 2024年重点任务.
 	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务)`)
 	// yearLeadRe is a sentence that opens with a year (after an optional
-	// list number): 2022年，全区…; 2023年是…; 2021年以来….
-	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
+	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
+	// 2023年是…; 2021年以来…; 会议要求，2024年要….
+	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露)[，,：:])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
 	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
 	// 2024年是…关键之年; 2023年全区工作的总体要求是….
 	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.

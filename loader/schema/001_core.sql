@@ -33,7 +33,6 @@ CREATE TABLE documents (
     chars         INTEGER NOT NULL,   -- length of body in characters
     tokens        INTEGER NOT NULL,   -- word tokens (punctuation and spaces excluded)
     body          VARCHAR NOT NULL,   -- the cleaned text the offsets refer to
-    duplicate_of  INTEGER,            -- doc_id of the notice this one copies, NULL for originals
     loaded_at     TIMESTAMP NOT NULL
 );
 

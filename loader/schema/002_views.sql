@@ -1,8 +1,8 @@
 -- Views for hand-written SQL and for the dashboard: every chart reads one of
 -- these (through queries/sql/*.sql), so a user in SQL sees the numbers the
--- charts show. Comparisons leave out documents that copy another one
--- (documents.duplicate_of IS NOT NULL). Intensities are per 10,000 word
--- tokens of the documents in a group: 10000 * hits / tokens.
+-- charts show. Copies of a notice are not documents (they are listed in
+-- the duplicates table), so nothing is counted twice. Intensities are per
+-- 10,000 word tokens of the documents in a group: 10000 * hits / tokens.
 
 -- One row per compared document, with its metadata and its sentence and
 -- indicator counts.
@@ -33,8 +33,7 @@ LEFT JOIN (SELECT doc_id,
                   count(*) AS indicators,
                   count(*) FILTER (WHERE kind = 'achievement') AS achievements,
                   count(*) FILTER (WHERE kind = 'target') AS targets
-           FROM indicators GROUP BY doc_id) i ON i.doc_id = d.doc_id
-WHERE d.duplicate_of IS NULL;
+           FROM indicators GROUP BY doc_id) i ON i.doc_id = d.doc_id;
 
 -- The corpus by province and year: documents, tokens, sentences, indicators.
 CREATE VIEW corpus_overview AS
@@ -163,8 +162,7 @@ SELECT d.path AS file,
        i.end_char
 FROM indicators i
 JOIN documents d ON d.doc_id = i.doc_id
-LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
-WHERE d.duplicate_of IS NULL;
+LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no;
 
 -- Metrics that line up across notices: the canonical metric where the
 -- catalogue has one, else the phrase itself; how often each occurs.
@@ -179,40 +177,3 @@ SELECT coalesce(canonical_metric, metric)                 AS metric,
        count(DISTINCT doc_id)                             AS documents
 FROM indicator_facts
 GROUP BY coalesce(canonical_metric, metric);
-
--- Targets beside the results reported for the same place, metric, year,
--- measure and unit (from the same or a later notice), with the completion
--- ratio result / target. A target nobody reported on yet has NULL result;
--- a target with several matching results has one row per result.
-CREATE VIEW target_results AS
-SELECT t.province,
-       t.city,
-       t.county,
-       coalesce(t.canonical_metric, t.metric) AS metric,
-       t.year,
-       t.measure,
-       t.unit,
-       t.value                AS target,
-       t.value_max            AS target_max,
-       t.qualifier            AS target_qualifier,
-       t.surface              AS target_surface,
-       t.file                 AS target_file,
-       t.doc_id               AS target_doc_id,
-       t.sentence_no          AS target_sentence_no,
-       a.value                AS result,
-       a.surface              AS result_surface,
-       a.file                 AS result_file,
-       a.doc_id               AS result_doc_id,
-       a.sentence_no          AS result_sentence_no,
-       CASE WHEN t.value > 0 AND a.value IS NOT NULL THEN a.value / t.value END AS completion
-FROM indicator_facts t
-LEFT JOIN indicator_facts a
-       ON a.kind = 'achievement'
-      AND a.province = t.province
-      AND a.city IS NOT DISTINCT FROM t.city
-      AND a.county IS NOT DISTINCT FROM t.county
-      AND coalesce(a.canonical_metric, a.metric) = coalesce(t.canonical_metric, t.metric)
-      AND a.year = t.year
-      AND a.measure = t.measure
-      AND a.unit = t.unit
-WHERE t.kind = 'target';

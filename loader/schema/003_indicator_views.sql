@@ -4,11 +4,11 @@
 -- completion ratio result / target.
 -- Targets never reported on are listed too, with NULL result columns. When
 -- several notices report the year, the latest published report is used.
--- Documents that copy another (duplicate_of IS NOT NULL) are left out.
 CREATE VIEW targets_vs_results AS
 WITH ind AS (
     SELECT i.indicator_id,
            i.doc_id,
+           i.sentence_no,
            d.path              AS file,
            d.province,
            coalesce(d.city, '')   AS city,
@@ -28,8 +28,7 @@ WITH ind AS (
     FROM indicators i
     JOIN documents d ON d.doc_id = i.doc_id
     LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
-    WHERE d.duplicate_of IS NULL
-      AND i.canonical_metric IS NOT NULL
+    WHERE i.canonical_metric IS NOT NULL
       AND i.year IS NOT NULL
 ),
 targets AS (
@@ -47,6 +46,8 @@ paired AS (
            t.unit,
            t.year,
            t.indicator_id      AS target_id,
+           t.doc_id            AS target_doc_id,
+           t.sentence_no       AS target_sentence_no,
            t.file              AS target_file,
            t.published         AS target_published,
            t.value             AS target_value,
@@ -55,6 +56,8 @@ paired AS (
            t.surface           AS target_surface,
            t.sentence          AS target_sentence,
            r.indicator_id      AS result_id,
+           r.doc_id            AS result_doc_id,
+           r.sentence_no       AS result_sentence_no,
            r.file              AS result_file,
            r.published         AS result_published,
            r.value             AS result_value,
@@ -83,6 +86,8 @@ SELECT province,
        unit,
        year,
        target_id,
+       target_doc_id,
+       target_sentence_no,
        target_file,
        target_published,
        target_value,
@@ -91,6 +96,8 @@ SELECT province,
        target_surface,
        target_sentence,
        result_id,
+       result_doc_id,
+       result_sentence_no,
        result_file,
        result_published,
        result_value,

@@ -2,25 +2,35 @@ package schema
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
 	"sort"
-	"strconv"
 )
 
 //go:embed *.sql
 var files embed.FS
 
-// Version is the schema version written into meta.schema_version. It is the
-// number of DDL files, so adding a file bumps it.
-var Version = func() int {
+// Version is the schema version written into meta.schema_version: a digest
+// of every DDL file, so that any change to a table or a view (not just a
+// new file) makes the loader rebuild an existing database.
+var Version = func() string {
 	names, err := Files()
 	if err != nil {
 		panic(err)
 	}
-	return len(names)
+	h := sha256.New()
+	for _, name := range names {
+		b, err := files.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	return fmt.Sprintf("%d-%x", len(names), h.Sum(nil)[:6])
 }()
 
 // Files lists the embedded DDL files in the order they are applied.
@@ -61,28 +71,25 @@ func Apply(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`, strconv.Itoa(Version)); err != nil {
+		`INSERT INTO meta (key, value) VALUES ('schema_version', ?)`, Version); err != nil {
 		return fmt.Errorf("schema: record version: %w", err)
 	}
 	return tx.Commit()
 }
 
-// InstalledVersion reads the schema version of an existing database; 0 means
-// the file holds no policylens schema.
-func InstalledVersion(ctx context.Context, db *sql.DB) (int, error) {
+// InstalledVersion reads the schema version of an existing database; ""
+// means the file holds no policylens schema.
+func InstalledVersion(ctx context.Context, db *sql.DB) (string, error) {
 	var n int
 	err := db.QueryRowContext(ctx,
 		`SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'`).Scan(&n)
 	if err != nil || n == 0 {
-		return 0, err
+		return "", err
 	}
 	var v string
 	err = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema_version'`).Scan(&v)
 	if err == sql.ErrNoRows {
-		return 0, nil
+		return "", nil
 	}
-	if err != nil {
-		return 0, err
-	}
-	return strconv.Atoi(v)
+	return v, err
 }

@@ -181,10 +181,11 @@ func clean(lines []string, title string, format string) cleaned {
 		}
 		best := 0
 		for i := 0; i <= limit && i < end; i++ {
-			// The headline stands above its dateline: once one is found,
-			// lines under the dateline (an author line, a lead-in) are not
-			// candidates.
-			if titleAt >= 0 && (ls[i].kind == kindByline || isDateLine(ls[i].s)) {
+			// The headline stands above its dateline (来源/发布时间): once
+			// one is found, lines under the dateline (an author line, a
+			// lead-in) are not candidates. A bare date does not count: a
+			// page's top bar may print one above the headline.
+			if titleAt >= 0 && ls[i].kind == kindByline {
 				break
 			}
 			if ls[i].kind != kindText || drop[i] || isDateLine(ls[i].s) || !looksLikeTitle(ls[i].s) {

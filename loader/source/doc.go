@@ -20,9 +20,11 @@
 // buttons, 返回顶部, 浏览量, image names, link lists, WeChat furniture; runs
 // of short menu-like lines above or below the article; everything after a
 // footer marker (相关推荐, 网友评论, 版权所有, ICP, 公网安备 …) that follows
-// the last paragraph. The title line is kept in Document.Title, and
-// metadata lines (来源/发布时间 datelines, 编辑 credits) in Document.Byline,
-// so that Text reads as the article.
+// the last paragraph. The title line is kept in Document.Title (on a plain
+// page, the headline above the 来源/发布时间 dateline), and metadata lines
+// (来源/发布时间 datelines, 编辑 credits, a signed article's author line
+// such as 福建省通信管理局党组书记、局长  张三 or （作者系…）) in
+// Document.Byline, so that Text reads as the article.
 //
 // Overrides: YAML front matter, and a sidecar file PATH.meta.yaml (or
 // PATH.meta.yml) beside the notice. Both end up in Document.Front; the

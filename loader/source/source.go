@@ -21,7 +21,7 @@ type Document struct {
 	Title    string            // from front matter, <title>/<h1>, or the first line of a plain-text page; "" if none
 	Front    map[string]string // front matter + sidecar fields, lower-case keys (sidecar wins)
 	Sidecar  map[string]string // the sidecar fields alone (nil without a sidecar)
-	Byline   []string          // removed metadata lines: 来源/发布时间 datelines, 编辑 credits, （文章来源：…）, in order
+	Byline   []string          // removed metadata lines: 来源/发布时间 datelines, 编辑 credits, author lines, （文章来源：…）, in order
 	URLs     []string          // URLs found in the page (bare or markdown links), in order
 	Warnings []string          // recoverable problems (invalid front matter, broken HTML, unknown characters)
 }

@@ -431,6 +431,8 @@ func TestTitleDetection(t *testing.T) {
 			"守正创新 勇毅前行", "推动信息通信业高质量发展再上新台阶的实践与思考"},
 		{"dateline above the headline", "2024-01-21\n湖北省通信管理局召开2024年工作会议\n" + para,
 			"湖北省通信管理局召开2024年工作会议", para},
+		{"site name and a date bar above the headline", "湖北省通信管理局\n2024-01-21\n湖北省通信管理局召开2024年工作会议\n发布时间：2024-01-21\n" + para,
+			"湖北省通信管理局召开2024年工作会议", para},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("x.txt", []byte(tt.page))

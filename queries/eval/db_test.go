@@ -63,7 +63,8 @@ func TestSeedBarsThroughLoader(t *testing.T) {
 // TestTargetsVsResults checks the view of 003_indicator_views.sql on
 // hand-made rows: a target met in a later notice, one never reported, one
 // whose only result is in another unit, and a county target that must not
-// pair with a province result.
+// pair with a province result. Of two reports for the year, the later
+// published one is the result.
 func TestTargetsVsResults(t *testing.T) {
 	ctx := context.Background()
 	db, err := sql.Open("duckdb", filepath.Join(t.TempDir(), "v.duckdb"))
@@ -81,13 +82,13 @@ func TestTargetsVsResults(t *testing.T) {
 		}
 	}
 	doc := `INSERT INTO documents (doc_id, path, content_hash, text_hash, format, encoding, title, doc_type, province,
-		city, county, level, issuer, published, year, reviewed_year, plan_year, chars, tokens, body, duplicate_of, loaded_at)
-		VALUES (?, ?, '', '', 'txt', 'utf-8', '', 'unknown', ?, ?, ?, 'province', '', ?::DATE, ?, ?, ?, 0, 0, '', ?, now())`
-	exec(doc, 1, "sd2024.txt", "山东省", nil, nil, "2024-01-20", 2024, 2023, 2024, nil)
-	exec(doc, 2, "sd2025.txt", "山东省", nil, nil, "2025-01-22", 2025, 2024, 2025, nil)
-	exec(doc, 3, "sd2025copy.txt", "山东省", nil, nil, "2025-01-23", 2025, 2024, 2025, 2)
-	exec(doc, 4, "bx2024.txt", "山东省", "滨州市", "博兴县", "2024-03-01", 2024, 2023, 2024, nil)
-	exec(`INSERT INTO sentences VALUES (1, 0, 'plan', 0, 10, '新建5G基站2万个。'), (2, 0, 'review', 0, 10, '新建5G基站2.3万个。')`)
+		city, county, level, issuer, published, year, reviewed_year, plan_year, chars, tokens, body, loaded_at)
+		VALUES (?, ?, '', '', 'txt', 'utf-8', '', 'unknown', ?, ?, ?, 'province', '', ?::DATE, ?, ?, ?, 0, 0, '', now())`
+	exec(doc, 1, "sd2024.txt", "山东省", nil, nil, "2024-01-20", 2024, 2023, 2024)
+	exec(doc, 2, "sd2025-early.txt", "山东省", nil, nil, "2025-01-22", 2025, 2024, 2025)
+	exec(doc, 3, "sd2025.txt", "山东省", nil, nil, "2025-03-23", 2025, 2024, 2025)
+	exec(doc, 4, "bx2024.txt", "山东省", "滨州市", "博兴县", "2024-03-01", 2024, 2023, 2024)
+	exec(`INSERT INTO sentences VALUES (1, 0, 'plan', 0, 10, '新建5G基站2万个。'), (2, 0, 'review', 0, 10, '新建5G基站2.3万个。'), (3, 0, 'review', 0, 10, '新建5G基站2.5万个。')`)
 	ind := `INSERT INTO indicators VALUES (?, ?, 0, 0, 5, ?, ?, ?, ?, ?, NULL, ?, 'exact', ?, ?)`
 	exec(ind, 1, 1, "2万个", "5G基站", "5G基站", "increment", 20000, "个", "target", 2024)
 	exec(ind, 2, 1, "70EFLOPS", "智算规模", "智算规模", "total", 70, "EFLOPS", "target", 2024)
@@ -124,9 +125,9 @@ func TestTargetsVsResults(t *testing.T) {
 	if len(got) != 4 {
 		t.Fatalf("%d rows, want 4 (one per target): %+v", len(got), got)
 	}
-	if r := got[0]; !r.reported || r.result.Int64 != 4 || r.completion.Float64 < 1.149 || r.completion.Float64 > 1.151 ||
-		r.sentence.String != "新建5G基站2.3万个。" {
-		t.Errorf("5G target: %+v, want result 4 (not the duplicate's 6) with completion 1.15", r)
+	if r := got[0]; !r.reported || r.result.Int64 != 6 || r.completion.Float64 < 1.249 || r.completion.Float64 > 1.251 ||
+		r.sentence.String != "新建5G基站2.5万个。" {
+		t.Errorf("5G target: %+v, want result 6 (the later report, not 4) with completion 1.25", r)
 	}
 	for _, r := range got[1:] {
 		if r.reported || r.result.Valid || r.completion.Valid {

@@ -5,6 +5,7 @@ package querytest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -28,8 +29,13 @@ func SeedDir() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "data", "notices")
 }
 
-// SeedDB returns the path of a DuckDB file loaded from the seeds, built once
-// per test binary. Call Cleanup from TestMain to remove it.
+// ReprintPath is the file SeedDB adds beside the seeds: the first seed as
+// reprinted by another site, which the loader records as a copy.
+const ReprintPath = "mirror/reprint.txt"
+
+// SeedDB returns the path of a DuckDB file loaded from the seeds and a
+// reprint of the first one, built once per test binary. Call Cleanup from
+// TestMain to remove it.
 func SeedDB(t testing.TB) string {
 	t.Helper()
 	once.Do(func() {
@@ -38,12 +44,44 @@ func SeedDB(t testing.TB) string {
 			return
 		}
 		dbPath = filepath.Join(tempDir, "seed.duckdb")
-		_, buildErr = loader.Load(context.Background(), loader.Options{DataDir: SeedDir(), DBPath: dbPath})
+		notices := filepath.Join(tempDir, "notices")
+		if buildErr = copySeeds(notices); buildErr != nil {
+			return
+		}
+		_, buildErr = loader.Load(context.Background(), loader.Options{DataDir: notices, DBPath: dbPath})
 	})
 	if buildErr != nil {
 		t.Fatalf("load the seeds into a database: %v", buildErr)
 	}
 	return dbPath
+}
+
+// copySeeds copies the seed notices into dir and adds a reprint of the
+// first one with another site's page chrome around it.
+func copySeeds(dir string) error {
+	seeds, err := filepath.Glob(filepath.Join(SeedDir(), "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		return fmt.Errorf("no seeds in %s: %v", SeedDir(), err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(ReprintPath)), 0o755); err != nil {
+		return err
+	}
+	for i, s := range seeds {
+		b, err := os.ReadFile(s)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(s)), b, 0o644); err != nil {
+			return err
+		}
+		if i == 0 {
+			reprint := "首页 > 新闻中心 > 行业动态\n" + string(b) + "\n责任编辑：张三\n版权所有 某某信息网\n"
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(ReprintPath)), []byte(reprint), 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Cleanup removes the database SeedDB built.

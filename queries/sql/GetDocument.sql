@@ -1,5 +1,4 @@
--- One document (GetDocument) with its metadata and body, duplicates included (the reader
--- shows what it copies).
+-- One document (GetDocument) with its metadata and body.
 SELECT d.doc_id, d.path, d.title, d.doc_type, d.province,
        coalesce(d.city, '')   AS city,
        coalesce(d.county, '') AS county,
@@ -7,6 +6,6 @@ SELECT d.doc_id, d.path, d.title, d.doc_type, d.province,
        coalesce(strftime(d.published, '%Y-%m-%d'), '') AS published,
        d.year, d.reviewed_year, d.plan_year,
        d.chars, d.tokens, d.format, d.encoding, d.content_hash,
-       d.duplicate_of, d.body
+       d.body
 FROM documents d
 WHERE d.doc_id = $id;

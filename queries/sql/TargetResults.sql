@@ -1,15 +1,15 @@
 -- Targets of one metric (all metrics when $metric is '') in the filtered
--- provinces and levels beside their results (view target_results).
+-- provinces and levels beside their results (view targets_vs_results).
 SELECT r.province,
        coalesce(r.city, '')   AS city,
        coalesce(r.county, '') AS county,
        r.metric, r.year, r.measure, r.unit,
-       r.target, r.target_max, r.target_qualifier, r.target_surface,
+       r.target_value, r.target_value_max, r.target_qualifier, r.target_surface,
        r.target_doc_id, r.target_sentence_no,
-       r.result, coalesce(r.result_surface, '') AS result_surface,
+       r.result_value, coalesce(r.result_surface, '') AS result_surface,
        r.result_doc_id, r.result_sentence_no,
        r.completion
-FROM target_results r
+FROM targets_vs_results r
 JOIN document_stats d ON d.doc_id = r.target_doc_id
 WHERE ($metric = '' OR r.metric = $metric)
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
