@@ -78,6 +78,13 @@ func (r *resourceBytes) version() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
+// themesVersion is a digest of the theme file alone, recorded so that a
+// user can tell which version of the theme dictionary produced the scores.
+func (r *resourceBytes) themesVersion() string {
+	sum := sha256.Sum256(r.themes)
+	return hex.EncodeToString(sum[:])[:12]
+}
+
 // resources are the parsed, ready-to-use processing resources.
 type resources struct {
 	version   string

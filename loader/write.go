@@ -114,6 +114,7 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 	w.tx = true
 	metaRows := [][2]string{
 		{"resources_version", res.version},
+		{"themes_version", rb.themesVersion()},
 		{"data_dir", dataDir},
 		{"loaded_at", w.now.Format(time.RFC3339)},
 	}
