@@ -13,7 +13,7 @@
 // ("unknown encoding"); binary, empty and unreadable files are errors too.
 //
 // Cleaning: every line is NFC-normalised, converted to simplified characters
-// (OpenCC tables, see opencc/README.md) and stripped of pinyin annotations
+// (OpenCC tables, see loader/hanzi) and stripped of pinyin annotations
 // (業(yè)). Page chrome is dropped by general line rules rather than per-site
 // ones: scripts, styles, nav/footer/aside and elements whose class names
 // furniture; lines that are all link text; breadcrumbs, share and print

@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/policylens/policylens/loader/hanzi"
 )
 
 func TestSupported(t *testing.T) {
@@ -261,7 +263,7 @@ func TestSeedsUnchangedByConversion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s := string(data); ToSimplified(s) != s {
+		if s := string(data); hanzi.ToSimplified(s) != s {
 			t.Errorf("%s: simplified text changed by ToSimplified", p)
 		}
 	}
