@@ -43,7 +43,11 @@ func Export(ctx context.Context, store *queries.Store, outDir string) error {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(outDir, "assets", strings.TrimPrefix(path, "static/")), b, 0o644)
+		target := filepath.Join(outDir, "assets", filepath.FromSlash(strings.TrimPrefix(path, "static/")))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil { // static/maps/
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
 	}); err != nil {
 		return fmt.Errorf("export assets: %w", err)
 	}

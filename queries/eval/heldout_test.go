@@ -35,17 +35,7 @@ func TestTeamHeldOutBars(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Score(gold, preds)
-	for _, bar := range []struct {
-		name     string
-		got, min float64
-	}{
-		{"precision", r.Precision, 0.95}, {"recall", r.Recall, 0.95}, {"target F1", r.TargetF1, 0.90},
-		{"year accuracy", r.YearAcc, 0.90}, {"qualifier accuracy", r.QualAcc, 0.95},
-	} {
-		if bar.got < bar.min {
-			t.Errorf("held-out: %s %.3f below the bar %.2f", bar.name, bar.got, bar.min)
-		}
-	}
+	assertBars(t, "held-out", r)
 	var n int
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_facts WHERE file = 'hn_party.txt'`).Scan(&n); err != nil || n != 0 {
 		t.Errorf("the notice without indicators yielded %d (%v)", n, err)

@@ -95,17 +95,7 @@ func TestSyntheticCorpusAtScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Score(gold, preds)
-	for _, bar := range []struct {
-		name     string
-		got, min float64
-	}{
-		{"precision", r.Precision, 0.95}, {"recall", r.Recall, 0.95}, {"target F1", r.TargetF1, 0.90},
-		{"year accuracy", r.YearAcc, 0.90}, {"qualifier accuracy", r.QualAcc, 0.95},
-	} {
-		if bar.got < bar.min {
-			t.Errorf("synthetic corpus: %s %.3f below the bar %.2f", bar.name, bar.got, bar.min)
-		}
-	}
+	assertBars(t, "synthetic corpus", r)
 	if t.Failed() {
 		var b strings.Builder
 		r.Write(&b)
