@@ -54,6 +54,13 @@ func TestEveryQuery(t *testing.T) {
 			return len(r), err
 		},
 		"ThemeByProvince": func() (int, error) { r, err := queries.ThemeByProvince(ctx, db, queries.Filter{}); return len(r), err },
+		"ThemeVersion": func() (int, error) {
+			v, err := queries.ThemeVersion(ctx, db)
+			if err == nil && (len(v.Themes) != 12 || v.Resources == "" || v.File == "") {
+				return 0, fmt.Errorf("theme version not recorded: %+v", v)
+			}
+			return 1, err
+		},
 		"TopTerms": func() (int, error) {
 			r, err := queries.TopTerms(ctx, db, queries.Filter{}, 10)
 			if len(r) > 0 {
@@ -170,7 +177,7 @@ func TestEveryQuery(t *testing.T) {
 		},
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermCooccurrence", "ThemeSentences",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermCooccurrence", "ThemeSentences",
 		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {

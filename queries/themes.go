@@ -101,3 +101,30 @@ func ThemeSentences(ctx context.Context, db *sql.DB, f Filter, theme string, lim
 		return err
 	}, args...)
 }
+
+// ThemeFileVersion says which version of the theme dictionary produced the
+// theme scores of a database, as the loader recorded it in meta. A field
+// the database lacks (an older file) is "".
+type ThemeFileVersion struct {
+	// Themes is a digest of the theme file alone (meta themes_version).
+	Themes string
+	// Resources is a digest of every processing resource: dictionaries,
+	// stop words, themes, metrics (meta resources_version).
+	Resources string
+	// File is where the theme file came from: "embedded" or its path.
+	File string
+	// LoadedAt is when the last load finished (RFC 3339).
+	LoadedAt string
+}
+
+// ThemeVersion reads from meta which version of the theme file the
+// scores were computed from.
+func ThemeVersion(ctx context.Context, db *sql.DB) (ThemeFileVersion, error) {
+	rows, err := selectRows(ctx, db, "ThemeVersion", func(r *sql.Rows, v *ThemeFileVersion) error {
+		return r.Scan(&v.Themes, &v.Resources, &v.File, &v.LoadedAt)
+	})
+	if err != nil || len(rows) == 0 {
+		return ThemeFileVersion{}, err
+	}
+	return rows[0], nil
+}
