@@ -251,3 +251,31 @@ func TestLoadRebuildsOnNewSchemaOrResources(t *testing.T) {
 		t.Errorf("%d stale theme hits left", n)
 	}
 }
+
+// TestAdd copies a notice into the data dir and loads just it; a different
+// file of the same name is refused unless forced.
+func TestAdd(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	if _, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath}); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join(t.TempDir(), "gd.txt")
+	os.WriteFile(src, []byte("广东省通信管理局召开2026年工作会议\n发布时间：2026-02-10\n会议指出，2025年全省新建5G基站3.1万个。\n"), 0o644)
+	os.WriteFile(src+".meta.yaml", []byte("doc_type: 工作会议\n"), 0o644)
+	sum, err := Add(ctx, Options{DataDir: dir, DBPath: dbPath}, AddOptions{Sub: "gd"}, []string{src})
+	if err != nil || sum.Loaded != 1 || sum.Unchanged != 0 || sum.Documents != 6 {
+		t.Fatalf("add: %v %+v", err, sum)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gd", "gd.txt.meta.yaml")); err != nil {
+		t.Errorf("sidecar not copied: %v", err)
+	}
+	os.WriteFile(src, []byte("另一篇通知\n"), 0o644)
+	if _, err := Add(ctx, Options{DataDir: dir, DBPath: dbPath}, AddOptions{Sub: "gd"}, []string{src}); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("overwriting a different file: %v", err)
+	}
+	if _, err := Add(ctx, Options{DataDir: dir, DBPath: dbPath}, AddOptions{}, []string{filepath.Join(t.TempDir(), "x.pdf")}); err == nil {
+		t.Error("a .pdf was accepted")
+	}
+}
