@@ -16,9 +16,11 @@ import (
 )
 
 type documentsData struct {
-	Docs  []docLink
-	Sort  string
-	Sorts []option
+	Docs    []docLink
+	All     int // documents the filter bar selects, before the list's own filters
+	Columns []docColumn
+	More    docFilters
+	Choices docChoices
 }
 
 type docLink struct {
@@ -26,17 +28,163 @@ type docLink struct {
 	Href string
 }
 
-// documentSorts are the orders the list offers, by query value.
-var documentSorts = []option{
-	{Value: "", Label: "发布日期"},
-	{Value: "province", Label: "省份"},
-	{Value: "year", Label: "年份"},
-	{Value: "tokens", Label: "篇幅"},
-	{Value: "indicators", Label: "指标数"},
-	{Value: "title", Label: "标题"},
+// docColumn is a column of the document list: its header, and the link
+// that sorts by it (ascending first, or descending for counts and dates;
+// again to reverse).
+type docColumn struct {
+	Key, Label string
+	Href       string // "" offline
+	Sorted     string // "asc", "desc" or "" when the list is not sorted by it
+	Num        bool
 }
 
-// documentsPage lists the notices with their metadata.
+// docFilters are the list's own filters, beyond the filter bar: text in
+// the title, file or issuer, the place, the issuer, the reviewed and plan
+// years and a publication date range (YYYY-MM-DD).
+type docFilters struct {
+	Text, Place, Issuer string
+	Reviewed, Plan      int
+	PubFrom, PubTo      string
+}
+
+// docChoices are the values the list's selects offer.
+type docChoices struct {
+	Places, Issuers []string
+	Years           []int
+}
+
+// docField is a sortable field of the list: its header and its order.
+type docField struct {
+	key, label string
+	desc       bool // the first click sorts descending
+	num        bool
+	cmp        func(a, b queries.DocumentRow) int
+}
+
+func strCmp(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func intCmp[T int | int64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// docFields are the columns of the list, every metadata field sortable.
+var docFields = []docField{
+	{"title", "标题", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Title, b.Title) }},
+	{"province", "省份", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Province, b.Province) }},
+	{"place", "地区", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.City+a.County, b.City+b.County) }},
+	{"level", "层级", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Level, b.Level) }},
+	{"type", "类型", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.DocType, b.DocType) }},
+	{"issuer", "发布机关", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Issuer, b.Issuer) }},
+	{"published", "发布日期", true, false, func(a, b queries.DocumentRow) int { return strCmp(a.Published, b.Published) }},
+	{"year", "年份", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Year, b.Year) }},
+	{"reviewed", "回顾年", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.ReviewedYear, b.ReviewedYear) }},
+	{"plan", "部署年", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.PlanYear, b.PlanYear) }},
+	{"chars", "字数", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Chars, b.Chars) }},
+	{"tokens", "词数", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Tokens, b.Tokens) }},
+	{"sentences", "句子", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Sentences, b.Sentences) }},
+	{"indicators", "指标（实绩/目标）", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Indicators, b.Indicators) }},
+	{"file", "文件", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.File, b.File) }},
+}
+
+// parseDocFilters reads the list's own filters from the query; malformed
+// years and dates are ignored.
+func parseDocFilters(q url.Values) docFilters {
+	f := docFilters{
+		Text:   strings.TrimSpace(q.Get("q")),
+		Place:  strings.TrimSpace(q.Get("place")),
+		Issuer: strings.TrimSpace(q.Get("issuer")),
+	}
+	f.Reviewed, _ = strconv.Atoi(q.Get("reviewed"))
+	f.Plan, _ = strconv.Atoi(q.Get("plan"))
+	for _, d := range []struct {
+		key string
+		to  *string
+	}{{"pub_from", &f.PubFrom}, {"pub_to", &f.PubTo}} {
+		if v := q.Get(d.key); isDate(v) {
+			*d.to = v
+		}
+	}
+	return f
+}
+
+// isDate reports whether s is a YYYY-MM-DD date.
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range s {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// keep reports whether a document passes the list's own filters.
+func (f docFilters) keep(d queries.DocumentRow) bool {
+	if f.Text != "" && !strings.Contains(d.Title, f.Text) && !strings.Contains(d.File, f.Text) && !strings.Contains(d.Issuer, f.Text) {
+		return false
+	}
+	if f.Place != "" && d.City != f.Place && d.County != f.Place && d.City+d.County != f.Place {
+		return false
+	}
+	if f.Issuer != "" && d.Issuer != f.Issuer {
+		return false
+	}
+	if f.Reviewed != 0 && d.ReviewedYear != f.Reviewed {
+		return false
+	}
+	if f.Plan != 0 && d.PlanYear != f.Plan {
+		return false
+	}
+	if f.PubFrom != "" && (d.Published == "" || d.Published < f.PubFrom) {
+		return false
+	}
+	if f.PubTo != "" && (d.Published == "" || d.Published > f.PubTo) {
+		return false
+	}
+	return true
+}
+
+// params writes the list's own filters as query parameters.
+func (f docFilters) params() map[string]string {
+	out := map[string]string{}
+	set := func(k, v string) {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	set("q", f.Text)
+	set("place", f.Place)
+	set("issuer", f.Issuer)
+	if f.Reviewed != 0 {
+		set("reviewed", strconv.Itoa(f.Reviewed))
+	}
+	if f.Plan != 0 {
+		set("plan", strconv.Itoa(f.Plan))
+	}
+	set("pub_from", f.PubFrom)
+	set("pub_to", f.PubTo)
+	return out
+}
+
+// documentsPage lists the notices with their metadata: the filter bar and
+// the list's own filters narrow it, a column header sorts by that field
+// (sort= and dir= in the URL), newest first by default.
 func documentsPage(r request) (*page, error) {
 	p := &page{Name: "documents", Title: "文档", Nav: "documents", Site: r.site}
 	bar, _, err := facetsBar(r, r.site.Href("documents"))
@@ -48,28 +196,75 @@ func documentsPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &documentsData{Sort: r.query.Get("sort")}
-	less := map[string]func(a, b queries.DocumentRow) bool{
-		"province":   func(a, b queries.DocumentRow) bool { return a.Province < b.Province },
-		"year":       func(a, b queries.DocumentRow) bool { return a.Year > b.Year },
-		"tokens":     func(a, b queries.DocumentRow) bool { return a.Tokens > b.Tokens },
-		"indicators": func(a, b queries.DocumentRow) bool { return a.Indicators > b.Indicators },
-		"title":      func(a, b queries.DocumentRow) bool { return a.Title < b.Title },
-	}[d.Sort]
-	if less != nil {
-		sort.SliceStable(docs, func(i, j int) bool { return less(docs[i], docs[j]) })
-	}
-	for _, s := range documentSorts {
-		if r.site.static {
-			break // one order offline: every sort would be another file
+	d := &documentsData{All: len(docs), More: parseDocFilters(r.query)}
+	places, issuers, years := map[string]bool{}, map[string]bool{}, map[int]bool{}
+	for _, doc := range docs {
+		for _, pl := range []string{doc.City, doc.County} {
+			if pl != "" {
+				places[pl] = true
+			}
 		}
-		d.Sorts = append(d.Sorts, option{Value: r.site.Page("documents", with(r.query, "sort", s.Value)), Label: s.Label, Selected: s.Value == d.Sort})
+		issuers[doc.Issuer] = true
+		years[doc.ReviewedYear], years[doc.PlanYear] = true, true
 	}
-	if d.Sort != "" {
-		bar.Hidden = map[string]string{"sort": d.Sort}
+	for pl := range places {
+		d.Choices.Places = append(d.Choices.Places, pl)
+	}
+	for is := range issuers {
+		d.Choices.Issuers = append(d.Choices.Issuers, is)
+	}
+	for y := range years {
+		if y != 0 {
+			d.Choices.Years = append(d.Choices.Years, y)
+		}
+	}
+	sort.Strings(d.Choices.Places)
+	sort.Strings(d.Choices.Issuers)
+	sort.Ints(d.Choices.Years)
+
+	key, dir := r.query.Get("sort"), r.query.Get("dir")
+	var field *docField
+	for i := range docFields {
+		if docFields[i].key == key {
+			field = &docFields[i]
+		}
+	}
+	if field != nil {
+		if dir != "asc" && dir != "desc" {
+			dir = map[bool]string{true: "desc", false: "asc"}[field.desc]
+		}
+		sort.SliceStable(docs, func(i, j int) bool {
+			c := field.cmp(docs[i], docs[j])
+			if dir == "desc" {
+				return c > 0
+			}
+			return c < 0
+		})
+	} else {
+		key, dir = "", ""
+	}
+	for _, f := range docFields {
+		col := docColumn{Key: f.key, Label: f.label, Num: f.num}
+		if f.key == key {
+			col.Sorted = dir
+		}
+		if !r.site.static { // one order offline: every sort would be another file
+			next := map[bool]string{true: "desc", false: "asc"}[f.desc]
+			if f.key == key {
+				next = map[string]string{"asc": "desc", "desc": "asc"}[dir]
+			}
+			col.Href = r.site.Page("documents", with(with(r.query, "sort", f.key), "dir", next))
+		}
+		d.Columns = append(d.Columns, col)
+	}
+	bar.Hidden = d.More.params()
+	if key != "" {
+		bar.Hidden["sort"], bar.Hidden["dir"] = key, dir
 	}
 	for _, doc := range docs {
-		d.Docs = append(d.Docs, docLink{DocumentRow: doc, Href: r.site.Doc(doc.DocID, -1)})
+		if d.More.keep(doc) {
+			d.Docs = append(d.Docs, docLink{DocumentRow: doc, Href: r.site.Doc(doc.DocID, -1)})
+		}
 	}
 	p.Data = d
 	return p, nil

@@ -18,6 +18,7 @@ func init() {
 		"overview":        overviewPage,
 		"themes":          themesPage,
 		"terms":           termsPage,
+		"kwic":            kwicPage,
 		"indicators":      indicatorsPage,
 		"documents":       documentsPage,
 		"document":        documentPage,

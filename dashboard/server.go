@@ -71,6 +71,7 @@ func New(opts Options) *fiber.App {
 	app.Get("/themes", s.page("themes"))
 	app.Get("/theme-sentences", s.page("theme-sentences"))
 	app.Get("/terms", s.page("terms"))
+	app.Get("/kwic", s.page("kwic"))
 	app.Get("/indicators", s.page("indicators"))
 	app.Get("/documents", s.page("documents"))
 	app.Get("/documents/:id", s.page("document"))

@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"math"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,15 +13,31 @@ import (
 	"github.com/policylens/policylens/queries"
 )
 
-// termsLimit is how many top terms each selection shows.
-const termsLimit = 20
+// termsLimit is how many top terms each selection shows as bars, and
+// cloudLimit how many its word cloud holds.
+const (
+	termsLimit = 20
+	cloudLimit = 60
+)
 
-// kwicLimit caps the concordance lines of a term.
-const kwicLimit = 100
+// keynessPerSide is how many key terms of each selection the keyness chart
+// shows; keynessPool is how many terms by G² it chooses them from.
+const (
+	keynessPerSide = 12
+	keynessPool    = 500
+)
+
+// kwicPreview is how many concordance lines the terms page shows for a
+// looked-up term; the KWIC page shows more.
+const kwicPreview = 20
+
+// llCritical is the G² above which a difference is significant at p < 0.05
+// (chi-square, one degree of freedom).
+const llCritical = 3.84
 
 // selection is one side of the terms comparison: all documents, one
-// province ("province:山东省") or one year ("year:2025"), within the
-// filter bar's documents.
+// province ("province:山东省"), the provinces but one ("rest:山东省") or
+// one year ("year:2025"), within the filter bar's documents.
 type selection struct {
 	Key   string
 	Label string
@@ -29,63 +46,126 @@ type selection struct {
 type termsData struct {
 	A, B     selectionView
 	Choices  []selection
+	Presets  []option // quick comparisons: Value is the link
 	Keyness  *chartView
 	KeyTerms []keyTermView
 	Network  *chartView
+	NetLinks graphLinks
 	Term     string // the term looked up, "" for none
 	Usage    *chartView
-	First    []queries.TermUse // per province, earliest first use first
+	Spread   *chartView // the term across provinces
+	First    []firstUseView
 	KWIC     []kwicLine
+	KWICAll  int64  // sentences holding the term in all
+	KWICHref string // the full concordance
+}
+
+// graphLinks are the pages the nodes and the edges of a network open.
+type graphLinks struct {
+	Nodes, Edges []string
 }
 
 type keyTermView struct {
 	queries.KeyTerm
-	Side string // the selection where the term is more frequent
-	Href string // the term's page
+	Side  string // the selection where the term is more frequent
+	Href  string // the term's page
+	Sents string // its sentences in that selection
 }
 
-// kwicLine is one concordance line split around the term.
-type kwicLine struct {
-	queries.ConcordanceLine
-	Left, Match, Right string
-	Href               string
+type firstUseView struct {
+	queries.FirstUse
+	Href string // the reader at the first sentence with the term
 }
 
 type selectionView struct {
 	selection
-	Terms []queries.TermRow
-	Chart *chartView
+	Filter queries.Filter `json:"-"`
+	Terms  []termView
+	Chart  *chartView
+	Cloud  *chartView
 }
 
-// termsPage puts the top terms of two selections side by side.
+// termView is a top term with the link to its sentences.
+type termView struct {
+	queries.TermRow
+	Href string
+}
+
+// termItem is a data item of a term chart: the plotted value and what the
+// tooltip (static/terms.js) shows beside it.
+type termItem struct {
+	Name      string  `json:"name"`
+	Value     float64 `json:"value"`
+	N         int64   `json:"n"`
+	Documents int64   `json:"documents"`
+	Per10k    float64 `json:"per10k"`
+}
+
+// keyItem is a bar of the keyness chart.
+type keyItem struct {
+	Name      string          `json:"name"`
+	Value     float64         `json:"value"`
+	A         int64           `json:"a"`
+	B         int64           `json:"b"`
+	APer10k   float64         `json:"aPer10k"`
+	BPer10k   float64         `json:"bPer10k"`
+	LL        float64         `json:"ll"`
+	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
+}
+
+// selectionChoices lists the selections the facets allow: all documents,
+// each province, each province's complement, each year.
+func selectionChoices(facets []queries.Facet) []selection {
+	choices := []selection{{Key: "all", Label: "全部文档"}}
+	provinces := queries.FacetValues(facets, "province")
+	for _, prov := range provinces {
+		choices = append(choices, selection{Key: "province:" + prov, Label: prov})
+	}
+	for _, prov := range provinces {
+		choices = append(choices, selection{Key: "rest:" + prov, Label: prov + "以外"})
+	}
+	for _, y := range queries.FacetYears(facets) {
+		choices = append(choices, selection{Key: "year:" + strconv.Itoa(y), Label: strconv.Itoa(y) + "年"})
+	}
+	return choices
+}
+
+// kwicLink links to the concordance of term (and also, when not "") in
+// the selection sel of the documents base selects.
+func kwicLink(r request, base queries.Filter, sel, term, also string) string {
+	q := filterQuery(base)
+	q.Set("term", term)
+	if also != "" {
+		q.Set("with", also)
+	}
+	if sel != "" && sel != "all" {
+		q.Set("sel", sel)
+	}
+	return r.site.Page("kwic", q)
+}
+
+// termsPage compares the terms of two selections: top terms as bars and
+// word clouds, keyness, the co-occurrence network of A, and one term's
+// use, first notice and concordance.
 func termsPage(r request) (*page, error) {
-	p := &page{Name: "terms", Title: "高频词语比较", Nav: "terms", Site: r.site}
+	p := &page{Name: "terms", Title: "词语比较", Nav: "terms", Site: r.site}
 	bar, facets, err := facetsBar(r, r.site.Href("terms"))
 	if err != nil {
 		return nil, err
 	}
 	p.Filter = bar
 	base := parseFilter(r.query)
-	d := &termsData{Choices: []selection{{Key: "all", Label: "全部文档"}}}
+	d := &termsData{Choices: selectionChoices(facets)}
 	provinces := queries.FacetValues(facets, "province")
-	for _, prov := range provinces {
-		d.Choices = append(d.Choices, selection{Key: "province:" + prov, Label: prov})
-	}
-	for _, prov := range provinces {
-		d.Choices = append(d.Choices, selection{Key: "rest:" + prov, Label: prov + "以外"})
-	}
-	for _, y := range queries.FacetYears(facets) {
-		d.Choices = append(d.Choices, selection{Key: "year:" + strconv.Itoa(y), Label: strconv.Itoa(y) + "年"})
-	}
 	defA, defB := "all", "all"
 	if len(provinces) > 0 {
 		defA = "province:" + provinces[0]
+		defB = "rest:" + provinces[0]
 	}
 	if len(provinces) > 1 {
 		defB = "province:" + provinces[1]
 	}
 	bar.Hidden = map[string]string{}
-	var filters [2]queries.Filter
 	for i, side := range []struct {
 		param, def string
 		view       *selectionView
@@ -96,28 +176,30 @@ func termsPage(r request) (*page, error) {
 		}
 		bar.Hidden[side.param] = key
 		sel, f := resolveSelection(key, base, d.Choices)
-		filters[i] = f
-		terms, err := queries.TopTerms(r.ctx, r.db, f, termsLimit)
+		v := selectionView{selection: sel, Filter: f}
+		terms, err := queries.TopTerms(r.ctx, r.db, f, cloudLimit)
 		if err != nil {
 			return nil, err
 		}
-		name := "terms-" + side.param
-		c, err := termsChart(name, sel.Label, terms)
-		if err != nil {
-			return nil, err
-		}
-		c.Note = []string{"选择 A", "选择 B"}[i]
-		var rows [][]string
 		for _, t := range terms {
-			rows = append(rows, []string{t.Term, itoa(t.N), itoa(t.Documents), ftoa(t.Per10k)})
+			v.Terms = append(v.Terms, termView{TermRow: t, Href: kwicLink(r, base, sel.Key, t.Term, "")})
 		}
-		*side.view = selectionView{selection: sel, Terms: terms,
-			Chart: p.attach(r, c.table([]string{"term", "n", "documents", "per_10k"}, rows), "TopTerms", "term_frequency")}
+		note := []string{"选择 A", "选择 B"}[i]
+		if v.Chart, err = termsBarChart(r, p, "terms-"+side.param, note+"："+sel.Label+" 的高频词", v.Terms); err != nil {
+			return nil, err
+		}
+		if v.Cloud, err = termsCloud(r, p, "terms-cloud-"+side.param, note+"："+sel.Label+" 的词云", v.Terms); err != nil {
+			return nil, err
+		}
+		*side.view = v
 	}
-	if err := keynessChart(r, p, d, filters[0], filters[1]); err != nil {
+	if !r.site.static {
+		d.Presets = termPresets(r, facets)
+	}
+	if err := keynessChart(r, p, d, base); err != nil {
 		return nil, err
 	}
-	if err := networkChart(r, p, d, filters[0]); err != nil {
+	if err := networkChart(r, p, d, base); err != nil {
 		return nil, err
 	}
 	if d.Term = strings.TrimSpace(r.query.Get("term")); d.Term != "" {
@@ -130,49 +212,207 @@ func termsPage(r request) (*page, error) {
 	return p, nil
 }
 
-// keynessChart ranks the terms that set A apart from B and draws them as
-// diverging bars of the log ratio, A to the right.
-func keynessChart(r request, p *page, d *termsData, a, b queries.Filter) error {
-	keys, err := queries.Keyness(r.ctx, r.db, a, b, termsLimit)
+// termPresets are the usual comparisons, one click each: every province
+// against the rest, the latest year against the one before, and the
+// first pairs of provinces.
+func termPresets(r request, facets []queries.Facet) []option {
+	link := func(a, b string) string {
+		q := filterQuery(parseFilter(r.query))
+		q.Set("a", a)
+		q.Set("b", b)
+		if t := r.query.Get("term"); t != "" {
+			q.Set("term", t)
+		}
+		return r.site.Page("terms", q)
+	}
+	cur := r.query.Get("a") + "|" + r.query.Get("b")
+	var out []option
+	add := func(a, b, label string) {
+		out = append(out, option{Value: link(a, b), Label: label, Selected: cur == a+"|"+b})
+	}
+	provinces := queries.FacetValues(facets, "province")
+	for _, prov := range provinces {
+		add("province:"+prov, "rest:"+prov, prov+" 对 其余省份")
+	}
+	if years := queries.FacetYears(facets); len(years) > 1 {
+		y1, y0 := years[len(years)-1], years[len(years)-2]
+		add("year:"+strconv.Itoa(y1), "year:"+strconv.Itoa(y0), strconv.Itoa(y1)+"年 对 "+strconv.Itoa(y0)+"年")
+	}
+	pairs := 0
+	for i := 0; i < len(provinces) && pairs < 3; i++ {
+		for j := i + 1; j < len(provinces) && pairs < 3; j++ {
+			add("province:"+provinces[i], "province:"+provinces[j], provinces[i]+" 对 "+provinces[j])
+			pairs++
+		}
+	}
+	return out
+}
+
+// termsBarChart draws a selection's top terms as horizontal bars of
+// occurrences per 10,000 tokens, the most frequent on top; a bar opens
+// the term's sentences in the selection.
+func termsBarChart(r request, p *page, name, title string, terms []termView) (*chartView, error) {
+	if len(terms) > termsLimit {
+		terms = terms[:termsLimit]
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts(name),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts("policylens.tipTerm")}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "每万词"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
+	)
+	var cats []string
+	var items []termItem
+	var links []string
+	var rows [][]string
+	for _, t := range terms {
+		cats = append(cats, t.Term)
+		items = append(items, termItem{Name: t.Term, Value: round2(t.Per10k), N: t.N, Documents: t.Documents, Per10k: round2(t.Per10k)})
+		links = append(links, t.Href)
+		rows = append(rows, []string{t.Term, itoa(t.N), itoa(t.Documents), ftoa(t.Per10k)})
+	}
+	b.SetXAxis(cats)
+	b.AddSeries("每万词", nil)
+	b.MultiSeries[0].Data = items
+	b.XYReversal()
+	c, err := newChart(name, title, strconv.Itoa(60+24*max(len(terms), 5))+"px", b, [][]string{links})
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "点击词语查看原句"
+	return p.attach(r, c.table([]string{"term", "n", "documents", "per_10k"}, rows), "TopTerms", "term_frequency"), nil
+}
+
+// cloudColors colour the words of a cloud by rank, so that the picture is
+// the same on every load.
+var cloudColors = []string{"#102a43", "#1f6feb", "#0c6b58", "#8d2b0b", "#5b3cc4", "#b44d12", "#2f8132", "#9c1f5a"}
+
+// cloudItem is a word of a word cloud.
+type cloudItem struct {
+	Name      string          `json:"name"`
+	Value     int64           `json:"value"`
+	Documents int64           `json:"documents"`
+	Per10k    float64         `json:"per10k"`
+	TextStyle *opts.TextStyle `json:"textStyle,omitempty"`
+}
+
+// termsCloud draws a selection's top terms as a word cloud (the
+// echarts-wordcloud extension, served from static/wordcloud), word size by
+// occurrences; a word opens its sentences in the selection.
+func termsCloud(r request, p *page, name, title string, terms []termView) (*chartView, error) {
+	wc := charts.NewWordCloud()
+	wc.SetGlobalOptions(initOpts(name),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipTerm")}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	var items []cloudItem
+	var links []string
+	var rows [][]string
+	for i, t := range terms {
+		items = append(items, cloudItem{Name: t.Term, Value: t.N, Documents: t.Documents, Per10k: round2(t.Per10k),
+			TextStyle: &opts.TextStyle{Color: cloudColors[i%len(cloudColors)]}})
+		links = append(links, t.Href)
+		rows = append(rows, []string{t.Term, itoa(t.N), itoa(t.Documents), ftoa(t.Per10k)})
+	}
+	wc.AddSeries("出现次数", nil)
+	wc.MultiSeries[0].Data = items
+	c, err := newChart(name, title, "340px", wcLayout{wc}, [][]string{links})
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "字号按出现次数；点击词语查看原句"
+	return p.attach(r, c.table([]string{"term", "n", "documents", "per_10k"}, rows), "TopTerms", "term_frequency"), nil
+}
+
+// wcLayout sets the word cloud options go-echarts does not know: a layout
+// drawn at once (no animation), room for every word, and no random
+// shuffling, so that a cloud looks the same on every load.
+type wcLayout struct{ *charts.WordCloud }
+
+func (w wcLayout) JSON() map[string]any {
+	m := w.WordCloud.JSON()
+	if series, ok := m["series"].(charts.MultiSeries); ok && len(series) > 0 {
+		m["series"] = []map[string]any{{
+			"type": "wordCloud", "name": series[0].Name, "data": series[0].Data,
+			"shape": "circle", "sizeRange": []int{14, 52}, "rotationRange": []int{0, 0},
+			"gridSize": 6, "layoutAnimation": false, "drawOutOfBound": false, "shrinkToFit": true,
+			"left": "center", "top": "center", "width": "96%", "height": "96%",
+			"textStyle": map[string]any{"fontFamily": "Noto Sans CJK SC, sans-serif", "fontWeight": "bold"},
+			"emphasis":  map[string]any{"textStyle": map[string]any{"color": "#e12d39"}},
+		}}
+	}
+	return m
+}
+
+// keynessChart ranks the terms that set A apart from B by log-likelihood
+// and draws the strongest of each side as diverging bars of the log
+// ratio: A to the right, B to the left, pale where G² is not significant.
+// A bar opens the term's sentences in the selection it is typical of.
+func keynessChart(r request, p *page, d *termsData, base queries.Filter) error {
+	keys, err := queries.Keyness(r.ctx, r.db, d.A.Filter, d.B.Filter, keynessPool)
 	if err != nil {
 		return err
 	}
+	var forA, forB []queries.KeyTerm
+	for _, k := range keys {
+		switch {
+		case k.LogRatio > 0 && k.A > 0 && len(forA) < keynessPerSide:
+			forA = append(forA, k)
+		case k.LogRatio < 0 && k.B > 0 && len(forB) < keynessPerSide:
+			forB = append(forB, k)
+		}
+	}
+	chosen := append(forA, forB...)
+	if len(chosen) == 0 {
+		return nil
+	}
 	var cats []string
-	var data []opts.BarData
+	var items []keyItem
 	var links []string
 	var rows [][]string
-	for _, k := range keys {
-		side := d.A.Label
-		color := "#1f6feb"
+	for _, k := range chosen {
+		side, sel, color := d.A.Label, d.A.Key, "#1f6feb"
 		if k.LogRatio < 0 {
-			side, color = d.B.Label, "#e12d39"
+			side, sel, color = d.B.Label, d.B.Key, "#e12d39"
 		}
-		href := r.site.Page("terms", with(r.query, "term", k.Term))
-		d.KeyTerms = append(d.KeyTerms, keyTermView{KeyTerm: k, Side: side, Href: href})
+		if k.LL < llCritical {
+			color += "66"
+		}
+		sents := kwicLink(r, base, sel, k.Term, "")
+		// Offline the term's own page is left out: each would bring its
+		// charts' concordances along, and the export would grow with
+		// provinces times years times terms.
+		href := sents
+		if !r.site.static {
+			href = r.site.Page("terms", with(r.query, "term", k.Term)) + "#term"
+		}
+		d.KeyTerms = append(d.KeyTerms, keyTermView{KeyTerm: k, Side: side, Sents: sents, Href: href})
 		cats = append(cats, k.Term)
-		data = append(data, opts.BarData{Name: k.Term, Value: round2(k.LogRatio), ItemStyle: &opts.ItemStyle{Color: color}})
-		links = append(links, href)
+		items = append(items, keyItem{Name: k.Term, Value: round2(k.LogRatio), A: k.A, B: k.B,
+			APer10k: round2(k.APer10k), BPer10k: round2(k.BPer10k), LL: round2(k.LL), ItemStyle: &opts.ItemStyle{Color: color}})
+		links = append(links, sents)
 		rows = append(rows, []string{k.Term, itoa(k.A), itoa(k.B), ftoa(k.APer10k), ftoa(k.BPer10k), ftoa(k.LL), ftoa(k.LogRatio)})
-	}
-	if len(keys) == 0 {
-		return nil
 	}
 	ch := charts.NewBar()
 	ch.SetGlobalOptions(initOpts("terms-keyness"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts("policylens.tipKey")}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "log2 比值"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithGridOpts(opts.Grid{Left: "10", Right: "70", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 	)
 	ch.SetXAxis(cats)
-	ch.AddSeries("log2 比值", data)
+	ch.AddSeries("log2 比值", nil)
+	ch.MultiSeries[0].Data = items
 	ch.XYReversal()
-	c, err := newChart("terms-keyness", "关键性："+d.A.Label+"（蓝，向右）对比 "+d.B.Label+"（红，向左）", strconv.Itoa(60+24*max(len(keys), 5))+"px", ch, [][]string{links})
+	c, err := newChart("terms-keyness", "关键词："+d.A.Label+"（蓝，向右）对比 "+d.B.Label+"（红，向左）",
+		strconv.Itoa(60+24*max(len(chosen), 5))+"px", ch, [][]string{links})
 	if err != nil {
 		return err
 	}
-	c.Note = "按对数似然值 G² 排序；G² > 3.84 即 p < 0.05。点击词语查看用法"
+	c.Note = "每侧按对数似然 G² 取前 " + strconv.Itoa(keynessPerSide) + " 个；条长为效应量 log2 比值；浅色表示 G² < 3.84（不显著）；点击查看原句"
 	d.Keyness = p.attach(r, c.table([]string{"term", "a_n", "b_n", "a_per_10k", "b_per_10k", "ll", "log_ratio"}, rows), "Keyness", "")
 	return nil
 }
@@ -184,78 +424,137 @@ const (
 	networkEdges = 80
 )
 
+// netNode is a node of the co-occurrence network.
+type netNode struct {
+	Name       string  `json:"name"`
+	Value      int64   `json:"value"`
+	SymbolSize float64 `json:"symbolSize"`
+	Documents  int64   `json:"documents"`
+	Per10k     float64 `json:"per10k"`
+}
+
+// netEdge is an edge of the co-occurrence network.
+type netEdge struct {
+	Source    string          `json:"source"`
+	Target    string          `json:"target"`
+	Value     int64           `json:"value"`
+	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+}
+
 // networkChart draws the top terms of selection A as a network: a node per
-// term sized by frequency, an edge per pair sharing sentences.
-func networkChart(r request, p *page, d *termsData, f queries.Filter) error {
+// term sized by frequency, an edge per pair sharing sentences, thicker for
+// more. A node opens the term's sentences, an edge the sentences holding
+// both terms.
+func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 	top := d.A.Terms
-	if len(top) < networkSize {
-		var err error
-		if top, err = queries.TopTerms(r.ctx, r.db, f, networkSize); err != nil {
-			return err
-		}
+	if len(top) > networkSize {
+		top = top[:networkSize]
 	}
 	if len(top) == 0 {
 		return nil
 	}
-	pairs, err := queries.TermCooccurrence(r.ctx, r.db, f, networkSize, networkEdges)
+	pairs, err := queries.TermCooccurrence(r.ctx, r.db, d.A.Filter, networkSize, networkEdges)
 	if err != nil {
 		return err
 	}
 	maxN := float64(top[0].N)
-	var nodes []opts.GraphNode
-	var links []string
+	var maxE int64 = 1
+	for _, pr := range pairs {
+		maxE = max(maxE, pr.Sentences)
+	}
+	var nodes []netNode
+	var rows [][]string
 	for _, t := range top {
 		size := 10 + 30*float64(t.N)/math.Max(maxN, 1)
-		nodes = append(nodes, opts.GraphNode{Name: t.Term, Value: float32(t.N), SymbolSize: math.Round(size)})
-		links = append(links, r.site.Page("terms", with(r.query, "term", t.Term)))
+		nodes = append(nodes, netNode{Name: t.Term, Value: t.N, SymbolSize: math.Round(size), Documents: t.Documents, Per10k: round2(t.Per10k)})
+		d.NetLinks.Nodes = append(d.NetLinks.Nodes, t.Href)
+		rows = append(rows, []string{"node", t.Term, "", itoa(t.N)})
 	}
-	var edges []opts.GraphLink
-	var rows [][]string
+	var edges []netEdge
 	for _, pr := range pairs {
-		edges = append(edges, opts.GraphLink{Source: pr.Source, Target: pr.Target, Value: float32(pr.Sentences)})
-		rows = append(rows, []string{pr.Source, pr.Target, itoa(pr.Sentences)})
+		w := 1 + 5*float64(pr.Sentences)/float64(maxE)
+		edges = append(edges, netEdge{Source: pr.Source, Target: pr.Target, Value: pr.Sentences, LineStyle: &opts.LineStyle{Width: float32(math.Round(w*10) / 10)}})
+		d.NetLinks.Edges = append(d.NetLinks.Edges, kwicLink(r, base, d.A.Key, pr.Source, pr.Target))
+		rows = append(rows, []string{"edge", pr.Source, pr.Target, itoa(pr.Sentences)})
 	}
 	g := charts.NewGraph()
 	g.SetGlobalOptions(initOpts("terms-network"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipNet")}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
-	g.AddSeries("共现", nodes, edges,
+	g.AddSeries("共现", nil, nil,
 		charts.WithGraphChartOpts(opts.GraphChart{Layout: "circular", Roam: opts.Bool(true), FocusNodeAdjacency: opts.Bool(true)}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.3, Opacity: opts.Float(0.5)}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 	)
-	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "520px", g, [][]string{links})
+	g.MultiSeries[0].Data = nodes
+	g.MultiSeries[0].Links = edges
+	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "560px", g, nil)
 	if err != nil {
 		return err
 	}
-	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看用法"
-	d.Network = p.attach(r, c.table([]string{"source", "target", "sentences"}, rows), "TermCooccurrence", "")
+	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看原句，点击连线查看两词同现的句子"
+	d.Network = p.attach(r, c.table([]string{"kind", "source", "target", "n"}, rows), "TermCooccurrence", "")
 	return nil
 }
 
-// termLookup shows one term: its use over years by province, where it was
-// first used, and its sentences in context.
+// termLookup shows one term: its use over years by province, its weight
+// in each province, the first notice of each province using it, and its
+// first sentences in context.
 func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 	uses, err := queries.TermUsage(r.ctx, r.db, f, d.Term)
 	if err != nil {
 		return err
 	}
+	if err := usageChart(r, p, d, f, uses); err != nil {
+		return err
+	}
+	if err := spreadChart(r, p, d, f, uses); err != nil {
+		return err
+	}
+	first, err := queries.TermFirstUse(r.ctx, r.db, f, d.Term)
+	if err != nil {
+		return err
+	}
+	for _, u := range first {
+		d.First = append(d.First, firstUseView{FirstUse: u, Href: readerLink(r, u.DocID, u.SentenceNo, d.Term)})
+	}
+	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, kwicPreview)
+	if err != nil {
+		return err
+	}
+	if len(lines) > 0 {
+		d.KWICAll = lines[0].Total
+	}
+	d.KWIC = kwicLines(r, lines, d.Term, "", kwicWidth)
+	if len(d.KWIC) > kwicPreview {
+		d.KWIC = d.KWIC[:kwicPreview]
+	}
+	d.KWICHref = kwicLink(r, f, "", d.Term, "")
+	return nil
+}
+
+// usageChart draws the term per 10,000 tokens over the years, a line per
+// province; a point opens the term's sentences of that province and year.
+func usageChart(r request, p *page, d *termsData, f queries.Filter, uses []queries.TermUse) error {
 	var years []int
 	seen := map[int]bool{}
 	var provinces []string
-	first := map[string]queries.TermUse{}
+	seenProv := map[string]bool{}
 	var rows [][]string
 	for _, u := range uses {
 		if !seen[u.Year] {
 			seen[u.Year] = true
 			years = append(years, u.Year)
 		}
-		if _, ok := first[u.Province]; !ok {
+		if !seenProv[u.Province] {
+			seenProv[u.Province] = true
 			provinces = append(provinces, u.Province)
-			first[u.Province] = u
 		}
 		rows = append(rows, []string{u.Province, strconv.Itoa(u.Year), itoa(u.N), itoa(u.Tokens), ftoa(u.Per10k), u.FirstPublished})
+	}
+	if len(uses) == 0 {
+		return nil
 	}
 	sort.Ints(years)
 	line := charts.NewLine()
@@ -271,65 +570,85 @@ func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 		var data []opts.LineData
 		var l []string
 		for _, y := range years {
-			var v any = nil
+			var v any
 			for _, u := range uses {
 				if u.Province == prov && u.Year == y {
 					v = round2(u.Per10k)
 				}
 			}
 			data = append(data, opts.LineData{Value: v})
-			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})))
+			cell := f
+			cell.Provinces = []string{prov}
+			if y != 0 {
+				cell.YearFrom, cell.YearTo = y, y
+			}
+			l = append(l, kwicLink(r, cell, "", d.Term, ""))
 		}
-		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
+		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true), ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 		links = append(links, l)
 	}
-	c, err := newChart("term-usage", "「"+d.Term+"」在各省份、各年份的使用（每万词）", "320px", line, links)
+	c, err := newChart("term-usage", "「"+d.Term+"」在各年份的使用（每万词，按省份）", "320px", line, links)
 	if err != nil {
 		return err
 	}
+	c.Note = "按分词结果计数；点击数据点查看该省该年的原句"
 	d.Usage = p.attach(r, c.table([]string{"province", "year", "n", "tokens", "per_10k", "first_published"}, rows), "TermUsage", "term_frequency")
-	for _, prov := range provinces {
-		if first[prov].FirstPublished != "" {
-			d.First = append(d.First, first[prov])
-		}
-	}
-	sort.SliceStable(d.First, func(i, j int) bool { return d.First[i].FirstPublished < d.First[j].FirstPublished })
-
-	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, kwicLimit)
-	if err != nil {
-		return err
-	}
-	for _, l := range lines {
-		for _, k := range kwic(l.Text, d.Term, 24) {
-			k.ConcordanceLine = l
-			k.Href = r.site.Doc(l.DocID, l.SentenceNo)
-			if len(d.KWIC) < kwicLimit {
-				d.KWIC = append(d.KWIC, k)
-			}
-		}
-	}
 	return nil
 }
 
-// kwic splits text around every occurrence of term, keeping width runes of
-// context on each side.
-func kwic(text, term string, width int) []kwicLine {
-	var out []kwicLine
-	if term == "" {
+// spreadChart draws the term per 10,000 tokens of each province over the
+// filtered years; a bar opens the province's sentences with the term.
+func spreadChart(r request, p *page, d *termsData, f queries.Filter, uses []queries.TermUse) error {
+	type agg struct{ n, tokens int64 }
+	by := map[string]*agg{}
+	var provinces []string
+	for _, u := range uses {
+		a := by[u.Province]
+		if a == nil {
+			a = &agg{}
+			by[u.Province] = a
+			provinces = append(provinces, u.Province)
+		}
+		a.n += u.N
+		a.tokens += u.Tokens
+	}
+	if len(provinces) == 0 {
 		return nil
 	}
-	runes := []rune(text)
-	t := []rune(term)
-	for i := 0; i+len(t) <= len(runes); i++ {
-		if string(runes[i:i+len(t)]) != term {
-			continue
+	per := func(a *agg) float64 {
+		if a.tokens == 0 {
+			return 0
 		}
-		from := max(0, i-width)
-		to := min(len(runes), i+len(t)+width)
-		out = append(out, kwicLine{Left: string(runes[from:i]), Match: term, Right: string(runes[i+len(t) : to])})
-		i += len(t) - 1
+		return 10000 * float64(a.n) / float64(a.tokens)
 	}
-	return out
+	sort.SliceStable(provinces, func(i, j int) bool { return per(by[provinces[i]]) > per(by[provinces[j]]) })
+	var items []termItem
+	var links []string
+	var rows [][]string
+	for _, prov := range provinces {
+		a := by[prov]
+		items = append(items, termItem{Name: prov, Value: round2(per(a)), N: a.n, Per10k: round2(per(a))})
+		links = append(links, kwicLink(r, f, "province:"+prov, d.Term, ""))
+		rows = append(rows, []string{prov, itoa(a.n), itoa(a.tokens), ftoa(per(a))})
+	}
+	b := charts.NewBar()
+	b.SetGlobalOptions(initOpts("term-provinces"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts("policylens.tipTerm")}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
+	)
+	b.SetXAxis(provinces)
+	b.AddSeries("每万词", nil, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#0c6b58"}))
+	b.MultiSeries[0].Data = items
+	c, err := newChart("term-provinces", "「"+d.Term+"」在各省份的使用（每万词，所选年份合计）", "300px", b, [][]string{links})
+	if err != nil {
+		return err
+	}
+	c.Note = "点击柱子查看该省的原句"
+	d.Spread = p.attach(r, c.table([]string{"province", "n", "tokens", "per_10k"}, rows), "TermUsage", "term_frequency")
+	return nil
 }
 
 // resolveSelection turns a selection key into its label and the filter it
@@ -356,28 +675,32 @@ func resolveSelection(key string, base queries.Filter, choices []selection) (sel
 			return c, f
 		}
 	}
+	if key == "all" {
+		return selection{Key: "all", Label: "全部文档"}, f
+	}
 	return selection{Key: key, Label: value}, f
 }
 
-// termsChart draws one selection's top terms as horizontal bars, the most
-// frequent on top.
-func termsChart(name, label string, terms []queries.TermRow) (*chartView, error) {
-	b := charts.NewBar()
-	b.SetGlobalOptions(initOpts(name),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "每万词"}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
-	)
-	var cats []string
-	var data []opts.BarData
-	for _, t := range terms {
-		cats = append(cats, t.Term)
-		data = append(data, opts.BarData{Name: t.Term, Value: round2(t.Per10k)})
+// readerLink links to the reader at a sentence; on the server it also asks
+// the reader to mark the given terms.
+func readerLink(r request, doc int64, sentence int, terms ...string) string {
+	link := r.site.Doc(doc, sentence)
+	if r.site.static {
+		return link
 	}
-	b.SetXAxis(cats)
-	b.AddSeries(label, data)
-	b.XYReversal()
-	return newChart(name, label, strconv.Itoa(60+24*max(len(terms), 5))+"px", b, nil)
+	q := url.Values{}
+	for _, t := range terms {
+		if t != "" {
+			q.Add("hl", t)
+		}
+	}
+	if len(q) == 0 {
+		return link
+	}
+	path, frag, _ := strings.Cut(link, "#")
+	link = path + "?" + q.Encode()
+	if frag != "" {
+		link += "#" + frag
+	}
+	return link
 }

@@ -17,9 +17,11 @@ type themesData struct {
 	Heatmap, Bars, Radar, Residual *chartView
 	Stressed                       []queries.ProvinceTheme // residual > 2
 	Understated                    []queries.ProvinceTheme // residual < -2
-	Trend                          *chartView
-	Theme                          string // label of the trend chart's theme
+	Trend, Map                     *chartView
+	Theme                          string // label of the theme of the trend and the map
 	ThemeLinks                     []option
+	Scripts                        []string // map geometry the map chart needs
+	Version                        queries.ThemeFileVersion
 }
 
 // themesPage compares theme intensity (keyword hits per 10,000 tokens)
@@ -193,22 +195,34 @@ func themesPage(r request) (*page, error) {
 	c.Note = "大于 2：该省比其他省份更强调该主题（约 5% 显著水平）；小于 -2：更少提及"
 	d.Residual = p.attach(r, c.table(provHeader, provTable), "ThemeByProvince", "theme_by_province")
 
-	if err := themeTrend(r, p, d, cells); err != nil {
+	theme := chosenTheme(r, p, d)
+	if err := themeTrend(r, p, d, cells, theme); err != nil {
+		return nil, err
+	}
+	if err := themeMap(r, p, d, byProv, theme); err != nil {
+		return nil, err
+	}
+	if d.Version, err = queries.ThemeVersion(r.ctx, r.db); err != nil {
 		return nil, err
 	}
 	p.Data = d
 	return p, nil
 }
 
-// themeTrend draws one theme's intensity over the years, a line per
-// province; the theme comes from the theme parameter, else the first.
-func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell) error {
+// chosenTheme is the theme of the trend and the map: the theme parameter,
+// else the filter bar's 涉及主题, else the first theme. It records the
+// choice in the filter form and the theme links.
+func chosenTheme(r request, p *page, d *themesData) queries.Theme {
 	if len(d.Themes) == 0 {
-		return nil
+		return queries.Theme{}
 	}
 	theme := d.Themes[0]
+	want := r.query.Get("theme")
+	if want == "" {
+		want = parseFilter(r.query).Theme
+	}
 	for _, t := range d.Themes {
-		if t.Theme == r.query.Get("theme") {
+		if t.Theme == want {
 			theme = t
 		}
 	}
@@ -218,6 +232,15 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell) er
 	}
 	for _, t := range d.Themes {
 		d.ThemeLinks = append(d.ThemeLinks, option{Value: r.site.Page("themes", with(r.query, "theme", t.Theme)), Label: t.Label, Selected: t.Theme == theme.Theme})
+	}
+	return theme
+}
+
+// themeTrend draws one theme's intensity over the years, a line per
+// province.
+func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell, theme queries.Theme) error {
+	if theme.Theme == "" {
+		return nil
 	}
 	var years []int
 	seenY := map[int]bool{}

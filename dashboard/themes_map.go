@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 
@@ -58,6 +59,9 @@ type mapItem struct {
 // China, from the same rows as the per-province comparison; clicking a
 // province opens its sentences of the theme.
 func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme, theme queries.Theme) error {
+	if theme.Theme == "" {
+		return nil
+	}
 	f := parseFilter(r.query)
 	var items []mapItem
 	var links []string
@@ -95,7 +99,7 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 	m.AddSeries(theme.Label, nil, charts.WithLabelOpts(opts.Label{Show: opts.Bool(false)}),
 		charts.WithEmphasisOpts(opts.Emphasis{Label: &opts.Label{Show: opts.Bool(true)}}))
 	m.MultiSeries[0].Data = items
-	c, err := newChart("themes-map", "「"+theme.Label+"」的地区分布（每万词，所选年份合计）", "560px", m, [][]string{links})
+	c, err := newChart("themes-map", "「"+theme.Label+"」的地区分布（每万词，所选年份合计）", "600px", mapOption{m}, [][]string{links})
 	if err != nil {
 		return err
 	}
@@ -105,4 +109,31 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 	}
 	d.Map = p.attach(r, c.table([]string{"province", "region", "theme", "label", "documents", "hits", "tokens", "per_10k", "residual"}, rows), "ThemeByProvince", "theme_by_province")
 	return nil
+}
+
+// mapOption is the map chart with the series options go-echarts does not
+// know: no legend dot on each province, and a map that fills its box.
+type mapOption struct{ *charts.Map }
+
+// JSON returns the chart's option with those settings added.
+func (m mapOption) JSON() map[string]any {
+	opt := m.Map.JSON()
+	b, err := json.Marshal(opt)
+	if err != nil {
+		return opt
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return opt
+	}
+	if series, ok := out["series"].([]any); ok {
+		for _, s := range series {
+			if s, ok := s.(map[string]any); ok {
+				s["showLegendSymbol"] = false
+				s["layoutCenter"] = []string{"50%", "52%"}
+				s["layoutSize"] = "118%"
+			}
+		}
+	}
+	return out
 }

@@ -121,6 +121,26 @@ func TestEveryQuery(t *testing.T) {
 			r, err := queries.TermUsage(ctx, db, queries.Filter{}, topTerm)
 			return len(r), err
 		},
+		"TermFirstUse": func() (int, error) {
+			r, err := queries.TermFirstUse(ctx, db, queries.Filter{}, topTerm)
+			for i, u := range r {
+				if u.SentenceNo < 0 || u.Sentences <= 0 || (i > 0 && r[i-1].Province == u.Province) {
+					return 0, fmt.Errorf("first use %+v: not one row per province with a sentence", u)
+				}
+			}
+			return len(r), err
+		},
+		"PairConcordance": func() (int, error) {
+			pairs, err := queries.TermCooccurrence(ctx, db, queries.Filter{}, 20, 1)
+			if err != nil || len(pairs) == 0 {
+				return 0, err
+			}
+			r, err := queries.PairConcordance(ctx, db, queries.Filter{}, pairs[0].Source, pairs[0].Target, 100)
+			if err == nil && int64(len(r)) != pairs[0].Sentences {
+				err = fmt.Errorf("pair %+v: %d sentences hold both", pairs[0], len(r))
+			}
+			return len(r), err
+		},
 		"IndicatorMetrics": func() (int, error) {
 			r, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
 			if len(r) > 0 {
@@ -177,7 +197,7 @@ func TestEveryQuery(t *testing.T) {
 		},
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermCooccurrence", "ThemeSentences",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
 		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {

@@ -53,7 +53,8 @@ func Keyness(ctx context.Context, db *sql.DB, a, b Filter, limit int) ([]KeyTerm
 	}, args...)
 }
 
-// ConcordanceLine is one sentence that contains a term, with where it is.
+// ConcordanceLine is one sentence that contains a term, with where it is
+// and how many sentences matched in all (the same on every line).
 type ConcordanceLine struct {
 	DocID                  int64
 	SentenceNo             int
@@ -61,18 +62,60 @@ type ConcordanceLine struct {
 	Province, City, County string
 	Year                   int
 	Text                   string
+	Total                  int64
 }
 
 // Concordance returns up to limit sentences of the filtered documents that
-// contain term, for a keyword-in-context view.
+// contain term, for a keyword-in-context view. An empty term matches
+// nothing.
 func Concordance(ctx context.Context, db *sql.DB, f Filter, term string, limit int) ([]ConcordanceLine, error) {
 	if limit <= 0 {
 		limit = 100
 	}
 	args := append(f.args(), sql.Named("term", term), sql.Named("limit", limit))
-	return selectRows(ctx, db, "Concordance", func(r *sql.Rows, v *ConcordanceLine) error {
+	return selectRows(ctx, db, "Concordance", scanConcordance, args...)
+}
+
+// PairConcordance returns up to limit sentences of the filtered documents
+// that contain both term and also: the sentences behind an edge of the
+// co-occurrence network.
+func PairConcordance(ctx context.Context, db *sql.DB, f Filter, term, also string, limit int) ([]ConcordanceLine, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	args := append(f.args(), sql.Named("term", term), sql.Named("also", also), sql.Named("limit", limit))
+	return selectRows(ctx, db, "PairConcordance", scanConcordance, args...)
+}
+
+func scanConcordance(r *sql.Rows, v *ConcordanceLine) error {
+	var year sql.NullInt64
+	err := r.Scan(&v.DocID, &v.SentenceNo, &v.Title, &v.Province, &v.City, &v.County, &year, &v.Text, &v.Total)
+	v.Year = nullInt(year)
+	return err
+}
+
+// FirstUse is the earliest notice of one province whose text contains a
+// term: its date ("" when unknown), year, the first sentence holding the
+// term and how many of its sentences do.
+type FirstUse struct {
+	Province     string
+	DocID        int64
+	Title        string
+	City, County string
+	Published    string
+	Year         int
+	SentenceNo   int
+	Sentences    int64
+}
+
+// TermFirstUse answers "which province said the term first, and when":
+// per province the first filtered notice containing term, earliest
+// province first.
+func TermFirstUse(ctx context.Context, db *sql.DB, f Filter, term string) ([]FirstUse, error) {
+	args := append(f.args(), sql.Named("term", term))
+	return selectRows(ctx, db, "TermFirstUse", func(r *sql.Rows, v *FirstUse) error {
 		var year sql.NullInt64
-		err := r.Scan(&v.DocID, &v.SentenceNo, &v.Title, &v.Province, &v.City, &v.County, &year, &v.Text)
+		err := r.Scan(&v.Province, &v.DocID, &v.Title, &v.City, &v.County, &v.Published, &year, &v.SentenceNo, &v.Sentences)
 		v.Year = nullInt(year)
 		return err
 	}, args...)

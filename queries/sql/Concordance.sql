@@ -1,11 +1,13 @@
 -- Sentences of the filtered documents that contain a term, for a
--- keyword-in-context view: newest documents first, in text order.
+-- keyword-in-context view: newest documents first, in text order, each
+-- with the number of sentences that match in all (the limit aside).
 SELECT s.doc_id, s.sentence_no, d.title, d.province,
        coalesce(d.city, '') AS city, coalesce(d.county, '') AS county,
-       d.year, s.text
+       d.year, s.text,
+       count(*) OVER () AS total
 FROM sentences s
 JOIN document_stats d ON d.doc_id = s.doc_id
-WHERE contains(s.text, $term)
+WHERE $term <> '' AND contains(s.text, $term)
   AND (len($provinces) = 0 OR list_contains($provinces, d.province))
   AND NOT list_contains($exclude_provinces, d.province)
   AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
