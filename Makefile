@@ -20,6 +20,8 @@ test-deps:
 	@bash .ci/install-deps
 
 vet:
+	@unformatted=$$(gofmt -l cmd loader queries dashboard data); \
+	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
 ## bench: loader throughput beside raw gse segmentation on the same ≥20 MB text,

@@ -42,4 +42,3 @@ func SimplifyRune(r rune) rune {
 	}
 	return hanzi.SimplifyRune(r)
 }
-
