@@ -188,10 +188,12 @@ func normUnit(u string) string {
 // sameDoc reports whether a prediction's file is the gold document: the same
 // path, else the same base name.
 func sameDoc(goldDoc, file string) bool {
-	if goldDoc == file {
-		return true
-	}
-	return path.Base(strings.ReplaceAll(goldDoc, "\\", "/")) == path.Base(strings.ReplaceAll(file, "\\", "/"))
+	return goldDoc == file || baseName(goldDoc) == baseName(file)
+}
+
+// baseName is a path's last element, with either kind of separator.
+func baseName(p string) string {
+	return path.Base(strings.ReplaceAll(p, "\\", "/"))
 }
 
 func (g Gold) matches(p Prediction, units bool) bool {
@@ -222,12 +224,21 @@ func Score(gold []Gold, pred []Prediction) Report {
 		}
 		return len(ga.Surface) > len(gb.Surface)
 	})
+	// Predictions by file base name: a gold row only ever matches
+	// predictions of its own document (sameDoc), so this keeps scoring
+	// linear in the size of the corpus.
+	byBase := map[string][]int{}
+	for pi, p := range pred {
+		k := baseName(p.File)
+		byBase[k] = append(byBase[k], pi)
+	}
 	for _, gi := range order {
 		g := gold[gi]
 		// Among matching predictions prefer one whose figure lies inside the
 		// gold surface: a sentence may hold the same value twice.
 		pick := -1
-		for pi, p := range pred {
+		for _, pi := range byBase[baseName(g.Doc)] {
+			p := pred[pi]
 			if used[pi] || !g.matches(p, true) {
 				continue
 			}
@@ -254,8 +265,8 @@ func Score(gold []Gold, pred []Prediction) Report {
 		r.Gold++
 		if !matchedGold[gi] {
 			r.Misses = append(r.Misses, g)
-			for pi, p := range pred {
-				if !used[pi] && g.matches(p, false) {
+			for _, pi := range byBase[baseName(g.Doc)] {
+				if p := pred[pi]; !used[pi] && g.matches(p, false) {
 					r.UnitOnlyMis = append(r.UnitOnlyMis, Pair{g, p})
 					break
 				}
