@@ -66,13 +66,17 @@ func TestBrowserThemes(t *testing.T) {
 	b := newBrowser(t)
 	base := startServer(t)
 	allowed := localOnly(base)
+	// Every evaluation is bounded, so that a broken page fails the test
+	// rather than hanging it.
+	tctx, cancelAll := context.WithTimeout(b.ctx, 3*time.Minute)
+	defer cancelAll()
 	want := []string{"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend", "themes-map"}
 	b.checkPage(t, base+"/themes", want, allowed)
-	all, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]mapPoint](drawnMap))
+	all, err := chromedp.Run(tctx, chromedp.Evaluate[[]mapPoint](drawnMap))
 	if err != nil || len(all) != 3 {
 		t.Fatalf("map of every province: %v %v", all, err)
 	}
-	allTrend, err := chromedp.Run(b.ctx, chromedp.Evaluate[trend](trendPoints))
+	allTrend, err := chromedp.Run(tctx, chromedp.Evaluate[trend](trendPoints))
 	if err != nil || len(allTrend.Series) != 3 || allTrend.Points == 0 {
 		t.Fatalf("trend of every province: %+v %v", allTrend, err)
 	}
@@ -84,7 +88,7 @@ func TestBrowserThemes(t *testing.T) {
 		t.Errorf("themes-trend: %d CSV rows, %d points drawn", r[0], r[1])
 	}
 	// The map geometry came from the dashboard itself, as did the CSVs.
-	src, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('script[src*="maps/china.js"]').src`))
+	src, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.querySelector('script[src*="maps/china.js"]').src`))
 	if err != nil || src != base+"/assets/maps/china.js" {
 		t.Errorf("map geometry from %q (%v)", src, err)
 	}
@@ -99,12 +103,12 @@ func TestBrowserThemes(t *testing.T) {
 	}
 
 	// Choosing another theme (the page's control) redraws map and trend.
-	links, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-control=theme] a')].map(a => a.href)`))
+	links, err := chromedp.Run(tctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-control=theme] a')].map(a => a.href)`))
 	if err != nil || len(links) < 2 {
 		t.Fatalf("theme choices: %v %v", links, err)
 	}
 	b.checkPage(t, links[len(links)-1], want, allowed)
-	other, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]mapPoint](drawnMap))
+	other, err := chromedp.Run(tctx, chromedp.Evaluate[[]mapPoint](drawnMap))
 	if err != nil || len(other) == 0 {
 		t.Fatalf("map of another theme: %v %v", other, err)
 	}
@@ -121,22 +125,22 @@ func TestBrowserThemes(t *testing.T) {
 
 	// The filter bar narrows both to one province.
 	b.checkPage(t, base+"/themes?"+url.Values{"province": {"福建省"}}.Encode(), want, allowed)
-	one, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]mapPoint](drawnMap))
+	one, err := chromedp.Run(tctx, chromedp.Evaluate[[]mapPoint](drawnMap))
 	if err != nil || len(one) != 1 || one[0].Name != "福建" {
 		t.Errorf("map filtered to 福建省: %v %v", one, err)
 	}
-	oneTrend, err := chromedp.Run(b.ctx, chromedp.Evaluate[trend](trendPoints))
+	oneTrend, err := chromedp.Run(tctx, chromedp.Evaluate[trend](trendPoints))
 	if err != nil || len(oneTrend.Series) != 1 || oneTrend.Series[0] != "福建省" {
 		t.Errorf("trend filtered to 福建省: %+v %v", oneTrend, err)
 	}
-	radar, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`echarts.getInstanceByDom(document.querySelector('[data-chart="themes-radar"]')).getOption().series.map(s => s.name)`))
+	radar, err := chromedp.Run(tctx, chromedp.Evaluate[[]string](`echarts.getInstanceByDom(document.querySelector('[data-chart="themes-radar"]')).getOption().series.map(s => s.name)`))
 	if err != nil || len(radar) != 1 || radar[0] != "福建省" {
 		t.Errorf("radar filtered to 福建省 compares %v (%v)", radar, err)
 	}
 
 	// Clicking a province of the map opens its sentences of the theme.
 	b.checkPage(t, base+"/themes?"+url.Values{"theme": {"anti_fraud"}}.Encode(), want, allowed)
-	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(tctx, 30*time.Second)
 	defer cancel()
 	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
 	  const el = document.querySelector('[data-chart="themes-map"]');
@@ -189,6 +193,8 @@ func TestBrowserThemes(t *testing.T) {
 // geometry and draws the map and trend from file:// with no network.
 func TestBrowserThemesExport(t *testing.T) {
 	b := newBrowser(t)
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Minute)
+	defer cancel()
 	dir := t.TempDir()
 	if err := dashboard.Export(context.Background(), openStore(t), dir); err != nil {
 		t.Fatal(err)
@@ -203,7 +209,7 @@ func TestBrowserThemesExport(t *testing.T) {
 	}
 	b.checkPage(t, "file://"+filepath.Join(dir, "themes.html"), []string{"themes-trend", "themes-map"}, inDir)
 	// Another theme's page is exported too, through the theme choice.
-	links, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-control=theme] a')].map(a => a.href)`))
+	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('[data-control=theme] a')].map(a => a.href)`))
 	if err != nil || len(links) == 0 {
 		t.Fatalf("theme choices offline: %v %v", links, err)
 	}

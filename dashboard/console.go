@@ -133,6 +133,7 @@ type consoleChart struct {
 type consoleFailure struct {
 	Kind   string
 	Title  string
+	Source string // who stopped the query: 沙箱 (the sandbox) or DuckDB
 	Hint   string
 	Detail string
 }
@@ -156,9 +157,8 @@ type consoleData struct {
 }
 
 // consolePage runs query (when not empty) in the sandbox and shows the
-// result or the error. It reports whether the query failed, so that the
-// handler can answer 400.
-func consolePage(r request, query string) (*page, bool) {
+// result or the error.
+func consolePage(r request, query string) *page {
 	p := &page{Name: "console", Title: "SQL 控制台", Nav: "sql", Site: r.site}
 	d := &consoleData{
 		Query:     query,
@@ -169,14 +169,14 @@ func consolePage(r request, query string) (*page, bool) {
 	}
 	p.Data = d
 	if query == "" {
-		return p, false
+		return p
 	}
 	d.Used = usedViews(query, d.Views)
 	d.Link = r.site.Console(query)
 	res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
 	if err != nil {
 		d.Error = explainFailure(err)
-		return p, true
+		return p
 	}
 	d.Result = res
 	d.Elapsed = chineseDuration(res.Elapsed)
@@ -184,7 +184,7 @@ func consolePage(r request, query string) (*page, bool) {
 	d.Chart = chooseChart(d.Columns, d.Rows)
 	d.CSV = "/sql.csv?" + with(nil, "q", query).Encode()
 	d.JSON = "/sql.json?" + with(nil, "q", query).Encode()
-	return p, false
+	return p
 }
 
 // withLinks returns examples with their console links set.
@@ -435,9 +435,9 @@ func explainFailure(err error) *consoleFailure {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, queries.ErrQueryRefused):
-		return &consoleFailure{Kind: "refused", Title: "查询被拒绝", Hint: refusalHint(msg), Detail: msg}
+		return &consoleFailure{Kind: "refused", Title: "查询被拒绝", Source: "只读沙箱拒绝，未执行", Hint: refusalHint(msg), Detail: msg}
 	case errors.Is(err, queries.ErrQueryTimeout):
-		return &consoleFailure{Kind: "timeout", Title: "查询超时",
+		return &consoleFailure{Kind: "timeout", Title: "查询超时", Source: "到达时间上限，已停止",
 			Hint:   "查询超过了 " + chineseDuration(consoleTimeout) + " 的时间上限，已被停止。请加 WHERE 条件或 LIMIT 缩小范围；需要更长时间的查询请在命令行用 policylens sql 运行。",
 			Detail: msg}
 	case errors.Is(err, context.Canceled):
@@ -453,7 +453,7 @@ func explainFailure(err error) *consoleFailure {
 			break
 		}
 	}
-	return &consoleFailure{Kind: "sql", Title: title, Hint: hint, Detail: detail}
+	return &consoleFailure{Kind: "sql", Title: title, Source: "DuckDB 报错", Hint: hint, Detail: detail}
 }
 
 // duckdbErrorKinds names DuckDB's error classes in Chinese.

@@ -150,6 +150,9 @@ func TestExplainFailure(t *testing.T) {
 		if f.Kind != c.kind || f.Title != c.title || !strings.Contains(f.Hint, c.hint) || !strings.Contains(f.Detail, c.detail) {
 			t.Errorf("%q: %+v", c.query, f)
 		}
+		if (c.kind == "refused" || c.kind == "sql" || c.kind == "timeout") && f.Source == "" {
+			t.Errorf("%q: the failure does not say who stopped the query", c.query)
+		}
 		if strings.HasPrefix(f.Detail, "query failed: ") {
 			t.Errorf("%q: detail keeps the wrapper: %q", c.query, f.Detail)
 		}

@@ -272,12 +272,82 @@ func documentsPage(r request) (*page, error) {
 
 type readerData struct {
 	Doc        queries.Document
+	Meta       []metaRow
 	Sources    []queries.MetadataSource
 	Themes     []queries.DocTheme
 	Indicators []queries.DocIndicator
 	Body       template.HTML
 	Copies     []queries.DocumentCopy // reprints recorded as copies of this notice
 	ThemeChart *chartView
+	Marked     []string // terms the link asked to mark (hl=)
+	Parts      map[string]int
+	Back       string // the document list
+}
+
+// metaRow is one metadata field of the reader: its value and where the
+// loader found it.
+type metaRow struct {
+	Field, Label, Value string
+	Source              string // raw source, "" when the field is not inferred
+	SourceLabel         string
+}
+
+// sourceLabels says in Chinese where a metadata field came from (the
+// sources package loader/meta records).
+var sourceLabels = map[string]string{
+	"front_matter": "文件头信息（YAML）",
+	"sidecar":      "旁注文件",
+	"发布时间":         "发布时间 / 来源行",
+	"byline":       "作者署名",
+	"title":        "标题",
+	"issuer":       "由发布机关推断",
+	"signature":    "文末落款",
+	"url":          "网页地址",
+	"file_name":    "文件名",
+	"path":         "文件路径",
+	"body":         "正文",
+	"default":      "默认值（未能推断）",
+	"published":    "由发布日期推断",
+}
+
+// readerMeta lists the document's metadata with the source of each
+// inferred field.
+func readerMeta(doc queries.Document, sources []queries.MetadataSource) []metaRow {
+	src := map[string]string{}
+	for _, s := range sources {
+		src[s.Field] = s.Source
+	}
+	rows := []metaRow{
+		{Field: "title", Label: "标题", Value: doc.Title},
+		{Field: "doc_type", Label: "文档类型", Value: doc.DocType},
+		{Field: "province", Label: "省份", Value: doc.Province},
+		{Field: "city", Label: "市", Value: doc.City},
+		{Field: "county", Label: "县（区）", Value: doc.County},
+		{Field: "level", Label: "层级", Value: levelLabel(doc.Level)},
+		{Field: "issuer", Label: "发布机关", Value: doc.Issuer},
+		{Field: "published", Label: "发布日期", Value: doc.Published},
+		{Field: "reviewed_year", Label: "回顾年（总结哪一年的工作）", Value: yearText(doc.ReviewedYear)},
+		{Field: "plan_year", Label: "部署年（部署哪一年的任务）", Value: yearText(doc.PlanYear)},
+		{Field: "year", Label: "比较用年份", Value: yearText(doc.Year), Source: "derived", SourceLabel: "发布年份，缺失时取部署年或回顾年"},
+	}
+	var out []metaRow
+	for _, r := range rows {
+		if (r.Field == "city" || r.Field == "county") && r.Value == "" && src[r.Field] == "" {
+			continue
+		}
+		if r.Value == "" {
+			r.Value = "未知"
+		}
+		if r.Source == "" {
+			r.Source = src[r.Field]
+			r.SourceLabel = sourceLabels[r.Source]
+			if r.SourceLabel == "" {
+				r.SourceLabel = r.Source
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // errBadID is a malformed document id in the URL.
@@ -321,7 +391,20 @@ func documentPage(r request) (*page, error) {
 			words = append(words, themeWord{Word: w, Theme: t.Theme, Label: t.Label})
 		}
 	}
-	d.Body = highlight(doc.Body, sentences, d.Indicators, words...)
+	d.Meta = readerMeta(doc, d.Sources)
+	d.Back = r.site.Href("documents")
+	var hits []themeWord
+	for _, t := range r.query["hl"] {
+		if t = strings.TrimSpace(t); t != "" && len(d.Marked) < 5 {
+			d.Marked = append(d.Marked, t)
+			hits = append(hits, themeWord{Word: t, Hit: true})
+		}
+	}
+	d.Parts = map[string]int{}
+	for _, s := range sentences {
+		d.Parts[s.Part]++
+	}
+	d.Body = highlight(doc.Body, sentences, d.Indicators, append(hits, words...)...)
 	if len(d.Themes) > 0 {
 		b := charts.NewBar()
 		b.SetGlobalOptions(initOpts("document-themes"),
@@ -334,7 +417,9 @@ func documentPage(r request) (*page, error) {
 		var cats []string
 		var data []opts.BarData
 		var rows [][]string
+		var links []string
 		for _, t := range d.Themes {
+			links = append(links, "#theme-"+t.Theme) // reader.js brings out the theme's words
 			cats = append(cats, t.Label)
 			data = append(data, opts.BarData{Value: round2(t.Per10k)})
 			rows = append(rows, []string{t.Theme, t.Label, itoa(t.Hits), ftoa(t.Per10k)})
@@ -342,10 +427,11 @@ func documentPage(r request) (*page, error) {
 		b.SetXAxis(cats)
 		b.AddSeries("每万词命中", data)
 		b.XYReversal()
-		c, err := newChart("document-themes", "本文的主题强度", strconv.Itoa(50+28*len(cats))+"px", b, nil)
+		c, err := newChart("document-themes", "本文的主题强度", strconv.Itoa(50+28*len(cats))+"px", b, [][]string{links})
 		if err != nil {
 			return nil, err
 		}
+		c.Note = "点击柱子在正文中突出该主题的关键词"
 		c.CSV = r.site.CSV("document", c.Name, url.Values{"id": {strconv.FormatInt(id, 10)}})
 		c.Query = "DocumentThemes"
 		c.SQL, _ = queries.QueryText("DocumentThemes")
@@ -358,6 +444,7 @@ func documentPage(r request) (*page, error) {
 // themeWord is a keyword of a theme, to mark in the reader.
 type themeWord struct {
 	Word, Theme, Label string
+	Hit                bool // a searched term (hl=): marked before any keyword
 }
 
 // highlight renders a body as HTML: each sentence in a span with id s-N
@@ -409,7 +496,12 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 		}
 	}
 	if len(words) > 0 {
-		sort.SliceStable(words, func(i, j int) bool { return len(words[i].Word) > len(words[j].Word) })
+		sort.SliceStable(words, func(i, j int) bool {
+			if words[i].Hit != words[j].Hit {
+				return words[i].Hit
+			}
+			return len(words[i].Word) > len(words[j].Word)
+		})
 		runeAt := make([]int, len(body)+1) // byte offset of a rune -> rune offset
 		r := 0
 		for i := range body {
@@ -423,6 +515,9 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 			}
 			open := fmt.Sprintf(`<mark class="theme" data-theme="%s" title="%s">`,
 				template.HTMLEscapeString(w.Theme), template.HTMLEscapeString("主题："+w.Label))
+			if w.Hit {
+				open = `<mark class="hit" title="检索词">`
+			}
 			for off := 0; off < len(body); {
 				i := strings.Index(body[off:], w.Word)
 				if i < 0 {

@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"html/template"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/policylens/policylens/queries"
@@ -38,8 +40,9 @@ type kwicData struct {
 	Shown      int   // sentences shown
 	Limit      int
 	Sort       string
-	Sorts      []option // Value is the link
-	TermHref   string   // the term's page (use over years, first use)
+	Sorts      []option   // Value is the link
+	TermHref   string     // the term's page (use over years, first use)
+	Table      *chartView // the lines as CSV, and the SQL behind them (no chart drawn)
 }
 
 // kwicSorts are the orders of a concordance: as the documents run, by the
@@ -97,7 +100,11 @@ func kwicPage(r request) (*page, error) {
 		if len(lines) > 0 {
 			d.Total = lines[0].Total
 		}
-		d.Lines = kwicLines(r, lines, d.Term, d.Also, kwicWidth)
+		width := kwicWidth
+		if d.Also != "" {
+			width = math.MaxInt32 // the whole sentence, so that both terms show
+		}
+		d.Lines = kwicLines(r, lines, d.Term, d.Also, width)
 		switch d.Sort {
 		case "left":
 			sort.SliceStable(d.Lines, func(i, j int) bool { return d.Lines[i].sortLeft < d.Lines[j].sortLeft })
@@ -106,6 +113,17 @@ func kwicPage(r request) (*page, error) {
 		default:
 			d.Sort = ""
 		}
+		var rows [][]string
+		for _, l := range d.Lines {
+			rows = append(rows, []string{itoa(l.DocID), strconv.Itoa(l.SentenceNo), l.Province, l.City, l.County,
+				strconv.Itoa(l.Year), l.Title, l.Left, l.Match, l.Right})
+		}
+		query := "Concordance"
+		if d.Also != "" {
+			query = "PairConcordance"
+		}
+		t := &chartView{Name: "kwic-lines", Title: title}
+		d.Table = p.attach(r, t.table([]string{"doc_id", "sentence_no", "province", "city", "county", "year", "title", "left", "term", "right"}, rows), query, "")
 		if !r.site.static { // offline the term pages are left out (see keynessChart)
 			tq := filterQuery(base)
 			tq.Set("term", d.Term)

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"encoding/json"
 	"math"
 	"net/url"
 	"sort"
@@ -185,6 +186,10 @@ func termsPage(r request) (*page, error) {
 			v.Terms = append(v.Terms, termView{TermRow: t, Href: kwicLink(r, base, sel.Key, t.Term, "")})
 		}
 		note := []string{"选择 A", "选择 B"}[i]
+		if len(v.Terms) == 0 { // nothing to draw: the template says so
+			*side.view = v
+			continue
+		}
 		if v.Chart, err = termsBarChart(r, p, "terms-"+side.param, note+"："+sel.Label+" 的高频词", v.Terms); err != nil {
 			return nil, err
 		}
@@ -483,19 +488,48 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	g.AddSeries("共现", nil, nil,
-		charts.WithGraphChartOpts(opts.GraphChart{Layout: "circular", Roam: opts.Bool(true), FocusNodeAdjacency: opts.Bool(true)}),
-		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.3, Opacity: opts.Float(0.5)}),
+		charts.WithGraphChartOpts(opts.GraphChart{Layout: "force", Roam: opts.Bool(true), FocusNodeAdjacency: opts.Bool(true),
+			Force: &opts.GraphForce{InitLayout: "circular", Repulsion: 300, Gravity: 0.15, EdgeLength: []int{50, 130}}}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "source", Curveness: 0.15, Opacity: opts.Float(0.5)}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}),
 	)
 	g.MultiSeries[0].Data = nodes
 	g.MultiSeries[0].Links = edges
-	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "560px", g, nil)
+	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "560px", forceAtOnce{g}, nil)
 	if err != nil {
 		return err
 	}
 	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看原句，点击连线查看两词同现的句子"
 	d.Network = p.attach(r, c.table([]string{"kind", "source", "target", "n"}, rows), "TermCooccurrence", "")
 	return nil
+}
+
+// forceAtOnce lays a force-directed graph out before it is drawn, rather
+// than animating it (go-echarts has no option for it): the network then
+// stands still from the start, for reading, clicking and screenshots. The
+// layout starts from a circle, so it is the same on every load.
+type forceAtOnce struct{ *charts.Graph }
+
+func (g forceAtOnce) JSON() map[string]any {
+	m := g.Graph.JSON()
+	series, ok := m["series"].(charts.MultiSeries)
+	if !ok {
+		return m
+	}
+	var out []map[string]any
+	for _, s := range series {
+		b, err := json.Marshal(s)
+		var sm map[string]any
+		if err != nil || json.Unmarshal(b, &sm) != nil {
+			return m
+		}
+		if f, ok := sm["force"].(map[string]any); ok {
+			f["layoutAnimation"] = false
+		}
+		out = append(out, sm)
+	}
+	m["series"] = out
+	return m
 }
 
 // termLookup shows one term: its use over years by province, its weight

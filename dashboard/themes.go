@@ -209,9 +209,9 @@ func themesPage(r request) (*page, error) {
 	return p, nil
 }
 
-// chosenTheme is the theme of the trend and the map: the theme parameter,
-// else the filter bar's 涉及主题, else the first theme. It records the
-// choice in the filter form and the theme links.
+// chosenTheme is the theme of the trend and the map: the theme parameter
+// (the page's theme links), else the filter bar's 涉及主题, else the first
+// theme. It records the choice in the filter form and the theme links.
 func chosenTheme(r request, p *page, d *themesData) queries.Theme {
 	if len(d.Themes) == 0 {
 		return queries.Theme{}
@@ -227,7 +227,9 @@ func chosenTheme(r request, p *page, d *themesData) queries.Theme {
 		}
 	}
 	d.Theme = theme.Label
-	if p.Filter != nil {
+	// Only a theme chosen on the page is kept when the filter bar is
+	// submitted; otherwise the bar's 涉及主题 keeps choosing it.
+	if p.Filter != nil && r.query.Get("theme") != "" {
 		p.Filter.Hidden = map[string]string{"theme": theme.Theme}
 	}
 	for _, t := range d.Themes {

@@ -153,6 +153,14 @@ func TestThemesTrend(t *testing.T) {
 	if len(seen) != 3 {
 		t.Error("three themes drew the same trend")
 	}
+	// The filter bar keeps a theme chosen on the page, and only then.
+	_, page, _ := get(t, base+"/themes?"+url.Values{"theme": {themes[1].Theme}}.Encode())
+	if !strings.Contains(page, `<input type="hidden" name="theme" value="`+themes[1].Theme+`">`) {
+		t.Error("the filter bar drops the theme chosen on the page")
+	}
+	if _, page, _ = get(t, base+"/themes"); strings.Contains(page, `name="theme"`) {
+		t.Error("the filter bar fixes a theme nobody chose, overriding 涉及主题")
+	}
 	recs := chartCSV(t, base, "/themes?"+url.Values{"province": {"山东省"}, "theme": {themes[0].Theme}}.Encode(), "themes-trend")
 	for _, rec := range recs[1:] {
 		if rec[0] != "山东省" {

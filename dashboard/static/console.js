@@ -307,6 +307,15 @@
     return { cats: cats, series: series, note: note };
   }
 
+  // axisLabel shows every category while they fit, slanted when they are
+  // long, and lets ECharts thin them out beyond that.
+  function axisLabel(cats) {
+    var chars = 0;
+    cats.forEach(function (c) { chars += c.length; });
+    var slant = cats.length > 6 && chars > 40;
+    return { hideOverlap: true, interval: cats.length <= 40 ? 0 : "auto", rotate: slant ? 30 : 0 };
+  }
+
   var inst = null;
   var noteEl = fig.querySelector("[data-chart-note]");
 
@@ -328,7 +337,7 @@
       tooltip: { trigger: "axis", confine: true, valueFormatter: exact },
       legend: { type: "scroll", top: 0 },
       grid: { left: 10, right: 24, top: 36, bottom: many ? 50 : 10, containLabel: true },
-      xAxis: { type: "category", data: b.cats, axisLabel: { hideOverlap: true } },
+      xAxis: { type: "category", data: b.cats, axisLabel: axisLabel(b.cats) },
       yAxis: { type: "value", axisLabel: { formatter: policylens.wan } },
       dataZoom: many ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18 }] : [{ type: "inside" }],
       series: b.series

@@ -67,14 +67,81 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		ctx.achievementYear = d.ReviewedYear
 	}
 	var out []Indicator
+	para, paraYear := -1, 0
 	for _, s := range d.Sentences {
-		inds := e.sentence(s.No, s.Text, s.Part, ctx)
+		if s.Para != para {
+			para, paraYear = s.Para, 0
+		}
+		sctx := ctx
+		if paraYear > 0 && !containsAny(text.Simplify(s.Text), nowWords...) {
+			sctx.achievementYear = paraYear
+		}
+		if y := openingYear(s.Text, ctx); y > 0 {
+			paraYear = y
+		}
+		inds := e.sentence(s.No, s.Text, s.Part, sctx)
 		if len(inds) == 0 || text.IsChrome(s.Text) || isAttendance(s.Text) {
 			continue
 		}
 		out = append(out, inds...)
 	}
 	return out
+}
+
+// nowWords date a sentence to the time of writing, not to a year named
+// earlier in its paragraph.
+var nowWords = []string{"目前", "当前", "现已", "现有", "截至", "截止", "近年来", "今年", "近日", "日前"}
+
+// openingYear is the past year a sentence opens with as a bare time
+// adverbial — 截至2020年底，…; 2020年，…; “十三五”时期，… (2020) — which
+// governs the undated achievements of the rest of its paragraph: a
+// sentence cut at ； and the sentences after it. A future year (到2025年)
+// opens no review.
+func openingYear(s string, ctx docContext) int {
+	rs := []rune(strings.TrimLeft(text.Simplify(s), " 　“\""))
+	limit := ctx.reviewed
+	if limit == 0 {
+		limit = ctx.achievementYear
+	}
+	i := 0
+	if hasAt(rs, 0, "截至") || hasAt(rs, 0, "截止") {
+		i = 2
+	}
+	y := 0
+	if i+5 <= len(rs) && rs[i+4] == '年' {
+		for k := i; k < i+4; k++ {
+			if !isDigit(rs[k]) {
+				return 0
+			}
+			y = y*10 + digitVal(rs[k])
+		}
+		j := i + 5
+		for _, w := range []string{"年底", "年末", "底", "末"} {
+			if hasAt(rs, j, w) {
+				j += len([]rune(w))
+				break
+			}
+		}
+		if !strings.ContainsRune("，,", at(rs, j)) {
+			return 0
+		}
+	} else {
+		plain := quoteStripper.Replace(string(rs))
+		for _, p := range []struct {
+			name string
+			last int
+		}{{"十三五", 2020}, {"十四五", 2025}, {"十二五", 2015}} {
+			for _, suf := range []string{"时期，", "期间，"} {
+				if strings.HasPrefix(plain, p.name+suf) {
+					y = p.last
+				}
+			}
+		}
+	}
+	if y < 1990 || limit == 0 || y > limit {
+		return 0
+	}
+	return y
 }
 
 // inBase reports a figure inside 在……的基础上, the achieved base a plan
@@ -530,8 +597,11 @@ func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) 
 	}
 	// A past target quoted in a review: 年度目标1万个, 完成1万个的目标任务.
 	after := string(rs[f.end:minorEnd(rs, f.end)])
-	if strings.Contains(clause, "目标") || strings.Contains(clause, "指标") ||
-		(strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标")) {
+	// 完成年度目标任务的62.4%, 目标完成率130%: how much of a target was
+	// done is a result, not the target.
+	completion := (f.unit == "%" || f.unit == "倍") && strings.Contains(clause, "完成")
+	if !completion && (strings.Contains(clause, "目标") || strings.Contains(clause, "指标") ||
+		(strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标"))) {
 		return "target", part == text.Review
 	}
 	if y, kind := explicitYear(rs, f.start); y > 0 && kind == "by" && isFuture(y, ctx) {

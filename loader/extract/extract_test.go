@@ -201,6 +201,36 @@ func TestSentence(t *testing.T) {
 			{"5000个", 5000, "个", "exact", "target", 2025, 0},
 			{"突破500万户", 5e6, "户", "over", "target", 2025, 0}}},
 		{"超额完成年度新建5G基站1万个的目标任务。", review, y2024, []w{{"1万个", 10000, "个", "exact", "target", 2024, 0}}},
+		// The share of a target that was met is a result.
+		{"全年新建5G基站3.9万个，完成年度目标的130%。", review, y2024, []w{
+			{"3.9万个", 39000, "个", "exact", "achievement", 2024, 0},
+			{"130%", 130, "%", "exact", "achievement", 2024, 0}}},
+		{"其中上半年新建1873个，完成年度目标任务的62.4%，5G建设目标完成率居全省第2位。", review, y2024, []w{
+			{"1873个", 1873, "个", "exact", "achievement", 2024, 0},
+			{"62.4%", 62.4, "%", "exact", "achievement", 2024, 0},
+			{"第2位", 2, "位次", "exact", "other", 2024, 0}}},
+		{"确保年度目标完成率达到100%。", plan, y2024, []w{{"100%", 100, "%", "exact", "target", 2025, 0}}},
+		// A qualifier before a 分别 list holds for every figure in it.
+		{"固定宽带和手机流量平均资费同比下降分别超过20%和30%。", review, y2024, []w{
+			{"超过20%", 20, "%", "over", "achievement", 2024, 0},
+			{"30%", 30, "%", "over", "achievement", 2024, 0}}},
+		{"城区、县城和乡镇5G覆盖率分别达到约95%、85%和60%。", review, y2024, []w{
+			{"约95%", 95, "%", "approx", "achievement", 2024, 0},
+			{"85%", 85, "%", "approx", "achievement", 2024, 0},
+			{"60%", 60, "%", "approx", "achievement", 2024, 0}}},
+		{"5G基站超过3万个和千兆用户200万户。", review, y2024, []w{
+			{"超过3万个", 30000, "个", "over", "achievement", 2024, 0},
+			{"200万户", 2e6, "户", "exact", "achievement", 2024, 0}}},
+		// Latin units keep their spelling.
+		{"平均下载速率分别达到48.2Mbps和41.6Mbps，省际出口带宽达到35.2Tbps。", review, y2024, []w{
+			{"48.2Mbps", 48.2, "Mbps", "exact", "achievement", 2024, 0},
+			{"41.6Mbps", 41.6, "Mbps", "exact", "achievement", 2024, 0},
+			{"35.2Tbps", 35.2, "Tbps", "exact", "achievement", 2024, 0}}},
+		// A 以上 figure running into its noun restricts it: 20户以上自然村.
+		{"完成500个行政村4G基站建设，20户以上自然村4G网络覆盖率达到95%。", plan, y2024, []w{
+			{"500个", 500, "个", "exact", "target", 2025, 0},
+			{"95%", 95, "%", "exact", "target", 2025, 0}}},
+		{"实现95%以上的乡镇镇域5G覆盖。", review, y2022, []w{{"95%以上", 95, "%", "at_least", "achievement", 2022, 0}}},
 		{"目前全省已建成5G基站15万个。", plan, y2024, []w{{"15万个", 150000, "个", "exact", "achievement", 2024, 0}}},
 	}
 	e := testExtractor(t)
@@ -381,5 +411,28 @@ func TestDocumentLateConferenceAndAttendance(t *testing.T) {
 	want := "2.1万个/achievement/2022 1.5万个/target/2023"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got %v, want %s", got, want)
+	}
+}
+
+// TestDocumentParagraphYear checks that a year a paragraph opens with as a
+// bare adverbial (截至2020年底，…; “十三五”时期，…) dates the undated
+// achievements after it in that paragraph — across a ； and the sentences
+// that follow — in a signed article published late in the next year, while
+// other paragraphs and sentences about now keep the publication year.
+func TestDocumentParagraphYear(t *testing.T) {
+	e := testExtractor(t)
+	body := "“十三五”时期，全省信息基础设施实现跨越式发展。截至2020年底，全省累计建成5G基站1.6万个；光纤接入用户达到1185万户。数字经济规模达到8900亿元。目前，全省已建成5G基站2.2万个。\n" +
+		"加码布局数字基建，建成并开通5G基站3.1万个。\n" +
+		"到2025年，全省5G基站总数达到8万个。"
+	y := text.Years{Reviewed: 2020, Plan: 2021}
+	ins := e.Document(Doc{Sentences: text.Split(body, y), ReviewedYear: 2020, PlanYear: 2021, Published: mustDate("2021-04-16")})
+	var got []string
+	for _, in := range ins {
+		got = append(got, fmt.Sprintf("%s/%s/%d", in.Surface, in.Kind, in.Year))
+	}
+	want := "1.6万个/achievement/2020 1185万户/achievement/2020 8900亿元/achievement/2020 2.2万个/achievement/2021 " +
+		"3.1万个/achievement/2021 8万个/target/2025"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
 	}
 }

@@ -254,9 +254,19 @@ var unitTable = func() []unitEntry {
 	for _, s := range strings.Split("元 个 家 户 人 名 位 项 件 场 次 期 款 套 台 部 支 条 座 所 张 份 批 篇 处 起 类 种 宗 笔 封 辆 架 艘 颗 根 杆 站 栋 幢 块 轮 米 亩 吨 倍", " ") {
 		add(s, s)
 	}
-	for _, s := range []string{"EFLOPS", "PFLOPS", "TFLOPS", "EFlops", "PFlops", "TFlops", "Gbps", "Mbps", "Tbps", "TB", "PB", "EB", "GB", "km", "MW", "kW", "GW"} {
-		add(strings.ToUpper(strings.ReplaceAll(s, "lops", "LOPS")), s)
+	// Latin units keep their conventional spelling (Gbps, not GBPS; the
+	// catalogue's units are written so); FLOPS is written in capitals.
+	for _, p := range []string{"E", "P", "T"} {
+		add(p+"FLOPS", p+"FLOPS", p+"Flops")
 	}
+	for _, p := range []string{"T", "G", "M"} {
+		add(p+"bps", p+"bps", p+"BPS", p+"b/s")
+	}
+	for _, s := range []string{"TB", "PB", "EB", "GB", "MW", "GW"} {
+		add(s, s)
+	}
+	add("km", "km")
+	add("kW", "kW", "KW")
 	// Longest first so 个百分点 wins over 个, 人次 over 人.
 	for i := 1; i < len(us); i++ {
 		for j := i; j > 0 && len(us[j].surface) > len(us[j-1].surface); j-- {
@@ -526,7 +536,50 @@ func scan(rs []rune) []figure {
 		}
 		i = f.end
 	}
+	return distributeQualifier(rs, dropConditions(rs, out))
+}
+
+// dropConditions removes figures that restrict the noun they precede
+// rather than count it — 20户以上自然村4G网络覆盖率达到95%, 100人以上企业
+// 上云率达到60% — recognised as a 以上/以下 figure running straight into
+// its noun, with another figure later in the same clause.
+func dropConditions(rs []rune, figs []figure) []figure {
+	out := figs[:0]
+	for k, f := range figs {
+		cond := false
+		if f.prenominal && at(rs, f.end) != '的' && (endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")) &&
+			k+1 < len(figs) && minorStart(rs, figs[k+1].start) <= f.start {
+			cond = true
+		}
+		if !cond {
+			out = append(out, f)
+		}
+	}
 	return out
+}
+
+// distributeQualifier carries a prefix qualifier over a 分别 list: 同比下降
+// 分别超过20%和30% says "more than" of both figures.
+func distributeQualifier(rs []rune, figs []figure) []figure {
+	for k := 0; k < len(figs); k++ {
+		f := figs[k]
+		if f.start == f.numStart || f.qual == "exact" || f.qual == "range" || f.rank {
+			continue
+		}
+		if !strings.Contains(string(rs[minorStart(rs, f.start):f.start]), "分别") {
+			continue
+		}
+		for j := k + 1; j < len(figs); j++ {
+			g := &figs[j]
+			between := string(rs[figs[j-1].end:g.start])
+			if g.qual != "exact" || g.unit != f.unit || g.rank || g.start != g.numStart ||
+				(between != "和" && between != "、" && between != "及" && between != "与") {
+				break
+			}
+			g.qual = f.qual
+		}
+	}
+	return figs
 }
 
 // changeVerbs join the two ends of 从X提升至Y.

@@ -22,7 +22,9 @@ var (
 	aheadRe = regexp.MustCompile(`将|(?:^|[^重主需必只首紧纲摘简提])要(?:[^求点素件闻害]|$)|力争|计划|确保|目标|预计|之年|关键一年`)
 	// thisYearAheadRe is a task for the year of publication (今年力争新增…,
 	// 年内将建成…), nextYearAheadRe one for the year after (明年将…).
-	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)`)
+	// A mid-year report's tasks for the rest of its year count too
+	// (下半年，各地要…, 确保全年新建…).
+	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前|下半年)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)|(?:力争|计划|确保)(?:实现)?全年`)
 	nextYearAheadRe = regexp.MustCompile(`明年[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?明年`)
 	// pastLeadRe is a sentence that opens on the year gone by.
 	pastLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，)`)

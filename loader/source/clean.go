@@ -24,7 +24,10 @@ var (
 	// footerRe matches lines that start the footer of a page.
 	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表|喜欢此内容的人还喜欢|往期回顾|往期推荐)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
 	// bylineRe matches dateline and credit lines.
-	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$`)
+	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$` +
+		// A date (and time) first, then the source or a credit, as news
+		// portals and mirror sites print it: 2020-06-12 10:21:35  来源：….
+		`|^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?\s*[|｜丨/]?\s*(文章|信息)?(来源|稿源|出处|作者|编辑|责任编辑|记者|发布机构|浏览量|浏览次数|阅读量)\s*[:：|｜]`)
 	// authorLineRe matches the author line of a signed article: an office
 	// and a name set apart by spaces (福建省通信管理局党组书记、局长  张三),
 	// or a credit that says so (（作者系福建省通信管理局局长张三）, 作者：…).

@@ -433,6 +433,11 @@ func TestTitleDetection(t *testing.T) {
 			"守正创新 勇毅前行", "推动信息通信业高质量发展再上新台阶的实践与思考"},
 		{"dateline above the headline", "2024-01-21\n湖北省通信管理局召开2024年工作会议\n" + para,
 			"湖北省通信管理局召开2024年工作会议", para},
+		// News portals and mirror sites print the date before the source.
+		{"date before the source", "首页 > 时政 > 正文\n周明远：加快数字陕西建设 为谱写陕西高质量发展新篇章提供有力支撑\n2021-04-16 08:45:12  来源：《网信陕西》2021年第2期\n" + para,
+			"周明远：加快数字陕西建设 为谱写陕西高质量发展新篇章提供有力支撑", para},
+		{"date before the source, no time", "河北省5G网络建设推进会在石家庄召开\n2020年6月12日 | 来源：河北日报\n" + para,
+			"河北省5G网络建设推进会在石家庄召开", para},
 		{"site name and a date bar above the headline", "湖北省通信管理局\n2024-01-21\n湖北省通信管理局召开2024年工作会议\n发布时间：2024-01-21\n" + para,
 			"湖北省通信管理局召开2024年工作会议", para},
 	}
