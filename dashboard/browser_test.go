@@ -71,12 +71,20 @@ func newBrowser(t *testing.T) *browser {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	b := &browser{ctx: ctx}
+	// Every action through b.ctx shares one deadline, so a page that never
+	// answers fails the test instead of hanging it until go test's timeout.
+	// The browser itself lives on ctx and is not cancelled by the deadline.
+	actx, cancelActions := context.WithTimeout(ctx, browserTestBudget)
+	t.Cleanup(cancelActions)
+	b := &browser{ctx: actx}
 	if err := chromedp.Listen(ctx, b.record); err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
+
+// browserTestBudget bounds the browser actions of one test.
+const browserTestBudget = 4 * time.Minute
 
 func (b *browser) record(ev any) {
 	b.mu.Lock()
