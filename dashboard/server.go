@@ -27,6 +27,9 @@ type Options struct {
 	Dev bool
 	// Logger receives internal errors, once each; nil discards them.
 	Logger *slog.Logger
+	// Themes, when set, lets users edit the theme file from the themes
+	// page; the dashboard then rewrites that one file and reloads.
+	Themes ThemeEditor
 }
 
 // pageTimeout bounds the queries of one page; the views are small, so
@@ -34,6 +37,7 @@ type Options struct {
 const pageTimeout = 30 * time.Second
 
 type server struct {
+	themes ThemeEditor
 	store  *queries.Store
 	render *renderer
 	log    *slog.Logger
@@ -47,7 +51,7 @@ func New(opts Options) *fiber.App {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{store: opts.Store, render: newRenderer(opts.Dev), log: log}
+	s := &server{themes: opts.Themes, store: opts.Store, render: newRenderer(opts.Dev), log: log}
 	app := fiber.New(fiber.Config{
 		AppName:               "policylens",
 		DisableStartupMessage: true,
@@ -70,6 +74,8 @@ func New(opts Options) *fiber.App {
 	app.Get("/", s.page("overview"))
 	app.Get("/themes", s.page("themes"))
 	app.Get("/theme-sentences", s.page("theme-sentences"))
+	app.Get("/themes/edit", s.themeEdit)
+	app.Post("/themes/edit", s.themeEdit)
 	app.Get("/terms", s.page("terms"))
 	app.Get("/kwic", s.page("kwic"))
 	app.Get("/indicators", s.page("indicators"))

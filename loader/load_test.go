@@ -279,3 +279,33 @@ func TestAdd(t *testing.T) {
 		t.Error("a .pdf was accepted")
 	}
 }
+
+// TestThemeFile edits the theme file through ThemeFile and sees the scores
+// recomputed; a broken file is refused and changes nothing.
+func TestThemeFile(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	res := t.TempDir()
+	f := ThemeFile{Load: Options{DataDir: dir, DBPath: filepath.Join(t.TempDir(), "p.duckdb"), ResourcesDir: res}}
+	if _, err := Load(ctx, f.Load); err != nil {
+		t.Fatal(err)
+	}
+	path, content, err := f.Themes()
+	if err != nil || path != filepath.Join(res, "themes.yaml") || !strings.Contains(string(content), "anti_fraud") {
+		t.Fatalf("Themes() = %q, %d bytes, %v; want the built-in default", path, len(content), err)
+	}
+	if _, err := f.SaveThemes(ctx, []byte("themes: [")); err == nil {
+		t.Fatal("a broken theme file was accepted")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a refused theme file was written")
+	}
+	sum, err := f.SaveThemes(ctx, []byte("themes:\n - id: fraud\n   label: 反诈\n   keywords: [反诈, 诈骗]\n"))
+	if err != nil || !sum.Rebuilt {
+		t.Fatalf("save: %v %+v", err, sum)
+	}
+	db := openRO(t, f.Load.DBPath)
+	if n := count(t, db, `SELECT count(DISTINCT theme) FROM theme_hits`); n != 1 {
+		t.Errorf("%d themes scored after saving a one-theme file", n)
+	}
+}

@@ -14,16 +14,21 @@ import (
 )
 
 type serveFlags struct {
-	db, addr string
-	dev      bool
+	db, addr, data, resources string
+	dev, noEdit               bool
 }
 
-func (f *serveFlags) register(fs *flag.FlagSet, withDB bool) {
-	if withDB {
+// register adds serve's flags; run shares the load flags instead of
+// declaring the database and folders twice.
+func (f *serveFlags) register(fs *flag.FlagSet, withLoadFlags bool) {
+	if withLoadFlags {
 		fs.StringVar(&f.db, "db", defaultDB, "DuckDB file to serve")
+		fs.StringVar(&f.data, "data", defaultDataDir, "folder of notices (reloaded after the theme file is edited)")
+		fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml and dict/")
 	}
 	fs.StringVar(&f.addr, "addr", defaultAddr, "address to listen on (127.0.0.1 keeps it on this machine)")
 	fs.BoolVar(&f.dev, "dev", false, "read templates and static files from disk (for development)")
+	fs.BoolVar(&f.noEdit, "no-edit", false, "do not let the dashboard edit the theme file")
 }
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
@@ -56,7 +61,7 @@ func cmdRun(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		e.log.Warn("serving a partial load", "error", err)
 	}
-	sf.db = lf.db
+	sf.db, sf.data, sf.resources = lf.db, lf.data, lf.resources
 	return serve(ctx, sf, e)
 }
 
@@ -66,7 +71,15 @@ func serve(ctx context.Context, sf serveFlags, e *env) error {
 		return err
 	}
 	defer store.Close()
-	app := dashboard.New(dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log})
+	opts := dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log}
+	if !sf.noEdit {
+		tf := loader.ThemeFile{Load: loader.Options{DataDir: sf.data, DBPath: sf.db, ResourcesDir: sf.resources}}
+		opts.Themes = dashboard.ThemeEditor{
+			Load: tf.Themes,
+			Save: func(ctx context.Context, b []byte) error { _, err := tf.SaveThemes(ctx, b); return err },
+		}
+	}
+	app := dashboard.New(opts)
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
