@@ -13,12 +13,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// termCharts are the charts of the terms page without a looked-up term.
-var termCharts = []string{"terms-a", "terms-b", "terms-cloud-a", "terms-cloud-b", "terms-keyness", "terms-network"}
+// termsTermCharts are the charts of the terms page without a looked-up term.
+var termsTermCharts = []string{"terms-a", "terms-b", "terms-cloud-a", "terms-cloud-b", "terms-keyness", "terms-network"}
 
-// markNames returns the names of the data items of a chart (nodes and
+// termsMarkNames returns the names of the data items of a chart (nodes and
 // then edges "source|target" for a graph).
-func markNames(t *testing.T, b *browser, chart string) []string {
+func termsMarkNames(t *testing.T, b *browser, chart string) []string {
 	t.Helper()
 	names, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`(() => {
 	  const inst = echarts.getInstanceByDom(document.querySelector('[data-chart="`+chart+`"]'));
@@ -35,11 +35,11 @@ func markNames(t *testing.T, b *browser, chart string) []string {
 	return names
 }
 
-// markXY finds where mark i of a chart is drawn, in page pixels, after
+// termsMarkXY finds where mark i of a chart is drawn, in page pixels, after
 // scrolling the chart into view: a bar's middle, a word of a cloud, a node
 // or the middle of an edge of a graph (edge=true). It waits for the word
 // cloud, which lays its words out after a tick.
-func markXY(t *testing.T, b *browser, chart string, i int, edge bool) (x, y float64) {
+func termsMarkXY(t *testing.T, b *browser, chart string, i int, edge bool) (x, y float64) {
 	t.Helper()
 	script := fmt.Sprintf(`(() => {
 	  const el = document.querySelector('[data-chart="%s"]');
@@ -84,9 +84,9 @@ func markXY(t *testing.T, b *browser, chart string, i int, edge bool) (x, y floa
 	return 0, 0
 }
 
-// clickTo clicks at x, y and waits until the page has navigated to a URL
+// termsClickTo clicks at x, y and waits until the page has navigated to a URL
 // containing want; it returns that URL.
-func clickTo(t *testing.T, b *browser, x, y float64, want string) string {
+func termsClickTo(t *testing.T, b *browser, x, y float64, want string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
@@ -109,9 +109,9 @@ func clickTo(t *testing.T, b *browser, x, y float64, want string) string {
 	return loc
 }
 
-// kwicRows returns the keyword and the whole text of every line of the
+// termsKwicRows returns the keyword and the whole text of every line of the
 // concordance table on the open page.
-func kwicRows(t *testing.T, b *browser) (match, line []string) {
+func termsKwicRows(t *testing.T, b *browser) (match, line []string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()
@@ -138,36 +138,14 @@ func TestBrowserTerms(t *testing.T) {
 	b := newBrowser(t)
 	base := startServer(t)
 	allowed := localOnly(base)
-	counts := b.checkPage(t, base+"/terms", termCharts, allowed)
+	b.checkPage(t, base+"/terms", termsTermCharts, allowed)
 
 	// The CSV download of each chart holds the chart's marks, in order.
-	for _, chart := range termCharts {
-		names := markNames(t, b, chart)
-		recs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]string](`(async () => {
-		  const fig = document.getElementById('fig-`+chart+`');
-		  const text = await (await fetch(fig.querySelector('a.csv').href)).text();
-		  return text.trim().split('\n').slice(1).map(l => l.split(','));
-		})()`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("%s CSV: %v", chart, err)
-		}
-		var csvNames []string
-		for _, r := range recs {
-			switch {
-			case chart == "terms-network" && r[0] == "node":
-				csvNames = append(csvNames, r[1])
-			case chart == "terms-network":
-				csvNames = append(csvNames, r[1]+"|"+r[2])
-			default:
-				csvNames = append(csvNames, r[0])
-			}
-		}
-		if len(names) == 0 || strings.Join(names, ",") != strings.Join(csvNames, ",") {
-			t.Errorf("%s: chart marks %v, CSV rows %v", chart, names, csvNames)
-		}
+	for _, chart := range termsTermCharts {
+		termsCheckCSV(t, b, chart)
 	}
-	cloudA := markNames(t, b, "terms-cloud-a")
-	barsA := markNames(t, b, "terms-a")
+	cloudA := termsMarkNames(t, b, "terms-cloud-a")
+	barsA := termsMarkNames(t, b, "terms-a")
 	if len(cloudA) <= len(barsA) {
 		t.Errorf("cloud holds %d words, bars %d: the cloud should show more", len(cloudA), len(barsA))
 	}
@@ -208,58 +186,70 @@ func TestBrowserTerms(t *testing.T) {
 		t.Errorf("selection A %s not in the URL %s", other, loc)
 	}
 	b.take()
-	b.checkPage(t, loc, termCharts, allowed)
-	if got := markNames(t, b, "terms-cloud-a"); strings.Join(got, ",") == strings.Join(cloudA, ",") {
+	b.checkPage(t, loc, termsTermCharts, allowed)
+	if got := termsMarkNames(t, b, "terms-cloud-a"); strings.Join(got, ",") == strings.Join(cloudA, ",") {
 		t.Errorf("selection A %s: the word cloud did not change", other)
 	}
 
 	// The filter bar narrows every selection: a year range changes A.
-	filtered := b.checkPage(t, base+"/terms?"+url.Values{"from": {"2022"}, "to": {"2022"}}.Encode(), nil, allowed)
-	if got := markNames(t, b, "terms-a"); strings.Join(got, ",") == strings.Join(barsA, ",") {
+	b.checkPage(t, base+"/terms?"+url.Values{"from": {"2022"}, "to": {"2022"}}.Encode(), nil, allowed)
+	if got := termsMarkNames(t, b, "terms-a"); strings.Join(got, ",") == strings.Join(barsA, ",") {
 		t.Errorf("filter 2022: the top terms of A did not change")
-	}
-	if filtered["terms-network"] == counts["terms-network"] && filtered["terms-cloud-a"] == counts["terms-cloud-a"] {
-		t.Logf("filter 2022: network %d → %d marks", counts["terms-network"], filtered["terms-network"])
 	}
 
 	// A bar of A leads to the sentences of its term in A.
 	b.open(t, base+"/terms")
-	term := markNames(t, b, "terms-a")[0]
-	x, y := markXY(t, b, "terms-a", 0, false)
-	loc = clickTo(t, b, x, y, "/kwic?")
-	checkKWIC(t, b, loc, term, "", "province:山东省")
+	term := termsMarkNames(t, b, "terms-a")[0]
+	x, y := termsMarkXY(t, b, "terms-a", 0, false)
+	loc = termsClickTo(t, b, x, y, "/kwic?")
+	termsCheckKWIC(t, b, loc, term, "", "province:山东省")
 
 	// A word of B's cloud leads to its sentences in B.
 	b.open(t, base+"/terms")
-	word := markNames(t, b, "terms-cloud-b")[2]
-	x, y = markXY(t, b, "terms-cloud-b", 2, false)
-	loc = clickTo(t, b, x, y, "/kwic?")
-	checkKWIC(t, b, loc, word, "", "")
+	word := termsMarkNames(t, b, "terms-cloud-b")[2]
+	x, y = termsMarkXY(t, b, "terms-cloud-b", 2, false)
+	loc = termsClickTo(t, b, x, y, "/kwic?")
+	termsCheckKWIC(t, b, loc, word, "", "")
 
 	// A keyness bar leads to the term's sentences.
 	b.open(t, base+"/terms")
-	key := markNames(t, b, "terms-keyness")[0]
-	x, y = markXY(t, b, "terms-keyness", 0, false)
-	loc = clickTo(t, b, x, y, "/kwic?")
-	checkKWIC(t, b, loc, key, "", "")
+	key := termsMarkNames(t, b, "terms-keyness")[0]
+	x, y = termsMarkXY(t, b, "terms-keyness", 0, false)
+	loc = termsClickTo(t, b, x, y, "/kwic?")
+	termsCheckKWIC(t, b, loc, key, "", "")
 
 	// A node of the network leads to its sentences, an edge to the
 	// sentences holding both of its terms.
 	b.open(t, base+"/terms")
-	nodes := markNames(t, b, "terms-network")
-	x, y = markXY(t, b, "terms-network", 1, false)
-	loc = clickTo(t, b, x, y, "/kwic?")
-	checkKWIC(t, b, loc, nodes[1], "", "")
+	nodes := termsMarkNames(t, b, "terms-network")
+	x, y = termsMarkXY(t, b, "terms-network", 1, false)
+	loc = termsClickTo(t, b, x, y, "/kwic?")
+	termsCheckKWIC(t, b, loc, nodes[1], "", "")
 	b.open(t, base+"/terms")
-	var firstEdge string
-	for _, n := range markNames(t, b, "terms-network") {
+	var edges []string
+	for _, n := range termsMarkNames(t, b, "terms-network") {
 		if strings.Contains(n, "|") {
-			firstEdge = n
-			break
+			edges = append(edges, n)
 		}
 	}
-	x, y = markXY(t, b, "terms-network", 0, true)
-	loc = clickTo(t, b, x, y, "with=")
+	// The longest edge: its middle is clear of the nodes.
+	longest, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`(() => {
+	  const inst = echarts.getInstanceByDom(document.querySelector('[data-chart="terms-network"]'));
+	  const edges = inst.getModel().getSeriesByIndex(0).getEdgeData();
+	  let best = -1, len = -1;
+	  for (let k = 0; k < edges.count(); k++) {
+	    const s = edges.getItemGraphicEl(k).childOfName('line').shape;
+	    const l = Math.hypot(s.x2 - s.x1, s.y2 - s.y1);
+	    if (l > len) { best = k; len = l; }
+	  }
+	  return best;
+	})()`))
+	if err != nil || longest < 0 || longest >= len(edges) {
+		t.Fatalf("longest edge %d of %d: %v", longest, len(edges), err)
+	}
+	firstEdge := edges[longest]
+	x, y = termsMarkXY(t, b, "terms-network", longest, true)
+	loc = termsClickTo(t, b, x, y, "with=")
 	pair := strings.SplitN(firstEdge, "|", 2)
 	u, _ := url.Parse(loc)
 	got := []string{u.Query().Get("term"), u.Query().Get("with")}
@@ -268,7 +258,7 @@ func TestBrowserTerms(t *testing.T) {
 	if strings.Join(got, "|") != strings.Join(pair, "|") {
 		t.Errorf("edge %s opened the sentences of %v", firstEdge, got)
 	}
-	checkKWIC(t, b, loc, u.Query().Get("term"), u.Query().Get("with"), "")
+	termsCheckKWIC(t, b, loc, u.Query().Get("term"), u.Query().Get("with"), "")
 
 	requests, errs := b.take()
 	for _, e := range errs {
@@ -281,10 +271,46 @@ func TestBrowserTerms(t *testing.T) {
 	}
 }
 
-// checkKWIC checks the open concordance page: every line shows the term
+// termsCsvOfChart returns the records (header left out) of the CSV download of
+// a chart of the open page.
+func termsCsvOfChart(t *testing.T, b *browser, chart string) [][]string {
+	t.Helper()
+	recs, err := chromedp.Run(b.ctx, chromedp.Evaluate[[][]string](`(async () => {
+	  const fig = document.getElementById('fig-`+chart+`');
+	  const text = await (await fetch(fig.querySelector('a.csv').href)).text();
+	  return text.trim().split('\n').slice(1).map(l => l.split(','));
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s CSV: %v", chart, err)
+	}
+	return recs
+}
+
+// termsCheckCSV checks that the CSV download of a chart names its marks in
+// order: the first column, or kind, source and target for the network.
+func termsCheckCSV(t *testing.T, b *browser, chart string) {
+	t.Helper()
+	names := termsMarkNames(t, b, chart)
+	var csvNames []string
+	for _, r := range termsCsvOfChart(t, b, chart) {
+		switch {
+		case chart == "terms-network" && r[0] == "node":
+			csvNames = append(csvNames, r[1])
+		case chart == "terms-network":
+			csvNames = append(csvNames, r[1]+"|"+r[2])
+		default:
+			csvNames = append(csvNames, r[0])
+		}
+	}
+	if len(names) == 0 || strings.Join(names, ",") != strings.Join(csvNames, ",") {
+		t.Errorf("%s: chart marks %v, CSV rows %v", chart, names, csvNames)
+	}
+}
+
+// termsCheckKWIC checks the open concordance page: every line shows the term
 // (and also), the selection is the one expected, and a line's link opens
 // the reader at a sentence holding the term, marked.
-func checkKWIC(t *testing.T, b *browser, loc, term, also, sel string) {
+func termsCheckKWIC(t *testing.T, b *browser, loc, term, also, sel string) {
 	t.Helper()
 	u, err := url.Parse(loc)
 	if err != nil {
@@ -296,7 +322,7 @@ func checkKWIC(t *testing.T, b *browser, loc, term, also, sel string) {
 	if sel != "" && u.Query().Get("sel") != sel {
 		t.Errorf("%s: selection %q, want %q", loc, u.Query().Get("sel"), sel)
 	}
-	match, lines := kwicRows(t, b)
+	match, lines := termsKwicRows(t, b)
 	for i := range match {
 		if match[i] != term || (also != "" && !strings.Contains(lines[i], also)) {
 			t.Errorf("%s: line %d %q does not show %q/%q", loc, i, lines[i], term, also)
@@ -322,11 +348,23 @@ func checkKWIC(t *testing.T, b *browser, loc, term, also, sel string) {
 func TestBrowserTermLookup(t *testing.T) {
 	b := newBrowser(t)
 	base := startServer(t)
-	b.checkPage(t, base+"/terms?"+url.Values{"term": {"5G"}}.Encode(), append([]string{"term-usage", "term-provinces"}, termCharts...), localOnly(base))
-	x, y := markXY(t, b, "term-provinces", 0, false)
-	prov := markNames(t, b, "term-provinces")[0]
-	loc := clickTo(t, b, x, y, "/kwic?")
-	checkKWIC(t, b, loc, "5G", "", "province:"+prov)
+	b.checkPage(t, base+"/terms?"+url.Values{"term": {"5G"}}.Encode(), append([]string{"term-usage", "term-provinces"}, termsTermCharts...), localOnly(base))
+	termsCheckCSV(t, b, "term-provinces")
+	// The usage chart has a point per province and year with documents,
+	// as its CSV has a row.
+	points, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`(() => {
+	  const inst = echarts.getInstanceByDom(document.querySelector('[data-chart="term-usage"]'));
+	  let n = 0;
+	  inst.getOption().series.forEach(s => s.data.forEach(d => { if (d.value !== null && d.value !== undefined) n++; }));
+	  return n;
+	})()`))
+	if rows := termsCsvOfChart(t, b, "term-usage"); err != nil || points == 0 || points != len(rows) {
+		t.Errorf("term-usage: %d points, %d CSV rows (%v)", points, len(rows), err)
+	}
+	x, y := termsMarkXY(t, b, "term-provinces", 0, false)
+	prov := termsMarkNames(t, b, "term-provinces")[0]
+	loc := termsClickTo(t, b, x, y, "/kwic?")
+	termsCheckKWIC(t, b, loc, "5G", "", "province:"+prov)
 
 	b.open(t, base+"/terms?"+url.Values{"term": {"5G"}}.Encode())
 	first, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('[data-first-use] a').href`))
@@ -389,8 +427,8 @@ func TestBrowserDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.checkPage(t, reader, []string{"document-themes"}, localOnly(base))
-	x, y := markXY(t, b, "document-themes", 0, false)
-	loc := clickTo(t, b, x, y, "#theme-")
+	x, y := termsMarkXY(t, b, "document-themes", 0, false)
+	loc := termsClickTo(t, b, x, y, "#theme-")
 	theme := loc[strings.Index(loc, "#theme-")+len("#theme-"):]
 	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
 	defer cancel()

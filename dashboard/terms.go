@@ -336,6 +336,7 @@ func termsCloud(r request, p *page, name, title string, terms []termView) (*char
 // shuffling, so that a cloud looks the same on every load.
 type wcLayout struct{ *charts.WordCloud }
 
+// JSON is the chart's option with the word cloud series written out.
 func (w wcLayout) JSON() map[string]any {
 	m := w.WordCloud.JSON()
 	if series, ok := m["series"].(charts.MultiSeries); ok && len(series) > 0 {
@@ -510,6 +511,7 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 // layout starts from a circle, so it is the same on every load.
 type forceAtOnce struct{ *charts.Graph }
 
+// JSON is the chart's option with force.layoutAnimation off.
 func (g forceAtOnce) JSON() map[string]any {
 	m := g.Graph.JSON()
 	series, ok := m["series"].(charts.MultiSeries)

@@ -12,8 +12,8 @@ import (
 	"testing"
 )
 
-// getCSV fetches a chart's CSV and returns its records after the header.
-func getCSV(t *testing.T, u string, header string) [][]string {
+// termsGetCSV fetches a chart's CSV and returns its records after the header.
+func termsGetCSV(t *testing.T, u string, header string) [][]string {
 	t.Helper()
 	status, body, _ := get(t, u)
 	if status != 200 {
@@ -59,7 +59,7 @@ func TestTermsPage(t *testing.T) {
 func TestKeyness(t *testing.T) {
 	base := startServer(t)
 	q := url.Values{"a": {"province:山东省"}, "b": {"rest:山东省"}}.Encode()
-	recs := getCSV(t, base+"/csv/terms/terms-keyness?"+q, "term,a_n,b_n,a_per_10k,b_per_10k,ll,log_ratio")
+	recs := termsGetCSV(t, base+"/csv/terms/terms-keyness?"+q, "term,a_n,b_n,a_per_10k,b_per_10k,ll,log_ratio")
 	if len(recs) < 4 {
 		t.Fatalf("%d key terms", len(recs))
 	}
@@ -122,15 +122,15 @@ func TestKeyness(t *testing.T) {
 }
 
 var (
-	kwicMatch = regexp.MustCompile(`<td class="match"><a href="([^"]+)"><mark>([^<]*)</mark>`)
-	kwicRow   = regexp.MustCompile(`(?s)<tr><td class="muted where">.*?</tr>`)
-	tagRe     = regexp.MustCompile(`<[^>]+>`)
+	termsKwicMatch = regexp.MustCompile(`<td class="match"><a href="([^"]+)"><mark>([^<]*)</mark>`)
+	termsKwicRow   = regexp.MustCompile(`(?s)<tr><td class="muted where">.*?</tr>`)
+	termsTagRe     = regexp.MustCompile(`<[^>]+>`)
 )
 
 func TestKWICPage(t *testing.T) {
 	base := startServer(t)
 	_, body, _ := get(t, base+"/kwic?"+url.Values{"term": {"5G"}}.Encode())
-	m := kwicMatch.FindAllStringSubmatch(body, -1)
+	m := termsKwicMatch.FindAllStringSubmatch(body, -1)
 	if len(m) == 0 {
 		t.Fatal("no concordance lines for 5G")
 	}
@@ -144,13 +144,13 @@ func TestKWICPage(t *testing.T) {
 	if csvLink == nil {
 		t.Fatal("no CSV link for the concordance")
 	}
-	recs := getCSV(t, base+html.UnescapeString(csvLink[1]), "doc_id,sentence_no,province,city,county,year,title,left,term,right")
+	recs := termsGetCSV(t, base+html.UnescapeString(csvLink[1]), "doc_id,sentence_no,province,city,county,year,title,left,term,right")
 	if len(recs) != len(m) {
 		t.Errorf("concordance CSV: %d rows, page %d lines", len(recs), len(m))
 	}
 	// A province narrows the lines.
 	_, one, _ := get(t, base+"/kwic?"+url.Values{"term": {"5G"}, "sel": {"province:浙江省"}}.Encode())
-	if n := len(kwicMatch.FindAllString(one, -1)); n == 0 || n >= len(m) {
+	if n := len(termsKwicMatch.FindAllString(one, -1)); n == 0 || n >= len(m) {
 		t.Errorf("5G in 浙江省: %d lines of %d", n, len(m))
 	}
 	if !strings.Contains(one, "浙江省") || strings.Contains(one, `<td class="muted where">山东省`) {
@@ -159,22 +159,22 @@ func TestKWICPage(t *testing.T) {
 	// Sorted by the right context, lines follow its order.
 	_, sorted, _ := get(t, base+"/kwic?"+url.Values{"term": {"5G"}, "sort": {"right"}}.Encode())
 	var rights []string
-	for _, row := range kwicRow.FindAllString(sorted, -1) {
+	for _, row := range termsKwicRow.FindAllString(sorted, -1) {
 		i := strings.Index(row, `<td class="right">`)
 		j := strings.Index(row[i:], "</td>")
-		rights = append(rights, html.UnescapeString(tagRe.ReplaceAllString(row[i:i+j], "")))
+		rights = append(rights, html.UnescapeString(termsTagRe.ReplaceAllString(row[i:i+j], "")))
 	}
 	if len(rights) < 2 || !sort.StringsAreSorted(rights) {
 		t.Errorf("sort=right: %d lines not in order of their right context", len(rights))
 	}
 	// Two terms: every line holds both.
 	_, pair, _ := get(t, base+"/kwic?"+url.Values{"term": {"5G"}, "with": {"应用"}}.Encode())
-	rows := kwicRow.FindAllString(pair, -1)
+	rows := termsKwicRow.FindAllString(pair, -1)
 	if len(rows) == 0 {
 		t.Fatal("no sentence holds 5G and 应用")
 	}
 	for _, row := range rows {
-		text := html.UnescapeString(tagRe.ReplaceAllString(row, ""))
+		text := html.UnescapeString(termsTagRe.ReplaceAllString(row, ""))
 		if !strings.Contains(text, "5G") || !strings.Contains(text, "应用") {
 			t.Errorf("pair line lacks a term: %s", text)
 		}
@@ -189,7 +189,7 @@ func TestKWICPage(t *testing.T) {
 	}
 }
 
-var firstUseRow = regexp.MustCompile(`<tr><td>([^<]+)</td><td><a href="([^"]+)">[^<]*</a></td><td>[^<]*</td><td>([^<]+)</td>`)
+var termsFirstUseRow = regexp.MustCompile(`<tr><td>([^<]+)</td><td><a href="([^"]+)">[^<]*</a></td><td>[^<]*</td><td>([^<]+)</td>`)
 
 // TestTermFirstUse checks the first notice per province of a term: the
 // earliest first, each linked to a sentence of the reader holding the term.
@@ -200,7 +200,7 @@ func TestTermFirstUse(t *testing.T) {
 	if i < 0 {
 		t.Fatal("no first-use table")
 	}
-	rows := firstUseRow.FindAllStringSubmatch(body[i:], -1)
+	rows := termsFirstUseRow.FindAllStringSubmatch(body[i:], -1)
 	if len(rows) < 2 {
 		t.Fatalf("first use in %d provinces", len(rows))
 	}
@@ -232,19 +232,19 @@ func TestTermFirstUse(t *testing.T) {
 	// The filter bar narrows it.
 	_, one, _ := get(t, base+"/terms?"+url.Values{"term": {"5G"}, "province": {"浙江省"}}.Encode())
 	i = strings.Index(one, `data-table="first-use"`)
-	if rows := firstUseRow.FindAllStringSubmatch(one[i:], -1); len(rows) != 1 || rows[0][1] != "浙江省" {
+	if rows := termsFirstUseRow.FindAllStringSubmatch(one[i:], -1); len(rows) != 1 || rows[0][1] != "浙江省" {
 		t.Errorf("first use with province=浙江省: %v", rows)
 	}
 }
 
-var docRow = regexp.MustCompile(`<tr data-doc="(\d+)">`)
+var termsDocRow = regexp.MustCompile(`<tr data-doc="(\d+)">`)
 
 // TestDocumentList sorts the list by every field both ways and applies its
 // own filters.
 func TestDocumentList(t *testing.T) {
 	base := startServer(t)
 	_, all, _ := get(t, base+"/documents")
-	n := len(docRow.FindAllString(all, -1))
+	n := len(termsDocRow.FindAllString(all, -1))
 	if n < 3 {
 		t.Fatalf("%d documents", n)
 	}
@@ -255,7 +255,7 @@ func TestDocumentList(t *testing.T) {
 	for _, k := range keys {
 		for _, dir := range []string{"asc", "desc"} {
 			status, body, _ := get(t, base+"/documents?"+url.Values{"sort": {k[1]}, "dir": {dir}}.Encode())
-			if status != 200 || len(docRow.FindAllString(body, -1)) != n {
+			if status != 200 || len(termsDocRow.FindAllString(body, -1)) != n {
 				t.Errorf("sort=%s dir=%s: status %d", k[1], dir, status)
 			}
 			if !strings.Contains(body, `data-sort="`+k[1]+`" class="sorted"`) {
@@ -282,7 +282,7 @@ func TestDocumentList(t *testing.T) {
 	} {
 		v, _ := url.ParseQuery(q)
 		_, body, _ := get(t, base+"/documents?"+v.Encode())
-		if m := len(docRow.FindAllString(body, -1)); !want(m) {
+		if m := len(termsDocRow.FindAllString(body, -1)); !want(m) {
 			t.Errorf("%s: %d documents of %d", q, m, n)
 		}
 	}

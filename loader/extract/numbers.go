@@ -389,7 +389,7 @@ var prefixQuals = []struct {
 var suffixQuals = []struct {
 	s, q string
 }{
-	{"以上", "at_least"}, {"以下", "at_most"}, {"以内", "at_most"}, {"左右", "approx"},
+	{"及以上", "at_least"}, {"及以下", "at_most"}, {"以上", "at_least"}, {"以下", "at_most"}, {"以内", "at_most"}, {"左右", "approx"},
 }
 
 func isRangeSep(r rune) bool {
@@ -541,13 +541,16 @@ func scan(rs []rune) []figure {
 
 // dropConditions removes figures that restrict the noun they precede
 // rather than count it — 20户以上自然村4G网络覆盖率达到95%, 100人以上企业
-// 上云率达到60% — recognised as a 以上/以下 figure running straight into
-// its noun, with another figure later in the same clause.
+// 上云率达到60%, 1000Mbps及以上接入速率的用户为126万户 — recognised as a
+// 以上/以下 figure running straight into its noun, with another figure
+// later in the same clause.
 func dropConditions(rs []rune, figs []figure) []figure {
 	out := figs[:0]
 	for k, f := range figs {
 		cond := false
-		if f.prenominal && at(rs, f.end) != '的' && (endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")) &&
+		next := at(rs, f.end)
+		if isHan(next) && next != '的' && !strings.ContainsRune(notNounStart, next) &&
+			(endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")) &&
 			k+1 < len(figs) && minorStart(rs, figs[k+1].start) <= f.start {
 			cond = true
 		}

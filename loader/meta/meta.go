@@ -630,6 +630,22 @@ func (in *inference) published() {
 			}
 		}
 	}
+	// A signature higher up: an organisation's name with a date alone under
+	// it, as a notice that forwards a document (关于印发…的通知) signs
+	// above the attachment.
+	for i := 1; i < len(in.paras); i++ {
+		l := strings.TrimSpace(in.paras[i])
+		if utf8.RuneCountInString(l) > 16 || strings.ContainsAny(l, "，。,；;") {
+			continue
+		}
+		if t, ok := ParseDate(l); ok {
+			if _, isOrg := orgOfLine(in.paras[i-1], in.g); isOrg {
+				in.m.Published = t
+				in.set("published", SrcSignature)
+				return
+			}
+		}
+	}
 	for _, u := range in.doc.URLs {
 		if t, ok := dateInPath(u); ok {
 			in.m.Published = t

@@ -181,6 +181,8 @@ func TestYears(t *testing.T) {
 		{"news naming a programme span", doc("某省通信管理局召开服务质量提升推进会", "会议指出，今年以来，全省受理用户申诉下降12%。实施“双千兆”网络协同发展行动计划（2021—2023年）。", "发布时间:2024-08-15"), "2024-08-15", 2024, 0, TypeNews},
 		{"mid-year bulletin with tasks for the rest of the year", doc("某市工业和信息化局关于2021年上半年全市5G网络建设情况的通报", "截至6月底，全市累计建成5G基站5862个，完成年度目标任务的62.4%。\n下半年，各县（市、区）要进一步压实属地责任，确保全年新建5G基站3000个。\n某市工业和信息化局\n2021年7月12日"), "2021-07-12", 2021, 2021, TypeBulletin},
 		{"review in January of last year's whole-year work plans nothing", doc("某市工业和信息化局关于2021年5G网络建设情况的通报", "2021年，全市全年新建5G基站3000个，完成全年目标任务的120%。", "发布日期：2022年1月15日"), "2022-01-15", 2021, 0, TypeBulletin},
+		// A forwarding notice signs above the attachment, not at the end.
+		{"forwarding notice signed above its attachment", doc("黑龙江省通信管理局关于印发2022年全省信息通信行业工作要点的通知", "各市（地）通信发展办公室：\n现将《2022年全省信息通信行业工作要点》印发给你们，请认真抓好落实。\n黑龙江省通信管理局\n2022年3月8日\n2022年全省信息通信行业工作要点\n一、主要预期目标\n全年新建5G基站1.2万个。\n二、重点工作任务\n加快千兆城市建设。\n强化行业监管。\n筑牢网络安全防线。"), "2022-03-08", 0, 2022, TypeKeyPoints},
 		{"bulletin setting out next year", doc("某市经济和信息化局关于2022年5G发展情况的通报", "2022年，全市新建5G基站1.3万个。\n2023年，全市将新建5G基站1万个以上。", "发布日期：2023年3月15日"), "2023-03-15", 2022, 2023, TypeBulletin},
 		// Study sessions and party meetings report study, not a year's work.
 		{"study session", doc("湖南省通信管理局党组召开理论学习中心组集体学习会", "5月9日，湖南省通信管理局党组召开理论学习中心组集体学习会，深入学习贯彻党纪学习教育有关要求。\n会议强调，要把党纪学习教育作为当前一项重要政治任务，推动全面从严治党向纵深发展。", "发布时间：2024-05-10"), "2024-05-10", 0, 0, TypeNews},
