@@ -288,6 +288,7 @@ type readerData struct {
 // loader found it.
 type metaRow struct {
 	Field, Label, Value string
+	Href                string // the documents sharing the value, "" offline
 	Source              string // raw source, "" when the field is not inferred
 	SourceLabel         string
 }
@@ -326,8 +327,8 @@ func readerMeta(doc queries.Document, sources []queries.MetadataSource) []metaRo
 		{Field: "level", Label: "层级", Value: levelLabel(doc.Level)},
 		{Field: "issuer", Label: "发布机关", Value: doc.Issuer},
 		{Field: "published", Label: "发布日期", Value: doc.Published},
-		{Field: "reviewed_year", Label: "回顾年（总结哪一年的工作）", Value: yearText(doc.ReviewedYear)},
-		{Field: "plan_year", Label: "部署年（部署哪一年的任务）", Value: yearText(doc.PlanYear)},
+		{Field: "reviewed_year", Label: "回顾年", Value: yearText(doc.ReviewedYear)},
+		{Field: "plan_year", Label: "部署年", Value: yearText(doc.PlanYear)},
 		{Field: "year", Label: "比较用年份", Value: yearText(doc.Year), Source: "derived", SourceLabel: "发布年份，缺失时取部署年或回顾年"},
 	}
 	var out []metaRow
@@ -392,6 +393,30 @@ func documentPage(r request) (*page, error) {
 		}
 	}
 	d.Meta = readerMeta(doc, d.Sources)
+	if !r.site.static { // offline every value would be another list file
+		for i, m := range d.Meta {
+			key, value := map[string]string{"province": "province", "doc_type": "type", "level": "level", "issuer": "issuer",
+				"reviewed_year": "reviewed", "plan_year": "plan", "year": "from", "city": "place", "county": "place"}[m.Field], ""
+			switch m.Field {
+			case "province", "doc_type", "issuer", "city", "county":
+				value = m.Value
+			case "level":
+				value = doc.Level
+			case "reviewed_year", "plan_year", "year":
+				if y := map[string]int{"reviewed_year": doc.ReviewedYear, "plan_year": doc.PlanYear, "year": doc.Year}[m.Field]; y != 0 {
+					value = strconv.Itoa(y)
+				}
+			}
+			if key == "" || value == "" || value == "未知" || value == "unknown" {
+				continue
+			}
+			q := url.Values{key: {value}}
+			if key == "from" {
+				q.Set("to", value)
+			}
+			d.Meta[i].Href = r.site.Page("documents", q)
+		}
+	}
 	d.Back = r.site.Href("documents")
 	var hits []themeWord
 	for _, t := range r.query["hl"] {

@@ -304,10 +304,19 @@ func TestReaderMetadata(t *testing.T) {
 	}
 	meta := body[i : strings.Index(body[i:], "</table>")+i]
 	for _, f := range []string{"title", "province", "issuer", "published", "reviewed_year", "plan_year"} {
-		row := regexp.MustCompile(`<tr data-field="` + f + `"><th>[^<]+</th><td>[^<]+</td><td class="src"><span title="[^"]+">[^<]+</span>`)
+		row := regexp.MustCompile(`<tr data-field="` + f + `"><th>[^<]+</th><td>(?:<a [^>]+>)?[^<]+(?:</a>)?</td><td class="src"><span title="[^"]+">[^<]+</span>`)
 		if !row.MatchString(meta) {
 			t.Errorf("metadata field %s without its source", f)
 		}
+	}
+	// A value links to the documents sharing it, this one among them.
+	prov := regexp.MustCompile(`<tr data-field="province"><th>[^<]+</th><td><a href="([^"]+)"`).FindStringSubmatch(meta)
+	if prov == nil {
+		t.Fatal("the province does not link to its documents")
+	}
+	_, same, _ := get(t, base+html.UnescapeString(prov[1]))
+	if !strings.Contains(same, `href="`+m[1]+`"`) {
+		t.Errorf("%s does not list the document %s", prov[1], m[1])
 	}
 	if !strings.Contains(body, `<mark class="hit" title="检索词">通信</mark>`) {
 		t.Error("hl=通信 is not marked")

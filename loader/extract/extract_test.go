@@ -183,6 +183,21 @@ func TestSentence(t *testing.T) {
 			{"64.5万人次", 645000, "人次", "exact", "achievement", 2023, 0},
 			{"96%-100%", 96, "%", "range", "target", 2025, 100}}},
 
+		// Decimals and whole percentages in Chinese numerals.
+		{"全市规模以上工业企业完成工业总产值八十六点五亿元，同比增长百分之十二点三；", review, y2022, []w{
+			{"八十六点五亿元", 8.65e9, "元", "exact", "achievement", 2022, 0},
+			{"百分之十二点三", 12.3, "%", "exact", "achievement", 2022, 0}}},
+		{"城区5G网络覆盖率达到百分之九十八点五，行政村4G网络覆盖率保持百分之百。", review, y2022, []w{
+			{"百分之九十八点五", 98.5, "%", "exact", "achievement", 2022, 0},
+			{"百分之百", 100, "%", "exact", "achievement", 2022, 0}}},
+		{"全省千兆用户达到一点二万户，实现两点一线式巡检。", review, y2022, []w{
+			{"一点二万户", 12000, "户", "exact", "achievement", 2022, 0}}},
+		// The operators a notice names are actors, not a count.
+		{"组织3家基础电信企业和铁塔公司建立周调度机制，累计协调解决站址难题260余个。", review, y2022, []w{
+			{"260余个", 260, "个", "over", "achievement", 2022, 0}}},
+		{"全市新增5家电信企业获得增值电信业务许可。", review, y2022, []w{
+			{"5家", 5, "家", "exact", "achievement", 2022, 0}}},
+
 		// Traditional characters.
 		{"全港已建成5G基站約2.8萬個，覆蓋率超過99%。", review, y2024, []w{
 			{"約2.8萬個", 28000, "个", "approx", "achievement", 2024, 0},

@@ -130,6 +130,28 @@ func parseChinese(rs []rune, i int) (v float64, end int, bare bool, ok bool) {
 	v, ok = cnValue(rs[i:j])
 	_, b1 := cnBig[rs[i]]
 	b2 := rs[i] == '百' || rs[i] == '千'
+	if ok && at(rs, j) == '点' && !(j == i+1 && rs[i] == '两') && !strings.ContainsAny(string(rs[i:j]), "万亿") {
+		// 八十六点五亿, 九十八点五: decimals written out, digit by digit,
+		// then the magnitude they carry.
+		frac, scale, k := 0.0, 0.1, j+1
+		for k < len(rs) && rs[k] != '两' {
+			d, isD := cnDigit[rs[k]]
+			if !isD {
+				break
+			}
+			frac += float64(d) * scale
+			scale /= 10
+			k++
+		}
+		if k > j+1 {
+			v += frac
+			j = k
+			if m, e := magnitude(rs, j); e > j && (at(rs, j) == '万' || at(rs, j) == '亿') {
+				v *= m
+				j = e
+			}
+		}
+	}
 	return v, j, b1 || b2, ok
 }
 
@@ -539,7 +561,8 @@ func scan(rs []rune) []figure {
 	return distributeQualifier(rs, dropConditions(rs, out))
 }
 
-// dropConditions removes figures that restrict the noun they precede
+// dropConditions removes counts of the operators a notice names as actors
+// (组织3家基础电信企业), and figures that restrict the noun they precede
 // rather than count it — 20户以上自然村4G网络覆盖率达到95%, 100人以上企业
 // 上云率达到60%, 1000Mbps及以上接入速率的用户为126万户 — recognised as a
 // 以上/以下 figure running straight into its noun, with another figure
@@ -548,6 +571,11 @@ func dropConditions(rs []rune, figs []figure) []figure {
 	out := figs[:0]
 	for k, f := range figs {
 		cond := false
+		// 组织3家基础电信企业…: the handful of operators a notice names
+		// are actors, not a count of anything achieved.
+		if f.unit == "家" && f.value <= 5 && f.qual == "exact" && hasAnyAt(rs, f.end, operatorNouns...) && endsWithAny(rs, f.start, actorVerbs...) {
+			continue
+		}
 		next := at(rs, f.end)
 		if isHan(next) && next != '的' && !strings.ContainsRune(notNounStart, next) &&
 			(endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")) &&
@@ -559,6 +587,30 @@ func dropConditions(rs []rune, figs []figure) []figure {
 		}
 	}
 	return out
+}
+
+// operatorNouns name the telecom operators and the tower company.
+var operatorNouns = []string{"基础电信企业", "基础电信运营企业", "电信运营商", "运营商", "电信企业", "通信运营企业", "通信企业"}
+
+// actorVerbs bring in the operators as actors: 组织3家基础电信企业.
+var actorVerbs = []string{"组织", "协调", "联合", "会同", "督促", "指导", "要求", "召集", "约谈", "推动", "携手", "带领", "与", "和", "及", "指导全省", "组织全省", "召开"}
+
+func endsWithAny(rs []rune, i int, words ...string) bool {
+	for _, w := range words {
+		if endsWith(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyAt(rs []rune, i int, words ...string) bool {
+	for _, w := range words {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // distributeQualifier carries a prefix qualifier over a 分别 list: 同比下降
@@ -651,6 +703,10 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 	}
 
 	// 百分之九十五, 千分之三.
+	if hasAt(rs, i, "百分之百") {
+		f = figure{start: i, end: i + 4, numStart: i, value: 100, unit: "%", qual: "exact", chinese: true}
+		return finish(rs, f), 0, true
+	}
 	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
 		unit := "%"
 		if r == '千' {

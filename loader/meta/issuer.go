@@ -13,13 +13,29 @@ import (
 // Alternatives are ordered longest first.
 var orgSuffixRe = regexp.MustCompile(`^(?:省|市|县|区)?(通信管理局|管局|通信发展管理办公室|通信管理办公室|通信发展办公室|` +
 	`工业和信息化(?:局|厅|委员会|委)|经济和信息化(?:局|厅|委员会|委)|经济信息化(?:局|厅|委员会|委)|科技和工业信息化局|` +
-	`工信局|工信厅|工信委|经信局|经信厅|经信委|` +
+	`工信局|工信厅|工信委|经信局|经信厅|经信委|经济信息委|` +
 	`大数据(?:发展)?(?:管理)?局|大数据中心|数据(?:资源)?(?:管理)?局|政务服务和大数据管理局|` +
 	`委网信办|网信办|互联网信息办公室|委网络安全和信息化委员会办公室|` +
 	`人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|` +
 	`发展和改革委员会|发展改革委|发改委|科学技术厅|科学技术局|科技厅|科技局|公安厅|公安局|` +
 	`市场监督管理局|市场监管局|纪委监委|纪委|人大常委会|政协|` +
 	`省长|市长|县长|区长|州长|主席|委)`)
+
+// orgAbbrev spells out the short names of departments, so that one body
+// has one name across notices: 工信局 → 工业和信息化局.
+var orgAbbrev = map[string]string{
+	"工信局": "工业和信息化局", "工信厅": "工业和信息化厅", "工信委": "工业和信息化委员会",
+	"经信局": "经济和信息化局", "经信厅": "经济和信息化厅", "经信委": "经济和信息化委员会",
+	"经济信息委": "经济和信息化委员会",
+}
+
+// levelOrgRe finds a department named by a bare level word instead of its
+// place (会议由省通信管理局主办, 信息来源：区经济信息委): the place is the
+// one of that level the notice is about. The level word must not end a
+// longer name (全省, 湖北省 and 渝北区 are not bare).
+var levelOrgRe = regexp.MustCompile(`(?:^|[^\p{Han}]|由|经|据|和|与|及|同|会同|联合)(省|市|州|盟|县|区)(` +
+	`通信管理局|通信发展管理办公室|工业和信息化(?:局|厅|委员会)|经济和信息化(?:局|厅|委员会)|` +
+	`工信局|工信厅|工信委|经信局|经信厅|经信委|经济信息委|大数据(?:发展)?(?:管理)?局|网信办)`)
 
 // leaderOffice maps a leader's title after a place name to the body the
 // leader heads: 山东省省长 speaks for 山东省人民政府.
@@ -78,6 +94,9 @@ func findOrgs(s string, g *gazetteer.Gazetteer) []org {
 				continue
 			}
 			suffix = "通信管理局"
+		}
+		if full, ok := orgAbbrev[suffix]; ok {
+			suffix = full
 		}
 		out = append(out, org{Name: name + suffix, Place: c.Place, Start: m.Start, Cands: cands})
 	}

@@ -422,6 +422,50 @@ func (in *inference) findIssuer() (org, bool) {
 			return o, true
 		}
 	}
+	// A department named by its level alone (信息来源：区经济信息委; 会议由
+	// 省通信管理局主办): the place of that level the notice is about.
+	for _, src := range []struct{ text, from string }{
+		{strings.Join(in.sourceNames(), "\n"), SrcDateline},
+		{lead, SrcBody},
+	} {
+		for _, m := range levelOrgRe.FindAllStringSubmatch(src.text, -1) {
+			if o, ok := in.levelOrg(m[1], m[2]); ok {
+				in.set("issuer", src.from)
+				return o, true
+			}
+		}
+	}
+	return org{}, false
+}
+
+// levelOrg names a department written with a bare level word: 省 takes the
+// province the notice names most, 市/州/盟 the first city in the title or
+// text, 县/区 the first county-level unit.
+func (in *inference) levelOrg(level, suffix string) (org, bool) {
+	if full, ok := orgAbbrev[suffix]; ok {
+		suffix = full
+	}
+	if level == "省" {
+		p, ok := in.dominantPlace()
+		if !ok {
+			return org{}, false
+		}
+		return org{Name: p.Province + suffix, Place: p}, true
+	}
+	want := gazetteer.LevelCounty
+	if level == "市" || level == "州" || level == "盟" {
+		want = gazetteer.LevelCity
+	}
+	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
+		cs := usableCandidates(m.Candidates)
+		if len(cs) == 0 || cs[0].Level != want {
+			continue
+		}
+		o := org{Name: cs[0].Name() + suffix, Place: cs[0].Place, Cands: cs}
+		o.Place = in.disambiguate(o)
+		o.Name = o.Place.Name() + suffix
+		return o, true
+	}
 	return org{}, false
 }
 
@@ -469,7 +513,8 @@ func (in *inference) disambiguate(o org) gazetteer.Place {
 // title and text.
 func (in *inference) placeEvidence() map[string]int {
 	score := map[string]int{}
-	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
+	// The dateline counts too: 来源：湖北日报 says whose paper ran it.
+	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text + "\n" + strings.Join(in.doc.Byline, "\n")) {
 		cs := usableCandidates(m.Candidates)
 		if len(cs) == 0 {
 			continue

@@ -78,6 +78,9 @@ func TestFindOrgs(t *testing.T) {
 		{"黔东南州工业和信息化局", "黔东南苗族侗族自治州工业和信息化局", "贵州省", "黔东南苗族侗族自治州", ""},
 		{"滨州市人民政府办公室印发", "滨州市人民政府办公室", "山东省", "滨州市", ""},
 		{"重庆市通信管理局", "重庆市通信管理局", "重庆市", "", ""},
+		// Short department names are spelled out.
+		{"利川市经信局召开", "利川市经济和信息化局", "湖北省", "恩施土家族苗族自治州", "利川市"},
+		{"合肥市工信局", "合肥市工业和信息化局", "安徽省", "合肥市", ""},
 		{"内蒙古通信管理局", "内蒙古自治区通信管理局", "内蒙古自治区", "", ""},
 		{"浙江省经济和信息化厅", "浙江省经济和信息化厅", "浙江省", "", ""},
 		{"贵州省大数据发展管理局", "贵州省大数据发展管理局", "贵州省", "", ""},
@@ -382,5 +385,22 @@ func TestIssuerFromSourceLine(t *testing.T) {
 	}
 	if m := Infer(d, "x.txt", nil); m.Issuer != "江西省通信管理局" || m.Sources["issuer"] != SrcBody {
 		t.Errorf("newspaper source: %s from %s", m.Issuer, m.Sources["issuer"])
+	}
+	// A department named by its level alone belongs to the place of that
+	// level the notice is about: the province its newspaper and cities
+	// name, the district its title names.
+	for _, tt := range []struct{ page, issuer, province, county string }{
+		{"我省5G基站总数突破10万个\n2023-04-13 08:05  来源：湖北日报\n4月12日，全省5G网络建设推进会在武汉召开。会议由省通信管理局、省经信厅联合召开。截至3月底，我省5G基站总数达到10.3万个。",
+			"湖北省通信管理局", "湖北省", ""},
+		{"渝北区5G网络建设跑出加速度\n信息来源：区经济信息委\n2021年，渝北区全年新建5G基站2315个，累计建成5G基站7426个，数量居全市第一。",
+			"渝北区经济和信息化委员会", "重庆市", "渝北区"},
+	} {
+		d, err := source.Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := Infer(d, "x.txt", nil); m.Issuer != tt.issuer || m.Province != tt.province || m.County != tt.county {
+			t.Errorf("level-word issuer: %s %s %s (from %s), want %s %s %s", m.Issuer, m.Province, m.County, m.Sources["issuer"], tt.issuer, tt.province, tt.county)
+		}
 	}
 }

@@ -148,6 +148,13 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 	// <title> lives in <head>, which the walk skips.
 	var findTitle func(n *html.Node)
 	findTitle = func(n *html.Node) {
+		// Browsers mark a saved page with its address:
+		// <!-- saved from url=(0058)http://… -->.
+		if n.Type == html.CommentNode {
+			if m := savedFromRe.FindStringSubmatch(n.Data); m != nil {
+				urls = append(urls, m[1])
+			}
+		}
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.Title:
@@ -169,6 +176,9 @@ func htmlLines(src string, keepNewlines bool) (lines []string, title string, url
 	flush()
 	return lines, pickTitle(headings, pageTitle), urls, warnings
 }
+
+// savedFromRe reads the address a browser notes in a saved page.
+var savedFromRe = regexp.MustCompile(`saved from url=\(\d+\)\s*(\S+)`)
 
 var titleClassRe = regexp.MustCompile(`(?i)(^|[\s_-])(article-?)?(title|headline|biaoti|bt)($|[\s_-])`)
 

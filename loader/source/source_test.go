@@ -192,6 +192,12 @@ func TestHTML(t *testing.T) {
 	if err != nil || !strings.Contains(doc.Text, "福建省通信管理局召开2024年工作会议") {
 		t.Errorf("page in a form: %v %q", err, doc.Text)
 	}
+	// A page saved by a browser notes its address in a comment.
+	doc, err = Parse("saved.html", []byte("<!DOCTYPE html>\n<!-- saved from url=(0058)http://www.ybq.gov.cn/art/2022/3/5/art_1229_5873412.html -->\n"+
+		`<html><head><title>渝北区5G网络建设跑出加速度</title></head><body><p>2021年，渝北区全年新建5G基站2315个，累计建成5G基站7426个。</p></body></html>`))
+	if err != nil || !slices.Contains(doc.URLs, "http://www.ybq.gov.cn/art/2022/3/5/art_1229_5873412.html") {
+		t.Errorf("saved page URL: %v %q", err, doc.URLs)
+	}
 	// A whole page saved as .txt is HTML.
 	doc, err = Parse("page.txt", []byte(page))
 	if err != nil || doc.Format != "html" || !strings.Contains(doc.Text, "累计建成5G基站9万个") {
