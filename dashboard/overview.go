@@ -83,14 +83,18 @@ func overviewPage(r request) (*page, error) {
 		var data []opts.BarData
 		var l []string
 		for _, prov := range provinces {
-			var v int64
+			// A province without notices of the year has no bar, not a zero
+			// one: the chart draws exactly the rows of its CSV.
+			var v any = "-"
+			link := ""
 			for _, row := range rows {
 				if row.Province == prov && row.Year == y {
 					v = row.Tokens
+					link = r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y}))
 				}
 			}
 			data = append(data, opts.BarData{Value: v})
-			l = append(l, r.site.Page("documents", filterQuery(queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})))
+			l = append(l, link)
 		}
 		bar2.AddSeries(yearText(y), data, charts.WithBarChartOpts(opts.BarChart{Stack: "tokens"}))
 		tokenLinks = append(tokenLinks, l)

@@ -74,12 +74,15 @@ func get(t *testing.T, u string) (int, string, http.Header) {
 
 // chartPages lists each page and the charts it must draw.
 var chartPages = map[string][]string{
-	"/":           {"overview-heatmap", "overview-tokens"},
-	"/themes":     {"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend", "themes-map"},
-	"/terms":      {"terms-a", "terms-b", "terms-keyness", "terms-network"},
-	"/indicators": {"indicators-years", "indicators-provinces"},
-	"/documents":  nil,
-	"/sql":        nil,
+	"/":                                 {"overview-heatmap", "overview-tokens"},
+	"/themes":                           {"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend", "themes-map"},
+	"/terms":                            {"terms-a", "terms-b", "terms-cloud-a", "terms-cloud-b", "terms-keyness", "terms-network"},
+	"/indicators":                       {"indicators-years", "indicators-provinces"},
+	"/documents":                        nil,
+	"/sql":                              nil,
+	"/kwic?term=5G":                     nil,
+	"/theme-sentences?theme=anti_fraud": nil,
+	"/themes/edit":                      nil,
 }
 
 var scriptSrc = regexp.MustCompile(`<script[^>]*\ssrc="([^"]*)"`)

@@ -379,8 +379,9 @@ func (in *inference) findIssuer() (org, bool) {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
-	if in.signed {
-		// The office of the author the byline or credit names.
+	{
+		// The office of the author the byline or credit names: a signed
+		// article's, or a speech's (在…工作会议上的讲话 under 局长 王某).
 		if orgs := findOrgs(in.authorLine(), in.g); len(orgs) > 0 {
 			in.set("issuer", SrcByline)
 			return orgs[0], true
