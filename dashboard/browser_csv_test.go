@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"testing"
@@ -85,4 +86,50 @@ func csvDataRows(t *testing.T, u string) string {
 		t.Fatalf("%s: %v", u, err)
 	}
 	return strconv.Itoa(len(recs) - 1)
+}
+
+// TestBrowserFilterChangesEveryPage sets the filter bar to one province on
+// every page with charts and checks that the charts change, and that the
+// filter is kept in the URL the page links to.
+func TestBrowserFilterChangesEveryPage(t *testing.T) {
+	b := newBrowser(t)
+	base := startServer(t)
+	const series = `JSON.stringify([...document.querySelectorAll('[data-chart]')].map(el => {
+	  const inst = window.echarts && echarts.getInstanceByDom(el);
+	  return inst ? (inst.getOption().series || []).map(s => s.data) : null;
+	}))`
+	for p, charts := range chartPages {
+		if len(charts) == 0 {
+			continue
+		}
+		u, err := url.Parse(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.open(t, u.String())
+		ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+		all, err := chromedp.Run(ctx, chromedp.Evaluate[string](series))
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := u.Query()
+		q.Set("province", "福建省")
+		u.RawQuery = q.Encode()
+		b.open(t, u.String())
+		ctx, cancel = context.WithTimeout(b.ctx, 30*time.Second)
+		one, err := chromedp.Run(ctx, chromedp.Evaluate[string](series))
+		kept, err2 := chromedp.Run(ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('select[name=province] option')].some(o => o.selected && o.value === '福建省')`))
+		cancel()
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		if one == all {
+			t.Errorf("%s: filtering to 福建省 changed no chart", p)
+		}
+		if !kept {
+			t.Errorf("%s: the filter bar does not show the chosen province", p)
+		}
+	}
+	b.take()
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,15 +158,11 @@ func termsPage(r request) (*page, error) {
 	p.Filter = bar
 	base := parseFilter(r.query)
 	d := &termsData{Choices: selectionChoices(facets)}
-	provinces := queries.FacetValues(facets, "province")
-	defA, defB := "all", "all"
-	if len(provinces) > 0 {
-		defA = "province:" + provinces[0]
-		defB = "rest:" + provinces[0]
+	inFilter, err := queries.CorpusOverview(r.ctx, r.db, base)
+	if err != nil {
+		return nil, err
 	}
-	if len(provinces) > 1 {
-		defB = "province:" + provinces[1]
-	}
+	defA, defB := defaultSelections(inFilter)
 	bar.Hidden = map[string]string{}
 	for i, side := range []struct {
 		param, def string
@@ -687,13 +684,43 @@ func spreadChart(r request, p *page, d *termsData, f queries.Filter, uses []quer
 	return nil
 }
 
+// defaultSelections picks selections A and B inside the filtered corpus
+// (rows of CorpusOverview, ordered by province and year): its first two
+// provinces when it holds several, else its two latest years, else all of
+// it on both sides.
+func defaultSelections(rows []queries.CorpusRow) (a, b string) {
+	var provinces []string
+	var years []int
+	for _, row := range rows {
+		if !slices.Contains(provinces, row.Province) {
+			provinces = append(provinces, row.Province)
+		}
+		if row.Year != 0 && !slices.Contains(years, row.Year) {
+			years = append(years, row.Year)
+		}
+	}
+	slices.Sort(years)
+	switch {
+	case len(provinces) > 1:
+		return "province:" + provinces[0], "province:" + provinces[1]
+	case len(years) > 1:
+		return "year:" + strconv.Itoa(years[len(years)-1]), "year:" + strconv.Itoa(years[len(years)-2])
+	}
+	return "all", "all"
+}
+
 // resolveSelection turns a selection key into its label and the filter it
-// adds to the base filter; unknown keys mean all documents.
+// adds to the base filter; unknown keys mean all documents. A selection is
+// always inside the base filter: a province the filter leaves out selects
+// nothing.
 func resolveSelection(key string, base queries.Filter, choices []selection) (selection, queries.Filter) {
 	f := base
 	kind, value, _ := strings.Cut(key, ":")
 	switch kind {
 	case "province":
+		if len(f.Provinces) > 0 && !slices.Contains(f.Provinces, value) {
+			f.ExcludeProvinces = append(append([]string(nil), f.ExcludeProvinces...), value)
+		}
 		f.Provinces = []string{value}
 	case "rest":
 		f.ExcludeProvinces = append(append([]string(nil), f.ExcludeProvinces...), value)
