@@ -158,14 +158,20 @@ func themesPage(r request) (*page, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
 	)
+	// A click on a province's shape opens its notices (a radar click names
+	// the province, not one theme).
+	var radarLinks [][]string
 	for _, prov := range provinces {
 		var vals []float64
 		for _, label := range labels {
 			vals = append(vals, round2(value(prov, label).Per10k))
 		}
 		radar.AddSeries(prov, []opts.RadarData{{Name: prov, Value: vals}})
+		pf := f
+		pf.Provinces = []string{prov}
+		radarLinks = append(radarLinks, []string{r.site.Page("documents", filterQuery(pf))})
 	}
-	c, err = newChart("themes-radar", "主题侧重雷达图", "420px", radar, nil)
+	c, err = newChart("themes-radar", "主题侧重雷达图", "420px", radar, radarLinks)
 	if err != nil {
 		return nil, err
 	}

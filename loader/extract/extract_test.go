@@ -192,6 +192,15 @@ func TestSentence(t *testing.T) {
 			{"百分之百", 100, "%", "exact", "achievement", 2022, 0}}},
 		{"全省千兆用户达到一点二万户，实现两点一线式巡检。", review, y2022, []w{
 			{"一点二万户", 12000, "户", "exact", "achievement", 2022, 0}}},
+		// 300+个, 万余个, 千余家, 增长一倍.
+		{"全省打造5G应用场景300+个，新建5G基站万余个，处置涉诈域名千余个。", review, y2022, []w{
+			{"300+个", 300, "个", "over", "achievement", 2022, 0},
+			{"万余个", 10000, "个", "over", "achievement", 2022, 0},
+			{"千余个", 1000, "个", "over", "achievement", 2022, 0}}},
+		{"千兆宽带用户同比增长一倍，IPv6流量提高近一倍，一个项目获奖。", review, y2022, []w{
+			{"一倍", 1, "倍", "exact", "achievement", 2022, 0},
+			{"近一倍", 1, "倍", "approx", "achievement", 2022, 0}}},
+		{"坚持“1+3+9”体系，惠及千家万户，推进5G+工业互联网。", review, y2022, nil},
 		// The operators a notice names are actors, not a count.
 		{"组织3家基础电信企业和铁塔公司建立周调度机制，累计协调解决站址难题260余个。", review, y2022, []w{
 			{"260余个", 260, "个", "over", "achievement", 2022, 0}}},

@@ -802,6 +802,14 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 			f.qual = "over"
 		}
 		u++
+	} else if (at(rs, u) == '+' || at(rs, u) == '＋') && !c.chinese && !f.hasMax {
+		// 300+个, as online articles write "more than".
+		if _, _, ok := matchUnit(rs, u+1); ok {
+			if f.qual == "exact" {
+				f.qual = "over"
+			}
+			u++
+		}
 	}
 	unit, ue, ok := matchUnit(rs, u)
 	if !ok {
@@ -822,11 +830,12 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 		if strings.ContainsRune("数几", prev) {
 			return f, ue, false
 		}
-		// 一个, 一场 are articles; 千家万户, 千行百业 are idioms.
-		if !c.mag && c.value < 2 {
+		// 一个, 一场 are articles — but 增长一倍 is a multiple; 千家万户,
+		// 千行百业 are idioms — but 万余个, 千余家 are amounts.
+		if !c.mag && c.value < 2 && !(unit == "倍" && growthBefore(rs, i)) {
 			return f, ue, false
 		}
-		if c.bare && prefixQual(rs, i) == "" {
+		if c.bare && prefixQual(rs, i) == "" && f.qual != "over" {
 			return f, ue, false
 		}
 	}
@@ -837,6 +846,13 @@ func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
 		return f, ue, false
 	}
 	return f, 0, true
+}
+
+// growthBefore reports a verb of growth right before the number at rs[i],
+// past a prefix qualifier: 增长一倍, 提高近一倍.
+func growthBefore(rs []rune, i int) bool {
+	_, n := prefixQualSpan(rs, i)
+	return endsWithAny(rs, i-n, "增长", "提高", "提升", "增加", "扩大", "上升")
 }
 
 // upperRun reports three or more capital letters right before rs[i], and

@@ -65,7 +65,10 @@ func yearStatements(text string) []yearStatement {
 		if i := strings.IndexAny(sent, "。！？；\n"); i >= 0 {
 			sent = sent[:i]
 		}
-		out = append(out, yearStatement{year: y, ahead: aheadRe.MatchString(sent)})
+		// 会议要求，2022年全市新建…: a demand sets out work ahead.
+		lead := text[loc[0]:loc[2]]
+		demand := strings.Contains(lead, "要求") || strings.Contains(lead, "提出") || strings.Contains(lead, "明确")
+		out = append(out, yearStatement{year: y, ahead: demand || aheadRe.MatchString(sent)})
 	}
 	return out
 }

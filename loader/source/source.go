@@ -206,6 +206,9 @@ func Parse(name string, data []byte) (*Document, error) {
 	if doc.Title == "" {
 		doc.Title = c.title
 	}
+	if doc.Front["title"] == "" {
+		doc.Title = stripColumnTag(doc.Title)
+	}
 	doc.Byline = c.byline
 	doc.URLs = dedupe(append(doc.URLs, c.urls...))
 	doc.Text = strings.Join(c.body, "\n")
@@ -213,6 +216,20 @@ func Parse(name string, data []byte) (*Document, error) {
 		doc.Warnings = append(doc.Warnings, "no article text after cleaning")
 	}
 	return doc, nil
+}
+
+// columnTagRe matches a site's column label before a headline:
+// 【地方动态】, [要闻].
+var columnTagRe = regexp.MustCompile(`^\s*[【\[]([^】\]]{1,8})[】\]]\s*`)
+
+// stripColumnTag drops a leading column label from a page's headline
+// (【地方动态】宁夏：5G网络建设跑出加速度), keeping a title that is
+// nothing else.
+func stripColumnTag(t string) string {
+	if loc := columnTagRe.FindStringIndex(t); loc != nil && utf8.RuneCountInString(t[loc[1]:]) >= 4 {
+		return t[loc[1]:]
+	}
+	return t
 }
 
 // autolinkRe matches markdown autolinks (<http://...>), which an HTML parser

@@ -444,6 +444,8 @@ func TestTitleDetection(t *testing.T) {
 			"周明远：加快数字陕西建设 为谱写陕西高质量发展新篇章提供有力支撑", para},
 		{"date before the source, no time", "河北省5G网络建设推进会在石家庄召开\n2020年6月12日 | 来源：河北日报\n" + para,
 			"河北省5G网络建设推进会在石家庄召开", para},
+		{"column label before the headline", "【地方动态】宁夏：5G网络建设跑出加速度\n2021年06月03日 09:12 来源：人民邮电报\n" + para,
+			"宁夏：5G网络建设跑出加速度", para},
 		{"site name and a date bar above the headline", "湖北省通信管理局\n2024-01-21\n湖北省通信管理局召开2024年工作会议\n发布时间：2024-01-21\n" + para,
 			"湖北省通信管理局召开2024年工作会议", para},
 	}
