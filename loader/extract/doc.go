@@ -13,7 +13,7 @@
 //	figure    = [prefix] number [余|多] [magnitude] [余|多] [" "] unit [suffix]
 //	          | [prefix] number [%] range-sep number … unit      (50%~70%, 2-3万个)
 //	          | 从 figure [change-verb] (至|到|为) figure            (从9%提升至84%)
-//	          | 百分之 number | 千分之 number | 半数                    (percent, per mille)
+//	          | 百分之 number | 千分之 number | 百分之百 | 半数         (percent, per mille)
 //	          | number / number | 中文number 分之 中文number          (fractions: 1/9, 三分之一)
 //	          | 翻 [一|两|三|四] 番                                    (multiples: 2^n 倍)
 //	          | number 成                                             (tenths: 九成 → 90 %)
@@ -21,13 +21,17 @@
 //	number    = arabic | chinese
 //	arabic    = digits with optional thousands separators (1,650) and decimals,
 //	            ASCII or full width (２．８)
-//	chinese   = 零〇一二两三四五六七八九 with 十百千 and 万亿 (二百三十亿, 万亿)
+//	chinese   = 零〇一二两三四五六七八九 with 十百千 and 万亿 (二百三十亿, 万亿),
+//	            decimals digit by digit (八十六点五亿, 九十八点五)
 //	magnitude = 万 | 亿 | 千 | 百 and their products (万亿 = 1e12)
 //	prefix    = 超过 超 突破 逾 高于 多于 (over) | 约 近 接近 将近 大约 (approx)
 //	          | 不少于 不低于 至少 (at_least) | 不超过 不到 不足 低于 (at_most)
-//	suffix    = 以上 (at_least) | 以下 以内 (at_most) | 左右 (approx) | 余 多 (over)
+//	suffix    = (及)以上 (at_least) | (及)以下 以内 (at_most) | 左右 (approx)
+//	          | 余 多 + (over: 1600余个, 万余个, 300+个)
+//	negative  = 增长-3.5%: a minus after a growth word is a fall
 //	unit      = a closed list: % ％ 个百分点 ‰ 倍 元 美元 个 家 户 人 人次 名 项 件
-//	            场 次 期 款 套 台 … 公里 平方米 吨 EFLOPS PFLOPS Gbps TB …,
+//	            场 次 期 款 套 台 … 公里 平方米 吨 EFLOPS PFLOPS Gbps Mbps TB …
+//	            (Latin units keep their usual spelling: Mbps, not MBPS; Mbit/s is Mbps),
 //	            and prices 元/GB, 元每月; a one-character unit that begins a
 //	            word is none (10部门, 3号台风, 14亿人民, 100场景)
 //
@@ -60,7 +64,14 @@
 //     carry a qualifier (逾五个项目) or a verb introduces them as a count of
 //     events (开展三次).
 //   - Figures in sentences about who attended a meeting (出席, 参加会议,
-//     分会场).
+//     分会场), the few operators a notice brings in as actors
+//     (组织3家基础电信企业), and altitudes (海拔5200米).
+//   - A 以上/以下 figure running straight into the noun it restricts, with
+//     another figure later in its clause: 20户以上自然村4G网络覆盖率达到95%,
+//     1000Mbps及以上接入速率的用户为126万户.
+//
+// A prefix qualifier before a 分别 list holds for every figure in it
+// (同比下降分别超过20%和30%).
 //
 // # Metric, measure, kind and year
 //
@@ -81,7 +92,8 @@
 // plan builds on; target when
 // the sentence carries a planning cue before the figure (力争, 争取, 预计,
 // 确保, 将 + verb, 到2027年, 2025年底前), when a target is quoted
-// (年度目标…, …的目标任务), or when the sentence is in the plan part of the
+// (年度目标…, …的目标任务; but 完成年度目标的130% is a result), or when
+// the sentence is in the plan part of the
 // notice and nothing marks it as done (已, 截至, 目前); achievement
 // otherwise.
 //
@@ -95,5 +107,11 @@
 // publication year when the notice came out after the first quarter of a
 // later year and its review is not anchored to the reviewed year (会议指出,
 // 一年来, 总结2023年工作, 2023年以来), since a mid-year article that looks
-// back over 近年来 reports totals as of its date.
+// back over 近年来 reports totals as of its date. A past year a sentence
+// opens with as a bare adverbial (截至2020年底，…; 2020年，…; “十三五”时期，…)
+// dates the undated achievements after it in its paragraph, across ； and
+// full stops, unless they speak of now (目前, 今年). An undated target in a
+// notice that plans no year is for the year after the reviewed one — or,
+// in a report on this year's progress published by September, for this
+// year.
 package extract

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/policylens/policylens/loader/text"
 )
@@ -98,7 +99,11 @@ var nowWords = []string{"目前", "当前", "现已", "现有", "截至", "截�
 // sentence cut at ； and the sentences after it. A future year (到2025年)
 // opens no review.
 func openingYear(s string, ctx docContext) int {
-	rs := []rune(strings.TrimLeft(text.Simplify(s), " 　“\""))
+	t := strings.TrimLeft(s, " 　“\"")
+	if r, _ := utf8.DecodeRuneInString(t); !isDigit(r) && r != '截' && r != '十' {
+		return 0 // the common case, decided without simplifying
+	}
+	rs := []rune(text.Simplify(t))
 	limit := ctx.reviewed
 	if limit == 0 {
 		limit = ctx.achievementYear
@@ -240,6 +245,10 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	switch {
 	case plan > 0:
 		c.targetYear = plan
+	case reviewed > 0 && reviewed == pub && published.Month() <= time.September:
+		// A mid-year report on this year's progress (截至5月底…): its
+		// undated aims (下一步将…) are for the rest of this year.
+		c.targetYear = pub
 	case reviewed > 0:
 		c.targetYear = reviewed + 1
 	default:

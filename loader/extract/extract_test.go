@@ -192,6 +192,12 @@ func TestSentence(t *testing.T) {
 			{"百分之百", 100, "%", "exact", "achievement", 2022, 0}}},
 		{"全省千兆用户达到一点二万户，实现两点一线式巡检。", review, y2022, []w{
 			{"一点二万户", 12000, "户", "exact", "achievement", 2022, 0}}},
+		// Negative growth: 同比增长-3.5%; ranges and dates keep their dash.
+		{"固定语音业务收入同比增长-3.5%，1-11月全省建成5G基站2-3万个。", review, y2022, []w{
+			{"-3.5%", -3.5, "%", "exact", "achievement", 2022, 0},
+			{"2-3万个", 20000, "个", "range", "achievement", 2022, 30000}}},
+		{"在海拔5200米的珠峰大本营开通5G基站，铺设光缆120公里。", review, y2022, []w{
+			{"120公里", 120, "公里", "exact", "achievement", 2022, 0}}},
 		// 300+个, 万余个, 千余家, 增长一倍.
 		{"全省打造5G应用场景300+个，新建5G基站万余个，处置涉诈域名千余个。", review, y2022, []w{
 			{"300+个", 300, "个", "over", "achievement", 2022, 0},
@@ -250,6 +256,8 @@ func TestSentence(t *testing.T) {
 			{"48.2Mbps", 48.2, "Mbps", "exact", "achievement", 2024, 0},
 			{"41.6Mbps", 41.6, "Mbps", "exact", "achievement", 2024, 0},
 			{"35.2Tbps", 35.2, "Tbps", "exact", "achievement", 2024, 0}}},
+		{"固定宽带用户平均可用下载速率达到35.6Mbit/s。", review, y2024, []w{
+			{"35.6Mbit/s", 35.6, "Mbps", "exact", "achievement", 2024, 0}}},
 		// A 以上 figure running into its noun restricts it: 20户以上自然村.
 		{"完成500个行政村4G基站建设，20户以上自然村4G网络覆盖率达到95%。", plan, y2024, []w{
 			{"500个", 500, "个", "exact", "target", 2025, 0},
@@ -463,5 +471,27 @@ func TestDocumentParagraphYear(t *testing.T) {
 		"3.1万个/achievement/2021 8万个/target/2025"
 	if strings.Join(got, " ") != want {
 		t.Errorf("got  %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
+// TestDocumentMidYearTarget checks that a mid-year news item on this
+// year's progress, which plans no year, dates its undated aims to this
+// year, while one published late in the year dates them to the next.
+func TestDocumentMidYearTarget(t *testing.T) {
+	e := testExtractor(t)
+	body := "截至5月底，全区累计建成5G基站5821个。\n下一步将加快5G网络向县城延伸，打造5G应用场景百余个。"
+	y := text.Years{Reviewed: 2021}
+	for pub, want := range map[string]string{
+		"2021-06-03": "5821个/achievement/2021 百余个/target/2021",
+		"2021-11-20": "5821个/achievement/2021 百余个/target/2022",
+	} {
+		ins := e.Document(Doc{Sentences: text.Split(body, y), ReviewedYear: 2021, Published: mustDate(pub)})
+		var got []string
+		for _, in := range ins {
+			got = append(got, fmt.Sprintf("%s/%s/%d", in.Surface, in.Kind, in.Year))
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("published %s: got %s, want %s", pub, strings.Join(got, " "), want)
+		}
 	}
 }

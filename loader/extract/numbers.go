@@ -282,7 +282,7 @@ var unitTable = func() []unitEntry {
 		add(p+"FLOPS", p+"FLOPS", p+"Flops")
 	}
 	for _, p := range []string{"T", "G", "M"} {
-		add(p+"bps", p+"bps", p+"BPS", p+"b/s")
+		add(p+"bps", p+"bps", p+"BPS", p+"b/s", p+"bit/s")
 	}
 	for _, s := range []string{"TB", "PB", "EB", "GB", "MW", "GW"} {
 		add(s, s)
@@ -541,6 +541,11 @@ func scan(rs []rune) []figure {
 			i = next
 			continue
 		}
+		if isMinus(at(rs, f.numStart-1)) && f.start == f.numStart && !f.chinese && !f.hasMax &&
+			endsWithAny(rs, f.numStart-1, "增长", "增速", "增幅", "增长率", "为", "达", "达到", "至") {
+			// 同比增长-3.5%: a fall, written as negative growth.
+			f.value, f.start = -f.value, f.start-1
+		}
 		if n := len(out); n > 0 && fromTo(rs, out[n-1], f) {
 			// 从9%提升至84%: one change, written as a range.
 			// The range is stored low to high whichever way the change went.
@@ -576,6 +581,10 @@ func dropConditions(rs []rune, figs []figure) []figure {
 		if f.unit == "家" && f.value <= 5 && f.qual == "exact" && hasAnyAt(rs, f.end, operatorNouns...) && endsWithAny(rs, f.start, actorVerbs...) {
 			continue
 		}
+		// 海拔5200米: where something stands, not what was done.
+		if f.unit == "米" && endsWithAny(rs, f.start, "海拔", "海拔高度", "平均海拔") {
+			continue
+		}
 		next := at(rs, f.end)
 		if isHan(next) && next != '的' && !strings.ContainsRune(notNounStart, next) &&
 			(endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")) &&
@@ -588,6 +597,8 @@ func dropConditions(rs []rune, figs []figure) []figure {
 	}
 	return out
 }
+
+func isMinus(r rune) bool { return r == '-' || r == '－' || r == '−' }
 
 // operatorNouns name the telecom operators and the tower company.
 var operatorNouns = []string{"基础电信企业", "基础电信运营企业", "电信运营商", "运营商", "电信企业", "通信运营企业", "通信企业"}

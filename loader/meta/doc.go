@@ -17,16 +17,24 @@
 //     organisation of the opening paragraphs (a signed article's author is
 //     "山东省委书记" → 山东省委); else one the text names at least twice;
 //     else the publisher of the 来源 line or the front matter's source
-//     (来源:江西省通信管理局), when it is an organisation of a place. A
-//     signed article's issuer is the office its author credit names
-//     (甘肃省通信管理局党组书记、局长  马文涛 → 甘肃省通信管理局).
+//     (来源:江西省通信管理局), when it is an organisation of a place; else
+//     a department named by its level word alone (信息来源：区经济信息委,
+//     会议由省通信管理局主办), placed in the province the text (and its
+//     dateline: 来源：湖北日报) names most, or the first city or
+//     county-level unit it names. A signed article's or a speech's issuer
+//     is the office its author credit names (甘肃省通信管理局党组书记、局长
+//     马文涛 → 甘肃省通信管理局). Short department names are spelled out
+//     (经信局 → 经济和信息化局, 工信局 → 工业和信息化局).
 //   - Place: the issuer decides it, not the first place name mentioned.
 //     Names shared by several units (朝阳区) are resolved by the other places
 //     the text names. Without an issuer, the province the text names most.
 //     Fields that stay unknown are "unknown" with a warning.
-//   - Published: the 发布时间/来源 dateline, a signature date, a date in the
-//     page URL or the file name, then the opening clause (2022年1月20日, or
-//     1月22日 with the year of the conference the notice reports).
+//   - Published: the 发布时间/来源 dateline, a signature date (at the end,
+//     or an organisation with a date under it higher up, as a forwarding
+//     notice signs above its attachment), a date in the page URL (a saved
+//     page's "saved from url" too) or the file name, then the opening
+//     clause (2022年1月20日, or 1月22日 with the year of the conference the
+//     notice reports).
 //   - Document type from the title and opening: 工作会议, 工作要点,
 //     巡察整改通报, 署名文章, 工作报告, 政策文件, 情况通报, else 新闻. A
 //     signed article shows itself by a 署名文章 mention in the opening or
@@ -40,7 +48,9 @@
 //     rectification report reviews the year of its inspection and plans
 //     none; other notices review the year they report on (截至2024年6月底,
 //     今年以来, the year before when they talk about it) and plan the year
-//     they set out tasks for (2023年，全市将…, 今年力争…, 部署2024年…). Only
+//     they set out tasks for (2023年，全市将…, 会议要求，2022年全市…,
+//     今年力争…, 下半年…要, 确保全年…, 力争2022年底… for this year or the
+//     next, 部署2024年…, 2023年主要目标). Only
 //     signed articles and reports plan their publication year on a closing
 //     that looks ahead without naming a year; a news item's vague
 //     下一步…将 sets out no year's tasks. Study sessions and party meetings

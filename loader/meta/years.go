@@ -11,7 +11,7 @@ var (
 	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	planPhraseRe   = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|展望|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	// agendaRe names the tasks of a year: 2024年工作打算, 2024年重点任务.
-	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务)`)
+	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务|主要目标|预期目标|发展目标)`)
 	// yearLeadRe is a sentence that opens with a year (after an optional
 	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
 	// 2023年是…; 2021年以来…; 会议要求，2024年要….
@@ -25,6 +25,9 @@ var (
 	// A mid-year report's tasks for the rest of its year count too
 	// (下半年，各地要…, 确保全年新建…).
 	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前|下半年)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)|(?:力争|计划|确保)(?:实现)?全年`)
+	// namedAheadRe is a target for a named year inside a sentence:
+	// 力争2022年底千兆宽带用户突破50万户.
+	namedAheadRe    = regexp.MustCompile(`(?:力争|确保|计划|争取|目标是)(?:到|在|于)?\s*((?:19|20)\d{2})\s*年`)
 	nextYearAheadRe = regexp.MustCompile(`明年[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?明年`)
 	// pastLeadRe is a sentence that opens on the year gone by.
 	pastLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，)`)
@@ -241,6 +244,14 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				plan, planSrc = P, SrcBody
 			case nextYearAheadRe.MatchString(t):
 				plan, planSrc = P+1, SrcBody
+			default:
+				// 力争2022年底…: a named year's target, this year's or the
+				// next (a five-year goal names no year's tasks).
+				for _, m := range namedAheadRe.FindAllStringSubmatch(t, -1) {
+					if y, _ := strconv.Atoi(m[1]); (y == P || y == P+1) && (plan == 0 || y < plan) {
+						plan, planSrc = y, SrcBody
+					}
+				}
 			}
 		}
 	}

@@ -21,10 +21,16 @@
 // of short menu-like lines above or below the article; everything after a
 // footer marker (相关推荐, 网友评论, 版权所有, ICP, 公网安备 …) that follows
 // the last paragraph. The title line is kept in Document.Title (on a plain
-// page, the headline above the 来源/发布时间 dateline), and metadata lines
-// (来源/发布时间 datelines, 编辑 credits, a signed article's author line
+// page, the headline above the 来源/发布时间 dateline; a column label such
+// as 【地方动态】 is dropped from it), and metadata lines (来源/发布时间
+// datelines, also written date first as portals do: 2021-04-16 08:45
+// 来源：…; a WeChat account line: 温州经信 2024-01-18 17:30 浙江; a
+// speech's 2023年2月8日在…会议上; 编辑 credits, a signed article's author line
 // such as 福建省通信管理局党组书记、局长  张三 or （作者系…）) in
 // Document.Byline, so that Text reads as the article.
+//
+// A saved page's own address (<link rel=canonical>, og:url, or the
+// "saved from url" comment browsers write) is kept in Document.URLs.
 //
 // Overrides: YAML front matter, and a sidecar file PATH.meta.yaml (or
 // PATH.meta.yml) beside the notice. Both end up in Document.Front; the

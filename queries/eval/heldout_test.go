@@ -11,8 +11,10 @@ import (
 )
 
 // TestTeamHeldOutBars scores the loader on notices the team wrote and
-// labelled apart from the seeds (loader/testdata/heldout: other provinces,
-// a city notice, traditional characters, a notice with no indicators), as a
+// labelled apart from the seeds (loader/testdata/heldout: other provinces
+// and years, city and county notices, WeChat and government pages,
+// traditional characters, GBK, Big5, UTF-16 and .docx, notices with no
+// indicators), as a
 // check that the extraction rules generalise beyond the seed sentences.
 func TestTeamHeldOutBars(t *testing.T) {
 	ctx := context.Background()
@@ -36,9 +38,11 @@ func TestTeamHeldOutBars(t *testing.T) {
 	}
 	r := Score(gold, preds)
 	assertBars(t, "held-out", r)
-	var n int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_facts WHERE file = 'hn_party.txt'`).Scan(&n); err != nil || n != 0 {
-		t.Errorf("the notice without indicators yielded %d (%v)", n, err)
+	for _, file := range []string{"hn_party.txt", "pl_county_noind.txt", "csx_party.txt"} {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_facts WHERE file = ?`, file).Scan(&n); err != nil || n != 0 {
+			t.Errorf("%s has no indicators but yielded %d (%v)", file, n, err)
+		}
 	}
 	if t.Failed() {
 		var b strings.Builder
