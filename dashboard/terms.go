@@ -590,37 +590,20 @@ func usageChart(r request, p *page, d *termsData, f queries.Filter, uses []queri
 		return nil
 	}
 	sort.Ints(years)
-	line := charts.NewLine()
-	line.SetGlobalOptions(initOpts("term-usage"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
-	)
-	line.SetXAxis(yearLabels(years))
-	var links [][]string
-	for _, prov := range provinces {
-		var data []opts.LineData
-		var l []string
-		for _, y := range years {
-			var v any
-			for _, u := range uses {
-				if u.Province == prov && u.Year == y {
-					v = round2(u.Per10k)
-				}
-			}
-			data = append(data, opts.LineData{Value: v})
-			cell := f
-			cell.Provinces = []string{prov}
-			if y != 0 {
-				cell.YearFrom, cell.YearTo = y, y
-			}
-			l = append(l, kwicLink(r, cell, "", d.Term, ""))
+	line, links := provinceYearLines("term-usage", provinces, years, func(prov string, y int) (float64, string, bool) {
+		cell := f
+		cell.Provinces = []string{prov}
+		if y != 0 {
+			cell.YearFrom, cell.YearTo = y, y
 		}
-		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true), ShowSymbol: opts.Bool(true)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
-		links = append(links, l)
-	}
+		link := kwicLink(r, cell, "", d.Term, "")
+		for _, u := range uses {
+			if u.Province == prov && u.Year == y {
+				return u.Per10k, link, true
+			}
+		}
+		return 0, link, false
+	})
 	c, err := newChart("term-usage", "「"+d.Term+"」在各年份的使用（每万词，按省份）", "320px", line, links)
 	if err != nil {
 		return err

@@ -270,31 +270,15 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell, th
 		rows = append(rows, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
 	}
 	sort.Ints(years)
-	line := charts.NewLine()
-	line.SetGlobalOptions(initOpts("themes-trend"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
-	)
-	line.SetXAxis(yearLabels(years))
-	var links [][]string
-	for _, prov := range provinces {
-		var data []opts.LineData
-		var l []string
-		for _, y := range years {
-			var v any
-			for _, c := range cells {
-				if c.Theme == theme.Theme && c.Province == prov && c.Year == y {
-					v = round2(c.Per10k)
-				}
+	line, links := provinceYearLines("themes-trend", provinces, years, func(prov string, y int) (float64, string, bool) {
+		link := themeLink(r, theme.Theme, queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})
+		for _, c := range cells {
+			if c.Theme == theme.Theme && c.Province == prov && c.Year == y {
+				return c.Per10k, link, true
 			}
-			data = append(data, opts.LineData{Value: v})
-			l = append(l, themeLink(r, theme.Theme, queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y}))
 		}
-		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true)}))
-		links = append(links, l)
-	}
+		return 0, link, false
+	})
 	c, err := newChart("themes-trend", "「"+theme.Label+"」的年度变化（每万词）", "320px", line, links)
 	if err != nil {
 		return err
