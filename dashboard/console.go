@@ -235,7 +235,7 @@ func resultTable(res *queries.Result) ([]consoleColumn, []consoleRow) {
 		if j < len(res.Types) {
 			cols[j].Type = res.Types[j]
 		}
-		cols[j].Numeric = numericType(cols[j].Type) || numericColumn(res.Rows, j)
+		cols[j].Numeric = queries.IsNumericType(cols[j].Type) || numericColumn(res.Rows, j)
 	}
 	rows := make([]consoleRow, len(res.Rows))
 	for i, row := range res.Rows {
@@ -290,20 +290,6 @@ func numericColumn(rows [][]any, j int) bool {
 		seen = true
 	}
 	return seen
-}
-
-// numericType reports whether a DuckDB type name is a number type.
-func numericType(t string) bool {
-	t = strings.ToUpper(t)
-	if strings.HasPrefix(t, "DECIMAL") {
-		return true
-	}
-	switch t {
-	case "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
-		"UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL", "BIGNUM", "VARINT":
-		return true
-	}
-	return false
 }
 
 // groupDigits puts thousands separators into the integer part of a decimal

@@ -47,7 +47,7 @@ func WriteTable(w io.Writer, r *Result) error {
 	}
 	right := make([]bool, len(r.Columns))
 	for j := range r.Columns {
-		right[j] = j < len(r.Types) && isNumericType(r.Types[j])
+		right[j] = j < len(r.Types) && IsNumericType(r.Types[j])
 	}
 	writeLine := func(vals []string, alignRight []bool) {
 		for j, s := range vals {
@@ -105,8 +105,9 @@ func tableCell(s string) string {
 	return s
 }
 
-// isNumericType reports whether a DuckDB type name is a number type.
-func isNumericType(t string) bool {
+// IsNumericType reports whether a DuckDB type name is a number type, so that
+// its column is right-aligned.
+func IsNumericType(t string) bool {
 	t = strings.ToUpper(t)
 	if strings.HasPrefix(t, "DECIMAL") {
 		return true

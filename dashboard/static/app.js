@@ -14,10 +14,18 @@
     return trim(v);
   }
 
+  // esc escapes text for the HTML of a tooltip.
   function esc(s) {
     return String(s).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
+  }
+
+  // count writes a count the Chinese way, with the exact figure beside
+  // its 万/亿 form when they differ.
+  function count(n) {
+    var w = wan(n);
+    return Math.abs(n) >= 1e4 ? w + "（" + n + "）" : w;
   }
 
   // tipPoint is the tooltip of an indicator point: the surface and the
@@ -60,5 +68,5 @@
     charts.forEach(function (c) { c.resize(); });
   });
 
-  window.policylens = { chart: chart, wan: wan, tipPoint: tipPoint, tipHeat: tipHeat };
+  window.policylens = { chart: chart, wan: wan, esc: esc, count: count, tipPoint: tipPoint, tipHeat: tipHeat };
 })();

@@ -6,18 +6,7 @@
 
   var pl = window.policylens;
 
-  function esc(s) {
-    return String(s).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-
-  // count writes a count the Chinese way, with the exact figure beside
-  // its 万/亿 form when they differ.
-  function count(n) {
-    var w = pl.wan(n);
-    return Math.abs(n) >= 1e4 ? w + "（" + n + "）" : w;
-  }
+  var esc = pl.esc, count = pl.count;
 
   // tipTerm is the tooltip of a term bar or word: occurrences, documents
   // and the rate per 10,000 tokens.
