@@ -85,15 +85,27 @@ GROUP BY province, year, theme;
 -- Theme intensity by province and theme over all years (the per-province
 -- comparison), with the chi-square standardised residual of the hits against
 -- independence of province and theme: above 2 the province stresses the
--- theme more than the others do, below -2 less.
-CREATE VIEW theme_by_province AS
+-- theme more than the others do, below -2 less. The table macro
+-- theme_residuals computes it for any filter (the dashboard's filter bar:
+-- provinces, excluded provinces, theme, level, type, years; empty or 0 for
+-- none); the view is the whole corpus.
+CREATE MACRO theme_residuals(provinces, exclude_provinces, has_theme, level, doc_type, year_from, year_to) AS TABLE
 WITH cells AS (
-    SELECT province, theme, any_value(label) AS label, any_value(theme_order) AS theme_order,
-           count(*)            AS documents,
-           sum(hits)::BIGINT   AS hits,
-           sum(tokens)::BIGINT AS tokens
-    FROM theme_document_intensity
-    GROUP BY province, theme
+    SELECT d.province, d.theme,
+           any_value(d.label)       AS label,
+           any_value(d.theme_order) AS theme_order,
+           count(*)                 AS documents,
+           sum(d.hits)::BIGINT      AS hits,
+           sum(d.tokens)::BIGINT    AS tokens
+    FROM theme_document_intensity d
+    WHERE (len(provinces) = 0 OR list_contains(provinces, d.province))
+      AND NOT list_contains(exclude_provinces, d.province)
+      AND (has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = has_theme AND hits > 0))
+      AND (level = '' OR d.level = level)
+      AND (doc_type = '' OR d.doc_type = doc_type)
+      AND (year_from = 0 OR d.year >= year_from)
+      AND (year_to = 0 OR d.year <= year_to)
+    GROUP BY d.province, d.theme
 ), margins AS (
     SELECT *,
            sum(hits) OVER (PARTITION BY province)::DOUBLE AS province_hits,
@@ -114,6 +126,9 @@ SELECT province, theme, label, theme_order, documents, hits, tokens,
        expected,
        CASE WHEN variance > 0 THEN (hits - expected) / sqrt(variance) ELSE 0.0 END AS residual
 FROM expected;
+
+CREATE VIEW theme_by_province AS
+SELECT * FROM theme_residuals([]::VARCHAR[], []::VARCHAR[], '', '', '', 0, 0);
 
 -- Term frequency by province and year: occurrences, documents using the
 -- term, the group's tokens, and occurrences per 10,000 tokens.
