@@ -191,7 +191,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	err = runPipeline(ctx, p.todo, workers, opts.DataDir, res, func(i int, r result) error {
+	err = runPipeline(ctx, p.todo, workers, res, func(i int, r result) error {
 		if opts.Progress != nil {
 			defer opts.Progress(i+1, len(p.todo))
 		}
@@ -417,11 +417,10 @@ type loadPlan struct {
 	removedDocs []int    // documents whose file is gone
 	stillFailed []struct{ path, message string }
 	unchanged   int
-	state       *dbState
 }
 
 func plan(st *dbState, disk []*diskFile, partialScan bool) *loadPlan {
-	p := &loadPlan{state: st}
+	p := &loadPlan{}
 	onDisk := map[string]bool{}
 	for _, f := range disk {
 		onDisk[f.path] = true
@@ -489,7 +488,7 @@ func (r result) warnings() []string {
 // runPipeline processes files on workers and hands the results to emit in
 // file order, so that doc ids and duplicate decisions do not depend on
 // scheduling. At most a bounded number of results wait for emit.
-func runPipeline(ctx context.Context, files []*diskFile, workers int, dataDir string, res *resources, emit func(int, result) error) error {
+func runPipeline(ctx context.Context, files []*diskFile, workers int, res *resources, emit func(int, result) error) error {
 	if len(files) == 0 {
 		return nil
 	}
