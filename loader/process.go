@@ -12,6 +12,7 @@ import (
 	"github.com/policylens/policylens/loader/dedup"
 	"github.com/policylens/policylens/loader/extract"
 	"github.com/policylens/policylens/loader/meta"
+	"github.com/policylens/policylens/loader/segment"
 	"github.com/policylens/policylens/loader/source"
 	"github.com/policylens/policylens/loader/text"
 	"github.com/policylens/policylens/loader/themes"
@@ -51,19 +52,12 @@ func (r *resources) process(doc *source.Document, relPath string) *processed {
 
 	// Segment sentence by sentence: no token spans a sentence boundary, and
 	// gse works on short strings faster than on one long one.
-	p.terms = map[string]int{}
-	words := map[string]int{}
+	c := segment.NewCounts()
 	for _, s := range p.sentences {
-		c := r.seg.Count(s.Text)
-		p.tokens += c.Tokens
-		for k, v := range c.Terms {
-			p.terms[k] += v
-		}
-		for k, v := range c.Words {
-			words[k] += v
-		}
+		r.seg.Add(&c, s.Text)
 	}
-	p.hits = r.themes.Score(words, p.tokens)
+	p.tokens, p.terms = c.Tokens, c.Terms
+	p.hits = r.themes.Score(c.Words, p.tokens)
 	p.indicators = r.extractor.Document(extract.Doc{
 		Sentences:    p.sentences,
 		ReviewedYear: md.ReviewedYear,

@@ -119,9 +119,21 @@ type Counts struct {
 	Words map[string]int
 }
 
+// NewCounts returns empty counts to add texts to.
+func NewCounts() Counts {
+	return Counts{Terms: map[string]int{}, Words: map[string]int{}}
+}
+
 // Count segments text and counts its tokens and terms.
 func (s *Segmenter) Count(text string) Counts {
-	c := Counts{Terms: map[string]int{}, Words: map[string]int{}}
+	c := NewCounts()
+	s.Add(&c, text)
+	return c
+}
+
+// Add segments text and adds its tokens and terms to c, so that the
+// sentences of a document count into one set of maps.
+func (s *Segmenter) Add(c *Counts, text string) {
 	for _, tok := range s.Cut(text) {
 		tok = strings.TrimSpace(tok)
 		if !isWord(tok) {
@@ -133,7 +145,6 @@ func (s *Segmenter) Count(text string) Counts {
 			c.Terms[tok]++
 		}
 	}
-	return c
 }
 
 // isWord reports whether a token holds at least one letter or digit.
