@@ -138,12 +138,12 @@ func yearString(y int) string {
 	return strconv.Itoa(y)
 }
 
-// TestHeldOut checks the metadata of the team's held-out notices
-// (../testdata/heldout/documents.csv): other provinces and years than the
+// TestDevSet checks the metadata of the dev notices
+// (../testdata/dev/documents.csv): other provinces and years than the
 // seeds, a city bulletin, a traditional-character page and a study session
 // that neither reviews nor plans a year.
-func TestHeldOut(t *testing.T) {
-	dir := "../testdata/heldout"
+func TestDevSet(t *testing.T) {
+	dir := "../testdata/dev"
 	f, err := os.Open(filepath.Join(dir, "documents.csv"))
 	if err != nil {
 		t.Fatal(err)

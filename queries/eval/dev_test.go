@@ -10,20 +10,22 @@ import (
 	"github.com/policylens/policylens/loader"
 )
 
-// TestTeamHeldOutBars scores the loader on notices the team wrote and
-// labelled apart from the seeds (loader/testdata/heldout: other provinces
+// TestDevBars scores the loader on the dev set (loader/testdata/dev): notices
+// the team wrote and labelled apart from the seeds (other provinces
 // and years, city and county notices, WeChat and government pages,
 // traditional characters, GBK, Big5, UTF-16 and .docx, notices with no
 // indicators), as a
-// check that the extraction rules generalise beyond the seed sentences.
-func TestTeamHeldOutBars(t *testing.T) {
+// check that the extraction rules hold beyond the seed sentences. The rules
+// were tuned on these notices, so the scores measure consistency, not
+// accuracy on unseen text.
+func TestDevBars(t *testing.T) {
 	ctx := context.Background()
-	dir := "../../loader/testdata/heldout"
+	dir := "../../loader/testdata/dev"
 	gold, err := readGoldFile(filepath.Join(dir, "gold.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dbPath := filepath.Join(t.TempDir(), "heldout.duckdb")
+	dbPath := filepath.Join(t.TempDir(), "dev.duckdb")
 	if _, err := loader.Load(ctx, loader.Options{DataDir: dir, DBPath: dbPath, ResourcesDir: "../../data"}); err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -37,7 +39,7 @@ func TestTeamHeldOutBars(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Score(gold, preds)
-	assertBars(t, "held-out", r)
+	assertBars(t, "dev", r)
 	for _, file := range []string{"hn_party.txt", "pl_county_noind.txt", "csx_party.txt"} {
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_facts WHERE file = ?`, file).Scan(&n); err != nil || n != 0 {
