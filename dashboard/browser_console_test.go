@@ -23,7 +23,7 @@ import (
 // schemaViews lists the views the schema's 00*_views.sql files create.
 func schemaViews(t *testing.T) []string {
 	t.Helper()
-	files, err := schema.Files()
+	files, err := schema.ViewFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func schemaViews(t *testing.T) []string {
 		if !regexp.MustCompile(`^00.*_views\.sql$`).MatchString(f) {
 			continue
 		}
-		ddl, err := schema.DDL(f)
+		ddl, err := schema.ViewDDL(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package loader
 
 import (
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"sort"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/policylens/policylens/loader/dedup"
 	"github.com/policylens/policylens/loader/extract"
 	"github.com/policylens/policylens/loader/meta"
+	"github.com/policylens/policylens/loader/schema"
 	"github.com/policylens/policylens/loader/segment"
 	"github.com/policylens/policylens/loader/source"
 	"github.com/policylens/policylens/loader/text"
@@ -69,24 +71,23 @@ func (r *resources) process(doc *source.Document, relPath string) *processed {
 
 // year is the year a notice is compared under: its publication year, else
 // the year it plans for, else the year it reviews.
-func (p *processed) year() any {
+func (p *processed) year() sql.Null[int32] {
 	switch {
 	case !p.meta.Published.IsZero():
-		return int32(p.meta.Published.Year())
+		return schema.Null(int32(p.meta.Published.Year()))
 	case p.meta.PlanYear > 0:
-		return int32(p.meta.PlanYear)
-	case p.meta.ReviewedYear > 0:
-		return int32(p.meta.ReviewedYear)
+		return schema.Null(int32(p.meta.PlanYear))
 	}
-	return nil
+	return schema.Null(int32(p.meta.ReviewedYear))
 }
 
-func (p *processed) published() any {
+// published is the publication date as a DATE: the calendar day, in UTC.
+func (p *processed) published() sql.Null[time.Time] {
 	if p.meta.Published.IsZero() {
-		return nil
+		return sql.Null[time.Time]{}
 	}
 	t := p.meta.Published
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return schema.Null(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
 // textHash digests the text with all white space and punctuation removed, so
@@ -110,19 +111,4 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// nullable turns zero values into SQL NULL.
-func nullInt(v int) any {
-	if v == 0 {
-		return nil
-	}
-	return int32(v)
-}
-
-func nullString(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/duckdb/duckdb-go/v2"
-
 	"github.com/policylens/policylens/loader/dedup"
 	"github.com/policylens/policylens/loader/schema"
 )
@@ -22,7 +20,7 @@ type writer struct {
 	conn *sql.Conn
 	tx   bool
 
-	apps map[string]*duckdb.Appender
+	apps *appenders
 
 	nextDocID       int
 	nextIndicatorID int
@@ -33,10 +31,66 @@ type writer struct {
 	now             time.Time
 }
 
-// Tables and the column order their appenders expect (001_core.sql).
-var appendTables = []string{
-	"documents", "metadata_sources", "sentences", "term_counts",
-	"theme_hits", "indicators", "duplicates", "files", "fingerprints",
+// appenders are the open appenders of one load, one per table it appends to.
+type appenders struct {
+	documents    *schema.Appender[schema.Document]
+	sources      *schema.Appender[schema.MetadataSource]
+	sentences    *schema.Appender[schema.Sentence]
+	terms        *schema.Appender[schema.TermCount]
+	hits         *schema.Appender[schema.ThemeHit]
+	indicators   *schema.Appender[schema.Indicator]
+	duplicates   *schema.Appender[schema.Duplicate]
+	files        *schema.Appender[schema.File]
+	fingerprints *schema.Appender[schema.Fingerprint]
+
+	all []interface{ Close() error }
+}
+
+// openAppenders opens an appender on every table a load appends to.
+func openAppenders(dc driver.Conn) (*appenders, error) {
+	a := &appenders{}
+	var err error
+	open := func(add func() error) {
+		if err == nil {
+			err = add()
+		}
+	}
+	open(func() error { return openOne(dc, a, &a.documents, schema.Documents) })
+	open(func() error { return openOne(dc, a, &a.sources, schema.MetadataSources) })
+	open(func() error { return openOne(dc, a, &a.sentences, schema.Sentences) })
+	open(func() error { return openOne(dc, a, &a.terms, schema.TermCounts) })
+	open(func() error { return openOne(dc, a, &a.hits, schema.ThemeHits) })
+	open(func() error { return openOne(dc, a, &a.indicators, schema.Indicators) })
+	open(func() error { return openOne(dc, a, &a.duplicates, schema.Duplicates) })
+	open(func() error { return openOne(dc, a, &a.files, schema.Files) })
+	open(func() error { return openOne(dc, a, &a.fingerprints, schema.Fingerprints) })
+	if err != nil {
+		a.close()
+		return nil, err
+	}
+	return a, nil
+}
+
+func openOne[R any](dc driver.Conn, a *appenders, dst **schema.Appender[R], t schema.Rows[R]) error {
+	app, err := schema.NewAppender(dc, t)
+	if err != nil {
+		return err
+	}
+	*dst = app
+	a.all = append(a.all, app)
+	return nil
+}
+
+// close flushes and closes every appender, returning the first error.
+func (a *appenders) close() error {
+	var first error
+	for _, app := range a.all {
+		if err := app.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	a.all = nil
+	return first
 }
 
 func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*writer, error) {
@@ -132,23 +186,19 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 	if _, err := w.conn.ExecContext(ctx, `DELETE FROM themes`); err != nil {
 		return err
 	}
+	pos := 0
 	for _, t := range res.themes.Themes {
 		for _, k := range t.Keywords {
-			if _, err := w.conn.ExecContext(ctx, `INSERT INTO themes VALUES (?, ?, ?)`, t.ID, t.Label, k); err != nil {
+			pos++
+			if _, err := w.conn.ExecContext(ctx, `INSERT INTO themes (theme, label, keyword, position) VALUES (?, ?, ?, ?)`, t.ID, t.Label, k, pos); err != nil {
 				return err
 			}
 		}
 	}
-	w.apps = map[string]*duckdb.Appender{}
 	return w.conn.Raw(func(dc any) error {
-		for _, t := range appendTables {
-			a, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", t)
-			if err != nil {
-				return fmt.Errorf("appender %s: %w", t, err)
-			}
-			w.apps[t] = a
-		}
-		return nil
+		var err error
+		w.apps, err = openAppenders(dc.(driver.Conn))
+		return err
 	})
 }
 
@@ -193,8 +243,11 @@ func (w *writer) forget(ctx context.Context, path string) error {
 // deleteDocRows deletes one document's own rows and forgets its text, so
 // that a later file with the same text is no longer its copy.
 func (w *writer) deleteDocRows(ctx context.Context, id int) error {
-	for _, t := range []string{"documents", "metadata_sources", "sentences", "term_counts", "theme_hits", "indicators", "fingerprints"} {
-		if _, err := w.conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE doc_id = ?", id); err != nil {
+	for _, t := range schema.Tables {
+		if !t.PerDocument {
+			continue
+		}
+		if _, err := w.conn.ExecContext(ctx, "DELETE FROM "+t.Name+" WHERE doc_id = ?", id); err != nil {
 			return err
 		}
 	}
@@ -238,7 +291,7 @@ func (w *writer) failed(ctx context.Context, f *diskFile, msg string) error {
 	if _, known := w.known[f.path]; known || f.hash == "" {
 		return nil
 	}
-	return w.apps["files"].AppendRow(f.path, f.hash, "failed", nil, msg, w.now)
+	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "failed", Message: schema.Null(msg), SeenAt: w.now})
 }
 
 // add appends one processed document, or records it as a duplicate of an
@@ -249,16 +302,10 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		return false, fmt.Errorf("replace %s: %w", f.path, err)
 	}
 	if orig, ok := w.byTextHash[p.textHash]; ok {
-		if err := w.apps["duplicates"].AppendRow(f.path, f.hash, int32(orig), 1.0, "exact"); err != nil {
-			return true, err
-		}
-		return true, w.apps["files"].AppendRow(f.path, f.hash, "duplicate", int32(orig), nil, w.now)
+		return true, w.duplicate(f, orig, 1.0, "exact")
 	}
 	if orig, sim, ok := w.near.Nearest(p.sig, p.numbers); ok {
-		if err := w.apps["duplicates"].AppendRow(f.path, f.hash, int32(orig), sim, "near"); err != nil {
-			return true, err
-		}
-		return true, w.apps["files"].AppendRow(f.path, f.hash, "duplicate", int32(orig), nil, w.now)
+		return true, w.duplicate(f, orig, sim, "near")
 	}
 	id := keepID
 	if id == 0 {
@@ -268,57 +315,70 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	w.remember(id, p.textHash)
 	w.near.Add(id, p.sig, p.numbers)
 	id32 := int32(id)
-	if err := w.apps["fingerprints"].AppendRow(id32, p.sig.Bytes(), strings.Join(p.numbers, " ")); err != nil {
+	if err := w.apps.fingerprints.Append(&schema.Fingerprint{DocID: id32, MinHash: p.sig.Bytes(), Numbers: strings.Join(p.numbers, " ")}); err != nil {
 		return false, err
 	}
 	m := p.meta
-	err = w.apps["documents"].AppendRow(
-		id32, f.path, f.hash, p.textHash, p.doc.Format, p.doc.Encoding,
-		m.Title, m.DocType, m.Province, nullString(m.City), nullString(m.County), m.Level, m.Issuer,
-		p.published(), p.year(), nullInt(m.ReviewedYear), nullInt(m.PlanYear),
-		int32(p.chars), int32(p.tokens), p.body, w.now,
-	)
+	err = w.apps.documents.Append(&schema.Document{
+		DocID: id32, Path: f.path, ContentHash: f.hash, TextHash: p.textHash,
+		Format: p.doc.Format, Encoding: p.doc.Encoding,
+		Title: m.Title, DocType: m.DocType, Province: m.Province,
+		City: schema.Null(m.City), County: schema.Null(m.County), Level: m.Level, Issuer: m.Issuer,
+		Published: p.published(), Year: p.year(),
+		ReviewedYear: schema.Null(int32(m.ReviewedYear)), PlanYear: schema.Null(int32(m.PlanYear)),
+		Chars: int32(p.chars), Tokens: int32(p.tokens), Body: p.body, LoadedAt: w.now,
+	})
 	if err != nil {
 		return false, fmt.Errorf("append document %s: %w", f.path, err)
 	}
 	for _, field := range sortedKeys(m.Sources) {
-		if err := w.apps["metadata_sources"].AppendRow(id32, field, nullString(metaValue(p, field)), m.Sources[field]); err != nil {
+		err := w.apps.sources.Append(&schema.MetadataSource{DocID: id32, Field: field, Value: schema.Null(metaValue(p, field)), Source: m.Sources[field]})
+		if err != nil {
 			return false, err
 		}
 	}
 	for _, s := range p.sentences {
-		if err := w.apps["sentences"].AppendRow(id32, int32(s.No), string(s.Part), int32(s.Start), int32(s.End), s.Text); err != nil {
+		err := w.apps.sentences.Append(&schema.Sentence{DocID: id32, SentenceNo: int32(s.No), Part: string(s.Part), StartChar: int32(s.Start), EndChar: int32(s.End), Text: s.Text})
+		if err != nil {
 			return false, err
 		}
 	}
 	for _, term := range sortedKeys(p.terms) {
-		if err := w.apps["term_counts"].AppendRow(id32, term, int32(p.terms[term])); err != nil {
+		if err := w.apps.terms.Append(&schema.TermCount{DocID: id32, Term: term, N: int32(p.terms[term])}); err != nil {
 			return false, err
 		}
 	}
 	for _, h := range p.hits {
-		if err := w.apps["theme_hits"].AppendRow(id32, h.Theme, int32(h.Hits), h.Per10k); err != nil {
+		if err := w.apps.hits.Append(&schema.ThemeHit{DocID: id32, Theme: h.Theme, Hits: int32(h.Hits), Per10k: h.Per10k}); err != nil {
 			return false, err
 		}
 	}
 	for _, in := range p.indicators {
 		s := p.sentences[in.SentenceNo]
-		var vmax any
-		if in.HasMax && !math.IsNaN(in.ValueMax) {
-			vmax = in.ValueMax
+		row := schema.Indicator{
+			IndicatorID: int32(w.nextIndicatorID), DocID: id32, SentenceNo: int32(in.SentenceNo),
+			StartChar: int32(s.Start + in.Start), EndChar: int32(s.Start + in.End), Surface: in.Surface,
+			Metric: in.Metric, CanonicalMetric: schema.Null(in.Canonical), Measure: in.Measure,
+			Value: in.Value, Unit: in.Unit, Qualifier: in.Qualifier, Kind: in.Kind, Year: schema.Null(int32(in.Year)),
 		}
-		err := w.apps["indicators"].AppendRow(
-			int32(w.nextIndicatorID), id32, int32(in.SentenceNo),
-			int32(s.Start+in.Start), int32(s.Start+in.End), in.Surface,
-			in.Metric, nullString(in.Canonical), in.Measure, in.Value, vmax,
-			in.Unit, in.Qualifier, in.Kind, nullInt(in.Year),
-		)
-		if err != nil {
+		if in.HasMax && !math.IsNaN(in.ValueMax) {
+			row.ValueMax = sql.Null[float64]{V: in.ValueMax, Valid: true}
+		}
+		if err := w.apps.indicators.Append(&row); err != nil {
 			return false, fmt.Errorf("append indicator %s: %w", f.path, err)
 		}
 		w.nextIndicatorID++
 	}
-	return false, w.apps["files"].AppendRow(f.path, f.hash, "document", id32, nil, w.now)
+	return false, w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "document", DocID: schema.Null(id32), SeenAt: w.now})
+}
+
+// duplicate records file f as a copy of document orig.
+func (w *writer) duplicate(f *diskFile, orig int, sim float64, method string) error {
+	err := w.apps.duplicates.Append(&schema.Duplicate{Path: f.path, ContentHash: f.hash, DocID: int32(orig), Similarity: sim, Method: method})
+	if err != nil {
+		return err
+	}
+	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "duplicate", DocID: schema.Null(int32(orig)), SeenAt: w.now})
 }
 
 // metaValue renders one metadata field for metadata_sources.
@@ -376,17 +436,16 @@ func (w *writer) issues(ctx context.Context, iss []Issue) error {
 // commit flushes the appenders, commits and checkpoints, so that the file
 // holds everything without a write-ahead log beside it.
 func (w *writer) commit(ctx context.Context) error {
-	for _, t := range appendTables {
-		if err := w.apps[t].Close(); err != nil {
-			return fmt.Errorf("flush %s: %w", t, err)
-		}
-	}
+	err := w.apps.close()
 	w.apps = nil
+	if err != nil {
+		return err
+	}
 	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return err
 	}
 	w.tx = false
-	_, err := w.conn.ExecContext(ctx, "CHECKPOINT")
+	_, err = w.conn.ExecContext(ctx, "CHECKPOINT")
 	return err
 }
 
@@ -424,10 +483,10 @@ func (w *writer) close() error {
 	if w.db == nil {
 		return nil
 	}
-	for _, a := range w.apps {
-		a.Close()
+	if w.apps != nil {
+		w.apps.close()
+		w.apps = nil
 	}
-	w.apps = nil
 	if w.tx {
 		w.conn.ExecContext(context.Background(), "ROLLBACK")
 		w.tx = false

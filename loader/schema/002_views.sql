@@ -54,7 +54,7 @@ CREATE VIEW theme_labels AS
 SELECT theme, label, keywords,
        row_number() OVER (ORDER BY ord NULLS LAST, theme) AS theme_order
 FROM (
-    SELECT theme, any_value(label) AS label, count(*) AS keywords, min(rowid) AS ord
+    SELECT theme, any_value(label) AS label, count(*) AS keywords, min(position) AS ord
     FROM themes GROUP BY theme
     UNION ALL
     SELECT DISTINCT theme, theme, 0, NULL

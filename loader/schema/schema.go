@@ -14,14 +14,17 @@ import (
 var files embed.FS
 
 // Version is the schema version written into meta.schema_version: a digest
-// of every DDL file, so that any change to a table or a view (not just a
-// new file) makes the loader rebuild an existing database.
+// of every table's DDL and every view file, so that any change to a table
+// or a view makes the loader rebuild an existing database.
 var Version = func() string {
-	names, err := Files()
+	names, err := ViewFiles()
 	if err != nil {
 		panic(err)
 	}
 	h := sha256.New()
+	for _, t := range Tables {
+		h.Write([]byte(t.DDL()))
+	}
 	for _, name := range names {
 		b, err := files.ReadFile(name)
 		if err != nil {
@@ -33,8 +36,9 @@ var Version = func() string {
 	return fmt.Sprintf("%d-%x", len(names), h.Sum(nil)[:6])
 }()
 
-// Files lists the embedded DDL files in the order they are applied.
-func Files() ([]string, error) {
+// ViewFiles lists the embedded view files in the order they are applied,
+// after the tables.
+func ViewFiles() ([]string, error) {
 	names, err := fs.Glob(files, "*.sql")
 	if err != nil {
 		return nil, err
@@ -43,8 +47,8 @@ func Files() ([]string, error) {
 	return names, nil
 }
 
-// DDL returns the text of one embedded DDL file, for documentation and tests.
-func DDL(name string) (string, error) {
+// ViewDDL returns the text of one embedded view file, for documentation and tests.
+func ViewDDL(name string) (string, error) {
 	b, err := files.ReadFile(name)
 	return string(b), err
 }
@@ -52,7 +56,7 @@ func DDL(name string) (string, error) {
 // Apply creates every table and view in an empty database, in one
 // transaction, and records the schema version.
 func Apply(ctx context.Context, db *sql.DB) error {
-	names, err := Files()
+	names, err := ViewFiles()
 	if err != nil {
 		return err
 	}
@@ -61,6 +65,11 @@ func Apply(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("schema: begin: %w", err)
 	}
 	defer tx.Rollback()
+	for _, t := range Tables {
+		if _, err := tx.ExecContext(ctx, t.DDL()); err != nil {
+			return fmt.Errorf("schema: create %s: %w", t.Name, err)
+		}
+	}
 	for _, name := range names {
 		ddl, err := files.ReadFile(name)
 		if err != nil {
