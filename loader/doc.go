@@ -6,12 +6,8 @@
 // its themes and extracts its numeric indicators, in parallel across cores.
 // The results are written with DuckDB's Appender in one transaction.
 //
-// The live database file is never written in place. DuckDB lets one
-// read-write process lock a file against every other process, so readers
-// (the dashboard, `policylens sql`, the DuckDB CLI with -readonly) would be
-// locked out for the whole load. Instead the loader copies the current file
-// to a temporary one beside it, applies the changes there, checkpoints,
-// and renames it over the live file. Readers open the file read-only and
-// reopen it when it changes; a load killed at any moment leaves the previous
-// file whole, and the next load removes the stale temporary file.
+// The live database file is never written in place: the loader builds the
+// new file beside it and publishes it by rename, the protocol of package
+// dbfile, so readers are never locked out and a load killed at any moment
+// leaves the previous file whole.
 package loader

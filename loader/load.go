@@ -19,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/policylens/policylens/loader/dbfile"
 	"github.com/policylens/policylens/loader/schema"
 	"github.com/policylens/policylens/loader/source"
 )
@@ -98,12 +99,12 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 
-	unlock, err := lockDB(opts.DBPath)
+	unlock, err := dbfile.Lock(opts.DBPath)
 	if err != nil {
-		return sum, err
+		return sum, fmt.Errorf("load: %w", err)
 	}
 	defer unlock()
-	removeStaleTemps(opts.DBPath)
+	dbfile.RemoveStale(opts.DBPath)
 
 	phase := func(name string, since time.Time) {
 		opts.Logger.Debug("load phase", "phase", name, "elapsed", time.Since(since).Round(time.Millisecond))
@@ -156,15 +157,17 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	phase("build resources", t0)
 
 	t0 = time.Now()
-	tmp, err := prepareTemp(opts.DBPath, rebuild)
-	if err != nil {
-		return sum, fmt.Errorf("load: %w", err)
+	tmp := dbfile.Temp(opts.DBPath)
+	dbfile.Remove(tmp)
+	if !rebuild {
+		if err := dbfile.Copy(opts.DBPath, tmp); err != nil {
+			return sum, fmt.Errorf("load: copy %s: %w", opts.DBPath, err)
+		}
 	}
 	committed := false
 	defer func() {
 		if !committed {
-			os.Remove(tmp)
-			os.Remove(tmp + ".wal")
+			dbfile.Remove(tmp)
 		}
 	}()
 
@@ -235,7 +238,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if err := w.close(); err != nil {
 		return sum, fmt.Errorf("load: close %s: %w", tmp, err)
 	}
-	if err := swapIn(tmp, opts.DBPath); err != nil {
+	if err := dbfile.Publish(tmp, opts.DBPath); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	phase("totals, close and swap", t0)

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -18,6 +17,8 @@ import (
 	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/policylens/policylens/loader/dbfile"
 )
 
 // StoreCatalog is the name under which a Store attaches the database file.
@@ -42,13 +43,14 @@ const (
 // Store is a read-only handle on the policylens DuckDB file that follows
 // file swaps.
 //
-// The loader never writes the live file (DuckDB lets one read-write process
-// exclude all others): it builds a new file beside it and renames it over
-// the old one. Store notices the swap (the path names another file, or its
-// size or modification time changed) on the next DB call at most
-// storeCheckInterval after it and opens the new file; queries already
-// running keep the old handle until they release it, and the old handle is
-// closed after the last release.
+// The loader never writes the live file: it publishes a new one by rename
+// (the protocol of package loader/dbfile). Store notices the swap (the path
+// names another file, or its size or modification time changed) on the
+// next DB call at most storeCheckInterval after it and opens the new file;
+// queries already running keep the old handle until they release it, and
+// the old handle is closed after the last release. When the new file
+// cannot be opened, the store keeps serving the old one and ReloadError
+// says why, for the user to see.
 //
 // Each handle is a private in-memory DuckDB instance with the file attached
 // READ_ONLY as StoreCatalog, then external access switched off and the
@@ -60,7 +62,7 @@ type Store struct {
 
 	mu        sync.Mutex
 	cur       *storeHandle
-	ident     storeFileIdent
+	ident     dbfile.Ident
 	lastCheck time.Time
 	reopening bool
 	reloadErr error
@@ -76,26 +78,6 @@ type storeHandle struct {
 	retired bool
 }
 
-// storeFileIdent is what identifies the file behind the path.
-type storeFileIdent struct {
-	info    fs.FileInfo
-	size    int64
-	modTime time.Time
-}
-
-func (a storeFileIdent) same(b storeFileIdent) bool {
-	return a.info != nil && b.info != nil && os.SameFile(a.info, b.info) &&
-		a.size == b.size && a.modTime.Equal(b.modTime)
-}
-
-func statStoreFile(path string) (storeFileIdent, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return storeFileIdent{}, err
-	}
-	return storeFileIdent{info: fi, size: fi.Size(), modTime: fi.ModTime()}, nil
-}
-
 // OpenStore opens the DuckDB file at path read-only. A missing file is an
 // error telling the user to load first.
 func OpenStore(ctx context.Context, path string) (*Store, error) {
@@ -103,14 +85,14 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	ident, err := statStoreFile(abs)
+	ident, err := dbfile.Stat(abs)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no database at %s; run `policylens load` first", path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if ident.info.IsDir() {
+	if ident.IsDir() {
 		return nil, fmt.Errorf("open database %s: is a directory", path)
 	}
 	db, err := openStoreDB(ctx, abs)
@@ -191,7 +173,7 @@ func (s *Store) DB(ctx context.Context) (*sql.DB, func(), error) {
 	}
 	if !s.reopening && time.Since(s.lastCheck) >= storeCheckInterval {
 		s.lastCheck = time.Now()
-		if ident, err := statStoreFile(s.path); err == nil && !ident.same(s.ident) {
+		if ident, err := dbfile.Stat(s.path); err == nil && !ident.Same(s.ident) {
 			s.reopening = true
 			s.mu.Unlock()
 			s.reopen(ctx, ident)
@@ -225,7 +207,7 @@ func (s *Store) DB(ctx context.Context) (*sql.DB, func(), error) {
 // reopen opens the file that now sits at the path and makes it current.
 // ident was taken before opening: if yet another swap happens meanwhile,
 // the next check sees a different file and opens again.
-func (s *Store) reopen(ctx context.Context, ident storeFileIdent) {
+func (s *Store) reopen(ctx context.Context, ident dbfile.Ident) {
 	db, err := openStoreDB(context.WithoutCancel(ctx), s.path)
 	s.mu.Lock()
 	s.reopening = false
@@ -264,11 +246,6 @@ func (s *Store) ReloadError() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.reloadErr
-}
-
-// Path is the absolute path of the database file.
-func (s *Store) Path() string {
-	return s.path
 }
 
 // Close stops the store. Handles still in use are closed when released.
