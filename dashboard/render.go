@@ -42,6 +42,9 @@ type page struct {
 	Charts  []*chartView
 	Data    any
 	Version string
+	// Stale, when set, says why the newest database file could not be
+	// opened: the page shows the data of the previous one, and says so.
+	Stale string
 }
 
 // chart registers a chart with the page (for the CSV download) and returns it.

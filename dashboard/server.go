@@ -123,8 +123,14 @@ func (s *server) page(name string) fiber.Handler {
 	}
 }
 
-// send renders p and writes it with status.
+// send renders p and writes it with status. A page served from an old
+// database file because the new one failed to open says so.
 func (s *server) send(c *fiber.Ctx, status int, p *page) error {
+	if s.store != nil {
+		if err := s.store.ReloadError(); err != nil {
+			p.Stale = err.Error()
+		}
+	}
 	body, err := s.render.render(p)
 	if err != nil {
 		return err

@@ -54,18 +54,6 @@ type Metadata struct {
 	Warnings                                              []string          // e.g. "province unknown"
 }
 
-// Year is the year used for comparisons across notices: the publication
-// year, else the plan year, else the reviewed year, else 0.
-func (m Metadata) Year() int {
-	switch {
-	case !m.Published.IsZero():
-		return m.Published.Year()
-	case m.PlanYear != 0:
-		return m.PlanYear
-	}
-	return m.ReviewedYear
-}
-
 // Infer works out the metadata of doc. relPath is the notice's path relative
 // to the data dir (its file name and folders are evidence too). g is the
 // gazetteer; nil means gazetteer.Default().

@@ -113,14 +113,6 @@ func classify(ss []Sentence, y Years) {
 	}
 }
 
-// Classify returns the part a sentence opens, given the part in force before
-// it; ok is false when the sentence carries no cue and the part in force
-// continues. It is exported for tests and for callers that split text
-// themselves.
-func Classify(sentence string, current Part, y Years) (p Part, ok bool) {
-	return cue(sentence, false, current, y)
-}
-
 // isHeading reports a sentence that is a whole short line of its own.
 func isHeading(ss []Sentence, i int) bool {
 	s := ss[i]

@@ -71,7 +71,7 @@ func isSpace(r rune) bool {
 // Split cuts body into sentences on 。！？；!?; and line breaks, keeping
 // closing quotes and brackets with the sentence they end, trimming spaces
 // (with exact offsets) and dropping empty sentences. Each sentence is given
-// the part of the notice it sits in; see Classify.
+// the part of the notice it sits in (parts.go).
 func Split(body string, y Years) []Sentence {
 	rs := []rune(body)
 	var out []Sentence
