@@ -19,6 +19,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/policylens/policylens/loader/hanzi"
+	"github.com/policylens/policylens/loader/source"
 )
 
 // Gold is one hand-labelled indicator.
@@ -86,7 +91,7 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 			return ""
 		}
 		g := Gold{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"),
-			Qualifier: get("qualifier"), Surface: get("surface")}
+			Qualifier: get("qualifier"), Surface: loadedForm(get("surface"))}
 		if g.Doc == "" && g.Surface == "" {
 			continue
 		}
@@ -106,6 +111,14 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 		}
 		out = append(out, g)
 	}
+}
+
+// loadedForm is a gold surface as the loader stores text: NFC, simplified
+// characters, no pinyin annotations. Gold surfaces are exact substrings of
+// the notice as published, which may be traditional (a mirror site's 網(wǎng));
+// the evidence sentences they are matched against are the loader's text.
+func loadedForm(s string) string {
+	return hanzi.ToSimplified(source.StripPinyin(norm.NFC.String(s)))
 }
 
 //go:embed Predictions.sql

@@ -145,3 +145,20 @@ func TestScorePrefersFigureInsideSurface(t *testing.T) {
 		t.Errorf("matched %d, pair %+v", r.Matched, r.Pairs)
 	}
 }
+
+// A traditional surface copied from a mirror page (with its pinyin residue)
+// matches the simplified sentence the loader stores.
+func TestScoreTraditionalSurface(t *testing.T) {
+	gold, err := ReadGold(strings.NewReader("doc,kind,year,metric,value,value_max,unit,qualifier,surface\n" +
+		"t.txt,achievement,2020,5G基站,45000,,个,exact,建成4.5萬(wàn)個(gè)5G基站\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gold[0].Surface != "建成4.5万个5G基站" {
+		t.Errorf("surface read as %q", gold[0].Surface)
+	}
+	r := Score(gold, []Prediction{pred("t.txt", "achievement", 2020, 45000, "个", "exact", "全市建成4.5万个5G基站。")})
+	if len(r.Pairs) != 1 {
+		t.Errorf("traditional surface did not match its simplified sentence: %d pairs", len(r.Pairs))
+	}
+}
