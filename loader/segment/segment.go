@@ -21,8 +21,10 @@ const defaultFreq = 20000
 
 // Segmenter cuts text into tokens. It is safe for concurrent use once built.
 type Segmenter struct {
-	seg  gse.Segmenter
-	stop map[string]bool
+	seg     gse.Segmenter
+	trie    *trie
+	cutters sync.Pool
+	stop    map[string]bool
 }
 
 // loadMu serialises dictionary loading: gse keeps its case folding switch in
@@ -55,7 +57,8 @@ func New(domain, stopWords []byte, extra []string) (*Segmenter, error) {
 			return nil, fmt.Errorf("segment: add %q: %w", w.text, err)
 		}
 	}
-	s.seg.CalcToken()
+	s.trie = newTrie(s.seg.Dict)
+	s.cutters.New = func() any { return &cutter{} }
 	stops, err := parseWordList(stopWords, false)
 	if err != nil {
 		return nil, fmt.Errorf("segment: stop words: %w", err)
@@ -100,9 +103,29 @@ func parseWordList(b []byte, freq bool) ([]word, error) {
 	return out, sc.Err()
 }
 
-// Cut splits text into gse tokens, spaces and punctuation included.
+// Cut splits text into gse tokens, spaces and punctuation included: the
+// tokens of gse's Cut(text, true).
 func (s *Segmenter) Cut(text string) []string {
-	return s.seg.Cut(text, true)
+	var out []string
+	s.cut(text, func(tok string) { out = append(out, tok) })
+	return out
+}
+
+// cut calls emit with each token of text.
+func (s *Segmenter) cut(text string, emit func(string)) {
+	if !validForCut(text) {
+		for _, tok := range s.seg.Cut(text, true) {
+			emit(tok)
+		}
+		return
+	}
+	c := s.cutters.Get().(*cutter)
+	s.trie.cut(c, text, s.hmmCut, emit)
+	s.cutters.Put(c)
+}
+
+func (s *Segmenter) hmmCut(run string) []string {
+	return s.seg.HMMCut(run)
 }
 
 // Counts is what one text contributes to the term statistics.
@@ -134,17 +157,17 @@ func (s *Segmenter) Count(text string) Counts {
 // Add segments text and adds its tokens and terms to c, so that the
 // sentences of a document count into one set of maps.
 func (s *Segmenter) Add(c *Counts, text string) {
-	for _, tok := range s.Cut(text) {
+	s.cut(text, func(tok string) {
 		tok = strings.TrimSpace(tok)
 		if !isWord(tok) {
-			continue
+			return
 		}
 		c.Tokens++
 		c.Words[tok]++
 		if s.isTerm(tok) {
 			c.Terms[tok]++
 		}
-	}
+	})
 }
 
 // isWord reports whether a token holds at least one letter or digit.
