@@ -199,6 +199,10 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 			defer opts.Progress(i+1, len(p.todo))
 		}
 		f := p.todo[i]
+		var fatal *fatalError
+		if errors.As(r.err, &fatal) {
+			return fatal.err
+		}
 		if r.err != nil {
 			sum.Failed++
 			iss := Issue{Path: f.path, Severity: "error", Message: r.err.Error()}
@@ -558,5 +562,6 @@ func processFile(f *diskFile, res *resources) (r result) {
 	if err != nil {
 		return result{err: err}
 	}
-	return result{p: res.process(doc, f.path)}
+	p, err := res.process(doc, f.path)
+	return result{p: p, err: err}
 }

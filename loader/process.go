@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"sort"
-	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/policylens/policylens/loader/dedup"
@@ -36,38 +34,49 @@ type processed struct {
 	indicators []extract.Indicator
 }
 
-// process turns one read document into rows. It does no I/O.
-func (r *resources) process(doc *source.Document, relPath string) *processed {
+// process turns one read document into rows. It does no I/O. The parts
+// that need no segmenter come first, so that they run while it is built.
+func (r *resources) process(doc *source.Document, relPath string) (*processed, error) {
 	md := meta.Infer(doc, relPath, r.gaz)
 	body := doc.Text
 	p := &processed{
-		meta:     md,
-		doc:      doc,
-		body:     body,
-		textHash: textHash(body),
-		sig:      dedup.Of(body),
-		numbers:  dedup.Numbers(body),
-		chars:    utf8.RuneCountInString(body),
+		meta:    md,
+		doc:     doc,
+		body:    body,
+		numbers: dedup.Numbers(body),
+		chars:   utf8.RuneCountInString(body),
 	}
+	letters := dedup.Letters(body)
+	p.textHash = textHash(letters)
+	p.sig = dedup.OfLetters(letters)
 	years := text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear}
 	p.sentences = text.Split(body, years)
-
-	// Segment sentence by sentence: no token spans a sentence boundary, and
-	// gse works on short strings faster than on one long one.
-	c := segment.NewCounts()
-	for _, s := range p.sentences {
-		r.seg.Add(&c, s.Text)
-	}
-	p.tokens, p.terms = c.Tokens, c.Terms
-	p.hits = r.themes.Score(c.Words, p.tokens)
 	p.indicators = r.extractor.Document(extract.Doc{
 		Sentences:    p.sentences,
 		ReviewedYear: md.ReviewedYear,
 		PlanYear:     md.PlanYear,
 		Published:    md.Published,
 	})
-	return p
+
+	seg, err := r.segmenter()
+	if err != nil {
+		return nil, &fatalError{err}
+	}
+	// Segment sentence by sentence: no token spans a sentence boundary.
+	c := segment.NewCounts()
+	for _, s := range p.sentences {
+		seg.Add(&c, s.Text)
+	}
+	p.tokens, p.terms = c.Tokens, c.Terms
+	p.hits = r.themes.Score(c.Words, p.tokens)
+	return p, nil
 }
+
+// fatalError stops a load: it is no fault of the file being processed.
+type fatalError struct{ err error }
+
+func (e *fatalError) Error() string { return e.err.Error() }
+func (e *fatalError) Unwrap() error { return e.err }
 
 // year is the year a notice is compared under: its publication year, else
 // the year it plans for, else the year it reviews.
@@ -90,16 +99,14 @@ func (p *processed) published() sql.Null[time.Time] {
 	return schema.Null(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
-// textHash digests the text with all white space and punctuation removed, so
-// that copies differing only in layout hash alike.
-func textHash(body string) string {
-	var b strings.Builder
-	for _, r := range body {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
+// textHash digests the letters and digits of a text (dedup.Letters), so
+// that copies differing only in layout and punctuation hash alike.
+func textHash(letters []rune) string {
+	b := make([]byte, 0, 3*len(letters))
+	for _, r := range letters {
+		b = utf8.AppendRune(b, r)
 	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
 

@@ -89,17 +89,20 @@ func (r *resourceBytes) themesVersion() string {
 type resources struct {
 	version   string
 	themes    *themes.Set
-	seg       *segment.Segmenter
 	extractor *extract.Extractor
 	gaz       *gazetteer.Gazetteer
+
+	// The segmenter takes a second or two of one core to build (gse's
+	// dictionary); it is built in the background while the load scans,
+	// reads and extracts, and waited for only where a notice is segmented.
+	segReady chan struct{}
+	seg      *segment.Segmenter
+	segErr   error
 }
 
+// build parses the resources and starts building the segmenter.
 func (r *resourceBytes) build() (*resources, error) {
 	ts, err := themes.Parse(themesFile, r.themes)
-	if err != nil {
-		return nil, err
-	}
-	seg, err := segment.New(r.domain, r.stop, ts.Keywords())
 	if err != nil {
 		return nil, err
 	}
@@ -107,11 +110,22 @@ func (r *resourceBytes) build() (*resources, error) {
 	if err != nil {
 		return nil, fmt.Errorf("metrics catalogue %s: %w", r.origin[metricsFile], err)
 	}
-	return &resources{
+	res := &resources{
 		version:   r.version(),
 		themes:    ts,
-		seg:       seg,
 		extractor: extract.New(cat),
 		gaz:       gazetteer.Default(),
-	}, nil
+		segReady:  make(chan struct{}),
+	}
+	go func() {
+		defer close(res.segReady)
+		res.seg, res.segErr = segment.New(r.domain, r.stop, ts.Keywords())
+	}()
+	return res, nil
+}
+
+// segmenter waits for the segmenter to be built.
+func (r *resources) segmenter() (*segment.Segmenter, error) {
+	<-r.segReady
+	return r.seg, r.segErr
 }

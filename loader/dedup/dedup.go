@@ -61,15 +61,26 @@ var salts = func() [Size]uint64 {
 // that spacing and punctuation do not matter. A text shorter than one
 // shingle gets the signature of the whole text.
 func Of(text string) Signature {
-	var sig Signature
-	for i := range sig {
-		sig[i] = math.MaxUint32
-	}
+	return OfLetters(Letters(text))
+}
+
+// Letters returns the letters and digits of a text: what its signature
+// and its copy-spotting hash are computed over.
+func Letters(text string) []rune {
 	runes := make([]rune, 0, len(text)/3)
 	for _, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			runes = append(runes, r)
 		}
+	}
+	return runes
+}
+
+// OfLetters computes the signature of a text from its Letters.
+func OfLetters(runes []rune) Signature {
+	var sig Signature
+	for i := range sig {
+		sig[i] = math.MaxUint32
 	}
 	n := len(runes) - shingle + 1
 	if n < 1 {
