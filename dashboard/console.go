@@ -154,11 +154,14 @@ type consoleData struct {
 	Limit     int
 	Timeout   string
 	Chart     *consoleChart // nil when no column is numeric
+	// NotRun says the query came in a link from another site's page and
+	// was not run.
+	NotRun bool
 }
 
-// consolePage runs query (when not empty) in the sandbox and shows the
-// result or the error.
-func consolePage(r request, query string) *page {
+// consolePage runs query (when not empty and run is set) in the sandbox
+// and shows the result or the error; without run it only fills the box.
+func consolePage(r request, query string, run bool) *page {
 	p := &page{Name: "console", Title: "SQL 控制台", Nav: "sql", Site: r.site}
 	d := &consoleData{
 		Query:     query,
@@ -173,6 +176,10 @@ func consolePage(r request, query string) *page {
 	}
 	d.Used = usedViews(query, d.Views)
 	d.Link = r.site.Console(query)
+	if !run {
+		d.NotRun = true
+		return p
+	}
 	res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
 	if err != nil {
 		d.Error = explainFailure(err)
@@ -469,6 +476,7 @@ var refusalHints = []struct{ reason, hint string }{
 	{"transactions are not needed", "数据库是只读的，不需要事务。"},
 	{"prepared statements are not allowed", "不支持 PREPARE 和 EXECUTE，请直接写出查询。"},
 	{"EXPLAIN of this form", "只支持对查询语句的 EXPLAIN。"},
+	{"the query is not valid UTF-8", "查询文本不是有效的 UTF-8 文本，或含有空字符（NUL）。"},
 	{"only SELECT, WITH", "只允许 SELECT、WITH、VALUES、TABLE、FROM、DESCRIBE、SHOW、SUMMARIZE 和 EXPLAIN。"},
 }
 

@@ -45,6 +45,7 @@ type page struct {
 	// Stale, when set, says why the newest database file could not be
 	// opened: the page shows the data of the previous one, and says so.
 	Stale string
+	CSRF  string // token of the page's state-changing forms (server only)
 }
 
 // chart registers a chart with the page (for the CSV download) and returns it.

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -30,6 +29,11 @@ type Options struct {
 	// Themes, when set, lets users edit the theme file from the themes
 	// page; the dashboard then rewrites that one file and reloads.
 	Themes ThemeEditor
+	// AllowHosts are host names the server answers to besides 127.0.0.1,
+	// localhost and [::1]: the host of --addr and each --allow-host. A
+	// request naming any other host is refused (421), which defeats DNS
+	// rebinding.
+	AllowHosts []string
 }
 
 // pageTimeout bounds the queries of one page; the views are small, so
@@ -41,27 +45,74 @@ type server struct {
 	store  *queries.Store
 	render *renderer
 	log    *slog.Logger
+	csrf   csrfToken
+	csv    map[string]*paramChecker // parameter check of /csv/NAME/...
+}
+
+// route is one route of the dashboard: a method (GET also answers HEAD),
+// a path, the parameters it reads (see params.go) and its handler.
+type route struct {
+	method string
+	path   string
+	params []paramSpec
+	handle fiber.Handler
+}
+
+// routes lists every route the dashboard answers. Other methods on these
+// paths get 405 with Allow, other paths 404.
+func (s *server) routes() []route {
+	pageRoute := func(path, name string) route {
+		return route{fiber.MethodGet, path, pageParams[name], s.page(name)}
+	}
+	return []route{
+		pageRoute("/", "overview"),
+		pageRoute("/themes", "themes"),
+		pageRoute("/theme-sentences", "theme-sentences"),
+		pageRoute("/terms", "terms"),
+		pageRoute("/kwic", "kwic"),
+		pageRoute("/indicators", "indicators"),
+		pageRoute("/documents", "documents"),
+		pageRoute("/documents/:id", "document"),
+		{fiber.MethodGet, "/themes/edit", nil, s.themeEdit},
+		{fiber.MethodPost, "/themes/edit", []paramSpec{themesFileParam, csrfParam}, s.themeEdit},
+		{fiber.MethodGet, "/csv/:page/:chart", nil, s.chartCSV},
+		{fiber.MethodGet, "/sql", []paramSpec{sqlParam}, s.console},
+		{fiber.MethodPost, "/sql", []paramSpec{sqlParam, csrfParam}, s.console},
+		{fiber.MethodGet, "/sql.csv", []paramSpec{sqlParam}, s.consoleDownload("csv")},
+		{fiber.MethodGet, "/sql.json", []paramSpec{sqlParam}, s.consoleDownload("json")},
+	}
 }
 
 // New returns the dashboard as a Fiber app: the pages, their CSV data, the
-// SQL console and the embedded assets under /assets/. Errors become a
-// status and an error page; internal ones are logged once.
+// SQL console and the embedded assets under /assets/. Every request passes
+// the Host allow-list and the fetch-metadata check, and its parameters the
+// declarations of params.go, before a handler runs. Errors become a status
+// and an error page; internal ones are logged once.
 func New(opts Options) *fiber.App {
 	log := opts.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &server{themes: opts.Themes, store: opts.Store, render: newRenderer(opts.Dev), log: log}
+	s := &server{themes: opts.Themes, store: opts.Store, render: newRenderer(opts.Dev), log: log,
+		csrf: newCSRFToken(), csv: map[string]*paramChecker{}}
+	for name := range pages {
+		s.csv[name] = newParamChecker(csvParams(name))
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "policylens",
 		DisableStartupMessage: true,
 		ErrorHandler:          s.handleError,
 		ReadTimeout:           time.Minute,
 		WriteTimeout:          time.Minute,
-		BodyLimit:             1 << 20,
+		BodyLimit:             maxFormBytes,
+		// Room for a console query in a link (/sql?q=...): the parameter
+		// check, not the header parser, then answers an over-long one.
+		ReadBufferSize: 256 << 10,
 	})
 
 	app.Use(securityHeaders)
+	app.Use(hostGuard(allowedHosts(opts.AllowHosts)))
+	app.Use(fetchGuard)
 
 	var assets fs.FS
 	if opts.Dev {
@@ -71,26 +122,20 @@ func New(opts Options) *fiber.App {
 	}
 	app.Use("/assets", filesystem.New(filesystem.Config{Root: http.FS(assets), MaxAge: 3600}))
 
-	app.Get("/", s.page("overview"))
-	app.Get("/themes", s.page("themes"))
-	app.Get("/theme-sentences", s.page("theme-sentences"))
-	app.Get("/themes/edit", s.themeEdit)
-	app.Post("/themes/edit", s.themeEdit)
-	app.Get("/terms", s.page("terms"))
-	app.Get("/kwic", s.page("kwic"))
-	app.Get("/indicators", s.page("indicators"))
-	app.Get("/documents", s.page("documents"))
-	app.Get("/documents/:id", s.page("document"))
-	app.Get("/csv/:page/:chart", s.chartCSV)
-	app.Get("/sql", s.console)
-	app.Post("/sql", s.console)
-	app.Get("/sql.csv", s.consoleDownload("csv"))
-	app.Get("/sql.json", s.consoleDownload("json"))
-	app.Use(func(c *fiber.Ctx) error { return fiber.ErrNotFound })
+	for _, r := range s.routes() {
+		app.Add(r.method, r.path, checkParams(r.params), r.handle)
+		if r.method == fiber.MethodGet {
+			app.Add(fiber.MethodHead, r.path, checkParams(r.params), r.handle)
+		}
+	}
 	return app
 }
 
-// withDB runs fn with the current database handle.
+// maxFormBytes bounds a request body: the theme file is the largest form.
+const maxFormBytes = 1 << 20
+
+// withDB runs fn with the current database handle and the request's
+// validated parameters.
 func (s *server) withDB(c *fiber.Ctx, fn func(r request) error) error {
 	if s.store == nil {
 		return errors.New("dashboard: no database store")
@@ -102,11 +147,7 @@ func (s *server) withDB(c *fiber.Ctx, fn func(r request) error) error {
 		return err
 	}
 	defer release()
-	q, err := url.ParseQuery(string(c.Request().URI().QueryString()))
-	if err != nil {
-		return fiber.NewError(fiber.StatusBadRequest, "查询参数无效")
-	}
-	return fn(request{ctx: ctx, db: db, site: serverSite(), query: q, id: strings.Clone(c.Params("id"))})
+	return fn(request{ctx: ctx, db: db, site: serverSite(), query: params(c), id: strings.Clone(c.Params("id"))})
 }
 
 // page serves one page by name.
@@ -131,6 +172,7 @@ func (s *server) send(c *fiber.Ctx, status int, p *page) error {
 			p.Stale = err.Error()
 		}
 	}
+	p.CSRF = string(s.csrf)
 	body, err := s.render.render(p)
 	if err != nil {
 		return err
@@ -147,6 +189,9 @@ func (s *server) chartCSV(c *fiber.Ctx) error {
 	build, ok := pages[name]
 	if !ok {
 		return fiber.ErrNotFound
+	}
+	if err := s.csv[name].check(c); err != nil {
+		return err
 	}
 	return s.withDB(c, func(r request) error {
 		if name == "document" {
@@ -182,9 +227,16 @@ func writeChartCSV(w interface{ Write([]byte) (int, error) }, cv *chartView) err
 // shown in it: the page itself worked, and the browser logs no failed
 // request. The downloads answer a failed query with 400.
 func (s *server) console(c *fiber.Ctx) error {
-	query := strings.Clone(c.FormValue("q"))
+	if c.Method() == fiber.MethodPost {
+		if err := s.csrf.checkState(c); err != nil {
+			return err
+		}
+	}
+	query := strings.TrimSpace(params(c).Get("q"))
 	return s.withDB(c, func(r request) error {
-		p := consolePage(r, strings.TrimSpace(query))
+		// A query that comes in a link followed from another site's page
+		// is shown, not run: the user runs it with the button.
+		p := consolePage(r, query, !fromOtherSite(c))
 		return s.send(c, fiber.StatusOK, p)
 	})
 }
@@ -192,7 +244,10 @@ func (s *server) console(c *fiber.Ctx) error {
 // consoleDownload serves a console query's result as CSV or JSON.
 func (s *server) consoleDownload(format string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		query := strings.TrimSpace(strings.Clone(c.Query("q")))
+		if fromOtherSite(c) {
+			return fiber.NewError(fiber.StatusForbidden, "下载只能从本机仪表板的页面发起。")
+		}
+		query := strings.TrimSpace(params(c).Get("q"))
 		return s.withDB(c, func(r request) error {
 			res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
 			if err != nil {
@@ -235,6 +290,8 @@ func (s *server) handleError(c *fiber.Ctx, err error) error {
 		}
 	case errors.Is(err, queries.ErrNoDocument):
 		status, msg = fiber.StatusNotFound, "没有这篇文档。"
+	case errors.Is(err, queries.ErrInvalidText):
+		status, msg = fiber.StatusBadRequest, "参数不是有效的 UTF-8 文本。"
 	case errors.Is(err, errBadID):
 		status, msg = fiber.StatusBadRequest, "文档编号无效。"
 	case errors.Is(err, context.DeadlineExceeded):

@@ -288,9 +288,20 @@ func TestChartCSV(t *testing.T) {
 	}
 }
 
+// formToken reads the CSRF token from the form of the page at u.
+func formToken(t *testing.T, u string) string {
+	t.Helper()
+	_, body, _ := get(t, u)
+	m := regexp.MustCompile(`name="csrf" value="([0-9a-f]{64})"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("%s: no CSRF token in the form", u)
+	}
+	return m[1]
+}
+
 func postSQL(t *testing.T, base, q string) (int, string) {
 	t.Helper()
-	resp, err := http.PostForm(base+"/sql", url.Values{"q": {q}})
+	resp, err := http.PostForm(base+"/sql", url.Values{"q": {q}, "csrf": {formToken(t, base+"/sql")}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,8 +56,9 @@ func TestThemeEditor(t *testing.T) {
 	if !strings.Contains(page, "anti_fraud") || !strings.Contains(page, "<textarea") {
 		t.Fatalf("editor does not show the current theme file")
 	}
+	token := formToken(t, base+"/themes/edit")
 	post := func(content, origin string) (int, string) {
-		req, _ := http.NewRequest("POST", base+"/themes/edit", strings.NewReader(url.Values{"themes": {content}}.Encode()))
+		req, _ := http.NewRequest("POST", base+"/themes/edit", strings.NewReader(url.Values{"themes": {content}, "csrf": {token}}.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		if origin != "" {
 			req.Header.Set("Origin", origin)

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed sql/*.sql
@@ -89,12 +90,52 @@ func (f Filter) argsPrefixed(prefix string) []any {
 	}
 }
 
+// ErrInvalidText marks a query argument that is not valid UTF-8 or holds
+// a NUL: DuckDB must never see one (invalid UTF-8 in a bound parameter
+// crashes it). The dashboard refuses such input at the edge; this is the
+// second line.
+var ErrInvalidText = errors.New("text is not valid UTF-8 or contains NUL")
+
+// checkText returns ErrInvalidText for s when DuckDB must not see it.
+func checkText(s string) error {
+	if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+		return ErrInvalidText
+	}
+	return nil
+}
+
+// checkArgs checks every text argument of a query.
+func checkArgs(args []any) error {
+	for _, a := range args {
+		v := a
+		if na, ok := a.(sql.NamedArg); ok {
+			v = na.Value
+		}
+		switch t := v.(type) {
+		case string:
+			if err := checkText(t); err != nil {
+				return err
+			}
+		case []string:
+			for _, s := range t {
+				if err := checkText(s); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // selectRows runs the embedded query name with args and scans each row with
 // scan into a new T.
 func selectRows[T any](ctx context.Context, db *sql.DB, name string, scan func(*sql.Rows, *T) error, args ...any) ([]T, error) {
 	text, err := QueryText(name)
 	if err != nil {
 		return nil, err
+	}
+	if err := checkArgs(args); err != nil {
+		return nil, fmt.Errorf("query %s: %w", name, err)
 	}
 	rows, err := db.QueryContext(ctx, text, args...)
 	if err != nil {

@@ -76,6 +76,9 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 		lim.MaxRows = DefaultSandboxMaxRows
 	}
 
+	if checkText(query) != nil {
+		return nil, refuse("the query is not valid UTF-8 text or contains NUL")
+	}
 	stmts := splitSQLStatements(query)
 	switch {
 	case len(stmts) == 0:

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/policylens/policylens/dashboard"
@@ -16,6 +17,20 @@ import (
 type serveFlags struct {
 	db, addr, data, resources string
 	dev, noEdit               bool
+	allowHosts                hostList
+}
+
+// hostList is a repeatable flag of host names.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty host name")
+	}
+	*h = append(*h, v)
+	return nil
 }
 
 // register adds serve's flags; run shares the load flags instead of
@@ -29,6 +44,7 @@ func (f *serveFlags) register(fs *flag.FlagSet, withLoadFlags bool) {
 	fs.StringVar(&f.addr, "addr", defaultAddr, "address to listen on (127.0.0.1 keeps it on this machine)")
 	fs.BoolVar(&f.dev, "dev", false, "read templates and static files from disk (for development)")
 	fs.BoolVar(&f.noEdit, "no-edit", false, "do not let the dashboard edit the theme file")
+	fs.Var(&f.allowHosts, "allow-host", "also answer requests naming this host (repeatable); 127.0.0.1, localhost,\n[::1] and the host of --addr are always allowed, any other Host gets 421")
 }
 
 func cmdServe(ctx context.Context, args []string, e *env) error {
@@ -71,7 +87,8 @@ func serve(ctx context.Context, sf serveFlags, e *env) error {
 		return err
 	}
 	defer store.Close()
-	opts := dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log}
+	opts := dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log,
+		AllowHosts: append([]string{sf.addr}, sf.allowHosts...)}
 	if !sf.noEdit {
 		tf := loader.ThemeFile{Load: loader.Options{DataDir: sf.data, DBPath: sf.db, ResourcesDir: sf.resources}}
 		opts.Themes = dashboard.ThemeEditor{

@@ -1,0 +1,42 @@
+package dashboard
+
+import "strings"
+
+// RouteForFuzz is one route as the HTTP fuzz test sees it: its method, its
+// path (the CSV route once per page, with the page name filled in) and
+// the names of its query/form and path parameters.
+type RouteForFuzz struct {
+	Method, Path string
+	Params       []string
+	PathParams   []string
+}
+
+// RoutesForFuzz lists every route with its declared parameters, from the
+// same declarations the server validates against.
+func RoutesForFuzz() []RouteForFuzz {
+	s := &server{}
+	var out []RouteForFuzz
+	add := func(method, path string, specs []paramSpec) {
+		r := RouteForFuzz{Method: method, Path: path}
+		for _, p := range specs {
+			if p.path {
+				if strings.Contains(path, ":"+p.name) {
+					r.PathParams = append(r.PathParams, p.name)
+				}
+				continue
+			}
+			r.Params = append(r.Params, p.name)
+		}
+		out = append(out, r)
+	}
+	for _, r := range s.routes() {
+		if r.path == "/csv/:page/:chart" {
+			for name := range pages {
+				add(r.method, "/csv/"+name+"/:chart", csvParams(name))
+			}
+			continue
+		}
+		add(r.method, r.path, r.params)
+	}
+	return out
+}
