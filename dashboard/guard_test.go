@@ -36,7 +36,11 @@ func do(t *testing.T, method, u string, body url.Values, hdr map[string]string) 
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		t.Fatalf("%s %s: %v", method, u, err)
+		msg := err.Error()
+		if len(msg) > 300 {
+			msg = msg[:300] + "…"
+		}
+		t.Fatalf("%s %.200s: %s", method, u, msg)
 	}
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
