@@ -32,6 +32,13 @@
 // A saved page's own address (<link rel=canonical>, og:url, or the
 // "saved from url" comment browsers write) is kept in Document.URLs.
 //
+// Limits: Limits bounds each notice (file size, text size); a file over the
+// size is refused before it is read, a .docx is read in place and only its
+// text parts are inflated, refused by their declared size and ratio before
+// inflating and by the bytes they really yield. ReadIn reads through an
+// os.Root, so neither a notice nor its sidecar can be a link leading out of
+// the data folder. FileName gives names that are not UTF-8 a readable form.
+//
 // Overrides: YAML front matter, and a sidecar file PATH.meta.yaml (or
 // PATH.meta.yml) beside the notice. Both end up in Document.Front; the
 // sidecar wins and is also kept in Document.Sidecar so that package meta can

@@ -7,9 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -25,10 +27,6 @@ type Document struct {
 	URLs     []string          // URLs found in the page (bare or markdown links), in order
 	Warnings []string          // recoverable problems (invalid front matter, broken HTML, unknown characters)
 }
-
-// MaxFileSize is the largest notice Read accepts. Real notices are far
-// smaller; the limit keeps a stray dump from exhausting memory.
-const MaxFileSize = 256 << 20
 
 // ErrUnsupported is returned for a file whose extension Supported rejects.
 var ErrUnsupported = errors.New("unsupported file type")
@@ -60,50 +58,78 @@ func IsSidecar(path string) bool {
 	return strings.HasSuffix(l, ".meta.yaml") || strings.HasSuffix(l, ".meta.yml")
 }
 
-// Read reads, decodes and cleans the notice at path, and merges its sidecar
-// (PATH.meta.yaml) into Front. Errors name the file and the reason.
-func Read(path string) (*Document, error) {
-	if !Supported(path) {
-		return nil, fmt.Errorf("read %s: %w (%q)", path, ErrUnsupported, filepath.Ext(path))
-	}
-	f, err := os.Open(path)
+// Read reads, decodes and cleans the notice at path within the default
+// Limits, and merges its sidecar (PATH.meta.yaml) into Front. Errors name
+// the file and the reason.
+func Read(path string) (*Document, error) { return Limits{}.Read(path) }
+
+// Read is Read within l.
+func (l Limits) Read(path string) (*Document, error) {
+	doc, err := l.read(openFile, path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return doc, nil
+}
+
+// ReadIn reads the notice name (a '/'-separated path relative to root)
+// within l. Neither the notice nor its sidecar may lie outside root: a
+// symbolic link leading out of it is an error, and so are links that only
+// pass outside on their way. Errors do not repeat name (it may not even be
+// valid UTF-8); the caller names the file.
+func (l Limits) ReadIn(root *os.Root, name string) (*Document, error) {
+	return l.read(func(name string) (*os.File, error) {
+		return root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	}, name)
+}
+
+// read opens name with open, refuses what is not a regular file or is too
+// large before reading it, and parses it. A .docx is read in place: only
+// the parts that hold text are inflated.
+func (l Limits) read(open func(string) (*os.File, error), name string) (*Document, error) {
+	l = l.withDefaults()
+	if !Supported(name) {
+		return nil, fmt.Errorf("%w (%q)", ErrUnsupported, displayExt(name))
+	}
+	f, st, err := openRegular(open, name)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	if err := l.FileSize(st.Size()); err != nil {
+		return nil, err
+	}
+	var doc *Document
+	if formatOf(name) == "docx" {
+		doc, err = l.parseDocx(f, st.Size())
+	} else {
+		var data []byte
+		data, err = readAtMost(f, l.MaxFileBytes)
+		if err == nil {
+			doc, err = l.Parse(name, data)
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("read %s: is a directory", path)
-	}
-	if st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("read %s: file too large (%d bytes, limit %d)", path, st.Size(), MaxFileSize)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("read %s: file too large (limit %d bytes)", path, MaxFileSize)
-	}
-	doc, err := Parse(filepath.Base(path), data)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	for _, sp := range SidecarPaths(path) {
-		sdata, err := os.ReadFile(sp)
+	for _, sp := range SidecarPaths(name) {
+		sf, _, err := openRegular(open, sp)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		var sdata []byte
+		if err == nil {
+			sdata, err = readAtMost(sf, maxSidecarBytes)
+			sf.Close()
+		}
+		shown := DisplayName(path.Base(filepath.ToSlash(sp)))
 		if err != nil {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sidecar %s: %v", filepath.Base(sp), err))
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sidecar %s ignored: %v", shown, err))
 			break
 		}
 		fields, err := parseYAMLMap(sdata)
 		if err != nil {
-			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sidecar %s ignored: %v", filepath.Base(sp), err))
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("sidecar %s ignored: %v", shown, err))
 			break
 		}
 		for k, v := range fields {
@@ -119,39 +145,119 @@ func Read(path string) (*Document, error) {
 	return doc, nil
 }
 
-// Parse decodes and cleans one notice held in memory. name is the file name;
-// its extension decides the format (content sniffing refines .txt). Parse is
-// pure: it touches no files, so tests and fuzzing call it directly.
-func Parse(name string, data []byte) (*Document, error) {
-	format, ok := supportedExt[strings.ToLower(filepath.Ext(name))]
-	if !ok {
+// openRegular opens name for reading without blocking on a named pipe or a
+// device, and fails unless it is a regular file.
+func openRegular(open func(string) (*os.File, error), name string) (*os.File, fs.FileInfo, error) {
+	f, err := open(name)
+	if err != nil {
+		return nil, nil, BareError(err)
+	}
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		err = BareError(err)
+	case st.IsDir():
+		err = errors.New("is a directory")
+	case !st.Mode().IsRegular():
+		err = fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// openFile opens a path for reading; see openRegular.
+func openFile(name string) (*os.File, error) {
+	return os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
+
+// readAtMost reads r whole, or fails with ErrTooLarge past max bytes (a
+// file may grow after its size was checked).
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, BareError(err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: more than %s (it grew while being read?)", ErrTooLarge, FormatBytes(max))
+	}
+	return data, nil
+}
+
+// BareError drops the path from an *fs.PathError: the caller names the
+// file, in a form that is safe to print and to store (a path on disk need
+// not be valid UTF-8).
+func BareError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+func formatOf(name string) string {
+	return supportedExt[strings.ToLower(filepath.Ext(name))]
+}
+
+func displayExt(name string) string { return DisplayName(filepath.Ext(name)) }
+
+// Parse decodes and cleans one notice held in memory, within the default
+// Limits. name is the file name; its extension decides the format (content
+// sniffing refines .txt). Parse is pure: it touches no files, so tests and
+// fuzzing call it directly.
+func Parse(name string, data []byte) (*Document, error) { return Limits{}.Parse(name, data) }
+
+// Parse is Parse within l.
+func (l Limits) Parse(name string, data []byte) (*Document, error) {
+	l = l.withDefaults()
+	if err := l.FileSize(int64(len(data))); err != nil {
+		return nil, err
+	}
+	if formatOf(name) == "docx" {
+		return l.parseDocx(bytes.NewReader(data), int64(len(data)))
+	}
+	format := formatOf(name)
+	if format == "" {
 		format = "txt"
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("empty file")
 	}
 	doc := &Document{Front: map[string]string{}}
-	var raw string
-	if format == "docx" {
-		text, title, err := docxText(data)
-		if err != nil {
-			return nil, err
-		}
-		doc.Encoding = "utf-8"
-		raw = text
-		if title != "" {
-			doc.Title = normalize(title)
-		}
-	} else {
-		text, enc, err := decode(data, format == "html")
-		if err != nil {
-			return nil, err
-		}
-		doc.Encoding = enc
-		raw = text
-		if enc == "utf-8" && !utf8.Valid(data) {
-			doc.Warnings = append(doc.Warnings, "invalid UTF-8 bytes replaced with U+FFFD")
-		}
+	text, enc, err := decode(data, format == "html")
+	if err != nil {
+		return nil, err
+	}
+	doc.Encoding = enc
+	if enc == "utf-8" && !utf8.Valid(data) {
+		doc.Warnings = append(doc.Warnings, "invalid UTF-8 bytes replaced with U+FFFD")
+	}
+	return l.finish(doc, format, text)
+}
+
+// parseDocx reads the .docx of size bytes at r.
+func (l Limits) parseDocx(r io.ReaderAt, size int64) (*Document, error) {
+	if size == 0 {
+		return nil, errors.New("empty file")
+	}
+	text, title, err := docxText(r, size, l)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Front: map[string]string{}, Encoding: "utf-8"}
+	if title != "" {
+		doc.Title = normalize(title)
+	}
+	return l.finish(doc, "docx", text)
+}
+
+// finish cleans the decoded text raw of a notice of the given format into
+// doc.
+func (l Limits) finish(doc *Document, format, raw string) (*Document, error) {
+	if format != "html" && int64(len(raw)) > l.MaxTextBytes && !looksLikeHTMLDocument(raw) {
+		return nil, l.textTooLong(int64(len(raw)), false)
 	}
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")
@@ -196,8 +302,11 @@ func Parse(name string, data []byte) (*Document, error) {
 	default:
 		lines = strings.Split(raw, "\n")
 	}
-	for i, l := range lines {
-		lines[i] = normalize(l)
+	if n := textBytes(lines); n > l.MaxTextBytes {
+		return nil, l.textTooLong(n, false)
+	}
+	for i, line := range lines {
+		lines[i] = normalize(line)
 	}
 	if t := doc.Front["title"]; t != "" {
 		doc.Title = t
@@ -216,6 +325,14 @@ func Parse(name string, data []byte) (*Document, error) {
 		doc.Warnings = append(doc.Warnings, "no article text after cleaning")
 	}
 	return doc, nil
+}
+
+func textBytes(lines []string) int64 {
+	var n int64
+	for _, l := range lines {
+		n += int64(len(l)) + 1
+	}
+	return max(n-1, 0)
 }
 
 // columnTagRe matches a site's column label before a headline:

@@ -342,26 +342,6 @@ func TestSidecar(t *testing.T) {
 	}
 }
 
-// TestLargeFile reads a 50 MB notice: it must load, whole.
-func TestLargeFile(t *testing.T) {
-	if testing.Short() {
-		t.Skip("50 MB file in -short mode")
-	}
-	para := "会议指出，2024年全省新建5G基站3.2万个，累计达到18.6万个，千兆宽带用户突破1200万户，行业反诈工作成效明显。\n"
-	n := 50<<20/len(para) + 1
-	p := filepath.Join(t.TempDir(), "big.txt")
-	if err := os.WriteFile(p, []byte("四川省通信管理局召开2025年工作会议\n"+strings.Repeat(para, n)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	doc, err := Read(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.Count(doc.Text, "\n") + 1; got != n {
-		t.Errorf("%d paragraphs, want %d", got, n)
-	}
-}
-
 func FuzzParse(f *testing.F) {
 	seeds, _ := filepath.Glob("../../data/notices/*")
 	corpus, _ := filepath.Glob("../testdata/corpus/*/*")
