@@ -30,6 +30,11 @@ func Add(ctx context.Context, opts Options, add AddOptions, files []string) (Sum
 		if !source.Supported(src) {
 			return Summary{}, fmt.Errorf("add %s: not a notice (.txt, .md, .html, .htm, .docx)", src)
 		}
+		if st, err := os.Stat(src); err == nil {
+			if err := opts.Limits.FileSize(st.Size()); err != nil {
+				return Summary{}, fmt.Errorf("add %s: %w", src, err)
+			}
+		}
 		dst := filepath.Join(dir, filepath.Base(src))
 		if err := copyNotice(src, dst, add.Force); err != nil {
 			return Summary{}, fmt.Errorf("add %s: %w", src, err)

@@ -2,20 +2,15 @@ package loader
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
-	"io"
 	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
+	"strconv"
 	"sync"
 	"time"
 
@@ -46,6 +41,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Logger receives per-file warnings as they happen; nil discards them.
 	Logger *slog.Logger
+	// Limits bound each notice (file size, text size); beyond them a
+	// notice is refused with an issue. Zero fields mean the defaults.
+	Limits source.Limits
 }
 
 // Issue is a warning or error about one file.
@@ -55,7 +53,12 @@ type Issue struct {
 	Message  string
 }
 
-func (i Issue) String() string { return i.Severity + ": " + i.Path + ": " + i.Message }
+// String is the issue as one line of the load report: the path quoted
+// (strconv.Quote) and the message made Printable, so that no file name can
+// forge a line.
+func (i Issue) String() string {
+	return i.Severity + ": " + strconv.Quote(i.Path) + ": " + Printable(i.Message)
+}
 
 // Summary reports what a load did.
 type Summary struct {
@@ -110,10 +113,11 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		opts.Logger.Debug("load phase", "phase", name, "elapsed", time.Since(since).Round(time.Millisecond))
 	}
 	t0 := time.Now()
-	disk, err := scan(opts.DataDir, opts.Only)
+	dd, disk, err := scan(opts.DataDir, opts.Only, opts.Limits)
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
+	defer dd.close()
 	sum.Files = len(disk)
 	if opts.Only != nil {
 		sum.Files = 0
@@ -258,99 +262,6 @@ func partial(s Summary) error {
 		return fmt.Errorf("%w: %d of %d files failed", ErrPartial, s.Failed, s.Files)
 	}
 	return nil
-}
-
-// diskFile is one supported file found under the data dir.
-type diskFile struct {
-	path string // relative, '/' separated
-	abs  string
-	hash string
-	err  error // reading failed
-}
-
-// scan lists the supported files under dir (or just only) and hashes them.
-func scan(dir string, only []string) ([]*diskFile, error) {
-	var files []*diskFile
-	add := func(abs string) error {
-		rel, err := filepath.Rel(dir, abs)
-		if err != nil {
-			return err
-		}
-		files = append(files, &diskFile{path: filepath.ToSlash(rel), abs: abs})
-		return nil
-	}
-	if only != nil {
-		for _, rel := range only {
-			if err := add(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
-				return nil, err
-			}
-		}
-	} else {
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == dir {
-					return err
-				}
-				// An unreadable sub-folder is reported as a failed file.
-				files = append(files, &diskFile{path: relOrAbs(dir, p), abs: p, err: err})
-				return nil
-			}
-			if d.IsDir() {
-				if p != dir && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") || !source.Supported(p) {
-				return nil
-			}
-			return add(p)
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].path < files[j].path })
-	for _, f := range files {
-		if f.err != nil {
-			continue
-		}
-		f.hash, f.err = hashFile(f.abs)
-	}
-	return files, nil
-}
-
-// hashFile digests a notice together with its sidecar metadata file, so that
-// editing either one reloads the notice.
-func hashFile(path string) (string, error) {
-	h := sha256.New()
-	if err := hashInto(h, path); err != nil {
-		return "", err
-	}
-	for _, sp := range source.SidecarPaths(path) {
-		if err := hashInto(h, sp); err == nil {
-			break
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func hashInto(h hash.Hash, path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fmt.Fprintf(h, "%s\n", filepath.Base(path))
-	_, err = io.Copy(h, f)
-	return err
-}
-
-func relOrAbs(dir, p string) string {
-	if rel, err := filepath.Rel(dir, p); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return p
 }
 
 // fileRecord is what the database remembers of a file.
@@ -558,7 +469,7 @@ func processFile(f *diskFile, res *resources) (r result) {
 	if f.err != nil {
 		return result{err: f.err}
 	}
-	doc, err := source.Read(f.abs)
+	doc, err := f.read()
 	if err != nil {
 		return result{err: err}
 	}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/policylens/policylens/loader"
+	"github.com/policylens/policylens/loader/source"
 )
 
 // loadFlags are shared by load, add and run.
@@ -19,6 +20,7 @@ type loadFlags struct {
 	data, db, resources string
 	workers             int
 	rebuild, verbose    bool
+	maxFile, maxText    source.ByteSize
 }
 
 func (f *loadFlags) register(fs *flag.FlagSet) {
@@ -28,6 +30,9 @@ func (f *loadFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&f.rebuild, "rebuild", false, "process every file again, even unchanged ones")
 	fs.BoolVar(&f.verbose, "v", false, "log each phase of the load with its duration")
+	f.maxFile, f.maxText = source.DefaultMaxFileBytes, source.DefaultMaxTextBytes
+	fs.Var(&f.maxFile, "max-notice-size", "largest notice file read, a `size` such as 20MB or 512K (for a .docx also the most its word/document.xml may inflate to); larger notices are refused and named")
+	fs.Var(&f.maxText, "max-notice-text", "most text one notice may hold, a `size` such as 4MB; a notice with more is refused and named")
 }
 
 func (f *loadFlags) options(e *env) loader.Options {
@@ -37,6 +42,7 @@ func (f *loadFlags) options(e *env) loader.Options {
 		ResourcesDir: f.resources,
 		Workers:      f.workers,
 		Rebuild:      f.rebuild,
+		Limits:       source.Limits{MaxFileBytes: int64(f.maxFile), MaxTextBytes: int64(f.maxText)},
 	}
 	if f.verbose {
 		o.Logger = slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))

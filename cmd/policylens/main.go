@@ -21,6 +21,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/policylens/policylens/loader"
 )
 
 // Defaults are relative to the working directory: the repository root on a
@@ -59,11 +61,11 @@ func exitCode(err error, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && !errors.Is(ee.err, flag.ErrHelp) {
-			fmt.Fprintln(stderr, "policylens:", ee.err)
+			fmt.Fprintln(stderr, "policylens:", loader.Printable(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "policylens:", err)
+	fmt.Fprintln(stderr, "policylens:", loader.Printable(err.Error()))
 	return 1
 }
 

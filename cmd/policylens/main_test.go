@@ -244,3 +244,54 @@ func TestAddWhileServing(t *testing.T) {
 		t.Fatalf("sql while serving: %v %q", err, o)
 	}
 }
+
+// TestLoadReportQuotesNames: a file name with a newline or a terminal
+// escape cannot forge a line of the load report, nor of an error.
+func TestLoadReportQuotesNames(t *testing.T) {
+	dataDir, db := seedCorpus(t)
+	forged := "x\nerror: FORGED.txt"
+	os.WriteFile(filepath.Join(dataDir, forged), nil, 0o644) // empty: an error issue
+	os.WriteFile(filepath.Join(dataDir, "y\r\x1b[2Kwarning: FORGED2.txt"), nil, 0o644)
+	_, stderr, err := runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 3 {
+		t.Fatalf("want exit status 3, got %v\n%s", err, stderr)
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(line, "error: FORGED") || strings.Contains(line, "\r") || strings.Contains(line, "\x1b") {
+			t.Errorf("forged line %q in\n%s", line, stderr)
+		}
+	}
+	if !strings.Contains(stderr, `error: "x\nerror: FORGED.txt": empty file`) || !strings.Contains(stderr, `"y\r\x1b[2Kwarning: FORGED2.txt"`) {
+		t.Errorf("the names are not quoted:\n%s", stderr)
+	}
+
+	// An error that carries a name is printed escaped too.
+	var out bytes.Buffer
+	_, _, err = runCLI(t, context.Background(), "", "add", "--data", dataDir, "--db", db, filepath.Join(dataDir, forged+".pdf"))
+	exitCode(err, &out)
+	if strings.Count(out.String(), "\n") != 1 || !strings.Contains(out.String(), `x\nerror: FORGED.txt.pdf`) {
+		t.Errorf("error not escaped: %q", out.String())
+	}
+}
+
+// TestLoadSizeFlags: --max-notice-size and --max-notice-text refuse larger
+// notices by name; bad sizes are usage errors.
+func TestLoadSizeFlags(t *testing.T) {
+	dataDir, db := seedCorpus(t)
+	_, stderr, err := runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db, "--max-notice-size", "9KB")
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != 3 || !strings.Contains(stderr, "3 documents") ||
+		!strings.Contains(stderr, `error: "003_57a8f9312ba44ad7.txt": notice too large: the file is 12.4 KiB (12649 bytes), the limit is 9 KiB (--max-notice-size)`) {
+		t.Errorf("--max-notice-size 9KB: %v\n%s", err, stderr)
+	}
+	db2 := filepath.Join(t.TempDir(), "p.duckdb")
+	_, stderr, err = runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db2, "--max-notice-text", "4K")
+	if !errors.As(err, &ee) || ee.code != 3 || !strings.Contains(stderr, "0 documents") || !strings.Contains(stderr, "--max-notice-text") {
+		t.Errorf("--max-notice-text 4K: %v\n%s", err, stderr)
+	}
+	_, _, err = runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db, "--max-notice-size", "lots")
+	if !errors.As(err, &ee) || ee.code != 2 {
+		t.Errorf("a bad size should be a usage error, got %v", err)
+	}
+}
