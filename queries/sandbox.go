@@ -6,6 +6,8 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -110,6 +112,7 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 	}
 	defer discardConn(conn)
 
+	red := pathRedactor(runCtx, conn)
 	exec := q
 	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(*duckdb.Conn)
@@ -120,18 +123,18 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 		return err
 	})
 	if err != nil {
-		return nil, sandboxError(ctx, runCtx, lim, err)
+		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
 	}
 
 	start := time.Now()
 	rows, err := conn.QueryContext(runCtx, exec)
 	if err != nil {
-		return nil, sandboxError(ctx, runCtx, lim, err)
+		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
 	}
 	defer rows.Close()
-	res, err := collectRows(rows, lim.MaxRows)
+	res, err := collectRows(rows, lim.MaxRows, red)
 	if err != nil {
-		return nil, sandboxError(ctx, runCtx, lim, err)
+		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -293,7 +296,7 @@ func discardConn(conn *sql.Conn) {
 
 // collectRows reads up to maxRows rows (all, when maxRows < 0) and converts
 // their values to printable ones.
-func collectRows(rows *sql.Rows, maxRows int) (*Result, error) {
+func collectRows(rows *sql.Rows, maxRows int, red redactor) (*Result, error) {
 	cts, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, err
@@ -317,7 +320,7 @@ func collectRows(rows *sql.Rows, maxRows int) (*Result, error) {
 			return nil, err
 		}
 		for i, v := range vals {
-			vals[i] = printableValue(v, res.Types[i])
+			vals[i] = red.value(printableValue(v, res.Types[i]))
 		}
 		res.Rows = append(res.Rows, vals)
 	}
@@ -326,3 +329,80 @@ func collectRows(rows *sql.Rows, maxRows int) (*Result, error) {
 	}
 	return res, nil
 }
+
+// redactor hides where the database lives from what a user's query shows:
+// the attached file's path (duckdb_databases(), PRAGMA database_list,
+// the allowed_paths setting, error messages) becomes its base name, its
+// folder and the home directory are left out. The user at the keyboard
+// knows the path; the point is that a result shared as a screenshot or a
+// file, or read by a page that got past the other defences, does not
+// carry it.
+type redactor struct{ r *strings.Replacer }
+
+// pathRedactor builds the redactor for the database behind conn.
+func pathRedactor(ctx context.Context, conn *sql.Conn) redactor {
+	var pairs []string
+	var path string
+	if err := conn.QueryRowContext(ctx, "SELECT path FROM duckdb_databases() WHERE database_name = ?", StoreCatalog).Scan(&path); err == nil && path != "" {
+		pairs = append(pairs, path, filepath.Base(path))
+		if dir := filepath.Dir(path); dir != "/" && dir != "." {
+			pairs = append(pairs, dir+string(filepath.Separator), "", dir, "…")
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && home != "/" {
+		pairs = append(pairs, home, "~")
+	}
+	if len(pairs) == 0 {
+		return redactor{}
+	}
+	return redactor{strings.NewReplacer(pairs...)}
+}
+
+// text redacts one string.
+func (r redactor) text(s string) string {
+	if r.r == nil {
+		return s
+	}
+	return r.r.Replace(s)
+}
+
+// value redacts the strings in a printable value, nested ones included.
+func (r redactor) value(v any) any {
+	if r.r == nil {
+		return v
+	}
+	switch x := v.(type) {
+	case string:
+		return r.text(x)
+	case []any:
+		for i := range x {
+			x[i] = r.value(x[i])
+		}
+	case NestedObject:
+		for i := range x {
+			x[i].Key = r.text(x[i].Key)
+			x[i].Value = r.value(x[i].Value)
+		}
+	}
+	return v
+}
+
+// err redacts an error's message, keeping what it wraps for errors.Is.
+func (r redactor) err(err error) error {
+	if err == nil || r.r == nil {
+		return err
+	}
+	msg := err.Error()
+	if red := r.text(msg); red != msg {
+		return redactedError{msg: red, err: err}
+	}
+	return err
+}
+
+type redactedError struct {
+	msg string
+	err error
+}
+
+func (e redactedError) Error() string { return e.msg }
+func (e redactedError) Unwrap() error { return e.err }

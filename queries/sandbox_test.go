@@ -433,3 +433,40 @@ func TestSandboxDiscardsItsConnection(t *testing.T) {
 		}
 	}
 }
+
+// TestSandboxHidesPaths checks that what a query shows does not say where
+// the database lives: not the file's absolute path, not its folder, not the
+// home directory, in results or in errors.
+func TestSandboxHidesPaths(t *testing.T) {
+	dir := t.TempDir()
+	path := writeSandboxFixture(t, dir, "p.duckdb", 0)
+	db := openSandboxStore(t, path)
+	home, _ := os.UserHomeDir()
+	for _, q := range []string{
+		"SELECT * FROM duckdb_databases()",
+		"SELECT * FROM pragma_database_list",
+		"SELECT name, value FROM duckdb_settings()",
+		"SELECT * FROM duckdb_secrets()",
+		"SELECT current_setting('secret_directory')",
+		"SELECT error((SELECT path FROM duckdb_databases() WHERE database_name = 'policylens'))",
+		"SELECT * FROM policylens_nonexistent_table",
+	} {
+		var shown strings.Builder
+		res, err := RunSandboxed(context.Background(), db, q, SandboxLimits{})
+		if err != nil {
+			shown.WriteString(err.Error())
+		} else {
+			for _, row := range res.Rows {
+				for _, v := range row {
+					shown.WriteString(FormatValue(v) + "\n")
+				}
+			}
+		}
+		out := shown.String()
+		for _, secret := range []string{path, dir, home} {
+			if secret != "" && strings.Contains(out, secret) {
+				t.Errorf("%s shows %s:\n%s", q, secret, out)
+			}
+		}
+	}
+}

@@ -115,6 +115,9 @@ func openStoreDB(ctx context.Context, path string) (*sql.DB, error) {
 	opts.Set("autoinstall_known_extensions", "false")
 	opts.Set("allow_community_extensions", "false")
 	opts.Set("allow_unsigned_extensions", "false")
+	// No persistent secrets: duckdb_secrets() would read (and name) a
+	// folder in the home directory.
+	opts.Set("allow_persistent_secrets", "false")
 
 	attach := "ATTACH " + sqlStringLiteral(path) + " AS " + StoreCatalog + " (READ_ONLY)"
 	var once sync.Once
