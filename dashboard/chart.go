@@ -1,10 +1,8 @@
 package dashboard
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"html/template"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -27,12 +25,13 @@ type chartView struct {
 	Title  string
 	Note   string
 	Height string
-	Option template.JS
-	Links  [][]string // Links[series][dataIndex], "" for none
-	CSV    string     // link to the data as CSV
-	Query  string     // name of the query in package queries behind it
-	SQL    string     // its text, shown under the chart
-	SQLRun string     // console link that runs the view behind it
+	Option json.RawMessage
+	Links  [][]string  // Links[series][dataIndex], "" for none
+	Graph  *graphLinks // the links of a network's nodes and edges
+	CSV    string      // link to the data as CSV
+	Query  string      // name of the query in package queries behind it
+	SQL    string      // its text, shown under the chart
+	SQLRun string      // console link that runs the view behind it
 	header []string
 	rows   [][]string
 }
@@ -56,19 +55,35 @@ func initOpts(name string) charts.GlobalOpts {
 }
 
 // renderOption turns a go-echarts chart into the JSON option for
-// echarts.setOption. Unlike go-echarts' own templates it escapes <, > and &
-// in strings, so text from documents cannot close the script element;
-// JavaScript functions (opts.FuncOpts) are unwrapped and must therefore
-// only name functions of static/app.js.
-func renderOption(c echartsChart) (template.JS, error) {
+// echarts.setOption. It stays data: the page carries it in a
+// <script type="application/json"> element that html/template escapes (see
+// Spec), and static/app.js parses it. A formatter (opts.FuncOpts) stays
+// the string "__f__NAME__f__"; app.js replaces it with the function NAME
+// of its fixed table, so text from documents or the theme file can never
+// become code.
+func renderOption(c echartsChart) (json.RawMessage, error) {
 	c.Validate()
 	b, err := json.Marshal(c.JSON())
 	if err != nil {
-		return "", fmt.Errorf("chart option: %w", err)
+		return nil, fmt.Errorf("chart option: %w", err)
 	}
-	b = bytes.ReplaceAll(b, []byte(`"__f__`), nil)
-	b = bytes.ReplaceAll(b, []byte(`__f__"`), nil)
-	return template.JS(b), nil
+	return b, nil
+}
+
+// chartSpec is what app.js needs to draw a chart: the option, the links
+// of its marks and its height.
+type chartSpec struct {
+	Option json.RawMessage `json:"option"`
+	Links  [][]string      `json:"links,omitempty"`
+	Graph  *graphLinks     `json:"graph,omitempty"`
+	Height string          `json:"height,omitempty"`
+}
+
+// Spec is the chart as data for the page. The template writes it inside
+// <script type="application/json">, where html/template marshals it and
+// escapes <, > and &, so no text in it can end the element.
+func (c *chartView) Spec() chartSpec {
+	return chartSpec{Option: c.Option, Links: c.Links, Graph: c.Graph, Height: c.Height}
 }
 
 // newChart builds the view of one chart.

@@ -252,12 +252,12 @@ func TestSecurityHeaders(t *testing.T) {
 	for _, path := range []string{"/", "/themes", "/sql", "/documents/1", "/no-such-page", "/assets/app.js", "/csv/overview/overview-heatmap", "/?province=%ff"} {
 		_, _, hdr := get(t, base+path)
 		csp := hdr.Get("Content-Security-Policy")
-		for _, want := range []string{"default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"} {
+		for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"} {
 			if !strings.Contains(csp, want) {
 				t.Errorf("GET %s: CSP %q lacks %s", path, csp, want)
 			}
 		}
-		if strings.Contains(csp, "unsafe-eval") {
+		if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
 			t.Errorf("GET %s: CSP %q allows inline code", path, csp)
 		}
 		if v := hdr.Get("X-Content-Type-Options"); v != "nosniff" {

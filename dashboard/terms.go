@@ -52,7 +52,6 @@ type termsData struct {
 	Keyness  *chartView
 	KeyTerms []keyTermView
 	Network  *chartView
-	NetLinks graphLinks
 	Term     string // the term looked up, "" for none
 	Usage    *chartView
 	Spread   *chartView // the term across provinces
@@ -64,7 +63,8 @@ type termsData struct {
 
 // graphLinks are the pages the nodes and the edges of a network open.
 type graphLinks struct {
-	Nodes, Edges []string
+	Nodes []string `json:"nodes"`
+	Edges []string `json:"edges"`
 }
 
 type keyTermView struct {
@@ -94,7 +94,7 @@ type termView struct {
 }
 
 // termItem is a data item of a term chart: the plotted value and what the
-// tooltip (static/terms.js) shows beside it.
+// tooltip (static/app.js) shows beside it.
 type termItem struct {
 	Name      string  `json:"name"`
 	Value     float64 `json:"value"`
@@ -467,17 +467,18 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 	}
 	var nodes []netNode
 	var rows [][]string
+	links := &graphLinks{}
 	for _, t := range top {
 		size := 10 + 30*float64(t.N)/math.Max(maxN, 1)
 		nodes = append(nodes, netNode{Name: t.Term, Value: t.N, SymbolSize: math.Round(size), Documents: t.Documents, Per10k: round2(t.Per10k)})
-		d.NetLinks.Nodes = append(d.NetLinks.Nodes, t.Href)
+		links.Nodes = append(links.Nodes, t.Href)
 		rows = append(rows, []string{"node", t.Term, "", itoa(t.N)})
 	}
 	var edges []netEdge
 	for _, pr := range pairs {
 		w := 1 + 5*float64(pr.Sentences)/float64(maxE)
 		edges = append(edges, netEdge{Source: pr.Source, Target: pr.Target, Value: pr.Sentences, LineStyle: &opts.LineStyle{Width: float32(math.Round(w*10) / 10)}})
-		d.NetLinks.Edges = append(d.NetLinks.Edges, kwicLink(r, base, d.A.Key, pr.Source, pr.Target))
+		links.Edges = append(links.Edges, kwicLink(r, base, d.A.Key, pr.Source, pr.Target))
 		rows = append(rows, []string{"edge", pr.Source, pr.Target, itoa(pr.Sentences)})
 	}
 	g := charts.NewGraph()
@@ -497,6 +498,7 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 	if err != nil {
 		return err
 	}
+	c.Graph = links
 	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看原句，点击连线查看两词同现的句子"
 	d.Network = p.attach(r, c.table([]string{"kind", "source", "target", "n"}, rows), "TermCooccurrence", "")
 	return nil

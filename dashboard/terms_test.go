@@ -43,7 +43,7 @@ func TestTermsPage(t *testing.T) {
 	if !strings.Contains(body, `src="/assets/wordcloud/echarts-wordcloud.min.js"`) {
 		t.Error("terms page does not load the word cloud extension from /assets/")
 	}
-	for _, f := range []string{"wordcloud/echarts-wordcloud.min.js", "wordcloud/LICENSE.txt", "terms.js", "terms.css", "reader.js"} {
+	for _, f := range []string{"wordcloud/echarts-wordcloud.min.js", "wordcloud/LICENSE.txt", "app.js", "terms.css", "reader.js"} {
 		if status, b, _ := get(t, base+"/assets/"+f); status != 200 || len(b) == 0 {
 			t.Errorf("/assets/%s: status %d", f, status)
 		}

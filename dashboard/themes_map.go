@@ -45,7 +45,7 @@ func mapRegion(province string) (string, bool) {
 }
 
 // mapItem is one province of the map: ECharts reads name and value, the
-// tooltip (policylens.tipMap in static/themes.js) the rest.
+// tooltip (policylens.tipMap in static/app.js) the rest.
 type mapItem struct {
 	Name      string  `json:"name"`
 	Value     float64 `json:"value"`

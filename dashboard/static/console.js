@@ -343,7 +343,7 @@
       series: b.series
     };
     if (inst) {
-      inst.setOption(option, true);
+      inst.setOption(policylens.prepare(option), true);
     } else {
       inst = policylens.chart("chart-sql-result", option, null);
     }
