@@ -25,3 +25,8 @@ var StopWords []byte
 //
 //go:embed metrics.yaml
 var Metrics []byte
+
+// Units is the default unit catalogue (units.yaml).
+//
+//go:embed units.yaml
+var Units []byte

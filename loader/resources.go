@@ -26,12 +26,13 @@ const (
 	domainFile  = "dict/domain.txt"
 	stopFile    = "dict/stopwords.txt"
 	metricsFile = "metrics.yaml"
+	unitsFile   = "units.yaml"
 )
 
 // resourceBytes holds the raw resource files: from the resources directory
 // when present there, else the copies embedded in the binary.
 type resourceBytes struct {
-	themes, domain, stop, metrics []byte
+	themes, domain, stop, metrics, units []byte
 	// origin says where each file came from, for the summary and meta table.
 	origin map[string]string
 }
@@ -47,6 +48,7 @@ func readResources(dir string) (*resourceBytes, error) {
 		{domainFile, &r.domain, data.DomainDict},
 		{stopFile, &r.stop, data.StopWords},
 		{metricsFile, &r.metrics, data.Metrics},
+		{unitsFile, &r.units, data.Units},
 	} {
 		*f.dst = f.embedded
 		r.origin[f.name] = "embedded"
@@ -71,7 +73,7 @@ func readResources(dir string) (*resourceBytes, error) {
 // besides its own bytes: the resource files and the algorithm version.
 func (r *resourceBytes) version() string {
 	h := sha256.New()
-	for _, b := range [][]byte{[]byte(algorithmVersion), r.themes, r.domain, r.stop, r.metrics} {
+	for _, b := range [][]byte{[]byte(algorithmVersion), r.themes, r.domain, r.stop, r.metrics, r.units} {
 		fmt.Fprintf(h, "%d:", len(b))
 		h.Write(b)
 	}
@@ -110,10 +112,14 @@ func (r *resourceBytes) build() (*resources, error) {
 	if err != nil {
 		return nil, fmt.Errorf("metrics catalogue %s: %w", r.origin[metricsFile], err)
 	}
+	units, err := extract.ParseUnits(r.units)
+	if err != nil {
+		return nil, fmt.Errorf("unit catalogue %s: %w", r.origin[unitsFile], err)
+	}
 	res := &resources{
 		version:   r.version(),
 		themes:    ts,
-		extractor: extract.New(cat),
+		extractor: extract.New(cat, extract.WithUnits(units)),
 		gaz:       gazetteer.Default(),
 		segReady:  make(chan struct{}),
 	}

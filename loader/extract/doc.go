@@ -10,36 +10,67 @@
 // and full-width ASCII to their simplified and ASCII forms rune for rune, so
 // that every offset still points into the original sentence.
 //
-//	figure    = [prefix] number [余|多] [magnitude] [余|多] [" "] unit [suffix]
+//	figure    = [prefix] [sign] number [余|多] [" "] unit [suffix]
 //	          | [prefix] number [%] range-sep number … unit      (50%~70%, 2-3万个)
 //	          | 从 figure [change-verb] (至|到|为) figure            (从9%提升至84%)
-//	          | 百分之 number | 千分之 number | 百分之百 | 半数         (percent, per mille)
-//	          | number / number | 中文number 分之 中文number          (fractions: 1/9, 三分之一)
+//	          | (百|千|万|百万…)分之 number | 百分之百 | 半数         (%, ‰, ‱; 百万分之一 → 0.0001 %)
+//	          | [whole 又] number 分之 number | number / number   (fractions: 三分之一, 一又二分之一, 1/9)
 //	          | 翻 [一|两|三|四] 番                                    (multiples: 2^n 倍)
-//	          | number 成                                             (tenths: 九成 → 90 %)
+//	          | number 成 [半 | digit] | 半成                          (tenths: 九成 → 90 %, 三成半 → 35 %)
+//	          | symbol number                                         ($20, ￥300)
 //	          | 第 number (位|名)  |  (居|列|排名…) … 第 number          (ranks, unit 位次)
-//	number    = arabic | chinese
-//	arabic    = digits with optional thousands separators (1,650) and decimals,
-//	            ASCII or full width (２．８)
-//	chinese   = 零〇一二两三四五六七八九 with 十百千 and 万亿 (二百三十亿, 万亿),
-//	            decimals digit by digit (八十六点五亿, 九十八点五)
-//	magnitude = 万 | 亿 | 千 | 百 and their products (万亿 = 1e12)
+//	number    = one numeral read whole, or nothing:
+//	arabic    = digits with thousands separators (1,650; ４，５６５ between
+//	            full-width digits only) and decimals, ASCII or full width
+//	            (２．８), or a leading point (.5)
+//	chinese   = digits 零〇一二两三四五六七八九 and financial 壹贰叁肆伍陆柒捌玖
+//	            with 十百千 (拾佰仟) and 万亿, magnitudes in any order the
+//	            language allows (一万五千亿, 四万万, 四亿五千万), 零 before a
+//	            lower place (一千零五, 一千零十二), the colloquial tail after a
+//	            unit (一万三 → 13000, 九十二万四 → 924000, 三百五 → 350), and
+//	            decimals after 点 (八十六点五亿, 两千万点五五四四)
+//	mixed     = arabic groups with magnitudes (3万4000, 5万4千6百, 2千零30万)
+//	approx    = 几 for an unknown last digit, 余/多 before a magnitude:
+//	            二十几万, 十几万, 五百余万, 500多亿 (qualifier over)
+//	magnitude = 万 | 亿 | 千 | 百 and their products (万亿 = 1e12); a magnitude
+//	            that begins a unit is the unit's (一百千瓦, 2.3千克, 1.5百分点);
+//	            兆 is never 10^12 (in telecom text it is mega: 500兆, 2.5万兆)
+//	spaces    = up to four inside a figure: between Chinese numerals (一 百 五 十),
+//	            before a magnitude (24.2 万, 7万 5千) and before the unit
+//	sign      = 负, or a minus not after a digit, letter or dash (负3.9%,
+//	            -22.2%, 同比增长-3.5%); a signed range is refused
 //	prefix    = 超过 超 突破 逾 高于 多于 (over) | 约 近 接近 将近 大约 (approx)
 //	          | 不少于 不低于 至少 (at_least) | 不超过 不到 不足 低于 (at_most)
 //	suffix    = (及)以上 (at_least) | (及)以下 以内 (at_most) | 左右 (approx)
 //	          | 余 多 + (over: 1600余个, 万余个, 300+个)
-//	negative  = 增长-3.5%: a minus after a growth word is a fall
-//	unit      = a closed list: % ％ 个百分点 ‰ 倍 元 美元 个 家 户 人 人次 名 项 件
-//	            场 次 期 款 套 台 … 公里 平方米 吨 EFLOPS PFLOPS Gbps Mbps TB …
-//	            (Latin units keep their usual spelling: Mbps, not MBPS; Mbit/s is Mbps),
-//	            and prices 元/GB, 元每月; a one-character unit that begins a
-//	            word is none (10部门, 3号台风, 14亿人民, 100场景)
+//	unit      = the unit catalogue, data/units.yaml: each unit's spellings,
+//	            normalised form (个, 元, %, G …), kind (count, share, multiple,
+//	            money, measure), what it measures and words that begin with
+//	            it but are no unit (10部门, 3号台风, 14亿人民); prices 元/GB,
+//	            元每月; bandwidth letters (G, T, M, 兆) only in a clause about
+//	            bandwidth or after 万/亿 (出口带宽达9.6万G), else they name a
+//	            technology (5G, 700M)
 //
-// The value is normalised (24.2万 → 242000, 1.28余万 → 12800, 突破万亿元 →
-// 1e12); the magnitude of a range's upper end applies to a bare lower end
-// (2-3万个 → 20000~30000). A figure needs a unit: a number with none is a
-// name, a code or a date, except a 万/亿 figure closing its clause
-// (用户达6500万，) whose unit is left empty.
+// A numeral is read whole or not at all: a run that is not one
+// well-formed number (十四五, 二〇二四, 两百点两, 3万4, 五兆六十二亿) yields
+// nothing, and scanning resumes after the whole run, so no tail of it is
+// read as a number of its own; a bare magnitude (万, 千) is a figure only
+// after a qualifier or before 余/多 (突破万亿元, 近千个, 万余个).
+//
+// Values are exact. The reader builds each number as a decimal — an
+// integer mantissa and a power of ten — adds places and scales by
+// magnitudes exactly, and converts once, at the end, to the double closest
+// to the decimal written (11.64万 → 116400, never 116399.99999999999). A
+// fraction with a unit after it is its quotient (五分之一个 → 0.2); a
+// fraction of a whole without one is a percentage to two decimals (1/8 →
+// 12.5, 三分之一 → 33.33). The magnitude of a range's upper end applies to
+// a bare lower end (2-3万个 → 20000~30000; 2至3万亿元 → 2e12~3e12).
+//
+// A figure needs a unit: a number with none is a name, a code or a date,
+// except a 万/亿 figure closing its clause (用户达6500万，) or running into
+// its noun (63.5万老年用户), whose unit the noun implies (户, 人: the
+// catalogue's implied list), and a plain number of an index measured
+// without a unit (PUE降低到1.3以下, the catalogue's unitless list).
 //
 // # What is never a figure
 //
@@ -47,9 +78,10 @@
 //     dates, years, anniversaries (建党100周年), durations (三年行动),
 //     document, address and licence numbers (〔2022〕133号, 399号).
 //   - Ordinals after 第, unless they are ranks (第七届, 连续第二年, 第一方阵).
-//   - Numbers glued to Latin letters or after @ / _ - . between letters or
-//     digits: technology names (5G, 10G PON, 2.6G, 700M, NR900, IPv6),
-//     e-mail addresses, file names, version strings. An acronym of three or
+//   - Numbers glued to Latin letters or after @ / _ # ^ = % & - . between
+//     letters or digits: technology names (5G, 10G PON, 2.6G, 700M, NR900,
+//     IPv6), e-mail addresses, file names, version strings, exponents
+//     (2^5, 2e5), and anything inside a web address (http://…, www.…). An acronym of three or
 //     more capitals before a counted figure is a noun (检测APP3.4万款).
 //   - Runs of more than 15 digits (identity and account numbers) and values
 //     that overflow.
@@ -57,9 +89,11 @@
 //     (“两个维护”, “1﹢3﹢9”, 断卡行动2.0 in quotes, 《规划(2020-2035)》).
 //   - A number right after a label colon (浏览量:656 次) and every number of a
 //     sentence that text.IsChrome calls page furniture (Document skips them).
-//   - Chinese numerals below two (一个, 一场 are articles), bare magnitudes
-//     without a qualifier (千家万户, 千行百业, 万兆), invalid runs (十四五),
-//     vague amounts (数十个, 几百家), and small Chinese numbers that precede
+//   - Chinese numerals for one before a measure word (一个, 一场 are
+//     articles; 一吨, 一美元 are amounts), bare magnitudes without a
+//     qualifier (千家万户, 千行百业, 万兆), invalid runs (十四五), vague
+//     amounts (数十个, 几百家), financial numerals that are part of a word
+//     (队伍, 陆地, 收拾), and small Chinese numbers that precede
 //     their noun (及三个运营商的) unless they open their clause (七个项目入围),
 //     carry a qualifier (逾五个项目) or a verb introduces them as a count of
 //     events (开展三次).

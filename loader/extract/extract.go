@@ -12,13 +12,31 @@ import (
 // Extractor finds numeric indicators in sentences. It holds only read-only
 // state after New, so one Extractor serves many goroutines.
 type Extractor struct {
-	cat *Catalogue
+	cat   *Catalogue
+	units *Units
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithUnits makes the Extractor read units from the catalogue u instead of
+// the one built into the binary (data/units.yaml).
+func WithUnits(u *Units) Option {
+	return func(e *Extractor) {
+		if u != nil {
+			e.units = u
+		}
+	}
 }
 
 // New returns an Extractor that names metrics from the catalogue c (nil
 // means no canonical names).
-func New(c *Catalogue) *Extractor {
-	return &Extractor{cat: c}
+func New(c *Catalogue, opts ...Option) *Extractor {
+	e := &Extractor{cat: c, units: DefaultUnits()}
+	for _, o := range opts {
+		o(e)
+	}
+	return e
 }
 
 // Doc is a notice as the extractor sees it: its sentences with their parts,
@@ -265,7 +283,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 			rs = r
 		}
 	}
-	figs := scan(rs)
+	figs := e.units.scan(rs, orig)
 	if len(figs) == 0 {
 		return nil
 	}
@@ -539,7 +557,7 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 	if haveCM && cm.Measure != "growth" && cm.Measure != "rank" {
 		return cm.Measure
 	}
-	if eventUnits[f.unit] {
+	if f.event {
 		return "count"
 	}
 	return "total"
@@ -570,7 +588,7 @@ func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) 
 		return "other", false
 	}
 	clause := string(rs[minorStart(rs, f.start):f.start])
-	if eventUnits[f.unit] && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
+	if f.event && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
 		return "other", false
 	}
 	// Figures about others: 全国10个试点城市, 工信部16个重点城市, and

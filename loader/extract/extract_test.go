@@ -116,7 +116,7 @@ func TestSentence(t *testing.T) {
 			{"15%左右", 15, "%", "approx", "achievement", 2024, 0}}},
 		{"光缆线路总长度达到368万公里。", review, y2024, []w{{"368万公里", 3.68e6, "公里", "exact", "achievement", 2024, 0}}},
 		{"IPv6活跃用户数达6500万，占网民比例超过75%。", review, y2024, []w{
-			{"6500万", 6.5e7, "", "exact", "achievement", 2024, 0},
+			{"6500万", 6.5e7, "户", "exact", "achievement", 2024, 0},
 			{"超过75%", 75, "%", "over", "achievement", 2024, 0}}},
 		{"5G用户普及率达到百分之六十五。", review, y2024, []w{{"百分之六十五", 65, "%", "exact", "achievement", 2024, 0}}},
 		{"移动网络IPv6流量占比从9%提升至62%。", review, y2024, []w{{"9%提升至62%", 9, "%", "range", "achievement", 2024, 62}}},
@@ -137,14 +137,16 @@ func TestSentence(t *testing.T) {
 			{"12.5%", 12.5, "%", "exact", "achievement", 2024, 0}}},
 		{"５Ｇ基站达到２．８万个，占全国的1/9。", review, y2024, []w{
 			{"２．８万个", 28000, "个", "exact", "achievement", 2024, 0},
-			{"1/9", 1.0 / 9, "分数", "exact", "achievement", 2024, 0}}},
+			{"1/9", 11.11, "%", "exact", "achievement", 2024, 0}}},
 		{"全省建成5G基站2-3万个。", review, y2024, []w{{"2-3万个", 20000, "个", "range", "achievement", 2024, 30000}}},
 		{"截至2023年底，全省累计建成5G基站18.3万个。", plan, y2024, []w{{"18.3万个", 183000, "个", "exact", "achievement", 2023, 0}}},
 		{"组织召开全省5G发展推进会3次、专题培训12期。", review, y2024, []w{
 			{"3次", 3, "次", "exact", "other", 2024, 0},
 			{"12期", 12, "期", "exact", "other", 2024, 0}}},
 		{"青岛进入全国10个试点城市行列。", review, y2024, []w{{"10个", 10, "个", "exact", "other", 2024, 0}}},
-		{"不到3成的企业完成改造，覆盖不少于200家企业。", review, y2024, []w{{"不少于200家", 200, "家", "at_least", "achievement", 2024, 0}}},
+		{"不到3成的企业完成改造，覆盖不少于200家企业。", review, y2024, []w{
+			{"不到3成", 30, "%", "at_most", "achievement", 2024, 0},
+			{"不少于200家", 200, "家", "at_least", "achievement", 2024, 0}}},
 		{"全市5G基站总数约为1.1万个，同比净增2000个以下。", review, y2024, []w{
 			{"约为1.1万个", 11000, "个", "approx", "achievement", 2024, 0},
 			{"2000个以下", 2000, "个", "at_most", "achievement", 2024, 0}}},
@@ -381,23 +383,6 @@ func TestMetricAndMeasure(t *testing.T) {
 		if in.Metric != tt.metric || in.Canonical != tt.canonical || in.Measure != tt.measure {
 			t.Errorf("%s: metric %q canonical %q measure %q, want %q %q %q", tt.s, in.Metric, in.Canonical, in.Measure,
 				tt.metric, tt.canonical, tt.measure)
-		}
-	}
-}
-
-func TestChineseNumerals(t *testing.T) {
-	for s, want := range map[string]float64{
-		"二十四": 24, "一百零五": 105, "三万五千": 35000, "万亿": 1e12, "两千": 2000, "十": 10, "十五": 15,
-		"二百三十亿": 2.3e10, "一千二百万": 1.2e7, "三百五": 350,
-	} {
-		v, ok := cnValue([]rune(s))
-		if !ok || v != want {
-			t.Errorf("cnValue(%s) = %g, %v; want %g", s, v, ok, want)
-		}
-	}
-	for _, s := range []string{"十四五", "三五", "一二", "十百"} {
-		if v, ok := cnValue([]rune(s)); ok {
-			t.Errorf("cnValue(%s) = %g, want invalid", s, v)
 		}
 	}
 }

@@ -17,6 +17,10 @@ func FuzzSentence(f *testing.F) {
 		"１.２８余万款APP，２-３万个，“两个维护”，〔2022〕133号，0543-2395991",
 		"第", "从", "翻", "百分之", "1/", "2-", "5万", "三分之", "1,", "1.", "约", "超过", "“", "《1》",
 		"會議強調，力爭新建5G基站1.2萬個以上",
+		"一万三户，九十二万四个，3万4000个，5万4千6百户，二十几万户，五百余万元，七十八万五佰零六元",
+		"负3.9%，-22.2%，一千零十二个，４，５６５万元，拾万零五十六元，一又二分之一倍，.5元，八点五成，9.5成",
+		"出口带宽达9.6万G，百兆，千兆，63.5万老年用户，PUE降低到1.3以下，占全国1/8，$20，五兆六十二亿个",
+		"两百点两个，十 余 万个，7万 5千 4百个，负３分之负一百五十七个，2^-1个，七成 六",
 	} {
 		f.Add(s, 0)
 	}
@@ -43,6 +47,12 @@ func FuzzSentence(f *testing.F) {
 				}
 				if in.HasMax && in.ValueMax < in.Value {
 					t.Fatalf("range %g~%g inverted in %q", in.Value, in.ValueMax, s)
+				}
+				// A value never comes from part of a numeral: not a bare
+				// magnitude standing for a longer number, not the tail of a
+				// numeral whose head was dropped.
+				if why := partialNumeral(rs, in); why != "" {
+					t.Fatalf("%q: %s=%g is part of a numeral (%s)", s, in.Surface, in.Value, why)
 				}
 			}
 		}

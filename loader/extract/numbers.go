@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"math/big"
 	"strings"
 	"unicode/utf8"
 )
@@ -18,18 +19,8 @@ type figure struct {
 	chinese         bool // written only in Chinese numerals
 	rank            bool
 	prenominal      bool // the unit is followed by the noun it counts (2个项目)
-}
-
-var cnDigit = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-var cnSmall = map[rune]float64{'十': 10, '百': 100, '千': 1000}
-var cnBig = map[rune]float64{'万': 1e4, '亿': 1e8}
-
-func isCNNumeral(r rune) bool {
-	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
-		return true
-	}
-	return false
+	classifier      bool // the unit is a measure word that may precede its noun
+	event           bool // the unit counts events (次, 场, 期)
 }
 
 func isDigit(r rune) bool { return (r >= '0' && r <= '9') || (r >= '０' && r <= '９') }
@@ -80,326 +71,15 @@ func endsWith(rs []rune, i int, s string) bool {
 }
 
 // parseArabic reads digits with optional thousands separators and decimals
-// at rs[i]. digits is the count of integer digits.
-func parseArabic(rs []rune, i int) (v float64, end int, digits int, ok bool) {
-	j := i
-	var intPart float64
-	for j < len(rs) {
-		r := rs[j]
-		if isDigit(r) {
-			intPart = intPart*10 + float64(digitVal(r))
-			digits++
-			j++
-			continue
-		}
-		// 1,234,567: a comma followed by exactly three digits.
-		if r == ',' && digits > 0 && isDigit(at(rs, j+1)) && isDigit(at(rs, j+2)) && isDigit(at(rs, j+3)) && !isDigit(at(rs, j+4)) {
-			intPart = intPart*1000 + float64(digitVal(rs[j+1])*100+digitVal(rs[j+2])*10+digitVal(rs[j+3]))
-			digits += 3
-			j += 4
-			continue
-		}
-		break
-	}
-	if digits == 0 {
-		return 0, i, 0, false
-	}
-	v = intPart
-	if (at(rs, j) == '.' || at(rs, j) == '．') && isDigit(at(rs, j+1)) {
-		j++
-		scale := 0.1
-		for j < len(rs) && isDigit(rs[j]) {
-			v += float64(digitVal(rs[j])) * scale
-			scale /= 10
-			j++
-		}
-	}
-	return v, j, digits, true
-}
-
-// parseChinese reads a run of Chinese numerals at rs[i]. bare reports a run
-// that starts with a magnitude (万, 千) and so has no digit of its own.
-func parseChinese(rs []rune, i int) (v float64, end int, bare bool, ok bool) {
-	j := i
-	for j < len(rs) && isCNNumeral(rs[j]) {
-		j++
-	}
-	if j == i {
-		return 0, i, false, false
-	}
-	v, ok = cnValue(rs[i:j])
-	_, b1 := cnBig[rs[i]]
-	b2 := rs[i] == '百' || rs[i] == '千'
-	if ok && at(rs, j) == '点' && !(j == i+1 && rs[i] == '两') && !strings.ContainsAny(string(rs[i:j]), "万亿") {
-		// 八十六点五亿, 九十八点五: decimals written out, digit by digit,
-		// then the magnitude they carry.
-		frac, scale, k := 0.0, 0.1, j+1
-		for k < len(rs) && rs[k] != '两' {
-			d, isD := cnDigit[rs[k]]
-			if !isD {
-				break
-			}
-			frac += float64(d) * scale
-			scale /= 10
-			k++
-		}
-		if k > j+1 {
-			v += frac
-			j = k
-			if m, e := magnitude(rs, j); e > j && (at(rs, j) == '万' || at(rs, j) == '亿') {
-				v *= m
-				j = e
-			}
-		}
-	}
-	return v, j, b1 || b2, ok
-}
-
-// cnValue evaluates Chinese numerals: 二十四 24, 一百零五 105, 三万五千 35000,
-// 万亿 1e12. Runs such as 十四五 (two digits in a row) are invalid.
-func cnValue(run []rune) (float64, bool) {
-	for _, big := range []rune{'亿', '万'} {
-		for k := len(run) - 1; k >= 0; k-- {
-			if run[k] != big {
-				continue
-			}
-			left, right := 1.0, 0.0
-			if k > 0 {
-				l, ok := cnValue(run[:k])
-				if !ok {
-					return 0, false
-				}
-				left = l
-			}
-			if k+1 < len(run) {
-				r, ok := cnValue(run[k+1:])
-				if !ok || r >= cnBig[big] {
-					return 0, false
-				}
-				right = r
-			}
-			return left*cnBig[big] + right, true
-		}
-	}
-	sec, num := 0.0, -1
-	last := math.Inf(1)
-	zero := false
-	for idx, r := range run {
-		if d, ok := cnDigit[r]; ok {
-			if d == 0 {
-				num = -1
-				zero = true
-				continue
-			}
-			if num >= 0 {
-				return 0, false
-			}
-			num = d
-			continue
-		}
-		u, ok := cnSmall[r]
-		if !ok || u >= last {
-			return 0, false
-		}
-		n := float64(num)
-		if num < 0 {
-			if idx != 0 {
-				return 0, false
-			}
-			n = 1
-		}
-		sec += n * u
-		num = -1
-		last = u
-		zero = false
-	}
-	if num >= 0 {
-		if zero || last == 10 || math.IsInf(last, 1) {
-			sec += float64(num)
-		} else {
-			// 三百五 (350) is colloquial; treat as the next lower unit.
-			sec += float64(num) * last / 10
-		}
-	}
-	return sec, true
-}
-
-// magnitude reads 万, 亿, 千万, 万亿 … after an Arabic number.
-func magnitude(rs []rune, i int) (mult float64, end int) {
-	mult, end = 1, i
-	for end < len(rs) {
-		switch rs[end] {
-		case '万':
-			mult *= 1e4
-		case '亿':
-			mult *= 1e8
-		case '千':
-			mult *= 1e3
-		case '百':
-			mult *= 1e2
-		default:
-			return mult, end
-		}
-		end++
-	}
-	return mult, end
-}
-
-// Units, longest first within each group, with their normalised names.
-var unitTable = func() []unitEntry {
-	var us []unitEntry
-	add := func(norm string, surfaces ...string) {
-		for _, s := range surfaces {
-			us = append(us, unitEntry{[]rune(s), norm})
-		}
-	}
-	add("个百分点", "个百分点", "百分点")
-	add("%", "%", "％")
-	add("‰", "‰")
-	add("平方公里", "平方公里")
-	add("平方米", "平方米")
-	add("皮长公里", "皮长公里")
-	add("芯公里", "芯公里")
-	add("标准机架", "个标准机架", "标准机架")
-	add("千瓦时", "千瓦时")
-	add("人次", "人次")
-	add("场次", "场次")
-	add("架次", "架次")
-	add("家次", "家次")
-	add("批次", "批次")
-	add("户次", "户次")
-	add("公里", "公里")
-	add("千米", "千米")
-	add("千瓦", "千瓦")
-	add("兆瓦", "兆瓦")
-	add("美元", "美元")
-	for _, s := range strings.Split("元 个 家 户 人 名 位 项 件 场 次 期 款 套 台 部 支 条 座 所 张 份 批 篇 处 起 类 种 宗 笔 封 辆 架 艘 颗 根 杆 站 栋 幢 块 轮 米 亩 吨 倍", " ") {
-		add(s, s)
-	}
-	// Latin units keep their conventional spelling (Gbps, not GBPS; the
-	// catalogue's units are written so); FLOPS is written in capitals.
-	for _, p := range []string{"E", "P", "T"} {
-		add(p+"FLOPS", p+"FLOPS", p+"Flops")
-	}
-	for _, p := range []string{"T", "G", "M"} {
-		add(p+"bps", p+"bps", p+"BPS", p+"b/s", p+"bit/s")
-	}
-	for _, s := range []string{"TB", "PB", "EB", "GB", "MW", "GW"} {
-		add(s, s)
-	}
-	add("km", "km")
-	add("kW", "kW", "KW")
-	// Longest first so 个百分点 wins over 个, 人次 over 人.
-	for i := 1; i < len(us); i++ {
-		for j := i; j > 0 && len(us[j].surface) > len(us[j-1].surface); j-- {
-			us[j], us[j-1] = us[j-1], us[j]
-		}
-	}
-	return us
-}()
-
-type unitEntry struct {
-	surface []rune
-	norm    string
-}
-
-// unitWordBlock lists words that begin with a one-character unit.
-var unitWordBlock = map[rune][]string{
-	'部': {"部门", "部署", "部分", "部委"},
-	'台': {"台风", "台账", "台区", "台湾"},
-	'所': {"所有", "所属", "所在", "所辖"},
-	'处': {"处理", "处置", "处室", "处级"},
-	'位': {"位于", "位居", "位列"},
-	'起': {"起草", "起来", "起步"},
-	'座': {"座谈"},
-	'期': {"期间", "期末", "期限", "期待"},
-	'条': {"条例", "条件"},
-	'张': {"张贴"},
-	'批': {"批准", "批复", "批示"},
-	'名': {"名称", "名单", "名列"},
-	'场': {"场景", "场所", "场地"},
-	'项': {"项目"},
-	'件': {"件事"},
-	'次': {"次数", "次全会", "次会议", "次全体会议", "次代表大会", "次党代会"},
-	'类': {"类型"},
-	'种': {"种类"},
-	'家': {"家庭", "家用"},
-	'人': {"人民", "人员", "人才", "人口", "人工"},
-	'站': {"站点"},
-	'米': {"米粮"},
-}
-
-// classifiers are counting units that precede the noun they count.
-var classifiers = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Split("个 家 户 人 名 位 项 件 场 次 期 款 套 台 部 支 条 座 所 张 份 批 篇 处 起 类 种 宗 笔 封 辆 架 艘 颗 根 杆 站 栋 幢 块 轮", " ") {
-		classifiers[s] = true
-	}
-}
-
 // notNounStart are characters that, right after a figure, begin a verb or
 // a conjunction rather than the noun counted.
 const notNounStart = "增同较比占居位排分均已全是为达和与及或共累新实完提降减超突约近左以获在被将等中"
-
-// eventUnits count events (meetings, trainings, inspections).
-var eventUnits = map[string]bool{"次": true, "场": true, "期": true, "场次": true, "轮": true, "批次": true}
-
-// unitsByFirst indexes unitTable by first rune, longest first.
-var unitsByFirst = func() map[rune][]unitEntry {
-	m := map[rune][]unitEntry{}
-	for _, u := range unitTable {
-		m[u.surface[0]] = append(m[u.surface[0]], u)
-	}
-	return m
-}()
-
-// matchUnit finds a unit at rs[i].
-func matchUnit(rs []rune, i int) (norm string, end int, ok bool) {
-	if i >= len(rs) {
-		return "", i, false
-	}
-	for _, u := range unitsByFirst[rs[i]] {
-		if !hasAt(rs, i, string(u.surface)) {
-			continue
-		}
-		e := i + len(u.surface)
-		if isLatin(u.surface[0]) && isLatin(at(rs, e)) {
-			continue
-		}
-		// Durations are no indicators: 3个月, 5个工作日, 24个小时.
-		if u.norm == "个" && (hasAt(rs, e, "月") || hasAt(rs, e, "工作日") || hasAt(rs, e, "小时") || hasAt(rs, e, "星期")) {
-			return "", i, false
-		}
-		// A unit character that begins a word is no unit: 10部门, 3台风.
-		if len(u.surface) == 1 {
-			for _, w := range unitWordBlock[u.surface[0]] {
-				if hasAt(rs, i, w) {
-					return "", i, false
-				}
-			}
-		}
-		// Prices: 0.5元/GB, 30元每月.
-		if u.norm == "元" || u.norm == "美元" {
-			if sep := at(rs, e); sep == '/' || sep == '每' {
-				k := e + 1
-				for k < len(rs) && k < e+4 && (isLatin(rs[k]) || strings.ContainsRune("月年日户人次分钟秒条", rs[k])) {
-					k++
-				}
-				if k > e+1 {
-					return u.norm + "/" + string(rs[e+1:k]), k, true
-				}
-			}
-		}
-		return u.norm, e, true
-	}
-	return "", i, false
-}
 
 // Qualifiers written before a number, longest first.
 var prefixQuals = []struct {
 	s, q string
 }{
+	{"超过了", "over"}, {"至少有", "at_least"}, {"不小于", "at_least"}, {"不大于", "at_most"},
 	{"不少于", "at_least"}, {"不低于", "at_least"}, {"不超过", "at_most"}, {"不高于", "at_most"},
 	{"不到", "at_most"}, {"不足", "at_most"}, {"超过", "over"}, {"突破", "over"}, {"接近", "approx"},
 	{"将近", "approx"}, {"大约", "approx"}, {"约为", "approx"}, {"至少", "at_least"}, {"最少", "at_least"},
@@ -422,129 +102,50 @@ func isRangeSep(r rune) bool {
 	return false
 }
 
-// core is a bare number with its magnitude.
-type core struct {
-	start, end int
-	value      float64
-	chinese    bool
-	bare       bool // Chinese run starting with a magnitude (万亿)
-	mag        bool // carries 万/亿… (Arabic magnitude or Chinese big unit)
-	over       bool // 余 or 多 inside (30余万)
-	digits     int
-	decimal    bool
-	mult       float64 // the magnitude applied to the written number
-}
-
-// readCore reads a number and its magnitude at rs[i].
-func readCore(rs []rune, i int) (c core, ok bool) {
-	if i >= len(rs) {
-		return c, false
-	}
-	c.start = i
-	c.mult = 1
-	r := rs[i]
-	var j int
-	switch {
-	case isDigit(r):
-		v, e, d, ok := parseArabic(rs, i)
-		if !ok {
-			return c, false
-		}
-		if d > 15 {
-			// Identity, licence and account numbers, never a quantity.
-			return c, false
-		}
-		c.value, c.digits, j = v, d, e
-		c.decimal = e > i+d
-		// 24.2 万个 on messy pages.
-		if at(rs, j) == ' ' && (at(rs, j+1) == '万' || at(rs, j+1) == '亿') {
-			j++
-		}
-		if at(rs, j) == '余' || at(rs, j) == '多' {
-			if m, e2 := magnitude(rs, j+1); e2 > j+1 {
-				c.over, c.mag, c.value, c.mult, j = true, true, c.value*m, m, e2
-			}
-		}
-		if m, e2 := magnitude(rs, j); e2 > j {
-			c.mag, c.value, c.mult, j = true, c.value*m, c.mult*m, e2
-		}
-	case isCNNumeral(r):
-		v, e, bare, ok := parseChinese(rs, i)
-		if !ok {
-			return c, false
-		}
-		c.value, c.chinese, c.bare, j = v, true, bare, e
-		for k := i; k < e; k++ {
-			if rs[k] == '万' || rs[k] == '亿' {
-				c.mag = true
-			}
-		}
-		if at(rs, j) == '余' || at(rs, j) == '多' {
-			if m, e2 := magnitude(rs, j+1); e2 > j+1 && m >= 1e4 {
-				c.over, c.mag, c.value, j = true, true, c.value*m, e2
-			}
-		}
-	default:
-		return c, false
-	}
-	// 万兆, 千兆: technology names, not magnitudes.
-	if c.mag && at(rs, j) == '兆' {
-		return c, false
-	}
-	c.end = j
-	return c, true
-}
-
-// runEnd is where a rejected number's run of digits, letters and joining
-// punctuation ends, so that its tail is not read as a number of its own.
-func runEnd(rs []rune, i int) int {
-	j := i
-	for j < len(rs) {
-		r := rs[j]
-		if isDigit(r) || isLatin(r) || strings.ContainsRune(".-/:_@,．－：", r) || isCNNumeral(r) {
-			j++
-			continue
-		}
-		break
-	}
-	if j == i {
-		j++
-	}
-	return j
+// scanner reads the figures of one sentence: rs is the sentence simplified
+// rune for rune, orig as written.
+type scanner struct {
+	rs, orig []rune
+	u        *Units
+	masked   []bool // inside quotes, titles or a web address
 }
 
 // scan finds the figures of a sentence.
-func scan(rs []rune) []figure {
-	var quoted []bool
+func (u *Units) scan(rs, orig []rune) []figure {
+	s := scanner{rs: rs, orig: orig, u: u}
 	var out []figure
 	for i := 0; i < len(rs); {
-		r := rs[i]
-		if !isDigit(r) && !isCNNumeral(r) && r != '翻' {
+		if !startsNumber(rs, i) {
 			i++
 			continue
 		}
-		if quoted == nil {
-			quoted = quoteMask(rs)
+		if s.masked == nil {
+			s.masked = quoteMask(rs)
+			maskURLs(rs, s.masked)
 		}
-		if quoted[i] {
-			i = runEnd(rs, i)
+		if s.masked[i] {
+			i = numeralRunEnd(rs, i)
 			continue
 		}
-		f, next, ok := readFigure(rs, i)
+		f, next, ok := s.readFigure(i)
 		if ok && (bad(f.value) || bad(f.valueMax)) {
 			ok, next = false, f.end
 		}
-		if !ok {
-			if next <= i {
-				next = runEnd(rs, i)
+		if ok {
+			f, ok = signed(rs, f)
+			if !ok {
+				next = f.end
 			}
-			i = next
-			continue
 		}
-		if isMinus(at(rs, f.numStart-1)) && f.start == f.numStart && !f.chinese && !f.hasMax &&
-			endsWithAny(rs, f.numStart-1, "增长", "增速", "增幅", "增长率", "为", "达", "达到", "至") {
-			// 同比增长-3.5%: a fall, written as negative growth.
-			f.value, f.start = -f.value, f.start-1
+		if !ok {
+			// Resume past the whole numeral run, so that no tail of a
+			// refused number is read as one of its own (a financial
+			// numeral that is part of a word, 队伍, is only one rune).
+			if run := numeralRunEnd(rs, i); next < run && (!isFinancial(rs[i]) || financialStart(rs, i)) {
+				next = run
+			}
+			i = max(next, i+1)
+			continue
 		}
 		if n := len(out); n > 0 && fromTo(rs, out[n-1], f) {
 			// 从9%提升至84%: one change, written as a range.
@@ -566,7 +167,465 @@ func scan(rs []rune) []figure {
 	return distributeQualifier(rs, dropConditions(rs, out))
 }
 
-// dropConditions removes counts of the operators a notice names as actors
+// startsNumber reports a rune that may begin a figure.
+func startsNumber(rs []rune, i int) bool {
+	r := rs[i]
+	return isDigit(r) || isCNNumeral(r) || r == '翻' || r == '半' || (isPoint(r) && isDigit(at(rs, i+1))) ||
+		(r == '俩' && (smallExp(at(rs, i+1)) > 1 || bigExp(at(rs, i+1)) > 0))
+}
+
+// signed applies a sign written before a figure: 负3.9%, -22.2%,
+// 同比增长-3.5%. A minus after a digit, a letter or another minus is a
+// dash (2020-2025, 5G-A); a signed range is refused rather than half read.
+func signed(rs []rune, f figure) (figure, bool) {
+	if f.start != f.numStart || f.rank {
+		return f, true
+	}
+	p := at(rs, f.start-1)
+	switch {
+	case p == '负':
+	case isMinus(p):
+		pp := at(rs, f.start-2)
+		if isDigit(pp) || isLatin(pp) || isMinus(pp) || isPoint(pp) {
+			return f, true
+		}
+		if f.chinese {
+			return f, false // -五: a dash or a sign, not a figure either way
+		}
+	default:
+		return f, true
+	}
+	if f.hasMax {
+		return f, false
+	}
+	f.value, f.start = -f.value, f.start-1
+	return f, true
+}
+
+// maskURLs marks web addresses (http://…, www.…): their digits are
+// paths, queries and encodings (%20), never figures.
+func maskURLs(rs []rune, mask []bool) {
+	for i := 0; i < len(rs); i++ {
+		if r := rs[i]; (r != 'h' && r != 'w' && r != 'W') || (!hasAt(rs, i, "http") && !hasAt(rs, i, "www.") && !hasAt(rs, i, "WWW.")) {
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] < 0x2e80 && !isSpace(rs[j]) && rs[j] != '\t' {
+			mask[j] = true
+			j++
+		}
+		i = j
+	}
+}
+
+// readFigure reads one figure whose number starts at rs[i]. On failure next
+// says where scanning resumes (0 for the default: past the numeral run).
+func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
+	rs := s.rs
+	r := rs[i]
+	prev := at(rs, i-1)
+
+	// 翻一番, 翻两番, 翻番: multiples.
+	if r == '翻' {
+		j := i + 1
+		n := 1
+		if d, ok := cnDigitOf(at(rs, j)); ok && d > 0 && d < 5 {
+			n = d
+			j++
+		}
+		if at(rs, j) != '番' {
+			return f, i + 1, false
+		}
+		return figure{start: i, end: j + 1, numStart: i, value: math.Pow(2, float64(n)), unit: "倍", qual: "exact", chinese: true}, 0, true
+	}
+	// 半数: half; 半成: five per cent (but 半成品 are goods).
+	if r == '半' {
+		switch {
+		case hasAt(rs, i, "半数"):
+			f = figure{start: i, end: i + 2, numStart: i, value: 50, unit: "%", qual: "exact", chinese: true}
+		case hasAt(rs, i, "半成") && !isHan(at(rs, i+2)):
+			f = figure{start: i, end: i + 2, numStart: i, value: 5, unit: "%", qual: "exact", chinese: true}
+		default:
+			return f, i + 1, false
+		}
+		return s.finish(f), 0, true
+	}
+
+	// Numbers glued to letters are names: 5G, NR900, IPv6, 4GL900, 163.com.
+	// An acronym of three capitals before a counted figure is a noun
+	// (检测APP3.4万款), checked once the unit is known.
+	acronym := false
+	if isLatin(prev) {
+		if !upperRun(rs, i) {
+			return f, 0, false
+		}
+		acronym = true
+	}
+	// Paths, addresses, formulas and encodings: /2, @3, 2^5, q=30, %20.
+	if strings.ContainsRune("@/_#\\^=%&兆几", prev) ||
+		((prev == '-' || isPoint(prev)) && (isLatin(at(rs, i-2)) || isDigit(at(rs, i-2)) || isCNNumeral(at(rs, i-2)))) ||
+		(isPoint(r) && (isDigit(prev) || isLatin(prev) || isPoint(prev) || isCNNumeral(prev))) {
+		return f, 0, false
+	}
+	// 2^-1, 1.1^+23, 12.32e+14: exponents, not numbers of their own.
+	if k := skipSigns(rs, i); k < i && (at(rs, k-1) == '^' || ((at(rs, k-1) == 'e' || at(rs, k-1) == 'E') && isDigit(at(rs, k-2)))) {
+		return f, 0, false
+	}
+	// The numerator of 三分 之一 or the fraction of 三百五 又 三分之一,
+	// written apart: part of a number already refused, not one of its own.
+	if k := skipSpacesBack(rs, i); (at(rs, k-1) == '之' && at(rs, skipSpacesBack(rs, k-1)-1) == '分') ||
+		(at(rs, k-1) == '又' && startsNumber(rs, max(skipSpacesBack(rs, k-1)-1, 0))) {
+		return f, 0, false
+	}
+	// A value after a label colon is page furniture (浏览量:656 次).
+	if k := skipSpacesBack(rs, i); at(rs, k-1) == ':' || at(rs, k-1) == '：' {
+		if isDigit(r) {
+			return f, 0, false
+		}
+	}
+
+	// 百分之九十五, 千分之三, 万分之五, 百万分之一.
+	if f, next, ok, is := s.perMille(i); is {
+		return f, next, ok
+	}
+
+	c, ok, skip := readNumeral(rs, s.orig, s.u, i)
+	if !ok {
+		return f, skip, false
+	}
+	// Fractions: 三分之一, 16分之5, 一又二分之一.
+	if f, next, ok, is := s.fraction(i, c); is {
+		return f, next, ok
+	}
+	// A bare magnitude (万, 万万, 千) is a figure only after a qualifier or
+	// before 余/多: 突破万亿元, 近千个, 万余个 — never 千家万户 or 万 alone.
+	if c.bare && prefixQual(rs, i) == "" && !c.over && !hasAnyAt(rs, c.end, "余", "多") {
+		return f, c.end, false
+	}
+
+	// Ordinals and ranks: 第七届 is no figure, 居全国第3位 is a rank.
+	if prev == '第' {
+		return readRank(rs, i, c)
+	}
+
+	f = figure{start: i, numStart: i, value: c.val.float(), qual: "exact", chinese: c.chinese}
+	if c.over {
+		f.qual = "over"
+	}
+	j := c.end
+
+	// 1/9: a fraction of Arabic integers, a share of a whole.
+	if !c.chinese && at(rs, j) == '/' && isDigit(at(rs, j+1)) && !c.decimal && !c.mag {
+		d, ok, _ := readNumeral(rs, s.orig, s.u, j+1)
+		if !ok || d.chinese || d.mag || d.decimal || d.val.isZero() || at(rs, d.end) == '/' || isLatin(at(rs, d.end)) ||
+			!c.val.less(d.val) || d.val.float() > 1000 {
+			return f, 0, false
+		}
+		return s.quotient(f, new(big.Rat).Quo(c.val.rat(), d.val.rat()), d.end)
+	}
+
+	// Ranges: 50%~70%, 2-3万个, 2至3万个.
+	firstPct := ""
+	k := j
+	if at(rs, k) == '%' || at(rs, k) == '％' {
+		firstPct = "%"
+		k++
+	}
+	if sp := skipSpaces(rs, k, 2); sp > k && !c.chinese && isRangeSep(at(rs, sp)) && isSpace(at(rs, sp+1)) {
+		k = sp // 20 - 100个
+	}
+	n := k + 1
+	if k > j && isSpace(at(rs, k-1)) {
+		n = skipSpaces(rs, n, 2)
+	}
+	if isRangeSep(at(rs, k)) && (isDigit(at(rs, n)) == !c.chinese || (c.chinese && isCNNumeral(at(rs, n)))) {
+		if d, ok, _ := readNumeral(rs, s.orig, s.u, n); ok && d.chinese == c.chinese && !d.bare {
+			lo, hi := c.val, d.val
+			if d.magExp > 0 && !c.mag && !c.chinese {
+				// 2-3万个: the magnitude of the upper bound applies to both.
+				lo = c.val.shift(d.magExp)
+			}
+			if lo.less(hi) {
+				f.value, f.valueMax, f.hasMax, f.qual = lo.float(), hi.float(), true, "range"
+				j = d.end
+				if firstPct != "" && at(rs, j) != '%' && at(rs, j) != '％' {
+					return f, 0, false
+				}
+			}
+		}
+	}
+
+	// 九成, 8.5成, 八点五成, 三成半, 七成六: tenths, as a percentage.
+	if f, next, ok, is := s.tenths(f, c, j); is {
+		return f, next, ok
+	}
+
+	// The unit, after a few spaces on messy pages (5 万个).
+	u := skipSpaces(rs, j, maxGap)
+	if at(rs, u) == '余' || at(rs, u) == '多' {
+		if f.qual == "exact" {
+			f.qual = "over"
+		}
+		u++
+	} else if (at(rs, u) == '+' || at(rs, u) == '＋') && !c.chinese && !f.hasMax {
+		// 300+个, as online articles write "more than".
+		if _, _, ok := s.u.match(rs, u+1); ok {
+			if f.qual == "exact" {
+				f.qual = "over"
+			}
+			u++
+		}
+	}
+	e, unit, ue, ok := s.u.matchPrice(rs, u)
+	if ok && len(e.Cues) > 0 && !c.mag && !cued(rs, minorStart(rs, i), i, e) {
+		ok = false // 5G, 2.6G, 700M: technology names
+	}
+	if sym, k, isSym := s.u.symbolBefore(rs, i); !ok && isSym && !c.chinese {
+		// $20, ￥300: the unit written before the number.
+		e, unit, ue, ok = sym, sym.Unit, j, true
+		f.start = k
+	}
+	if !ok {
+		return s.noUnit(f, c, acronym)
+	}
+	f.unit, f.end, f.classifier, f.event = unit, ue, e.Classifier, e.Event
+	if acronym && (c.chinese || f.hasMax || !(c.mag || e.Classifier || e.Unit == "%")) {
+		return f, ue, false
+	}
+	// 一吨半, 两米半: and a half.
+	if e.Kind == "measure" && at(rs, ue) == '半' && !isHan(at(rs, ue+1)) && c.val.isInt() && !f.hasMax {
+		f.value, f.end = c.val.float()+0.5, ue+1
+	}
+
+	if c.chinese {
+		// 数十个, 几百家: vague amounts, not figures.
+		if strings.ContainsRune("数几", prev) {
+			return f, ue, false
+		}
+		// 一个, 一场 are articles — but 增长一倍 is a multiple, 一吨 and
+		// 一美元 are amounts; 千家万户, 千行百业 are idioms — but 万余个,
+		// 千余家 are amounts.
+		if !c.mag && c.val.isInt() && c.val.less(decInt(2)) && e.Kind == "count" {
+			return f, ue, false
+		}
+		if !c.mag && c.val.less(decInt(2)) && e.Kind == "multiple" && !growthBefore(rs, i) {
+			return f, ue, false
+		}
+		if c.bare && prefixQual(rs, i) == "" && f.qual != "over" {
+			return f, ue, false
+		}
+	}
+	f = s.finish(f)
+	if c.chinese && !c.mag && f.value < 100 && f.classifier && f.prenominal && f.qual == "exact" &&
+		!eventVerbBefore(rs, i) && !clauseOpens(rs, i) {
+		// 三个运营商, 两个维护: small prenominal numbers enumerate, they do not report.
+		return f, ue, false
+	}
+	return f, 0, true
+}
+
+// noUnit decides a number followed by no unit: a 万/亿 figure closing its
+// clause (用户达1.2亿。) or running into its noun (63.5万老年用户), whose
+// unit the noun implies, and a plain number of an index measured without
+// a unit (PUE降低到1.3以下). Other bare numbers are names, codes or dates.
+func (s *scanner) noUnit(f figure, c core, acronym bool) (figure, int, bool) {
+	rs := s.rs
+	j := c.end
+	if f.hasMax {
+		j = f.end
+		if j < c.end {
+			j = c.end
+		}
+	}
+	next := at(rs, j)
+	suffix := hasAnyAt(rs, j, "以上", "以下", "以内", "左右")
+	switch {
+	case c.mag && !f.hasMax && !c.chinese && isHan(next) && !suffix:
+		// 63.5万老年用户
+		if strings.ContainsRune(notNounStart, next) || next == '的' {
+			return f, 0, false
+		}
+		f.unit = s.u.impliedUnit(rs, f.start, j)
+		if f.unit == "" {
+			return f, 0, false
+		}
+	case c.mag && !f.hasMax && (!isHan(next) || suffix) && !isLatin(next) && !isDigit(next):
+		f.unit = s.u.impliedUnit(rs, f.start, j)
+	case !c.chinese && !c.mag && (!isHan(next) || suffix) && !isLatin(next) && s.u.unitless(rs, f.start):
+		// PUE降低到1.3以下: an index without a unit.
+	default:
+		return f, 0, false
+	}
+	if acronym && f.unit == "" && !s.u.unitless(rs, f.start) {
+		return f, j, false
+	}
+	if e, ok := s.u.Lookup(f.unit); ok {
+		f.classifier, f.event = e.Classifier, e.Event
+	}
+	f.end = max(f.end, j)
+	return s.finish(f), 0, true
+}
+
+// perMille reads 百分之九十五, 千分之三, 万分之五 and 百万分之一 at rs[i]: a
+// share of a power of ten, stored as %, ‰ or ‱ as written, or as % for
+// rarer denominators. is reports whether rs[i] begins one.
+func (s *scanner) perMille(i int) (f figure, next int, ok, is bool) {
+	rs := s.rs
+	k, exp := i, 0
+	for {
+		if e := smallExp(at(rs, k)); e > 1 {
+			exp += e
+		} else if e := bigExp(at(rs, k)); e > 0 {
+			exp += e
+		} else {
+			break
+		}
+		k++
+	}
+	if k == i || !hasAt(rs, k, "分之") {
+		return f, 0, false, false
+	}
+	n := skipSpaces(rs, k+2, maxGap)
+	c, ok, skip := readNumeral(rs, s.orig, s.u, n)
+	if !ok {
+		if skip <= n {
+			skip = n + 1
+		}
+		return f, skip, false, true
+	}
+	// 百分之百; any other numerator that is a bare magnitude is not a number.
+	if c.bare && !(exp == 2 && c.end == n+1 && smallExp(rs[n]) == 2) {
+		return f, c.end, false, true
+	}
+	if isLatin(at(rs, c.end)) || c.over {
+		return f, c.end, false, true // 百分之15K
+	}
+	v, unit := c.val, "%"
+	switch exp {
+	case 2:
+	case 3:
+		unit = "‰"
+	case 4:
+		unit = "‱"
+	default:
+		v = v.shift(2 - exp)
+	}
+	f = figure{start: i, end: c.end, numStart: i, value: v.float(), unit: unit, qual: "exact", chinese: c.chinese}
+	return s.finish(f), 0, true, true
+}
+
+// fraction reads N分之M and its mixed form W又N分之M after the number c at
+// rs[i]: 三分之一, 16分之5, 一又二分之一, 三百五十又3分之1. With a unit after
+// it the value is the quotient (五分之一个); without one it is a share of a
+// whole, as a percentage to two decimals (三分之一 → 33.33 %). is reports
+// whether the number begins a fraction.
+func (s *scanner) fraction(i int, c core) (f figure, next int, ok, is bool) {
+	rs := s.rs
+	whole := dec{}
+	den := c
+	k := skipSpaces(rs, c.end, maxGap)
+	if at(rs, k) == '又' {
+		n := skipSpaces(rs, k+1, maxGap)
+		if !isDigit(at(rs, n)) && !isCNNumeral(at(rs, n)) {
+			return f, 0, false, false
+		}
+		d, ok, skip := readNumeral(rs, s.orig, s.u, n)
+		if !ok {
+			return f, skip, false, true
+		}
+		if !c.val.isInt() || c.over || c.bare {
+			return f, numeralRunEnd(rs, i), false, true
+		}
+		whole, den = c.val, d
+		k = skipSpaces(rs, d.end, maxGap)
+		if !hasAt(rs, k, "分之") {
+			return f, numeralRunEnd(rs, i), false, true
+		}
+	} else if !hasAt(rs, k, "分之") {
+		return f, 0, false, false
+	}
+	n := skipSpaces(rs, k+2, maxGap)
+	negNum := at(rs, n) == '负' || (isMinus(at(rs, n)) && isDigit(at(rs, n+1)))
+	if negNum {
+		n++
+	}
+	num, ok, skip := readNumeral(rs, s.orig, s.u, n)
+	switch {
+	case !ok:
+		return f, max(skip, n+1), false, true
+	case den.val.isZero() || !den.val.isInt() || den.over || num.over || num.bare || isLatin(at(rs, num.end)):
+		return f, max(num.end, numeralRunEnd(rs, i)), false, true
+	case !num.val.isInt() && !powerOfTen(den.val):
+		// 五百分之2.2: a decimal over anything but 百, 千, 万 is no fraction.
+		return f, max(num.end, numeralRunEnd(rs, i)), false, true
+	}
+	nv := num.val
+	if negNum {
+		nv = nv.neg()
+	}
+	q := new(big.Rat).Quo(nv.rat(), den.val.rat())
+	q.Add(q, whole.rat())
+	f = figure{start: i, numStart: i, qual: "exact", chinese: c.chinese && den.chinese && num.chinese}
+	f, next, ok = s.quotient(f, q, num.end)
+	return f, next, ok, true
+}
+
+// quotient closes a fraction ending at rs[end] whose value is q: with a
+// unit after it the value is the quotient (五分之一个, 1/2个); without one
+// it is a share of a whole, a percentage to two decimals (三分之一 → 33.33,
+// 1/8 → 12.5).
+func (s *scanner) quotient(f figure, q *big.Rat, end int) (figure, int, bool) {
+	rs := s.rs
+	f.end = end
+	if e, ue, ok := s.u.match(rs, skipSpaces(rs, end, maxGap)); ok && len(e.Cues) == 0 && e.Kind != "share" {
+		if d, exact := ratDec(q); exact {
+			f.value = d.float()
+		} else {
+			f.value = ratFloat(q)
+		}
+		f.unit, f.end, f.classifier, f.event = e.Unit, ue, e.Classifier, e.Event
+		return s.finish(f), 0, true
+	}
+	d, ok := roundRat(q.Mul(q, big.NewRat(100, 1)), 2)
+	if !ok {
+		return f, end, false
+	}
+	f.value, f.unit = d.float(), "%"
+	return s.finish(f), 0, true
+}
+
+func powerOfTen(d dec) bool { return d.norm().m == 1 }
+
+// tenths reads 成 after the number c: 九成 is 90 %, 8.5成 85 %, 三成半
+// 35 %, 七成六 76 %. A 成 that begins a word (成立, 成为, 成效) is no unit.
+func (s *scanner) tenths(f figure, c core, j int) (figure, int, bool, bool) {
+	rs := s.rs
+	k := skipSpaces(rs, j, maxGap)
+	if at(rs, k) != '成' || c.mag || f.hasMax || c.over || c.bare || c.val.isZero() || decInt(10).less(c.val) {
+		return f, 0, false, false
+	}
+	v := c.val.shift(1)
+	end := k + 1
+	if at(rs, end) == '半' {
+		v, _ = v.add(dec{5, 0})
+		end++
+	} else if d, ok := cnDigitOf(at(rs, end)); ok && c.val.isInt() && !isCNNumeral(at(rs, end+1)) && !isDigit(at(rs, end+1)) {
+		v, _ = v.add(decInt(int64(d)))
+		end++
+	}
+	if isHan(at(rs, end)) && !hasAnyAt(rs, end, "以上", "以下", "左右", "多", "余", "的", "上下") {
+		return f, 0, false, true
+	}
+	if n := skipSpaces(rs, end, maxGap); n > end && (isCNNumeral(at(rs, n)) || isDigit(at(rs, n))) {
+		return f, numeralRunEnd(rs, n), false, true // 七成 六: not one figure
+	}
+	if decInt(100).less(v) {
+		return f, 0, false, true
+	}
+	f.value, f.unit, f.end = v.float(), "%", end
+	return s.finish(f), 0, true, true
+}
+
 // (组织3家基础电信企业), and figures that restrict the noun they precede
 // rather than count it — 20户以上自然村4G网络覆盖率达到95%, 100人以上企业
 // 上云率达到60%, 1000Mbps及以上接入速率的用户为126万户 — recognised as a
@@ -672,193 +731,6 @@ func fromTo(rs []rune, a, b figure) bool {
 // hundreds of digits).
 func bad(v float64) bool { return math.IsInf(v, 0) || math.IsNaN(v) }
 
-// readFigure reads one figure whose number starts at rs[i]. On failure next
-// says where scanning resumes (0 for the default).
-func readFigure(rs []rune, i int) (f figure, next int, ok bool) {
-	r := rs[i]
-	prev := at(rs, i-1)
-
-	// 翻一番, 翻两番, 翻番: multiples.
-	if r == '翻' {
-		j := i + 1
-		n := 1
-		if d, ok := cnDigit[at(rs, j)]; ok && d > 0 && d < 5 {
-			n = d
-			j++
-		}
-		if at(rs, j) != '番' {
-			return f, i + 1, false
-		}
-		return figure{start: i, end: j + 1, numStart: i, value: math.Pow(2, float64(n)), unit: "倍", qual: "exact", chinese: true}, 0, true
-	}
-
-	// Numbers glued to letters are names: 5G, NR900, IPv6, 4GL900, 163.com.
-	// An acronym of three capitals before a counted figure is a noun
-	// (检测APP3.4万款), checked once the unit is known.
-	acronym := false
-	if isLatin(prev) {
-		if !upperRun(rs, i) {
-			return f, 0, false
-		}
-		acronym = true
-	}
-	if prev == '@' || prev == '/' || prev == '_' || prev == '#' || prev == '\\' ||
-		((prev == '-' || prev == '.') && (isLatin(at(rs, i-2)) || isDigit(at(rs, i-2)))) {
-		return f, 0, false
-	}
-	// A value after a label colon is page furniture (浏览量:656 次).
-	if k := skipSpacesBack(rs, i); at(rs, k-1) == ':' || at(rs, k-1) == '：' {
-		if isDigit(r) {
-			return f, 0, false
-		}
-	}
-
-	// 百分之九十五, 千分之三.
-	if hasAt(rs, i, "百分之百") {
-		f = figure{start: i, end: i + 4, numStart: i, value: 100, unit: "%", qual: "exact", chinese: true}
-		return finish(rs, f), 0, true
-	}
-	if hasAt(rs, i, "百分之") || hasAt(rs, i, "千分之") {
-		unit := "%"
-		if r == '千' {
-			unit = "‰"
-		}
-		c, ok := readCore(rs, i+3)
-		if !ok || c.bare {
-			return f, i + 3, false
-		}
-		f = figure{start: i, end: c.end, numStart: i, value: c.value, unit: unit, qual: "exact", chinese: c.chinese}
-		return finish(rs, f), 0, true
-	}
-	// 半数: half.
-	if hasAt(rs, i, "半数") {
-		f = figure{start: i, end: i + 2, numStart: i, value: 50, unit: "%", qual: "exact", chinese: true}
-		return finish(rs, f), 0, true
-	}
-
-	c, ok := readCore(rs, i)
-	if !ok {
-		return f, 0, false
-	}
-	if c.chinese && hasAt(rs, c.end, "分之") {
-		// 三分之一
-		d, ok := readCore(rs, c.end+2)
-		if !ok || c.value == 0 || !d.chinese {
-			return f, c.end + 2, false
-		}
-		f = figure{start: i, end: d.end, numStart: i, value: d.value / c.value, unit: "分数", qual: "exact", chinese: true}
-		return finish(rs, f), 0, true
-	}
-
-	// Ordinals and ranks: 第七届 is no figure, 居全国第3位 is a rank.
-	if prev == '第' {
-		return readRank(rs, i, c)
-	}
-
-	f = figure{start: i, numStart: i, value: c.value, qual: "exact", chinese: c.chinese}
-	if c.over {
-		f.qual = "over"
-	}
-	j := c.end
-
-	// 1/9: a fraction of Arabic integers.
-	if !c.chinese && at(rs, j) == '/' && isDigit(at(rs, j+1)) && !c.decimal && !c.mag {
-		d, ok := readCore(rs, j+1)
-		if !ok || d.chinese || d.mag || d.decimal || d.value == 0 || at(rs, d.end) == '/' || isLatin(at(rs, d.end)) ||
-			c.value >= d.value || d.value > 1000 {
-			return f, 0, false
-		}
-		f.value, f.unit, f.end = c.value/d.value, "分数", d.end
-		return finish(rs, f), 0, true
-	}
-
-	// Ranges: 50%~70%, 2-3万个, 2至3万个.
-	firstPct := ""
-	k := j
-	if at(rs, k) == '%' || at(rs, k) == '％' {
-		firstPct = "%"
-		k++
-	}
-	if isRangeSep(at(rs, k)) && (isDigit(at(rs, k+1)) == !c.chinese || (c.chinese && isCNNumeral(at(rs, k+1)))) {
-		if d, ok := readCore(rs, k+1); ok && d.chinese == c.chinese {
-			lo, hi := c.value, d.value
-			if d.mag && !c.mag && !c.chinese {
-				// 2-3万个: the magnitude of the upper bound applies to both.
-				lo = c.value * d.mult
-			}
-			if lo < hi {
-				f.value, f.valueMax, f.hasMax, f.qual = lo, hi, true, "range"
-				j = d.end
-				if firstPct != "" && at(rs, j) != '%' && at(rs, j) != '％' {
-					return f, 0, false
-				}
-			}
-		}
-	}
-
-	// 九成, 8成: tenths, as a percentage.
-	if at(rs, j) == '成' && !c.mag && !f.hasMax && c.value >= 1 && c.value <= 10 && c.value == math.Trunc(c.value) &&
-		!isHan(at(rs, j+1)) {
-		f.value, f.unit, f.end = c.value*10, "%", j+1
-		return finish(rs, f), 0, true
-	}
-
-	// The unit, after at most one space (5 万个 on messy pages).
-	u := j
-	if at(rs, u) == ' ' && !c.chinese {
-		u++
-	}
-	if at(rs, u) == '余' || at(rs, u) == '多' {
-		if f.qual == "exact" {
-			f.qual = "over"
-		}
-		u++
-	} else if (at(rs, u) == '+' || at(rs, u) == '＋') && !c.chinese && !f.hasMax {
-		// 300+个, as online articles write "more than".
-		if _, _, ok := matchUnit(rs, u+1); ok {
-			if f.qual == "exact" {
-				f.qual = "over"
-			}
-			u++
-		}
-	}
-	unit, ue, ok := matchUnit(rs, u)
-	if !ok {
-		// A bare 万/亿 figure at the end of a clause (用户达1.2亿。).
-		if c.mag && !f.hasMax && !isHan(at(rs, j)) && !isLatin(at(rs, j)) && !isDigit(at(rs, j)) {
-			f.end = j
-			return finish(rs, f), 0, true
-		}
-		return f, 0, false
-	}
-	f.unit, f.end = unit, ue
-	if acronym && (c.chinese || f.hasMax || !(c.mag || classifiers[unit] || unit == "%")) {
-		return f, ue, false
-	}
-
-	if c.chinese {
-		// 数十个, 几百家: vague amounts, not figures.
-		if strings.ContainsRune("数几", prev) {
-			return f, ue, false
-		}
-		// 一个, 一场 are articles — but 增长一倍 is a multiple; 千家万户,
-		// 千行百业 are idioms — but 万余个, 千余家 are amounts.
-		if !c.mag && c.value < 2 && !(unit == "倍" && growthBefore(rs, i)) {
-			return f, ue, false
-		}
-		if c.bare && prefixQual(rs, i) == "" && f.qual != "over" {
-			return f, ue, false
-		}
-	}
-	f = finish(rs, f)
-	if c.chinese && !c.mag && f.value < 100 && classifiers[f.unit] && f.prenominal && f.qual == "exact" &&
-		!eventVerbBefore(rs, i) && !clauseOpens(rs, i) {
-		// 三个运营商, 两个维护: small prenominal numbers enumerate, they do not report.
-		return f, ue, false
-	}
-	return f, 0, true
-}
-
 // growthBefore reports a verb of growth right before the number at rs[i],
 // past a prefix qualifier: 增长一倍, 提高近一倍.
 func growthBefore(rs []rune, i int) bool {
@@ -895,6 +767,15 @@ func clauseOpens(rs []rune, i int) bool {
 		}
 	}
 	return strings.TrimSpace(head) == ""
+}
+
+// skipSigns returns the index of the first of the signs (+, -) right
+// before rs[i].
+func skipSigns(rs []rune, i int) int {
+	for i > 0 && (rs[i-1] == '+' || isMinus(rs[i-1])) {
+		i--
+	}
+	return i
 }
 
 func skipSpacesBack(rs []rune, i int) int {
@@ -935,10 +816,10 @@ func readRank(rs []rune, i int, c core) (figure, int, bool) {
 			isRank = true
 		}
 	}
-	if !isRank || c.mag || c.decimal || c.value < 1 {
+	if !isRank || c.mag || c.decimal || c.over || c.val.less(decInt(1)) {
 		return figure{}, j, false
 	}
-	f := figure{start: i - 1, end: end, numStart: i, value: c.value, unit: "位次", qual: "exact", chinese: c.chinese, rank: true}
+	f := figure{start: i - 1, end: end, numStart: i, value: c.val.float(), unit: "位次", qual: "exact", chinese: c.chinese, rank: true}
 	return f, 0, true
 }
 
@@ -968,7 +849,8 @@ func prefixQualSpan(rs []rune, i int) (string, int) {
 
 // finish adds the qualifiers around a figure and notes whether it is
 // prenominal.
-func finish(rs []rune, f figure) figure {
+func (s *scanner) finish(f figure) figure {
+	rs := s.rs
 	if q, n := prefixQualSpan(rs, f.numStart); q != "" {
 		// 近 in 最近, 附近 is no qualifier.
 		if !(n == 1 && (endsWith(rs, f.numStart, "最近") || endsWith(rs, f.numStart, "附近"))) {
@@ -999,7 +881,7 @@ func finish(rs []rune, f figure) figure {
 		return f
 	}
 	next := at(rs, n)
-	f.prenominal = classifiers[f.unit] && (isLatin(next) || (isHan(next) && !strings.ContainsRune(notNounStart, next)))
+	f.prenominal = f.classifier && (isLatin(next) || (isHan(next) && !strings.ContainsRune(notNounStart, next)))
 	return f
 }
 
