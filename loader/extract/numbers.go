@@ -860,6 +860,11 @@ func (s *scanner) finish(f figure) figure {
 			}
 		}
 	}
+	// 约占全国的1/6, 约占总量的三成: the 约 of the verb qualifies the share.
+	if f.qual == "exact" && f.unit == "%" && f.start == f.numStart &&
+		strings.Contains(string(rs[minorStart(rs, f.start):f.start]), "约占") {
+		f.qual = "approx"
+	}
 	for _, s := range suffixQuals {
 		if hasAt(rs, f.end, s.s) {
 			f.end += utf8.RuneCountInString(s.s)

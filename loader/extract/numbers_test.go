@@ -84,6 +84,7 @@ func TestNumberClasses(t *testing.T) {
 		// Financial numerals.
 		{"处罚款壹拾贰万元，合同金额拾万零五十六元。", []fig{{"壹拾贰万元", 120000, 0, "元", "exact"}, {"拾万零五十六元", 100056, 0, "元", "exact"}}},
 		// Fractions, mixed fractions, shares of a whole.
+		{"产业总产值约占全国的1/6。", []fig{{"1/6", 16.67, 0, "%", "approx"}}},
 		{"占全国1/8，约三分之一，产值是去年的一又二分之一倍。", []fig{
 			{"1/8", 12.5, 0, "%", "exact"}, {"约三分之一", 33.33, 0, "%", "approx"}, {"一又二分之一倍", 1.5, 0, "倍", "exact"}}},
 		// A leading decimal point.
@@ -99,8 +100,10 @@ func TestNumberClasses(t *testing.T) {
 			{"千分之三", 3, 0, "‰", "exact"}, {"万分之五", 5, 0, "‱", "exact"}, {"百万分之一", 0.0001, 0, "%", "exact"}}},
 		// Bandwidth: 万G, G after a bandwidth cue, 兆 as mega.
 		{"互联网出口带宽达9.6万G，省际带宽达到1200G。", []fig{{"9.6万G", 96000, 0, "G", "exact"}, {"1200G", 1200, 0, "G", "exact"}}},
-		{"用户接入带宽提升至500兆。", []fig{{"500兆", 500, 0, "M", "exact"}}},
-		{"家庭宽带速率达到1000Mbps，出口带宽2.5万兆。", []fig{{"1000Mbps", 1000, 0, "Mbps", "exact"}, {"2.5万兆", 25000, 0, "M", "exact"}}},
+		{"用户接入带宽提升至500兆。", []fig{{"500兆", 500, 0, "兆", "exact"}}},
+		{"全县互联网出口带宽达620千兆位，移动互联网用户接入流量达38.4亿G。", []fig{
+			{"620千兆位", 620, 0, "G", "exact"}, {"38.4亿G", 3.84e9, 0, "G", "exact"}}},
+		{"家庭宽带速率达到1000Mbps，出口带宽2.5万兆。", []fig{{"1000Mbps", 1000, 0, "Mbps", "exact"}, {"2.5万兆", 25000, 0, "兆", "exact"}}},
 		// A 万 figure directly followed by its noun; the noun implies the unit.
 		{"为63.5万老年用户提供适老化服务，5G用户突破1200万。", []fig{
 			{"63.5万", 635000, 0, "人", "exact"}, {"突破1200万", 1.2e7, 0, "户", "over"}}},

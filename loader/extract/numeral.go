@@ -355,8 +355,8 @@ func unitAhead(u *Units, rs []rune, k int) bool {
 	if u == nil {
 		return false
 	}
-	e, end, ok := u.match(rs, k)
-	return ok && end-k > 1 && len(e.Cues) == 0
+	_, end, ok := u.match(rs, k)
+	return ok && end-k > 1
 }
 
 // magnitudeAfterDigits is the power of ten of a 十/百/千/万/亿 right after

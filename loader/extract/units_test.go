@@ -13,7 +13,7 @@ func TestShippedUnits(t *testing.T) {
 		t.Fatal(err)
 	}
 	for form, want := range map[string]string{"个": "个", "％": "%", "百分点": "个百分点", "人民币": "元", "台币": "新台币",
-		"千兆位": "G", "兆": "M", "Gb": "G", "千克": "公斤", "EFlops": "EFLOPS", "Mbit/s": "Mbps", "个标准机架": "标准机架"} {
+		"千兆位": "G", "兆": "兆", "Mb": "M", "Gb": "G", "千克": "公斤", "EFlops": "EFLOPS", "Mbit/s": "Mbps", "个标准机架": "标准机架"} {
 		rs := []rune(form)
 		e, end, ok := u.match(rs, 0)
 		if !ok || end != len(rs) || e.Unit != want {
