@@ -377,7 +377,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 		}
 	}
 	e, unit, ue, ok := s.u.matchPrice(rs, u)
-	if ok && len(e.Cues) > 0 && !c.mag && !cued(rs, minorStart(rs, i), i, e) {
+	if ok && len(e.Cues) > 0 && !c.mag && (!cued(rs, minorStart(rs, i), i, e) || techName(rs, c, ue)) {
 		ok = false // 5G, 2.6G, 700M: technology names
 	}
 	if sym, k, isSym := s.u.symbolBefore(rs, i); !ok && isSym && !c.chinese {
@@ -422,6 +422,17 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 		return f, ue, false
 	}
 	return f, 0, true
+}
+
+// techName reports bandwidth letters that name a technology even in a
+// clause about bandwidth: a mobile generation (速率是4G的10倍), or letters
+// running on into a name (5G-A, 10G PON, 5G+).
+func techName(rs []rune, c core, end int) bool {
+	if c.val.isInt() && c.val.less(decInt(10)) && !c.chinese {
+		return true
+	}
+	n := at(rs, end)
+	return isLatin(n) || isDigit(n) || n == '-' || n == '+' || n == '＋' || (n == ' ' && isLatin(at(rs, end+1)))
 }
 
 // noUnit decides a number followed by no unit: a 万/亿 figure closing its
