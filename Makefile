@@ -2,12 +2,17 @@
 GO      ?= go
 BIN     := bin/policylens
 GOFLAGS ?=
+# Where `make run` serves and what it loads:
+#   make run ADDR=127.0.0.1:9000 DATA=/tmp/corpus DB=/tmp/corpus.duckdb
+ADDR    ?= 127.0.0.1:8080
+DATA    ?= data/notices
+DB      ?= data/policylens.duckdb
 
 .PHONY: run build test test-deps vet bench fuzz clean
 
-## run: build, load data/notices if anything changed, serve on 127.0.0.1:8080
+## run: build, load $(DATA) into $(DB) if anything changed, serve on $(ADDR)
 run: build
-	./$(BIN) run
+	./$(BIN) run --addr '$(ADDR)' --data '$(DATA)' --db '$(DB)'
 
 build:
 	$(GO) build -o $(BIN) ./cmd/policylens
