@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -293,5 +294,23 @@ func TestLoadSizeFlags(t *testing.T) {
 	_, _, err = runCLI(t, context.Background(), "", "load", "--data", dataDir, "--db", db, "--max-notice-size", "lots")
 	if !errors.As(err, &ee) || ee.code != 2 {
 		t.Errorf("a bad size should be a usage error, got %v", err)
+	}
+}
+
+// TestMakeRunAddress checks that `make run` passes ADDR, DATA and DB on to
+// the binary, so that the README's `make run ADDR=127.0.0.1:9000` serves
+// there (make -n prints the commands without running them).
+func TestMakeRunAddress(t *testing.T) {
+	out, err := exec.Command("make", "-n", "-C", "../..", "run", "ADDR=127.0.0.1:9000", "DATA=/tmp/corpus", "DB=/tmp/corpus.duckdb").CombinedOutput()
+	if err != nil {
+		t.Fatalf("make -n run: %v\n%s", err, out)
+	}
+	want := "./bin/policylens run --addr '127.0.0.1:9000' --data '/tmp/corpus' --db '/tmp/corpus.duckdb'"
+	if !strings.Contains(string(out), want) {
+		t.Errorf("make run does not run %q:\n%s", want, out)
+	}
+	out, err = exec.Command("make", "-n", "-C", "../..", "run").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--addr '127.0.0.1:8080' --data 'data/notices' --db 'data/policylens.duckdb'") {
+		t.Errorf("make run without arguments: %v\n%s", err, out)
 	}
 }
