@@ -40,45 +40,78 @@ func overviewPage(r request) (*page, error) {
 		d.Indicators += row.Indicators
 	}
 
-	// Documents by province and year.
+	header := []string{"province", "year", "documents", "tokens", "sentences", "indicators", "chars"}
+	var table [][]string
+	for _, row := range rows {
+		table = append(table, []string{row.Province, strconv.Itoa(row.Year), itoa(row.Documents), itoa(row.Tokens), itoa(row.Sentences), itoa(row.Indicators), itoa(row.Chars)})
+	}
+	if d.Heatmap, err = overviewHeatmap(r, p, rows, provinces, years); err != nil {
+		return nil, err
+	}
+	if d.Heatmap != nil {
+		d.Heatmap.table(header, table)
+	}
+	if d.TokenBars, err = overviewTokens(r, p, rows, provinces, years); err != nil {
+		return nil, err
+	}
+	if d.TokenBars != nil {
+		d.TokenBars.table(header, table)
+	}
+	p.Data = d
+	return p, nil
+}
+
+// overviewHeatmap draws the documents of each province (rows, in the
+// order of the query: administrative) and year (columns); a cell opens
+// its documents.
+func overviewHeatmap(r request, p *page, rows []queries.CorpusRow, provinces []string, years []int) (*chartView, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	yl := yearLabels(years)
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(initOpts("overview-heatmap"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: yearLabels(years), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: yl, AxisLabel: allLabels(), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces, Inverse: opts.Bool(true), AxisLabel: allLabels(), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(maxDocs(rows)), Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#e6f6ff", "#1f6feb"}}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "20", Bottom: "60", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "28", Bottom: "56", ContainLabel: opts.Bool(true)}),
 	)
 	var cells []opts.HeatMapData
 	var links []string
-	var table [][]string
 	for _, row := range rows {
 		cells = append(cells, opts.HeatMapData{Name: row.Province + " " + yearText(row.Year),
-			Value: []any{indexOf(yearLabels(years), yearText(row.Year)), indexOf(provinces, row.Province), row.Documents}})
+			Value: []any{indexOf(yl, yearText(row.Year)), indexOf(provinces, row.Province), row.Documents}})
 		q := filterQuery(queries.Filter{Provinces: []string{row.Province}, YearFrom: row.Year, YearTo: row.Year})
 		links = append(links, r.site.Page("documents", q))
-		table = append(table, []string{row.Province, strconv.Itoa(row.Year), itoa(row.Documents), itoa(row.Tokens), itoa(row.Sentences), itoa(row.Indicators), itoa(row.Chars)})
 	}
-	hm.AddSeries("文档数", cells, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	c, err := newChart("overview-heatmap", "各省份、各年份的文档数", "360px", hm, [][]string{links})
+	hm.AddSeries("文档数", cells, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}))
+	c, err := newChart("overview-heatmap", "各省份、各年份的文档数", rowsHeight(len(provinces), 120), edit(hm, categoriesTopAndBottom), [][]string{links})
 	if err != nil {
 		return nil, err
 	}
 	c.Note = "点击格子查看对应文档"
-	header := []string{"province", "year", "documents", "tokens", "sentences", "indicators", "chars"}
-	d.Heatmap = p.attach(r, c.table(header, table), "CorpusOverview", "corpus_overview")
+	return p.attach(r, c, "CorpusOverview", "corpus_overview"), nil
+}
 
-	// Tokens by province, stacked by year.
-	bar2 := charts.NewBar()
-	bar2.SetGlobalOptions(initOpts("overview-tokens"),
+// overviewTokens draws each province's tokens as a horizontal bar, stacked
+// by year; a segment opens the documents of its province and year.
+func overviewTokens(r request, p *page, rows []queries.CorpusRow, provinces []string, years []int) (*chartView, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(initOpts("overview-tokens"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "词数", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
+		charts.WithLegendOpts(scrollLegend()),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "词数", AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: allLabels()}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "50", Top: legendTop, Bottom: "10", ContainLabel: opts.Bool(true)}),
 	)
-	bar2.SetXAxis(provinces)
-	var tokenLinks [][]string
+	bar.SetXAxis(provinces)
+	var links [][]string
 	for _, y := range years {
 		var data []opts.BarData
 		var l []string
@@ -96,36 +129,34 @@ func overviewPage(r request) (*page, error) {
 			data = append(data, opts.BarData{Value: v})
 			l = append(l, link)
 		}
-		bar2.AddSeries(yearText(y), data, charts.WithBarChartOpts(opts.BarChart{Stack: "tokens"}))
-		tokenLinks = append(tokenLinks, l)
+		bar.AddSeries(yearText(y), data, charts.WithBarChartOpts(opts.BarChart{Stack: "tokens"}))
+		links = append(links, l)
 	}
-	c2, err := newChart("overview-tokens", "各省份的词数（按年份堆叠）", "340px", bar2, tokenLinks)
+	bar.XYReversal()
+	c, err := newChart("overview-tokens", "各省份的词数（按年份堆叠）", rowsHeight(len(provinces), 90), bar, links)
 	if err != nil {
 		return nil, err
 	}
-	d.TokenBars = p.attach(r, c2.table(header, table), "CorpusOverview", "corpus_overview")
-	p.Data = d
-	return p, nil
+	return p.attach(r, c, "CorpusOverview", "corpus_overview"), nil
 }
 
-// axes returns the provinces (by documents, most first) and years
-// (ascending) of the overview rows.
+// axes returns the provinces, in the order of the rows (administrative),
+// and the years (ascending) of the overview rows.
 func axes(rows []queries.CorpusRow) ([]string, []int) {
-	docs := map[string]int64{}
+	seenProv := map[string]bool{}
 	seenYear := map[int]bool{}
 	var provinces []string
 	var years []int
 	for _, r := range rows {
-		if _, ok := docs[r.Province]; !ok {
+		if !seenProv[r.Province] {
+			seenProv[r.Province] = true
 			provinces = append(provinces, r.Province)
 		}
-		docs[r.Province] += r.Documents
 		if !seenYear[r.Year] {
 			seenYear[r.Year] = true
 			years = append(years, r.Year)
 		}
 	}
-	sort.SliceStable(provinces, func(i, j int) bool { return docs[provinces[i]] > docs[provinces[j]] })
 	sort.Ints(years)
 	return provinces, years
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/policylens/policylens/loader"
+	"github.com/policylens/policylens/loader/synth"
 )
 
 var (
@@ -84,9 +85,47 @@ func copySeeds(dir string) error {
 	return nil
 }
 
-// Cleanup removes the database SeedDB built.
+// NationalNotices is how many notices NationalDB writes: enough for every
+// one of the 31 provinces and a few dozen cities and counties, few enough
+// to load in seconds.
+const NationalNotices = 300
+
+var (
+	nationalOnce sync.Once
+	nationalDB   string
+	nationalDir  string
+	nationalErr  error
+)
+
+// NationalDB returns the path of a DuckDB file loaded from NationalNotices
+// synthetic notices (policylens synth, seed 1) covering all 31 provinces
+// and some cities and counties: the scale at which charts must stay
+// readable. It is built once per test binary; Cleanup removes it.
+func NationalDB(t testing.TB) string {
+	t.Helper()
+	nationalOnce.Do(func() {
+		nationalDir, nationalErr = os.MkdirTemp("", "policylens-national-")
+		if nationalErr != nil {
+			return
+		}
+		notices := filepath.Join(nationalDir, "notices")
+		if _, nationalErr = synth.WriteCorpus(notices, filepath.Join(nationalDir, "truth"), synth.Options{N: NationalNotices, Seed: 1}); nationalErr != nil {
+			return
+		}
+		nationalDB = filepath.Join(nationalDir, "national.duckdb")
+		_, nationalErr = loader.Load(context.Background(), loader.Options{DataDir: notices, DBPath: nationalDB})
+	})
+	if nationalErr != nil {
+		t.Fatalf("load %d synthetic notices into a database: %v", NationalNotices, nationalErr)
+	}
+	return nationalDB
+}
+
+// Cleanup removes the databases SeedDB and NationalDB built.
 func Cleanup() {
-	if tempDir != "" {
-		os.RemoveAll(tempDir)
+	for _, dir := range []string{tempDir, nationalDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 }
