@@ -100,35 +100,3 @@ func (c *chartView) table(header []string, rows [][]string) *chartView {
 	c.header, c.rows = header, rows
 	return c
 }
-
-// provinceYearLines is a line chart of values per 10,000 tokens, one line
-// per province over years; point gives a province's value and link for a
-// year, ok=false where it has none (the line skips the gap).
-func provinceYearLines(name string, provinces []string, years []int, point func(prov string, year int) (v float64, link string, ok bool)) (*charts.Line, [][]string) {
-	line := charts.NewLine()
-	line.SetGlobalOptions(initOpts(name),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
-	)
-	line.SetXAxis(yearLabels(years))
-	var links [][]string
-	for _, prov := range provinces {
-		var data []opts.LineData
-		var l []string
-		for _, y := range years {
-			var value any
-			v, link, ok := point(prov, y)
-			if ok {
-				value = round2(v)
-			}
-			data = append(data, opts.LineData{Value: value})
-			l = append(l, link)
-		}
-		line.AddSeries(prov, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(true), ShowSymbol: opts.Bool(true)}),
-			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
-		links = append(links, l)
-	}
-	return line, links
-}

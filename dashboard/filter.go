@@ -142,3 +142,46 @@ func (fb *filterBar) Params() []param {
 	}
 	return out
 }
+
+// yearLinks are links that narrow the filter to each single year of the
+// facets inside the filter's range, and one for the whole range; the link
+// of the current choice is Selected.
+func yearLinks(r request, page string, facets []queries.Facet, f queries.Filter, fragment string) []option {
+	years := queries.FacetYears(facets)
+	if len(years) < 2 {
+		return nil
+	}
+	single := f.YearFrom != 0 && f.YearFrom == f.YearTo
+	all := f
+	if single {
+		all.YearFrom, all.YearTo = 0, 0
+	}
+	out := []option{{Value: r.site.Page(page, keep(r.query, filterQuery(all))) + fragment, Label: "全部年份", Selected: !single}}
+	for _, y := range years {
+		if (f.YearFrom != 0 && !single && y < f.YearFrom) || (f.YearTo != 0 && !single && y > f.YearTo) {
+			continue
+		}
+		one := f
+		one.YearFrom, one.YearTo = y, y
+		out = append(out, option{Value: r.site.Page(page, keep(r.query, filterQuery(one))) + fragment, Label: strconv.Itoa(y), Selected: single && y == f.YearFrom})
+	}
+	return out
+}
+
+// keep returns the filter parameters of fq with the page's other
+// parameters of q (its choices beyond the filter bar) kept.
+func keep(q url.Values, fq url.Values) url.Values {
+	out := url.Values{}
+	for k, v := range q {
+		if !filterKeys[k] {
+			out[k] = append([]string(nil), v...)
+		}
+	}
+	for k, v := range fq {
+		out[k] = v
+	}
+	return out
+}
+
+// filterKeys are the parameters of the filter bar.
+var filterKeys = map[string]bool{"province": true, "level": true, "type": true, "from": true, "to": true, "has_theme": true}

@@ -283,7 +283,7 @@ func TestChartCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) < 2 || strings.Join(recs[0], ",") != "province,year,theme,label,hits,tokens,per_10k" {
+	if len(recs) < 2 || strings.Join(recs[0], ",") != "province,theme,label,documents,hits,tokens,per_10k,expected,residual" {
 		t.Errorf("CSV: %d records, header %v", len(recs), recs[0])
 	}
 }

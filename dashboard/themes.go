@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -15,8 +16,12 @@ type themesData struct {
 	Themes                         []queries.Theme
 	Cells                          []queries.ProvinceTheme
 	Heatmap, Bars, Radar, Residual *chartView
-	Stressed                       []queries.ProvinceTheme // residual > 2
-	Understated                    []queries.ProvinceTheme // residual < -2
+	Stressed                       []queries.ProvinceTheme // residual > 2 with enough data, strongest first
+	Understated                    []queries.ProvinceTheme // residual < -2 with enough data, strongest first
+	Sparse                         int                     // cells whose expected hits are below minExpected
+	MinExpected                    float64
+	Shown                          seriesChoice // the provinces drawn as their own series
+	YearLinks                      []option     // the heatmap by single years (filter links)
 	Trend, Map                     *chartView
 	Theme                          string // label of the theme of the trend and the map
 	ThemeLinks                     []option
@@ -24,11 +29,24 @@ type themesData struct {
 	Version                        queries.ThemeFileVersion
 }
 
+// minExpected is the expected count below which the chi-square residual
+// of a cell is not trusted: the normal approximation behind "beyond ±2 is
+// significant at about 5%" needs expected counts of 5 or more (Cochran's
+// rule). Such cells are drawn apart and never called significant.
+const minExpected = 5.0
+
+// significant reports whether a province-theme cell's residual may be
+// stated as a finding: beyond ±2 with an expected count of at least
+// minExpected.
+func significant(c queries.ProvinceTheme) bool {
+	return c.Expected >= minExpected && math.Abs(c.Residual) > 2
+}
+
 // themesPage compares theme intensity (keyword hits per 10,000 tokens)
 // across provinces and years.
 func themesPage(r request) (*page, error) {
 	p := &page{Name: "themes", Title: "主题强度比较", Nav: "themes", Site: r.site}
-	bar, _, err := facetsBar(r, r.site.Href("themes"))
+	bar, facets, err := facetsBar(r, r.site.Href("themes"))
 	if err != nil {
 		return nil, err
 	}
@@ -46,161 +64,35 @@ func themesPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &themesData{Themes: themes, Cells: byProv}
-	var labels []string
-	for _, t := range themes {
-		labels = append(labels, t.Label)
-	}
-
-	// Heatmap: rows are province and year, columns themes.
-	var rowsLabels []string
-	rowIndex := map[string]int{}
-	var maxV float64
-	var data []opts.HeatMapData
-	var links []string
-	var table [][]string
-	for _, c := range cells {
-		row := c.Province + " " + yearText(c.Year)
-		if _, ok := rowIndex[row]; !ok {
-			rowIndex[row] = len(rowsLabels)
-			rowsLabels = append(rowsLabels, row)
-		}
-		v := round2(c.Per10k)
-		maxV = math.Max(maxV, v)
-		data = append(data, opts.HeatMapData{Name: row + " · " + c.Label, Value: []any{indexOf(labels, c.Label), rowIndex[row], v}})
-		links = append(links, themeLink(r, c.Theme, queries.Filter{Provinces: []string{c.Province}, YearFrom: c.Year, YearTo: c.Year}))
-		table = append(table, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
-	}
-	hm := charts.NewHeatMap()
-	hm.SetGlobalOptions(initOpts("themes-heatmap"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipHeat")}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: rowsLabels, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxV, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
-			Text: []string{"高", "低"}, InRange: &opts.VisualMapInRange{Color: []string{"#f0f4f8", "#fadb5f", "#e12d39"}}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "10", Bottom: "60", ContainLabel: opts.Bool(true)}),
-	)
-	hm.AddSeries("每万词命中", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	height := strconv.Itoa(160+36*len(rowsLabels)) + "px"
-	c, err := newChart("themes-heatmap", "主题强度：省份 × 年份（每万词命中次数）", height, hm, [][]string{links})
-	if err != nil {
-		return nil, err
-	}
-	c.Note = "颜色越深，该省该年越强调该主题；点击格子查看原句"
-	d.Heatmap = p.attach(r, c.table([]string{"province", "year", "theme", "label", "hits", "tokens", "per_10k"}, table), "ThemeByProvinceYear", "theme_intensity")
-
-	// Per-province comparison: grouped bars, radar and residuals.
-	var provinces []string
-	seen := map[string]bool{}
+	d := &themesData{Themes: themes, Cells: byProv, MinExpected: minExpected}
+	provinces, docs := themeProvinces(byProv)
+	d.Shown = chooseSeries(r, provinces, docs)
+	d.YearLinks = yearLinks(r, "themes", facets, f, "#fig-themes-heatmap")
 	for _, c := range byProv {
-		if !seen[c.Province] {
-			seen[c.Province] = true
-			provinces = append(provinces, c.Province)
-		}
-	}
-	value := func(prov, label string) queries.ProvinceTheme {
-		for _, c := range byProv {
-			if c.Province == prov && c.Label == label {
-				return c
-			}
-		}
-		return queries.ProvinceTheme{Province: prov, Label: label}
-	}
-	var provTable [][]string
-	for _, c := range byProv {
-		provTable = append(provTable, []string{c.Province, c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k), ftoa(c.Expected), ftoa(c.Residual)})
-		if c.Residual > 2 {
+		switch {
+		case c.Expected < minExpected:
+			d.Sparse++
+		case c.Residual > 2:
 			d.Stressed = append(d.Stressed, c)
-		} else if c.Residual < -2 {
+		case c.Residual < -2:
 			d.Understated = append(d.Understated, c)
 		}
 	}
-	provHeader := []string{"province", "theme", "label", "hits", "tokens", "per_10k", "expected", "residual"}
+	sort.SliceStable(d.Stressed, func(i, j int) bool { return d.Stressed[i].Residual > d.Stressed[j].Residual })
+	sort.SliceStable(d.Understated, func(i, j int) bool { return d.Understated[i].Residual < d.Understated[j].Residual })
 
-	bars := charts.NewBar()
-	bars.SetGlobalOptions(initOpts("themes-province"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
-	)
-	bars.SetXAxis(labels)
-	var barLinks [][]string
-	for _, prov := range provinces {
-		var bd []opts.BarData
-		var l []string
-		for i, label := range labels {
-			bd = append(bd, opts.BarData{Value: round2(value(prov, label).Per10k)})
-			l = append(l, themeLink(r, themes[i].Theme, withProvince(f, prov)))
-		}
-		bars.AddSeries(prov, bd)
-		barLinks = append(barLinks, l)
-	}
-	c, err = newChart("themes-province", "各省份的主题强度（全部年份）", "380px", bars, barLinks)
-	if err != nil {
+	if d.Heatmap, err = themesHeatmap(r, p, themes, byProv, provinces); err != nil {
 		return nil, err
 	}
-	d.Bars = p.attach(r, c.table(provHeader, provTable), "ThemeByProvince", "theme_by_province")
-
-	radar := charts.NewRadar()
-	var indicators []*opts.Indicator
-	for _, label := range labels {
-		m := 0.0
-		for _, prov := range provinces {
-			m = math.Max(m, value(prov, label).Per10k)
-		}
-		indicators = append(indicators, &opts.Indicator{Name: label, Max: float32(math.Max(math.Ceil(m*1.1), 1))})
-	}
-	radar.SetGlobalOptions(initOpts("themes-radar"),
-		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators, Shape: "polygon"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-	)
-	// A click on a province's shape opens its notices (a radar click names
-	// the province, not one theme).
-	var radarLinks [][]string
-	for _, prov := range provinces {
-		var vals []float64
-		for _, label := range labels {
-			vals = append(vals, round2(value(prov, label).Per10k))
-		}
-		radar.AddSeries(prov, []opts.RadarData{{Name: prov, Value: vals}})
-		pf := f
-		pf.Provinces = []string{prov}
-		radarLinks = append(radarLinks, []string{r.site.Page("documents", filterQuery(pf))})
-	}
-	c, err = newChart("themes-radar", "主题侧重雷达图", "420px", radar, radarLinks)
-	if err != nil {
+	if d.Bars, err = themesBars(r, p, themes, byProv, d.Shown); err != nil {
 		return nil, err
 	}
-	d.Radar = p.attach(r, c.table(provHeader, provTable), "ThemeByProvince", "theme_by_province")
-
-	res := charts.NewHeatMap()
-	var resData []opts.HeatMapData
-	var resLinks []string
-	for _, c := range byProv {
-		resData = append(resData, opts.HeatMapData{Name: c.Province + " · " + c.Label, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), round2(c.Residual)}})
-		resLinks = append(resLinks, themeLink(r, c.Theme, withProvince(f, c.Province)))
-	}
-	res.SetGlobalOptions(initOpts("themes-residual"),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipHeat")}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: -4, Max: 4, Orient: "horizontal", Left: "center", Bottom: "0",
-			Text: []string{"更强调", "较少提及"}, InRange: &opts.VisualMapInRange{Color: []string{"#2680c2", "#f0f4f8", "#e12d39"}}}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "10", Bottom: "60", ContainLabel: opts.Bool(true)}),
-	)
-	res.AddSeries("标准化残差", resData, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
-	c, err = newChart("themes-residual", "侧重检验：卡方调整标准化残差", strconv.Itoa(170+40*len(provinces))+"px", res, [][]string{resLinks})
-	if err != nil {
+	if d.Radar, err = themesRadar(r, p, themes, byProv, d.Shown); err != nil {
 		return nil, err
 	}
-	c.Note = "大于 2：该省比其他省份更强调该主题（约 5% 显著水平）；小于 -2：更少提及"
-	d.Residual = p.attach(r, c.table(provHeader, provTable), "ThemeByProvince", "theme_by_province")
-
+	if d.Residual, err = themesResidual(r, p, themes, byProv, provinces); err != nil {
+		return nil, err
+	}
 	theme := chosenTheme(r, p, d)
 	if err := themeTrend(r, p, d, cells, theme); err != nil {
 		return nil, err
@@ -213,6 +105,226 @@ func themesPage(r request) (*page, error) {
 	}
 	p.Data = d
 	return p, nil
+}
+
+// themeProvinces lists the provinces of the per-province rows in their
+// order (administrative) with each one's documents.
+func themeProvinces(byProv []queries.ProvinceTheme) ([]string, map[string]int64) {
+	var provinces []string
+	docs := map[string]int64{}
+	for _, c := range byProv {
+		if _, ok := docs[c.Province]; !ok {
+			provinces = append(provinces, c.Province)
+		}
+		docs[c.Province] = max(docs[c.Province], c.Documents)
+	}
+	return provinces, docs
+}
+
+// themeLabels are the labels of the themes, in file order.
+func themeLabels(themes []queries.Theme) []string {
+	var labels []string
+	for _, t := range themes {
+		labels = append(labels, t.Label)
+	}
+	return labels
+}
+
+// provinceThemeHeader is the CSV header of the per-province theme charts.
+var provinceThemeHeader = []string{"province", "theme", "label", "documents", "hits", "tokens", "per_10k", "expected", "residual"}
+
+// provinceThemeRow is a CSV row of the per-province theme charts; a sum of
+// provinces (其他) has no residual.
+func provinceThemeRow(c queries.ProvinceTheme) []string {
+	residual := ""
+	if !math.IsNaN(c.Residual) {
+		residual = ftoa(c.Residual)
+	}
+	return []string{c.Province, c.Theme, c.Label, itoa(c.Documents), itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k), ftoa(c.Expected), residual}
+}
+
+// themesHeatmap draws theme intensity as a province × theme heatmap over
+// the filtered years, a row per province in administrative order, the
+// theme names above and below; a cell opens its sentences.
+func themesHeatmap(r request, p *page, themes []queries.Theme, byProv []queries.ProvinceTheme, provinces []string) (*chartView, error) {
+	if len(byProv) == 0 {
+		return nil, nil
+	}
+	labels := themeLabels(themes)
+	f := parseFilter(r.query)
+	var maxV float64
+	var data []opts.HeatMapData
+	var links []string
+	var table [][]string
+	for _, c := range byProv {
+		v := round2(c.Per10k)
+		maxV = math.Max(maxV, v)
+		data = append(data, opts.HeatMapData{Name: c.Province + " · " + c.Label, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), v}})
+		links = append(links, themeLink(r, c.Theme, withProvince(f, c.Province)))
+		table = append(table, provinceThemeRow(c))
+	}
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(initOpts("themes-heatmap"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipHeat")}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces, Inverse: opts.Bool(true), AxisLabel: allLabels(), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(maxV, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
+			Text: []string{"高", "低"}, InRange: &opts.VisualMapInRange{Color: []string{"#f0f4f8", "#fadb5f", "#e12d39"}}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "44", Bottom: "86", ContainLabel: opts.Bool(true)}),
+	)
+	hm.AddSeries("每万词命中", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}))
+	c, err := newChart("themes-heatmap", "主题强度：省份 × 主题（每万词命中次数，所选年份合计）", rowsHeight(len(provinces), 170),
+		edit(hm, wrapLabels("xAxis", 64), categoriesTopAndBottom), [][]string{links})
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "颜色越深，该省越强调该主题；点击格子查看原句"
+	return p.attach(r, c.table(provinceThemeHeader, table), "ThemeByProvince", "theme_by_province"), nil
+}
+
+// themesBars compares the chosen provinces' theme intensity as grouped
+// bars, the other provinces summed as 其他; a bar opens its sentences.
+func themesBars(r request, p *page, themes []queries.Theme, byProv []queries.ProvinceTheme, shown seriesChoice) (*chartView, error) {
+	if len(byProv) == 0 {
+		return nil, nil
+	}
+	f := parseFilter(r.query)
+	bars := charts.NewBar()
+	bars.SetGlobalOptions(initOpts("themes-province"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(scrollLegend()),
+		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "10", Top: "60", Bottom: "10", ContainLabel: opts.Bool(true)}),
+	)
+	bars.SetXAxis(themeLabels(themes))
+	var links [][]string
+	var table [][]string
+	for _, s := range shown.series(byProv) {
+		var bd []opts.BarData
+		var l []string
+		for _, t := range themes {
+			c := s.cell(t.Theme)
+			bd = append(bd, opts.BarData{Value: round2(c.Per10k)})
+			l = append(l, themeLink(r, t.Theme, shown.filterOf(s.name, f)))
+			table = append(table, provinceThemeRow(c))
+		}
+		bars.AddSeries(s.name, bd)
+		links = append(links, l)
+	}
+	c, err := newChart("themes-province", "各省份的主题强度（所选年份合计）", "400px", edit(bars, wrapLabels("xAxis", 56)), links)
+	if err != nil {
+		return nil, err
+	}
+	c.Note = shown.note()
+	return p.attach(r, c.table(provinceThemeHeader, table), "ThemeByProvince", "theme_by_province"), nil
+}
+
+// themesRadar draws the chosen provinces' theme profile as a radar, the
+// other provinces summed as 其他; a shape opens its province's notices.
+func themesRadar(r request, p *page, themes []queries.Theme, byProv []queries.ProvinceTheme, shown seriesChoice) (*chartView, error) {
+	if len(byProv) == 0 {
+		return nil, nil
+	}
+	f := parseFilter(r.query)
+	series := shown.series(byProv)
+	radar := charts.NewRadar()
+	var indicators []*opts.Indicator
+	for _, t := range themes {
+		m := 0.0
+		for _, s := range series {
+			m = math.Max(m, s.cell(t.Theme).Per10k)
+		}
+		indicators = append(indicators, &opts.Indicator{Name: t.Label, Max: float32(math.Max(math.Ceil(m*1.1), 1))})
+	}
+	radar.SetGlobalOptions(initOpts("themes-radar"),
+		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: indicators, Shape: "polygon", Center: []string{"50%", "56%"}}),
+		charts.WithLegendOpts(scrollLegend()),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
+	)
+	var links [][]string
+	var table [][]string
+	for _, s := range series {
+		var vals []float64
+		for _, t := range themes {
+			c := s.cell(t.Theme)
+			vals = append(vals, round2(c.Per10k))
+			table = append(table, provinceThemeRow(c))
+		}
+		radar.AddSeries(s.name, []opts.RadarData{{Name: s.name, Value: vals}})
+		links = append(links, []string{r.site.Page("documents", filterQuery(shown.filterOf(s.name, f)))})
+	}
+	radius := func(option map[string]any) {
+		for _, rc := range components(option, "radar") {
+			rc["radius"] = "62%"
+		}
+	}
+	c, err := newChart("themes-radar", "主题侧重雷达图", "440px", edit(radar, radius), links)
+	if err != nil {
+		return nil, err
+	}
+	c.Note = shown.note()
+	return p.attach(r, c.table(provinceThemeHeader, table), "ThemeByProvince", "theme_by_province"), nil
+}
+
+// themesResidual draws the chi-square adjusted standardised residual of
+// every province and theme as a heatmap; cells whose expected hits are
+// below minExpected are drawn grey, apart from the colour scale, since
+// their residual means nothing.
+func themesResidual(r request, p *page, themes []queries.Theme, byProv []queries.ProvinceTheme, provinces []string) (*chartView, error) {
+	if len(byProv) == 0 {
+		return nil, nil
+	}
+	labels := themeLabels(themes)
+	f := parseFilter(r.query)
+	var trusted, sparse []opts.HeatMapData
+	var trustedLinks, sparseLinks []string
+	var table [][]string
+	for _, c := range byProv {
+		item := opts.HeatMapData{Name: c.Province + " · " + c.Label, Value: []any{indexOf(labels, c.Label), indexOf(provinces, c.Province), round2(c.Residual)}}
+		link := themeLink(r, c.Theme, withProvince(f, c.Province))
+		if c.Expected < minExpected {
+			sparse = append(sparse, item)
+			sparseLinks = append(sparseLinks, link)
+		} else {
+			trusted = append(trusted, item)
+			trustedLinks = append(trustedLinks, link)
+		}
+	}
+	// The CSV lists the rows in the order the series draw them.
+	for _, want := range []bool{false, true} {
+		for _, c := range byProv {
+			if (c.Expected < minExpected) == want {
+				table = append(table, provinceThemeRow(c))
+			}
+		}
+	}
+	res := charts.NewHeatMap()
+	res.SetGlobalOptions(initOpts("themes-residual"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipResidual")}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: labels}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces, Inverse: opts.Bool(true), AxisLabel: allLabels()}),
+		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: -4, Max: 4, Orient: "horizontal", Left: "center", Bottom: "0",
+			Text: []string{"更强调", "较少提及"}, InRange: &opts.VisualMapInRange{Color: []string{"#2680c2", "#f0f4f8", "#e12d39"}}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "44", Bottom: "86", ContainLabel: opts.Bool(true)}),
+	)
+	res.AddSeries("标准化残差", trusted, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}))
+	res.AddSeries("期望值不足 5", sparse, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11, Color: "#9aa5b1"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#f5f7fa", BorderColor: "#d9e2ec", BorderWidth: 1}))
+	// The colour scale is for trusted residuals only.
+	pinScale := func(option map[string]any) {
+		for _, vm := range components(option, "visualMap") {
+			vm["seriesIndex"] = 0
+		}
+	}
+	c, err := newChart("themes-residual", "侧重检验：卡方调整标准化残差", rowsHeight(len(provinces), 170),
+		edit(res, wrapLabels("xAxis", 64), categoriesTopAndBottom, pinScale), [][]string{trustedLinks, sparseLinks})
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "大于 2：该省比其他省份更强调该主题（约 5% 显著水平）；小于 -2：更少提及；灰色格子期望命中不足 5 次，不作判断"
+	return p.attach(r, c.table(provinceThemeHeader, table), "ThemeByProvince", "theme_by_province"), nil
 }
 
 // chosenTheme is the theme of the trend and the map: the theme parameter
@@ -244,47 +356,81 @@ func chosenTheme(r request, p *page, d *themesData) queries.Theme {
 	return theme
 }
 
-// themeTrend draws one theme's intensity over the years, a line per
-// province.
+// themeTrend draws one theme's intensity over the years, a line per chosen
+// province and one for the others summed.
 func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell, theme queries.Theme) error {
 	if theme.Theme == "" {
 		return nil
 	}
 	var years []int
-	seenY := map[int]bool{}
-	var provinces []string
-	seenP := map[string]bool{}
-	var rows [][]string
+	var mine []queries.ThemeCell
 	for _, c := range cells {
 		if c.Theme != theme.Theme {
 			continue
 		}
-		if !seenY[c.Year] {
-			seenY[c.Year] = true
+		mine = append(mine, c)
+		if !slices.Contains(years, c.Year) {
 			years = append(years, c.Year)
 		}
-		if !seenP[c.Province] {
-			seenP[c.Province] = true
-			provinces = append(provinces, c.Province)
-		}
-		rows = append(rows, []string{c.Province, strconv.Itoa(c.Year), c.Theme, c.Label, itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k)})
+	}
+	if len(mine) == 0 {
+		return nil
 	}
 	sort.Ints(years)
-	line, links := provinceYearLines("themes-trend", provinces, years, func(prov string, y int) (float64, string, bool) {
-		link := themeLink(r, theme.Theme, queries.Filter{Provinces: []string{prov}, YearFrom: y, YearTo: y})
-		for _, c := range cells {
-			if c.Theme == theme.Theme && c.Province == prov && c.Year == y {
-				return c.Per10k, link, true
+	f := parseFilter(r.query)
+	type sum struct{ hits, tokens, documents int64 }
+	at := map[string]map[int]*sum{} // series name -> year
+	for _, c := range mine {
+		name := d.Shown.seriesOf(c.Province)
+		if at[name] == nil {
+			at[name] = map[int]*sum{}
+		}
+		s := at[name][c.Year]
+		if s == nil {
+			s = &sum{}
+			at[name][c.Year] = s
+		}
+		s.hits += c.Hits
+		s.tokens += c.Tokens
+		s.documents += c.Documents
+	}
+	var names []string
+	var rows [][]string
+	for _, name := range d.Shown.names() {
+		if at[name] == nil {
+			continue
+		}
+		names = append(names, name)
+		for _, y := range years {
+			if s := at[name][y]; s != nil {
+				rows = append(rows, []string{name, strconv.Itoa(y), theme.Theme, theme.Label, itoa(s.hits), itoa(s.tokens), ftoa(per10k(s.hits, s.tokens))})
 			}
 		}
-		return 0, link, false
+	}
+	line, links := provinceYearLines("themes-trend", names, years, func(name string, y int) (float64, string, bool) {
+		cell := d.Shown.filterOf(name, f)
+		cell.YearFrom, cell.YearTo = y, y
+		s := at[name][y]
+		if s == nil {
+			return 0, "", false
+		}
+		return per10k(s.hits, s.tokens), themeLink(r, theme.Theme, cell), true
 	})
-	c, err := newChart("themes-trend", "「"+theme.Label+"」的年度变化（每万词）", "320px", line, links)
+	c, err := newChart("themes-trend", "「"+theme.Label+"」的年度变化（每万词）", "360px", line, links)
 	if err != nil {
 		return err
 	}
+	c.Note = d.Shown.note()
 	d.Trend = p.attach(r, c.table([]string{"province", "year", "theme", "label", "hits", "tokens", "per_10k"}, rows), "ThemeByProvinceYear", "theme_intensity")
 	return nil
+}
+
+// per10k is hits per 10,000 tokens, 0 without tokens.
+func per10k(hits, tokens int64) float64 {
+	if tokens == 0 {
+		return 0
+	}
+	return 10000 * float64(hits) / float64(tokens)
 }
 
 // themeLink is where a mark of a themes chart leads: the sentences behind

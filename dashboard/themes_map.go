@@ -1,8 +1,8 @@
 package dashboard
 
 import (
-	"encoding/json"
-	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -53,6 +53,7 @@ type mapItem struct {
 	Hits      int64   `json:"hits"`
 	Documents int64   `json:"documents"`
 	Residual  float64 `json:"residual"`
+	Expected  float64 `json:"expected"`
 }
 
 // themeMap draws the chosen theme's intensity per province on a map of
@@ -67,7 +68,7 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 	var links []string
 	var rows [][]string
 	var off []string
-	maxV := 0.0
+	var values []float64
 	for _, c := range byProv {
 		if c.Theme != theme.Theme {
 			continue
@@ -78,8 +79,8 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 			continue
 		}
 		v := round2(c.Per10k)
-		maxV = math.Max(maxV, v)
-		items = append(items, mapItem{Name: region, Value: v, Province: c.Province, Hits: c.Hits, Documents: c.Documents, Residual: round2(c.Residual)})
+		values = append(values, v)
+		items = append(items, mapItem{Name: region, Value: v, Province: c.Province, Hits: c.Hits, Documents: c.Documents, Residual: round2(c.Residual), Expected: round2(c.Expected)})
 		links = append(links, themeLink(r, theme.Theme, withProvince(f, c.Province)))
 		rows = append(rows, []string{c.Province, region, c.Theme, c.Label, itoa(c.Documents), itoa(c.Hits), itoa(c.Tokens), ftoa(c.Per10k), ftoa(c.Residual)})
 	}
@@ -93,17 +94,17 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 	m.SetGlobalOptions(initOpts("themes-map"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts("policylens.tipMap")}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithVisualMapOpts(opts.VisualMap{Calculable: opts.Bool(true), Min: 0, Max: float32(math.Max(math.Ceil(maxV), 1)), Left: "10", Bottom: "10",
-			Text: []string{"每万词 高", "低"}, InRange: &opts.VisualMapInRange{Color: []string{"#f0f4f8", "#fadb5f", "#e12d39"}}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "piecewise", Left: "10", Bottom: "10", Text: []string{"每万词 高", "低"}}),
 	)
 	m.AddSeries(theme.Label, nil, charts.WithLabelOpts(opts.Label{Show: opts.Bool(false)}),
 		charts.WithEmphasisOpts(opts.Emphasis{Label: &opts.Label{Show: opts.Bool(true)}}))
 	m.MultiSeries[0].Data = items
-	c, err := newChart("themes-map", "「"+theme.Label+"」的地区分布（每万词，所选年份合计）", "600px", mapOption{m}, [][]string{links})
+	pieces := quantilePieces(values, mapClasses)
+	c, err := newChart("themes-map", "「"+theme.Label+"」的地区分布（每万词，所选年份合计）", "600px", edit(m, mapLayout, mapPieces(pieces)), [][]string{links})
 	if err != nil {
 		return err
 	}
-	c.Note = "颜色越深越强调该主题；灰色省份没有所选文档；点击省份查看原句"
+	c.Note = "颜色按分位数分为 " + strconv.Itoa(len(pieces)) + " 档，每档省份数大致相同；颜色越深越强调该主题；灰色省份没有所选文档；点击省份查看原句"
 	if len(off) > 0 {
 		c.Note += "；未上图：" + strings.Join(off, "、")
 	}
@@ -111,29 +112,72 @@ func themeMap(r request, p *page, d *themesData, byProv []queries.ProvinceTheme,
 	return nil
 }
 
-// mapOption is the map chart with the series options go-echarts does not
-// know: no legend dot on each province, and a map that fills its box.
-type mapOption struct{ *charts.Map }
+// mapLayout sets the map series options go-echarts does not know: no
+// legend dot on each province, and a map that fills its box.
+func mapLayout(option map[string]any) {
+	for _, s := range components(option, "series") {
+		s["showLegendSymbol"] = false
+		s["layoutCenter"] = []string{"50%", "52%"}
+		s["layoutSize"] = "118%"
+	}
+}
 
-// JSON returns the chart's option with those settings added.
-func (m mapOption) JSON() map[string]any {
-	opt := m.Map.JSON()
-	b, err := json.Marshal(opt)
-	if err != nil {
-		return opt
+// mapClasses is how many colour classes the map has at most, and
+// mapColors their colours, light to dark.
+const mapClasses = 5
+
+var mapColors = []string{"#fff3c4", "#fadb5f", "#f0b429", "#e12d39", "#8a041a"}
+
+// piece is one class of a piecewise visual map: values in [Min, Max)
+// (the last class includes Max).
+type piece struct {
+	Min, Max float64
+}
+
+// quantilePieces splits values into at most classes classes holding about
+// as many values each (quantiles), so that a few large values do not leave
+// every other province the same pale colour. Equal break points merge.
+func quantilePieces(values []float64, classes int) []piece {
+	if len(values) == 0 {
+		return nil
 	}
-	var out map[string]any
-	if err := json.Unmarshal(b, &out); err != nil {
-		return opt
-	}
-	if series, ok := out["series"].([]any); ok {
-		for _, s := range series {
-			if s, ok := s.(map[string]any); ok {
-				s["showLegendSymbol"] = false
-				s["layoutCenter"] = []string{"50%", "52%"}
-				s["layoutSize"] = "118%"
-			}
+	v := slices.Clone(values)
+	slices.Sort(v)
+	breaks := []float64{v[0]}
+	for k := 1; k < classes; k++ {
+		b := v[k*len(v)/classes]
+		if b > breaks[len(breaks)-1] {
+			breaks = append(breaks, b)
 		}
 	}
+	var out []piece
+	for i, b := range breaks {
+		hi := v[len(v)-1]
+		if i+1 < len(breaks) {
+			hi = breaks[i+1]
+		}
+		out = append(out, piece{Min: b, Max: hi})
+	}
 	return out
+}
+
+// mapPieces sets the visual map's classes: each piece its range, label and
+// colour, the last one closed at its top.
+func mapPieces(pieces []piece) func(map[string]any) {
+	return func(option map[string]any) {
+		var list []any
+		for i, p := range pieces {
+			item := map[string]any{"gte": p.Min, "lt": p.Max, "color": mapColors[i*len(mapColors)/max(len(pieces), 1)],
+				"label": strconv.FormatFloat(p.Min, 'f', -1, 64) + " – " + strconv.FormatFloat(p.Max, 'f', -1, 64)}
+			if i == len(pieces)-1 {
+				delete(item, "lt")
+				item["lte"] = p.Max
+			}
+			list = append(list, item)
+		}
+		for _, vm := range components(option, "visualMap") {
+			vm["pieces"] = list
+			delete(vm, "calculable")
+		}
+	}
 }

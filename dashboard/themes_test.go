@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/csv"
 	"html"
+	"math"
 	"net/url"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -188,13 +190,52 @@ func TestThemesExplained(t *testing.T) {
 			t.Errorf("theme %s: keywords not listed", th.Theme)
 		}
 	}
-	// Every significant residual is stated in words.
+	// Every significant residual is stated in words, strongest first; a
+	// residual whose expected count is below 5 never is.
+	var stressed, understated []float64
+	sparse := 0
 	for _, r := range rows {
-		if r.Residual > 2 && !strings.Contains(page, r.Province+"<b>更强调</b>「"+r.Label+"」") {
-			t.Errorf("%s stresses %s (residual %.2f) but the page does not say so", r.Province, r.Label, r.Residual)
-		}
-		if r.Residual < -2 && !strings.Contains(page, r.Province+"<b>较少提及</b>「"+r.Label+"」") {
-			t.Errorf("%s plays down %s (residual %.2f) but the page does not say so", r.Province, r.Label, r.Residual)
+		stated := strings.Contains(page, r.Province+"<b>更强调</b>「"+r.Label+"」") || strings.Contains(page, r.Province+"<b>较少提及</b>「"+r.Label+"」")
+		switch {
+		case r.Expected < 5:
+			sparse++
+			if stated {
+				t.Errorf("%s · %s: expected %.2f < 5, yet the page states a finding", r.Province, r.Label, r.Expected)
+			}
+		case r.Residual > 2:
+			stressed = append(stressed, r.Residual)
+			if !strings.Contains(page, r.Province+"<b>更强调</b>「"+r.Label+"」") {
+				t.Errorf("%s stresses %s (residual %.2f) but the page does not say so", r.Province, r.Label, r.Residual)
+			}
+		case r.Residual < -2:
+			understated = append(understated, r.Residual)
+			if !strings.Contains(page, r.Province+"<b>较少提及</b>「"+r.Label+"」") {
+				t.Errorf("%s plays down %s (residual %.2f) but the page does not say so", r.Province, r.Label, r.Residual)
+			}
 		}
 	}
+	if sparse == 0 || !strings.Contains(page, `data-sparse="`+strconv.Itoa(sparse)+`"`) {
+		t.Errorf("%d cells with expected counts below 5 are not flagged", sparse)
+	}
+	// The page explains the expected counts as they are computed: from the
+	// province's theme hits, not its length.
+	if !strings.Contains(page, "该省全部主题的命中总数") {
+		t.Error("the residual explanation does not say the expected counts come from the province's theme hits")
+	}
+	// The statements are in order of strength.
+	for _, list := range []string{"stressed", "understated"} {
+		m := regexp.MustCompile(`(?s)<ol data-list="` + list + `">(.*?)</ol>`).FindStringSubmatch(page)
+		if m == nil {
+			continue
+		}
+		var got []float64
+		for _, v := range regexp.MustCompile(`data-residual="([-0-9.]+)"`).FindAllStringSubmatch(m[1], -1) {
+			f, _ := strconv.ParseFloat(v[1], 64)
+			got = append(got, math.Abs(f))
+		}
+		if !sort.IsSorted(sort.Reverse(sort.Float64Slice(got))) {
+			t.Errorf("%s statements not by strength: %v", list, got)
+		}
+	}
+	t.Logf("%d stressed, %d understated, %d sparse cells", len(stressed), len(understated), sparse)
 }

@@ -74,19 +74,38 @@
     return tip([[dot(p), (p.name || "") + "：" + plain(v[2])]]);
   }
 
+  // minExpected is the expected count below which a residual is not read
+  // (dashboard/themes.go, minExpected).
+  var minExpected = 5;
+
+  // verdict says what a residual means, given its expected count.
+  function verdict(r, expected) {
+    if (expected < minExpected) { return "期望命中不足 " + minExpected + " 次，样本太少，不作判断"; }
+    if (r > 2) { return "显著更强调"; }
+    if (r < -2) { return "显著较少提及"; }
+    return "与其他省份无显著差异";
+  }
+
   // tipMap is the tooltip of a province of the theme map: intensity,
-  // hits, documents and the standardised residual with what it means.
+  // hits against their expected count, documents and the standardised
+  // residual with what it means.
   function tipMap(p) {
     var d = p.data;
     if (!d) { return tip([[p.name + "：所选范围内没有文档"]]); }
-    var r = d.residual, verdict = "与其他省份无显著差异";
-    if (r > 2) { verdict = "显著更强调"; } else if (r < -2) { verdict = "显著较少提及"; }
     return tip([
       [d.province + " · " + p.seriesName],
       ["每万词 " + d.value + " 次"],
-      ["命中 " + count(d.hits) + " 次，文档 " + count(d.documents) + " 篇"],
-      ["标准化残差 " + r + "：" + verdict]
+      ["命中 " + count(d.hits) + " 次（期望 " + d.expected + "），文档 " + count(d.documents) + " 篇"],
+      ["标准化残差 " + d.residual + "：" + verdict(d.residual, d.expected)]
     ]);
+  }
+
+  // tipResidual is the tooltip of a cell of the residual heatmap; the
+  // cells of its second series have too small an expected count to read.
+  function tipResidual(p) {
+    var v = p.value || [];
+    var says = p.seriesIndex === 1 ? verdict(v[2], 0) : verdict(v[2], minExpected);
+    return tip([[dot(p), p.name || ""], ["残差 " + plain(v[2]) + "：" + says]]);
   }
 
   // termLines are the lines of a term's tooltip: occurrences, documents
@@ -164,6 +183,7 @@
     "policylens.tipPoint": tipPoint,
     "policylens.tipHeat": tipHeat,
     "policylens.tipMap": tipMap,
+    "policylens.tipResidual": tipResidual,
     "policylens.tipTerm": tipTerm,
     "policylens.tipKey": tipKey,
     "policylens.tipNet": tipNet
