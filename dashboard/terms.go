@@ -57,8 +57,9 @@ type termsData struct {
 	Spread   *chartView // the term across provinces
 	First    []firstUseView
 	KWIC     []kwicLine
-	KWICAll  int64  // sentences holding the term in all
-	KWICHref string // the full concordance
+	KWICAll  int64        // sentences holding the term in all
+	KWICHref string       // the full concordance
+	Shown    seriesChoice // the provinces the usage chart draws on their own
 }
 
 // graphLinks are the pages the nodes and the edges of a network open.
@@ -570,53 +571,80 @@ func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 }
 
 // usageChart draws the term per 10,000 tokens over the years, a line per
-// province; a point opens the term's sentences of that province and year.
+// chosen province (by default those using it most) and one for the others
+// summed; a point opens the term's sentences of that series and year.
 func usageChart(r request, p *page, d *termsData, f queries.Filter, uses []queries.TermUse) error {
-	var years []int
-	seen := map[int]bool{}
-	var provinces []string
-	seenProv := map[string]bool{}
-	var rows [][]string
-	for _, u := range uses {
-		if !seen[u.Year] {
-			seen[u.Year] = true
-			years = append(years, u.Year)
-		}
-		if !seenProv[u.Province] {
-			seenProv[u.Province] = true
-			provinces = append(provinces, u.Province)
-		}
-		rows = append(rows, []string{u.Province, strconv.Itoa(u.Year), itoa(u.N), itoa(u.Tokens), ftoa(u.Per10k), u.FirstPublished})
-	}
 	if len(uses) == 0 {
 		return nil
 	}
+	var years []int
+	var provinces []string
+	used := map[string]int64{}
+	for _, u := range uses {
+		if !slices.Contains(years, u.Year) {
+			years = append(years, u.Year)
+		}
+		if _, ok := used[u.Province]; !ok {
+			provinces = append(provinces, u.Province)
+		}
+		used[u.Province] += u.N
+	}
 	sort.Ints(years)
-	line, links := provinceYearLines("term-usage", provinces, years, func(prov string, y int) (float64, string, bool) {
-		cell := f
-		cell.Provinces = []string{prov}
+	d.Shown = chooseSeries(r, provinces, used)
+	type sum struct{ n, tokens int64 }
+	at := map[string]map[int]*sum{}
+	for _, u := range uses {
+		name := d.Shown.seriesOf(u.Province)
+		if at[name] == nil {
+			at[name] = map[int]*sum{}
+		}
+		s := at[name][u.Year]
+		if s == nil {
+			s = &sum{}
+			at[name][u.Year] = s
+		}
+		s.n += u.N
+		s.tokens += u.Tokens
+	}
+	var names []string
+	var rows [][]string
+	for _, name := range d.Shown.names() {
+		if at[name] == nil {
+			continue
+		}
+		names = append(names, name)
+		for _, y := range years {
+			if s := at[name][y]; s != nil {
+				rows = append(rows, []string{name, strconv.Itoa(y), itoa(s.n), itoa(s.tokens), ftoa(per10k(s.n, s.tokens))})
+			}
+		}
+	}
+	line, links := provinceYearLines("term-usage", names, years, func(name string, y int) (float64, string, bool) {
+		s := at[name][y]
+		if s == nil {
+			return 0, "", false
+		}
+		cell := d.Shown.filterOf(name, f)
 		if y != 0 {
 			cell.YearFrom, cell.YearTo = y, y
 		}
-		link := kwicLink(r, cell, "", d.Term, "")
-		for _, u := range uses {
-			if u.Province == prov && u.Year == y {
-				return u.Per10k, link, true
-			}
-		}
-		return 0, link, false
+		return per10k(s.n, s.tokens), kwicLink(r, cell, "", d.Term, ""), true
 	})
-	c, err := newChart("term-usage", "「"+d.Term+"」在各年份的使用（每万词，按省份）", "320px", line, links)
+	c, err := newChart("term-usage", "「"+d.Term+"」在各年份的使用（每万词，按省份）", "360px", line, links)
 	if err != nil {
 		return err
 	}
-	c.Note = "按分词结果计数；点击数据点查看该省该年的原句"
-	d.Usage = p.attach(r, c.table([]string{"province", "year", "n", "tokens", "per_10k", "first_published"}, rows), "TermUsage", "term_frequency")
+	c.Note = "按分词结果计数；点击数据点查看原句"
+	if note := d.Shown.note(); note != "" {
+		c.Note += "；" + note
+	}
+	d.Usage = p.attach(r, c.table([]string{"province", "year", "n", "tokens", "per_10k"}, rows), "TermUsage", "term_frequency")
 	return nil
 }
 
 // spreadChart draws the term per 10,000 tokens of each province over the
-// filtered years; a bar opens the province's sentences with the term.
+// filtered years as horizontal bars, a row per province in administrative
+// order; a bar opens the province's sentences with the term.
 func spreadChart(r request, p *page, d *termsData, f queries.Filter, uses []queries.TermUse) error {
 	type agg struct{ n, tokens int64 }
 	by := map[string]*agg{}
@@ -634,33 +662,29 @@ func spreadChart(r request, p *page, d *termsData, f queries.Filter, uses []quer
 	if len(provinces) == 0 {
 		return nil
 	}
-	per := func(a *agg) float64 {
-		if a.tokens == 0 {
-			return 0
-		}
-		return 10000 * float64(a.n) / float64(a.tokens)
-	}
-	sort.SliceStable(provinces, func(i, j int) bool { return per(by[provinces[i]]) > per(by[provinces[j]]) })
 	var items []termItem
 	var links []string
 	var rows [][]string
 	for _, prov := range provinces {
 		a := by[prov]
-		items = append(items, termItem{Name: prov, Value: round2(per(a)), N: a.n, Per10k: round2(per(a))})
+		v := per10k(a.n, a.tokens)
+		items = append(items, termItem{Name: prov, Value: round2(v), N: a.n, Per10k: round2(v)})
 		links = append(links, kwicLink(r, f, "province:"+prov, d.Term, ""))
-		rows = append(rows, []string{prov, itoa(a.n), itoa(a.tokens), ftoa(per(a))})
+		rows = append(rows, []string{prov, itoa(a.n), itoa(a.tokens), ftoa(v)})
 	}
 	b := charts.NewBar()
 	b.SetGlobalOptions(initOpts("term-provinces"),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item", Formatter: opts.FuncOpts("policylens.tipTerm")}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithYAxisOpts(opts.YAxis{Name: "每万词"}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "每万词"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: allLabels()}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "60", Top: "10", Bottom: "10", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(provinces)
 	b.AddSeries("每万词", nil, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#0c6b58"}))
 	b.MultiSeries[0].Data = items
-	c, err := newChart("term-provinces", "「"+d.Term+"」在各省份的使用（每万词，所选年份合计）", "300px", b, [][]string{links})
+	b.XYReversal()
+	c, err := newChart("term-provinces", "「"+d.Term+"」在各省份的使用（每万词，所选年份合计）", rowsHeight(len(provinces), 60), b, [][]string{links})
 	if err != nil {
 		return err
 	}
