@@ -53,3 +53,47 @@ func TestMapRegions(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantilePieces checks the map's colour classes: every value falls in
+// exactly one class, the classes hold about as many values each even when a
+// few values are far larger than the rest, and equal break points merge.
+func TestQuantilePieces(t *testing.T) {
+	in := func(p piece, last bool, v float64) bool {
+		return v >= p.Min && (v < p.Max || (last && v == p.Max))
+	}
+	skewed := []float64{0.5, 0.7, 0.9, 1.1, 1.2, 1.5, 1.8, 2.0, 2.2, 2.5, 3, 3.1, 3.3, 3.5, 4, 4.2, 4.8, 5, 5.5, 6, 7, 8, 9, 10, 12, 14, 15, 18, 20, 250, 400}
+	for _, tc := range []struct {
+		values []float64
+		want   int // classes
+	}{
+		{skewed, 5},
+		{[]float64{1, 1, 1, 1}, 1},
+		{[]float64{0, 0, 0, 0, 0, 0, 3, 4, 5, 6}, 3},
+		{[]float64{2}, 1},
+	} {
+		pieces := quantilePieces(tc.values, mapClasses)
+		if len(pieces) != tc.want {
+			t.Errorf("%v: %d classes %v, want %d", tc.values, len(pieces), pieces, tc.want)
+		}
+		counts := make([]int, len(pieces))
+		for _, v := range tc.values {
+			n := 0
+			for i, p := range pieces {
+				if in(p, i == len(pieces)-1, v) {
+					n++
+					counts[i]++
+				}
+			}
+			if n != 1 {
+				t.Errorf("%v: value %v in %d classes of %v", tc.values, v, n, pieces)
+			}
+		}
+		if len(tc.values) == len(skewed) {
+			for i, c := range counts {
+				if c < 5 || c > 8 {
+					t.Errorf("skewed values: class %d holds %d of %d values (%v)", i, c, len(skewed), counts)
+				}
+			}
+		}
+	}
+}
