@@ -76,6 +76,7 @@ type filterBar struct {
 	Years     []int
 	From, To  int
 	Hidden    map[string]string // other parameters of the page to keep
+	Problem   string            // why the filter selects nothing, "" when it selects something
 }
 
 // option is one choice of a select element.
@@ -185,3 +186,44 @@ func keep(q url.Values, fq url.Values) url.Values {
 
 // filterKeys are the parameters of the filter bar.
 var filterKeys = map[string]bool{"province": true, "level": true, "type": true, "from": true, "to": true, "has_theme": true}
+
+// filterProblem says in Chinese why a filter selects no document, naming
+// what it asks for, or "" when it selects some.
+func filterProblem(f queries.Filter, facets []queries.Facet, documents int64) string {
+	if f.YearFrom != 0 && f.YearTo != 0 && f.YearFrom > f.YearTo {
+		return "起始年份 " + strconv.Itoa(f.YearFrom) + " 晚于截止年份 " + strconv.Itoa(f.YearTo) + "，没有文档能同时满足。请调整年份范围。"
+	}
+	if documents > 0 {
+		return ""
+	}
+	var parts []string
+	if len(f.Provinces) > 0 {
+		parts = append(parts, "省份 "+strings.Join(f.Provinces, "、"))
+	}
+	if f.Level != "" {
+		parts = append(parts, "层级 "+levelLabel(f.Level))
+	}
+	if f.DocType != "" {
+		parts = append(parts, "文档类型 "+f.DocType)
+	}
+	if f.Theme != "" {
+		label := f.Theme
+		for _, fc := range facets {
+			if fc.Field == "theme" && fc.Value == f.Theme {
+				label = fc.Label
+			}
+		}
+		parts = append(parts, "涉及主题 "+label)
+	}
+	switch {
+	case f.YearFrom != 0 && f.YearFrom == f.YearTo:
+		parts = append(parts, "年份 "+strconv.Itoa(f.YearFrom))
+	case f.YearFrom != 0 && f.YearTo != 0:
+		parts = append(parts, "年份 "+strconv.Itoa(f.YearFrom)+"–"+strconv.Itoa(f.YearTo))
+	case f.YearFrom != 0:
+		parts = append(parts, "年份 "+strconv.Itoa(f.YearFrom)+" 及以后")
+	case f.YearTo != 0:
+		parts = append(parts, "年份 "+strconv.Itoa(f.YearTo)+" 及以前")
+	}
+	return "没有同时满足这些条件的文档：" + strings.Join(parts, "；") + "。请放宽筛选条件，或点「清除」。"
+}

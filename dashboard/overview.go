@@ -25,6 +25,9 @@ func overviewPage(r request) (*page, error) {
 		return nil, err
 	}
 	p.Filter = bar
+	if bar.Problem != "" {
+		return p, nil
+	}
 	f := parseFilter(r.query)
 	rows, err := queries.CorpusOverview(r.ctx, r.db, f)
 	if err != nil {

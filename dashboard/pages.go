@@ -40,13 +40,32 @@ func (p *page) attach(r request, c *chartView, query, view string) *chartView {
 	return p.chart(c)
 }
 
-// facetsBar loads the filter bar's choices for a page.
+// facetsBar loads the filter bar's choices for a page, and says plainly
+// when the filter cannot select anything (bar.Problem): a page then shows
+// that sentence instead of empty charts.
 func facetsBar(r request, action string) (*filterBar, []queries.Facet, error) {
 	facets, err := queries.Facets(r.ctx, r.db)
 	if err != nil {
 		return nil, nil, err
 	}
-	return newFilterBar(action, facets, parseFilter(r.query)), facets, nil
+	f := parseFilter(r.query)
+	bar := newFilterBar(action, facets, f)
+	if f.YearFrom != 0 && f.YearTo != 0 && f.YearFrom > f.YearTo {
+		bar.Problem = filterProblem(f, facets, 0)
+		return bar, facets, nil
+	}
+	if !f.IsZero() {
+		rows, err := queries.CorpusOverview(r.ctx, r.db, f)
+		if err != nil {
+			return nil, nil, err
+		}
+		var docs int64
+		for _, row := range rows {
+			docs += row.Documents
+		}
+		bar.Problem = filterProblem(f, facets, docs)
+	}
+	return bar, facets, nil
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -157,6 +157,9 @@ func termsPage(r request) (*page, error) {
 		return nil, err
 	}
 	p.Filter = bar
+	if bar.Problem != "" {
+		return p, nil
+	}
 	base := parseFilter(r.query)
 	d := &termsData{Choices: selectionChoices(facets)}
 	inFilter, err := queries.CorpusOverview(r.ctx, r.db, base)

@@ -51,6 +51,9 @@ func themesPage(r request) (*page, error) {
 		return nil, err
 	}
 	p.Filter = bar
+	if bar.Problem != "" {
+		return p, nil
+	}
 	f := parseFilter(r.query)
 	themes, err := queries.Themes(r.ctx, r.db)
 	if err != nil {
@@ -174,8 +177,8 @@ func themesHeatmap(r request, p *page, themes []queries.Theme, byProv []queries.
 		charts.WithGridOpts(opts.Grid{Left: "10", Right: "20", Top: "44", Bottom: "86", ContainLabel: opts.Bool(true)}),
 	)
 	hm.AddSeries("每万词命中", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), FontSize: 11}))
-	c, err := newChart("themes-heatmap", "主题强度：省份 × 主题（每万词命中次数，所选年份合计）", rowsHeight(len(provinces), 170),
-		edit(hm, wrapLabels("xAxis", 64), categoriesTopAndBottom), [][]string{links})
+	c, err := newChart("themes-heatmap", "主题强度：省份 × 主题（每万词命中次数，所选年份合计）", rowsHeight(len(provinces), 210),
+		edit(hm, wrapLabels("xAxis", 96), categoriesTopAndBottom), [][]string{links})
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +215,7 @@ func themesBars(r request, p *page, themes []queries.Theme, byProv []queries.Pro
 		bars.AddSeries(s.name, bd)
 		links = append(links, l)
 	}
-	c, err := newChart("themes-province", "各省份的主题强度（所选年份合计）", "400px", edit(bars, wrapLabels("xAxis", 56)), links)
+	c, err := newChart("themes-province", "各省份的主题强度（所选年份合计）", "400px", edit(bars, wrapLabels("xAxis", 84)), links)
 	if err != nil {
 		return nil, err
 	}
@@ -318,8 +321,8 @@ func themesResidual(r request, p *page, themes []queries.Theme, byProv []queries
 			vm["seriesIndex"] = 0
 		}
 	}
-	c, err := newChart("themes-residual", "侧重检验：卡方调整标准化残差", rowsHeight(len(provinces), 170),
-		edit(res, wrapLabels("xAxis", 64), categoriesTopAndBottom, pinScale), [][]string{trustedLinks, sparseLinks})
+	c, err := newChart("themes-residual", "侧重检验：卡方调整标准化残差", rowsHeight(len(provinces), 210),
+		edit(res, wrapLabels("xAxis", 96), categoriesTopAndBottom, pinScale), [][]string{trustedLinks, sparseLinks})
 	if err != nil {
 		return nil, err
 	}
