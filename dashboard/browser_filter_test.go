@@ -157,3 +157,49 @@ func TestBrowserImpossibleFilters(t *testing.T) {
 		t.Errorf("the form with inverted years is sent (%v)", err)
 	}
 }
+
+// TestBrowserSeriesChooser checks the charts with a series per province at
+// 31 provinces: by default six provinces and 其他 (the other 25 summed),
+// and the provinces the chooser names when it names some; the CSV holds
+// exactly what is drawn.
+func TestBrowserSeriesChooser(t *testing.T) {
+	b := newBrowser(t)
+	base := startNational(t)
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	const names = `(name => echarts.getInstanceByDom(document.querySelector('[data-chart="' + name + '"]')).getOption().series.map(s => s.name))`
+	for _, tc := range []struct {
+		query url.Values
+		want  []string
+	}{
+		{nil, nil},
+		{url.Values{"show": {"广东省", "山东省"}}, []string{"山东省", "广东省", "其他（29 省合计）"}},
+	} {
+		u := base + "/themes?" + tc.query.Encode() + "&" + url.Values{"theme": {"anti_fraud"}}.Encode()
+		b.checkPage(t, u, []string{"themes-province", "themes-radar", "themes-trend"}, localOnly(base))
+		for _, chart := range []string{"themes-province", "themes-radar", "themes-trend"} {
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](names+`('`+chart+`')`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.want == nil {
+				if len(got) != 7 || got[6] != "其他（25 省合计）" {
+					t.Errorf("%s by default: series %v, want six provinces and 其他（25 省合计）", chart, got)
+				}
+				continue
+			}
+			// The provinces keep the order of the rows, not of the parameter.
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") && strings.Join(got, ",") != "广东省,山东省,其他（29 省合计）" {
+				t.Errorf("%s with show=%v: series %v", chart, tc.query["show"], got)
+			}
+		}
+		if r := csvRows(t, b, "themes-province", "s.reduce((n, x) => n + x.data.length, 0)"); r[0] != r[1] || r[0] == 0 {
+			t.Errorf("themes-province: %d CSV rows, %d bars", r[0], r[1])
+		}
+		// The chooser shows the drawn provinces as chosen.
+		chosen, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelector('form[data-chooser=series]').querySelectorAll('select[name=show] option:checked').length`))
+		if err != nil || chosen != len(tc.want)-1 && tc.want != nil || tc.want == nil && chosen != 6 {
+			t.Errorf("chooser for %v shows %d provinces chosen (%v)", tc.query, chosen, err)
+		}
+	}
+}

@@ -120,6 +120,10 @@ const maxSQLBytes = 64 << 10
 // csrfParam carries the token of a state-changing form (see csrf.go).
 var csrfParam = matchParam("csrf", "表单令牌", `[0-9a-f]{64}`, 64)
 
+// showParamSpec chooses the provinces a chart with a series per province
+// draws on its own (see chooseSeries).
+var showParamSpec = textParam(showParam, "显示的省份", 40).repeated(64)
+
 func withFilter(extra ...paramSpec) []paramSpec {
 	return append(slices.Clone(filterParams), extra...)
 }
@@ -140,12 +144,13 @@ var readerPageParam = paramSpec{name: "page", label: "页码", kind: paramInt, m
 // has in pages; its CSV route (/csv/NAME/CHART) takes the same ones.
 var pageParams = map[string][]paramSpec{
 	"overview":        withFilter(),
-	"themes":          withFilter(matchParam("theme", "主题", themeIDPattern, 64)),
+	"themes":          withFilter(matchParam("theme", "主题", themeIDPattern, 64), showParamSpec),
 	"theme-sentences": withFilter(matchParam("theme", "主题", themeIDPattern, 64)),
 	"terms": withFilter(
 		matchParam("a", "选择 A", selectionPattern, 48),
 		matchParam("b", "选择 B", selectionPattern, 48),
-		textParam("term", "词语", 50)),
+		textParam("term", "词语", 50),
+		showParamSpec),
 	"kwic": withFilter(
 		textParam("term", "词语", 50),
 		textParam("with", "同句词语", 50),
