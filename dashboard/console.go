@@ -15,10 +15,26 @@ import (
 )
 
 // Console limits: a query that needs more is one for `policylens sql`.
+// The table shows at most consoleMaxRows rows and consoleMaxBytes of
+// values, each text value cut to consoleCellChars characters inside
+// DuckDB; the downloads stream the whole result up to downloadMaxRows rows
+// and downloadMaxBytes bytes.
 const (
-	consoleTimeout = 10 * time.Second
-	consoleMaxRows = 1000
+	consoleTimeout   = 10 * time.Second
+	consoleMaxRows   = 1000
+	consoleMaxBytes  = 4 << 20
+	consoleCellChars = 2000
+
+	downloadTimeout        = 2 * time.Minute
+	downloadMaxRows        = 1_000_000
+	downloadMaxBytes int64 = queries.SandboxResultBudget
 )
+
+// consoleLimits are the limits of the console's table.
+var consoleLimits = queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows, MaxBytes: consoleMaxBytes, MaxCellChars: consoleCellChars}
+
+// downloadLimits are the limits of the console's downloads.
+var downloadLimits = queries.SandboxLimits{Timeout: downloadTimeout, MaxRows: downloadMaxRows, MaxBytes: downloadMaxBytes}
 
 // example is a ready-made query of the console: a view of the schema
 // (View set) or a question asked of several tables.
@@ -111,6 +127,7 @@ type consoleCell struct {
 	Numeric bool
 	Null    bool
 	Long    bool // text long enough to fold
+	Cut     bool // text cut at consoleCellChars; the downloads hold it whole
 }
 
 // consoleRow is one row of a result table, numbered from 1.
@@ -153,6 +170,7 @@ type consoleData struct {
 	JSON      string
 	Limit     int
 	Timeout   string
+	Download  string        // the downloads' limits, in Chinese
 	Chart     *consoleChart // nil when no column is numeric
 	// NotRun says the query came in a link from another site's page and
 	// was not run.
@@ -169,6 +187,7 @@ func consolePage(r request, query string, run bool) *page {
 		Questions: withLinks(r.site, questionExamples),
 		Limit:     consoleMaxRows,
 		Timeout:   chineseDuration(consoleTimeout),
+		Download:  "完整结果，流式下载，最多 " + wan(downloadMaxRows) + " 行、" + strconv.Itoa(int(downloadMaxBytes>>20)) + " MB",
 	}
 	p.Data = d
 	if query == "" {
@@ -180,7 +199,7 @@ func consolePage(r request, query string, run bool) *page {
 		d.NotRun = true
 		return p
 	}
-	res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
+	res, err := queries.RunSandboxed(r.ctx, r.sandbox, query, consoleLimits)
 	if err != nil {
 		d.Error = explainFailure(err)
 		return p
@@ -265,7 +284,12 @@ func resultCell(v any) consoleCell {
 	}
 	text := queries.FormatValue(v)
 	if !isNumber(v) {
-		return consoleCell{Text: text, Long: utf8.RuneCountInString(text) > longCell}
+		c := consoleCell{Text: text}
+		if n := utf8.RuneCountInString(text); n > consoleCellChars {
+			c.Text, c.Cut = string([]rune(text)[:consoleCellChars])+"…", true
+		}
+		c.Long = utf8.RuneCountInString(c.Text) > longCell
+		return c
 	}
 	c := consoleCell{Text: groupDigits(text), Value: text, Numeric: true}
 	if f, err := strconv.ParseFloat(text, 64); err == nil && !math.IsInf(f, 0) && math.Abs(f) >= 1e4 {

@@ -25,11 +25,13 @@ var staticFiles embed.FS
 // request is what a page builder needs: the database, how to link, the
 // page's query parameters and path parameter.
 type request struct {
-	ctx   context.Context
-	db    *sql.DB
-	site  *site
-	query url.Values
-	id    string // path parameter (document id)
+	ctx context.Context
+	db  *sql.DB
+	// sandbox is the handle for users' own queries (the console only).
+	sandbox *sql.DB
+	site    *site
+	query   url.Values
+	id      string // path parameter (document id)
 }
 
 // page is what the layout template renders.

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -234,6 +235,12 @@ func (s *server) console(c *fiber.Ctx) error {
 	}
 	query := strings.TrimSpace(params(c).Get("q"))
 	return s.withDB(c, func(r request) error {
+		sdb, release, err := s.store.SandboxDB(r.ctx)
+		if err != nil {
+			return err
+		}
+		defer release()
+		r.sandbox = sdb
 		// A query that comes in a link followed from another site's page
 		// is shown, not run: the user runs it with the button.
 		p := consolePage(r, query, !fromOtherSite(c))
@@ -241,27 +248,53 @@ func (s *server) console(c *fiber.Ctx) error {
 	})
 }
 
-// consoleDownload serves a console query's result as CSV or JSON.
+// consoleDownload serves a console query's whole result as CSV (with a
+// byte order mark, for Excel) or JSON, streamed as DuckDB's rows are read
+// and cut at downloadLimits; a cut file ends with a line that says so. A
+// query that fails gets 400 with the reason.
 func (s *server) consoleDownload(format string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		if fromOtherSite(c) {
 			return fiber.NewError(fiber.StatusForbidden, "下载只能从本机仪表板的页面发起。")
 		}
+		if s.store == nil {
+			return errors.New("dashboard: no database store")
+		}
 		query := strings.TrimSpace(params(c).Get("q"))
-		return s.withDB(c, func(r request) error {
-			res, err := queries.RunSandboxed(r.ctx, r.db, query, queries.SandboxLimits{Timeout: consoleTimeout, MaxRows: consoleMaxRows})
-			if err != nil {
-				return fiber.NewError(fiber.StatusBadRequest, consoleError(err))
-			}
-			if format == "json" {
-				c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
-				c.Set(fiber.HeaderContentDisposition, `attachment; filename="query.json"`)
-				return queries.WriteJSON(c, res)
-			}
+		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
+		db, release, err := s.store.SandboxDB(ctx)
+		if err != nil {
+			cancel()
+			return err
+		}
+		rs, err := queries.OpenSandboxed(ctx, db, query, downloadLimits)
+		if err != nil {
+			release()
+			cancel()
+			return fiber.NewError(fiber.StatusBadRequest, consoleError(err))
+		}
+		if format == "json" {
+			c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+			c.Set(fiber.HeaderContentDisposition, `attachment; filename="query.json"`)
+		} else {
 			c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
 			c.Set(fiber.HeaderContentDisposition, `attachment; filename="query.csv"`)
-			return queries.WriteCSV(c, res)
+		}
+		c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
+			defer cancel()
+			defer release()
+			defer rs.Close()
+			var rw queries.RowWriter
+			if format == "json" {
+				rw = queries.NewJSONWriter(w, queries.JSONOptions{MarkCut: true})
+			} else {
+				rw = queries.NewCSVWriter(w, queries.CSVOptions{BOM: true, MarkCut: true})
+			}
+			if _, err := rs.Copy(rw); err != nil {
+				s.log.Warn("console download stopped", "err", err)
+			}
 		})
+		return nil
 	}
 }
 

@@ -22,6 +22,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if db := os.Getenv(memoryChildEnv); db != "" {
+		os.Exit(memoryChild(db)) // the child process of TestConsoleMemory
+	}
 	code := m.Run()
 	querytest.Cleanup()
 	os.Exit(code)
@@ -350,6 +353,10 @@ func TestConsoleRuns(t *testing.T) {
 		t.Fatal("no CSV download link")
 	}
 	status, csvBody, _ := get(t, base+html.UnescapeString(m[1]))
+	csvBody, bom := strings.CutPrefix(csvBody, "\uFEFF")
+	if !bom {
+		t.Error("CSV download has no byte order mark (Excel reads it as ANSI)")
+	}
 	recs, err := csv.NewReader(strings.NewReader(csvBody)).ReadAll()
 	if status != 200 || err != nil || len(recs) < 2 || recs[0][0] != "province" || recs[0][1] != "n" {
 		t.Errorf("CSV download: status %d, %v, %q", status, err, csvBody)

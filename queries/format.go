@@ -3,7 +3,6 @@ package queries
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -90,7 +89,9 @@ func WriteTable(w io.Writer, r *Result) error {
 	default:
 		fmt.Fprintf(bw, "(%d rows)\n", n)
 	}
-	if r.Truncated {
+	if r.Cut != nil {
+		fmt.Fprintf(bw, "(result truncated: %s; add a LIMIT or narrow the query)\n", r.Cut.English())
+	} else if r.Truncated {
 		fmt.Fprintf(bw, "(result truncated: only the first %d rows are shown; add a LIMIT or narrow the query)\n", len(r.Rows))
 	}
 	return bw.Flush()
@@ -120,87 +121,17 @@ func IsNumericType(t string) bool {
 	return false
 }
 
-// WriteCSV writes r as RFC 4180 CSV with a header row. NULL is an empty
-// field; lists and objects are written in DuckDB's notation. A truncated
-// result is not marked in the CSV itself (it would break the format); the
-// caller says so on stderr.
+// WriteCSV writes r as RFC 4180 CSV with a header row (see NewCSVWriter).
+// A truncated result is not marked in the CSV itself; the caller says so
+// on stderr.
 func WriteCSV(w io.Writer, r *Result) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(r.Columns); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
-	rec := make([]string, len(r.Columns))
-	for _, row := range r.Rows {
-		for j := range rec {
-			rec[j] = ""
-			if j < len(row) && row[j] != nil {
-				rec[j] = FormatValue(row[j])
-			}
-		}
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("write csv: %w", err)
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
-	return nil
+	return WriteRows(NewCSVWriter(w, CSVOptions{}), r)
 }
 
-// WriteJSON writes r as a JSON array with one object per row, keyed by
-// column name in column order (a repeated name gets a _2, _3 suffix), one
-// row per line. Numbers stay numbers (HUGEINT and DECIMAL exactly), NULL is
-// null, lists are arrays and STRUCTs and MAPs objects.
+// WriteJSON writes r as a JSON array with one object per row (see
+// NewJSONWriter).
 func WriteJSON(w io.Writer, r *Result) error {
-	keys := make([]string, len(r.Columns))
-	seen := map[string]int{}
-	for j, c := range r.Columns {
-		seen[c]++
-		keys[j] = c
-		if n := seen[c]; n > 1 {
-			keys[j] = fmt.Sprintf("%s_%d", c, n)
-		}
-	}
-	var buf bytes.Buffer
-	buf.WriteString("[")
-	for i, row := range r.Rows {
-		if i > 0 {
-			buf.WriteString(",")
-		}
-		buf.WriteString("\n  {")
-		for j, k := range keys {
-			if j > 0 {
-				buf.WriteString(", ")
-			}
-			var v any
-			if j < len(row) {
-				v = row[j]
-			}
-			if err := writeJSONValue(&buf, k); err != nil {
-				return fmt.Errorf("write json: column %s: %w", k, err)
-			}
-			buf.WriteString(": ")
-			if err := writeJSONValue(&buf, v); err != nil {
-				return fmt.Errorf("write json: column %s: %w", k, err)
-			}
-		}
-		buf.WriteString("}")
-		if buf.Len() > 64<<10 {
-			if _, err := w.Write(buf.Bytes()); err != nil {
-				return fmt.Errorf("write json: %w", err)
-			}
-			buf.Reset()
-		}
-	}
-	if len(r.Rows) > 0 {
-		buf.WriteString("\n")
-	}
-	buf.WriteString("]\n")
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	return nil
+	return WriteRows(NewJSONWriter(w, JSONOptions{}), r)
 }
 
 // writeJSONValue appends v as JSON without escaping <, > and & (the output

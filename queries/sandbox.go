@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,29 +19,43 @@ import (
 
 // Result is the outcome of an ad-hoc query: column names and DuckDB type
 // names, and rows of printable values (see FormatValue for what a value can
-// be). Truncated says the row cap cut the result short.
+// be). Truncated says a cap cut the result short, and Cut which one.
 type Result struct {
 	Columns   []string
 	Types     []string
 	Rows      [][]any
 	Truncated bool
+	Cut       *Cut
 	Elapsed   time.Duration
 }
 
-// SandboxLimits bounds an ad-hoc query. A zero field takes the default
-// (DefaultSandboxTimeout, DefaultSandboxMaxRows); a negative one lifts the
-// limit (for the command line, where the user runs their own queries).
+// SandboxLimits bounds an ad-hoc query. A zero field takes the default; a
+// negative one lifts the limit (for the command line, where the user runs
+// their own queries).
 type SandboxLimits struct {
+	// Timeout stops the query (DefaultSandboxTimeout).
 	Timeout time.Duration
+	// MaxRows caps the rows (DefaultSandboxMaxRows).
 	MaxRows int
+	// MaxBytes caps the size of the result (DefaultSandboxMaxBytes):
+	// RunSandboxed stops collecting once its values hold this many bytes,
+	// StreamSandboxed stops writing once it has written this many.
+	MaxBytes int64
+	// MaxCellChars, when above 0, cuts every text value to this many
+	// characters (plus one, so that a cut shows) inside DuckDB, so that a
+	// result of huge values is never built: the console's table, where a
+	// person reads the start of a value. 0 keeps values whole.
+	MaxCellChars int
 }
 
 // Defaults for SandboxLimits: long enough for any query over the corpus,
 // short enough that a runaway query does not hold a core of a shared
-// machine; enough rows to read, few enough for a browser table.
+// machine; enough rows to read, few enough for a browser table; a result
+// size a page or a download can carry.
 const (
-	DefaultSandboxTimeout = 10 * time.Second
-	DefaultSandboxMaxRows = 10000
+	DefaultSandboxTimeout        = 10 * time.Second
+	DefaultSandboxMaxRows        = 10000
+	DefaultSandboxMaxBytes int64 = 64 << 20
 )
 
 // ErrQueryRefused marks a query the sandbox will not run; the error's text
@@ -57,17 +72,71 @@ func refuse(format string, args ...any) error {
 
 // RunSandboxed runs one user-written query on db, which must be a handle
 // from a Store (read-only, external access off, configuration locked: the
-// real guarantees). On top of those it accepts a single read statement only
-// (SELECT, WITH, VALUES, TABLE, FROM-first, DESCRIBE, SHOW, SUMMARIZE,
-// EXPLAIN of a read, and the PRAGMAs DuckDB turns into reads such as
-// table_info), refuses file-reading functions by name, caps the rows and
-// stops the query at the time limit. Each query runs on a fresh connection
-// that is thrown away afterwards, so nothing it sets can leak into the
-// dashboard's own queries.
+// real guarantees; SandboxDB gives one with its own memory limit). On top
+// of those it accepts a single read statement only (SELECT, WITH, VALUES,
+// TABLE, FROM-first, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN of a read, and the
+// PRAGMAs DuckDB turns into reads such as table_info), refuses
+// file-reading functions by name, caps the rows and the bytes, and stops
+// the query at the time limit. Each query runs on a fresh connection that
+// is thrown away afterwards, so nothing it sets can leak into the
+// dashboard's own queries. The result says where the database lives
+// nowhere (see redactor).
 //
 // Errors wrap ErrQueryRefused, ErrQueryTimeout, or carry DuckDB's own
 // message ("query failed: Parser Error: ...").
 func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimits) (*Result, error) {
+	rs, err := OpenSandboxed(ctx, db, query, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	c := &collector{res: &Result{Rows: [][]any{}}}
+	cut, err := rs.Copy(c)
+	if err != nil {
+		return nil, err
+	}
+	c.res.Cut, c.res.Truncated, c.res.Elapsed = cut, cut != nil, rs.Elapsed()
+	return c.res, nil
+}
+
+// StreamSandboxed runs a user-written query as RunSandboxed does and
+// writes its rows to w as they are read, never holding the result in Go
+// (see SandboxRows.Copy).
+func StreamSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimits, w RowWriter) (*Cut, error) {
+	rs, err := OpenSandboxed(ctx, db, query, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer rs.Close()
+	return rs.Copy(w)
+}
+
+// SandboxRows is a user-written query that ran: its rows wait to be
+// copied to a RowWriter. An HTTP handler opens it to answer a failed query
+// with an error status, then copies the rows while the response streams.
+type SandboxRows struct {
+	ctx, parent context.Context
+	cancel      context.CancelFunc
+	conn        *sql.Conn
+	rows        *sql.Rows
+	red         redactor
+	lim         SandboxLimits
+	rowLimit    int
+	start       time.Time
+	elapsed     time.Duration
+}
+
+// memoryRetries is how many times a query that ran out of memory is run
+// again, each time for a hundredth of the rows.
+const memoryRetries = 3
+
+// OpenSandboxed checks and runs query (see RunSandboxed) and returns its
+// rows. DuckDB builds the whole result before the first row can be read;
+// where that needs more than its memory, the query runs again for a
+// hundredth of the rows (up to memoryRetries times), and Copy reports the
+// cut.
+// Close the rows when done.
+func OpenSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimits) (*SandboxRows, error) {
 	if db == nil {
 		return nil, errors.New("run query: no database handle")
 	}
@@ -76,6 +145,9 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 	}
 	if lim.MaxRows == 0 {
 		lim.MaxRows = DefaultSandboxMaxRows
+	}
+	if lim.MaxBytes == 0 {
+		lim.MaxBytes = DefaultSandboxMaxBytes
 	}
 
 	if checkText(query) != nil {
@@ -100,80 +172,242 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 		return nil, refuse("%s (%s)", reason, name)
 	}
 
-	runCtx := ctx
+	rs := &SandboxRows{parent: ctx, ctx: ctx, cancel: func() {}, lim: lim, rowLimit: lim.MaxRows}
 	if lim.Timeout > 0 {
-		var cancel context.CancelFunc
-		runCtx, cancel = context.WithTimeout(ctx, lim.Timeout)
-		defer cancel()
+		rs.ctx, rs.cancel = context.WithTimeout(ctx, lim.Timeout)
 	}
-	conn, err := db.Conn(runCtx)
+	fail := func(err error) (*SandboxRows, error) {
+		err = rs.red.err(sandboxError(ctx, rs.ctx, lim, err))
+		rs.Close()
+		return nil, err
+	}
+	conn, err := db.Conn(rs.ctx)
 	if err != nil {
-		return nil, sandboxError(ctx, runCtx, lim, err)
+		return fail(err)
 	}
-	defer discardConn(conn)
-
-	red := pathRedactor(runCtx, conn)
-	exec := q
+	rs.conn = conn
+	rs.red = pathRedactor(rs.ctx, conn)
+	var plan execPlan
 	err = conn.Raw(func(dc any) error {
 		c, ok := dc.(*duckdb.Conn)
 		if !ok {
 			return fmt.Errorf("run query: the sandbox needs a DuckDB connection, got %T", dc)
 		}
-		exec, err = vetStatement(c, q, toks, lim.MaxRows, 0)
+		plan, err = vetStatement(c, q, toks, 0)
 		return err
 	})
 	if err != nil {
-		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
+		return fail(err)
 	}
-
-	start := time.Now()
-	rows, err := conn.QueryContext(runCtx, exec)
-	if err != nil {
-		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
+	rs.start = time.Now()
+	if plan.wrapped && lim.MaxCellChars <= 0 {
+		// Whole values: first measure the rows, so that DuckDB never
+		// builds more of the result than SandboxResultBudget holds.
+		n, err := rowsWithin(rs.ctx, conn, plan, rs.rowLimit, SandboxResultBudget)
+		if err != nil {
+			return fail(err)
+		}
+		if n >= 0 && (rs.rowLimit < 0 || n < rs.rowLimit) {
+			rs.rowLimit = n
+		}
 	}
-	defer rows.Close()
-	res, err := collectRows(rows, lim.MaxRows, red)
-	if err != nil {
-		return nil, red.err(sandboxError(ctx, runCtx, lim, err))
+	for attempt := 0; ; attempt++ {
+		rows, err := conn.QueryContext(rs.ctx, plan.text(rs.rowLimit, lim.MaxCellChars))
+		if err == nil {
+			rs.rows = rows
+			rs.elapsed = time.Since(rs.start)
+			return rs, nil
+		}
+		if plan.wrapped && isOutOfMemory(err) && attempt < memoryRetries && rs.rowLimit != 0 {
+			if rs.rowLimit < 0 {
+				rs.rowLimit = 1_000_000
+			}
+			rs.rowLimit /= 100
+			continue
+		}
+		return fail(err)
 	}
-	res.Elapsed = time.Since(start)
-	return res, nil
 }
 
-// vetStatement prepares q without running it, checks its statement type and
-// returns the text to run: q itself, or q wrapped in a LIMIT so that DuckDB
-// (whose Go driver materialises whole results) never builds more rows than
-// the cap needs.
-func vetStatement(c *duckdb.Conn, q string, toks []sqlToken, maxRows, depth int) (string, error) {
+// Elapsed is how long the query took to run (before its rows were read).
+func (rs *SandboxRows) Elapsed() time.Duration { return rs.elapsed }
+
+// Copy writes the rows to w: the header, then each row's printable,
+// redacted values, until the rows end, the row cap is reached, or w has
+// written the byte cap. It returns the cut (nil when every row went out),
+// which w was told in End.
+func (rs *SandboxRows) Copy(w RowWriter) (*Cut, error) {
+	cut, err := copyRows(rs.ctx, rs.rows, w, rs.lim, rs.rowLimit, rs.rowLimit != rs.lim.MaxRows, rs.red)
+	if err != nil {
+		return nil, rs.red.err(sandboxError(rs.parent, rs.ctx, rs.lim, err))
+	}
+	return cut, nil
+}
+
+// Close releases the rows, the connection and the time limit.
+func (rs *SandboxRows) Close() {
+	if rs.rows != nil {
+		rs.rows.Close()
+	}
+	if rs.conn != nil {
+		discardConn(rs.conn)
+	}
+	rs.cancel()
+}
+
+// SandboxResultBudget bounds the result DuckDB builds for a query whose
+// values are not cut: its Go driver materialises the whole result,
+// outside DuckDB's memory limit, before the first row is read.
+const SandboxResultBudget = 128 << 20
+
+// rowsWithin returns how many of the first rows of the plan's query fit
+// in budget bytes (their values as text), or -1 when all of the first
+// maxRows+1 do. It runs the query once for the sizes alone, which DuckDB
+// holds as one number per row.
+func rowsWithin(ctx context.Context, conn *sql.Conn, plan execPlan, maxRows int, budget int64) (int, error) {
+	sizes := make([]string, len(plan.columns))
+	for i := range plan.columns {
+		sizes[i] = "coalesce(strlen(CAST(#" + strconv.Itoa(i+1) + " AS VARCHAR)), 0)"
+	}
+	probe := "SELECT " + strings.Join(sizes, " + ") + " FROM (\n" + plan.q + "\n) AS policylens_q"
+	if maxRows >= 0 {
+		probe += " LIMIT " + strconv.Itoa(maxRows+1)
+	}
+	rows, err := conn.QueryContext(ctx, probe)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	var total int64
+	n := 0
+	for rows.Next() {
+		var b sql.NullInt64
+		if err := rows.Scan(&b); err != nil {
+			return 0, err
+		}
+		total += b.Int64 + int64(len(plan.columns))
+		if total > budget {
+			return n, rows.Err()
+		}
+		n++
+	}
+	return -1, rows.Err()
+}
+
+// isOutOfMemory reports whether err is DuckDB's out-of-memory error.
+func isOutOfMemory(err error) bool {
+	var de *duckdb.Error
+	return errors.As(err, &de) && (de.Type == duckdb.ErrorTypeOutOfMemory || strings.HasPrefix(de.Msg, "Out of Memory Error"))
+}
+
+// execPlan is how a vetted statement is run.
+type execPlan struct {
+	q       string
+	wrapped bool     // a SELECT that can be wrapped in a row cap
+	columns []string // its columns, for cutting text values
+	text1   []bool   // which columns are text
+}
+
+// text is the statement to run for at most maxRows rows (all when
+// negative) with text values cut to cellChars (whole when 0): q wrapped in
+// a LIMIT so that DuckDB (whose Go driver materialises whole results)
+// never builds more rows than the cap needs, and in left() for text
+// columns, so that it never builds huge values.
+func (p execPlan) text(maxRows, cellChars int) string {
+	if !p.wrapped {
+		return p.q
+	}
+	sel := "*"
+	if cellChars > 0 && slices.Contains(p.text1, true) {
+		parts := make([]string, len(p.columns))
+		for i, name := range p.columns {
+			ref := "#" + strconv.Itoa(i+1)
+			if p.text1[i] {
+				ref = "left(" + ref + ", " + strconv.Itoa(cellChars+1) + ")"
+			}
+			parts[i] = ref + " AS " + quoteIdent(name)
+		}
+		sel = strings.Join(parts, ", ")
+	}
+	out := "SELECT " + sel + " FROM (\n" + p.q + "\n) AS policylens_q"
+	if maxRows >= 0 {
+		out += " LIMIT " + strconv.Itoa(maxRows+1)
+	}
+	return out
+}
+
+// quoteIdent quotes an SQL identifier.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// vetStatement prepares q without running it, checks its statement type
+// and says how to run it (see execPlan).
+func vetStatement(c *duckdb.Conn, q string, toks []sqlToken, depth int) (execPlan, error) {
+	plan := execPlan{q: q}
 	typ, err := statementType(c, q)
 	if err != nil {
-		return "", err
+		return plan, err
 	}
 	switch typ {
 	case duckdb.STATEMENT_TYPE_SELECT:
-		if maxRows < 0 || depth > 0 {
-			return q, nil
+		if depth > 0 {
+			return plan, nil
 		}
-		wrapped := "SELECT * FROM (\n" + q + "\n) LIMIT " + strconv.Itoa(maxRows+1)
-		if wt, err := statementType(c, wrapped); err == nil && wt == duckdb.STATEMENT_TYPE_SELECT {
-			return wrapped, nil
+		wrapped := "SELECT * FROM (\n" + q + "\n) AS policylens_q"
+		st, err := c.Prepare(wrapped)
+		if err != nil {
+			return plan, nil // PRAGMA table_info and the like cannot be a subquery
 		}
-		return q, nil // PRAGMA table_info and the like cannot be a subquery
+		defer st.Close()
+		ds, ok := st.(*duckdb.Stmt)
+		if !ok {
+			return plan, nil
+		}
+		if wt, err := ds.StatementType(); err != nil || wt != duckdb.STATEMENT_TYPE_SELECT {
+			return plan, nil
+		}
+		n, err := ds.ColumnCount()
+		if err != nil {
+			return plan, nil
+		}
+		// The names as the query gives them: the subquery renames repeated
+		// ones (a, a_1).
+		own, err := c.Prepare(q)
+		if err != nil {
+			return plan, nil
+		}
+		defer own.Close()
+		ods, ok := own.(*duckdb.Stmt)
+		if !ok {
+			return plan, nil
+		}
+		plan.wrapped = true
+		plan.columns, plan.text1 = make([]string, n), make([]bool, n)
+		for i := range n {
+			if plan.columns[i], err = ods.ColumnName(i); err != nil {
+				plan.columns[i], _ = ds.ColumnName(i)
+			}
+			if t, err := ds.ColumnType(i); err == nil && t == duckdb.TYPE_VARCHAR {
+				plan.text1[i] = true
+			}
+		}
+		return plan, nil
 	case duckdb.STATEMENT_TYPE_EXPLAIN:
 		target, ok := explainTarget(q, toks)
 		if !ok || depth > 0 {
-			return "", refuse("EXPLAIN of this form is not supported")
+			return plan, refuse("EXPLAIN of this form is not supported")
 		}
-		if _, err := vetStatement(c, target, lexSQL(target), maxRows, depth+1); err != nil {
-			return "", err
+		if _, err := vetStatement(c, target, lexSQL(target), depth+1); err != nil {
+			return plan, err
 		}
-		return q, nil
+		return plan, nil
 	}
 	name := leadingWords(toks)
 	if strings.HasPrefix(name, "WITH") || name == "statement" {
 		name = stmtTypeNames[typ] // WITH x AS (...) INSERT ...
 	}
-	return "", refuseStatement(typ, name)
+	return plan, refuseStatement(typ, name)
 }
 
 // stmtTypeNames names statement types for refusals when the statement's
@@ -294,40 +528,117 @@ func discardConn(conn *sql.Conn) {
 	_ = conn.Close()
 }
 
-// collectRows reads up to maxRows rows (all, when maxRows < 0) and converts
-// their values to printable ones.
-func collectRows(rows *sql.Rows, maxRows int, red redactor) (*Result, error) {
+// collector is the RowWriter of RunSandboxed: it keeps the rows.
+type collector struct {
+	res   *Result
+	bytes int64
+}
+
+func (c *collector) Begin(columns, types []string) error {
+	c.res.Columns, c.res.Types = columns, types
+	return nil
+}
+
+func (c *collector) Row(vals []any) error {
+	c.res.Rows = append(c.res.Rows, slices.Clone(vals))
+	for _, v := range vals {
+		c.bytes += valueSize(v)
+	}
+	return nil
+}
+
+func (c *collector) End(*Cut) error { return nil }
+
+func (c *collector) Written() int64 { return c.bytes }
+
+// valueSize is about how many bytes a printable value holds.
+func valueSize(v any) int64 {
+	switch x := v.(type) {
+	case string:
+		return int64(len(x))
+	case []any:
+		var n int64
+		for _, e := range x {
+			n += valueSize(e) + 2
+		}
+		return n
+	case NestedObject:
+		var n int64
+		for _, f := range x {
+			n += int64(len(f.Key)) + valueSize(f.Value) + 4
+		}
+		return n
+	}
+	return 8
+}
+
+// copyRows reads rows into w: the header, then each row's printable,
+// redacted values, until the rows end, maxRows rows were read (one more
+// is looked at to know whether the result goes on) or w has written
+// lim.MaxBytes bytes. It returns the cut, nil when every row went out.
+//
+// memory says maxRows was lowered to fit DuckDB's memory: a cut there is
+// for memory, not for the row cap.
+func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimits, maxRows int, memory bool, red redactor) (*Cut, error) {
 	cts, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Columns: make([]string, len(cts)), Types: make([]string, len(cts)), Rows: [][]any{}}
+	cols, types := make([]string, len(cts)), make([]string, len(cts))
 	for i, ct := range cts {
-		res.Columns[i] = ct.Name()
-		res.Types[i] = ct.DatabaseTypeName()
+		cols[i] = red.text(ct.Name())
+		types[i] = ct.DatabaseTypeName()
 	}
-	for rows.Next() {
-		if maxRows >= 0 && len(res.Rows) >= maxRows {
-			res.Truncated = true
+	next := rows.Next()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := w.Begin(cols, types); err != nil {
+		return nil, err
+	}
+	vals := make([]any, len(cts))
+	ptrs := make([]any, len(cts))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var n int64
+	var cut *Cut
+	for ; next; next = rows.Next() {
+		if maxRows >= 0 && n >= int64(maxRows) {
+			cut = &Cut{Rows: n, Reason: CutRows, Limit: int64(maxRows)}
+			if memory {
+				cut.Reason, cut.Limit = CutMemory, SandboxResultBudget
+			}
 			break
 		}
-		vals := make([]any, len(cts))
-		ptrs := make([]any, len(cts))
+		if lim.MaxBytes > 0 && w.Written() >= lim.MaxBytes {
+			cut = &Cut{Rows: n, Reason: CutBytes, Limit: lim.MaxBytes}
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		for i := range vals {
-			ptrs[i] = &vals[i]
+			vals[i] = nil
 		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, err
 		}
 		for i, v := range vals {
-			vals[i] = red.value(printableValue(v, res.Types[i]))
+			vals[i] = red.value(printableValue(v, types[i]))
 		}
-		res.Rows = append(res.Rows, vals)
+		if err := w.Row(vals); err != nil {
+			return nil, err
+		}
+		n++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return res, nil
+	if cut != nil {
+		cut.Bytes = w.Written()
+	}
+	return cut, w.End(cut)
 }
 
 // redactor hides where the database lives from what a user's query shows:

@@ -40,6 +40,14 @@ const (
 	storeMemoryLimit = "1GB"
 )
 
+// SandboxMemoryLimit is the memory DuckDB may use for one user's own
+// query (the console, `policylens sql`): its instance is apart from the
+// pages' (see SandboxDB). A query that needs more fails with DuckDB's
+// "Out of Memory Error" instead of taking the machine's memory; together
+// with the row and byte caps of the sandbox it keeps the server under
+// 1 GB through any query.
+const SandboxMemoryLimit = "384MB"
+
 // Store is a read-only handle on the policylens DuckDB file that follows
 // file swaps.
 //
@@ -76,6 +84,21 @@ type storeHandle struct {
 	db      *sql.DB
 	refs    int
 	retired bool
+
+	// sandbox is a second instance on the same file for users' own
+	// queries, opened on first use.
+	sandboxOnce sync.Once
+	sandbox     *sql.DB
+	sandboxErr  error
+}
+
+// close closes the handle's instances.
+func (h *storeHandle) close() error {
+	err := h.db.Close()
+	if h.sandbox != nil {
+		h.sandbox.Close()
+	}
+	return err
 }
 
 // OpenStore opens the DuckDB file at path read-only. A missing file is an
@@ -95,7 +118,7 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 	if ident.IsDir() {
 		return nil, fmt.Errorf("open database %s: is a directory", path)
 	}
-	db, err := openStoreDB(ctx, abs)
+	db, err := openStoreDB(ctx, abs, storeMemoryLimit, storeMaxThreads)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -105,11 +128,11 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 }
 
 // openStoreDB opens a private read-only DuckDB instance on the file.
-func openStoreDB(ctx context.Context, path string) (*sql.DB, error) {
-	threads := min(runtime.NumCPU(), storeMaxThreads)
+func openStoreDB(ctx context.Context, path, memoryLimit string, maxThreads int) (*sql.DB, error) {
+	threads := min(runtime.NumCPU(), maxThreads)
 	opts := url.Values{}
 	opts.Set("threads", strconv.Itoa(threads))
-	opts.Set("memory_limit", storeMemoryLimit)
+	opts.Set("memory_limit", memoryLimit)
 	opts.Set("temp_directory", "")
 	opts.Set("autoload_known_extensions", "false")
 	opts.Set("autoinstall_known_extensions", "false")
@@ -169,6 +192,34 @@ func sqlStringLiteral(s string) string {
 // succeeds, callers keep getting the old handle. Do not Close the returned
 // *sql.DB.
 func (s *Store) DB(ctx context.Context) (*sql.DB, func(), error) {
+	h, release, err := s.acquire(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return h.db, release, nil
+}
+
+// SandboxDB is DB for users' own queries, which RunSandboxed and
+// StreamSandboxed run: a second private instance on the same file, with
+// SandboxMemoryLimit and one thread, so that one query cannot take the
+// memory or the cores the pages need. It follows file swaps as DB does.
+func (s *Store) SandboxDB(ctx context.Context) (*sql.DB, func(), error) {
+	h, release, err := s.acquire(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	h.sandboxOnce.Do(func() {
+		h.sandbox, h.sandboxErr = openStoreDB(context.WithoutCancel(ctx), s.path, SandboxMemoryLimit, 1)
+	})
+	if h.sandboxErr != nil {
+		release()
+		return nil, nil, fmt.Errorf("open database %s for queries: %w", s.path, h.sandboxErr)
+	}
+	return h.sandbox, release, nil
+}
+
+// acquire returns the current handle, counted until release.
+func (s *Store) acquire(ctx context.Context) (*storeHandle, func(), error) {
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
@@ -201,17 +252,17 @@ func (s *Store) DB(ctx context.Context) (*sql.DB, func(), error) {
 		closeNow := h.retired && h.refs == 0
 		s.mu.Unlock()
 		if closeNow {
-			h.db.Close()
+			h.close()
 		}
 	}
-	return h.db, release, nil
+	return h, release, nil
 }
 
 // reopen opens the file that now sits at the path and makes it current.
 // ident was taken before opening: if yet another swap happens meanwhile,
 // the next check sees a different file and opens again.
 func (s *Store) reopen(ctx context.Context, ident dbfile.Ident) {
-	db, err := openStoreDB(context.WithoutCancel(ctx), s.path)
+	db, err := openStoreDB(context.WithoutCancel(ctx), s.path, storeMemoryLimit, storeMaxThreads)
 	s.mu.Lock()
 	s.reopening = false
 	if err != nil {
@@ -233,7 +284,7 @@ func (s *Store) reopen(ctx context.Context, ident dbfile.Ident) {
 	closeOld := old.refs == 0
 	s.mu.Unlock()
 	if closeOld {
-		old.db.Close()
+		old.close()
 	}
 }
 
@@ -264,7 +315,7 @@ func (s *Store) Close() error {
 	closeNow := h.refs == 0
 	s.mu.Unlock()
 	if closeNow {
-		return h.db.Close()
+		return h.close()
 	}
 	return nil
 }
