@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -8,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -282,6 +284,42 @@ type readerData struct {
 	Marked     []string // terms the link asked to mark (hl=)
 	Parts      map[string]int
 	Back       string // the document list
+	// Pages split a long notice (more than readerPageChars characters)
+	// at sentence boundaries; empty for a notice shown whole.
+	Pages []readerPage
+}
+
+// readerPage is one page of a long notice in the reader.
+type readerPage struct {
+	N             int
+	Href          string // "" offline, where a long notice shows its first page
+	Current       bool
+	FirstSentence int
+}
+
+// readerPageChars is about how many characters one page of the reader
+// shows: a notice of several megabytes would otherwise be one page of
+// tens of megabytes of HTML.
+const readerPageChars = 200_000
+
+// readerSpan is the runes [from, to) of a page and its first sentence.
+type readerSpan struct {
+	from, to      int
+	firstSentence int
+}
+
+// readerPages splits a body of n runes into pages of about
+// readerPageChars at sentence starts; there is always one.
+func readerPages(sentences []queries.Sentence, n int) []readerSpan {
+	pages := []readerSpan{{from: 0, to: n}}
+	for _, s := range sentences {
+		last := &pages[len(pages)-1]
+		if s.Start > last.from && s.Start-last.from >= readerPageChars && s.Start < n {
+			last.to = s.Start
+			pages = append(pages, readerSpan{from: s.Start, to: n, firstSentence: s.No})
+		}
+	}
+	return pages
 }
 
 // metaRow is one metadata field of the reader: its value and where the
@@ -429,7 +467,31 @@ func documentPage(r request) (*page, error) {
 	for _, s := range sentences {
 		d.Parts[s.Part]++
 	}
-	d.Body = highlight(doc.Body, sentences, d.Indicators, append(hits, words...)...)
+	pages := readerPages(sentences, utf8.RuneCountInString(doc.Body))
+	cur := 0
+	if n, err := strconv.Atoi(r.query.Get("page")); err == nil && n >= 1 && n <= len(pages) {
+		cur = n - 1
+	}
+	if len(pages) > 1 {
+		for i, pg := range pages {
+			q := url.Values{}
+			if i > 0 {
+				q.Set("page", strconv.Itoa(i+1))
+			}
+			href := ""
+			if !r.site.static {
+				href = "/documents/" + strconv.FormatInt(id, 10)
+				if len(q) > 0 {
+					href += "?" + q.Encode()
+				}
+			}
+			d.Pages = append(d.Pages, readerPage{N: i + 1, Href: href, Current: i == cur, FirstSentence: pg.firstSentence})
+		}
+	}
+	pg := pages[cur]
+	if d.Body, _, err = highlightRange(r.ctx, doc.Body, pg.from, pg.to, sentences, d.Indicators, append(hits, words...)...); err != nil {
+		return nil, err
+	}
 	if len(d.Themes) > 0 {
 		b := charts.NewBar()
 		b.SetGlobalOptions(initOpts("document-themes"),
@@ -478,44 +540,66 @@ type themeWord struct {
 // indicator covers in a <mark class="theme">. All text is escaped; only the
 // tags written here are markup. Offsets are runes of body.
 func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndicator, words ...themeWord) template.HTML {
+	h, _, _ := highlightRange(context.Background(), body, 0, -1, sentences, inds, words...)
+	return h
+}
+
+// highlightCheckEvery is how many sentences highlightRange renders between
+// looks at its context.
+const highlightCheckEvery = 256
+
+// highlightRange renders the runes [from, to) of body (to < 0: to the
+// end) as highlight does, in time linear in the body, stopping when ctx
+// is done. It also returns the work it did (characters and marks
+// visited), which a test holds to linear growth.
+func highlightRange(ctx context.Context, body string, from, to int, sentences []queries.Sentence, inds []queries.DocIndicator, words ...themeWord) (template.HTML, int64, error) {
 	runes := []rune(body)
 	n := len(runes)
-	clamp := func(i int) int { return min(max(i, 0), n) }
+	if to < 0 || to > n {
+		to = n
+	}
+	from = min(max(from, 0), to)
+	var work int64
+	clamp := func(i int) int { return min(max(i, from), to) }
 	var b strings.Builder
-	text := func(from, to int) {
-		from, to = clamp(from), clamp(to)
-		if from >= to {
+	text := func(a, z int) {
+		a, z = clamp(a), clamp(z)
+		if a >= z {
 			return
 		}
-		s := template.HTMLEscapeString(string(runes[from:to]))
+		work += int64(z - a)
+		s := template.HTMLEscapeString(string(runes[a:z]))
 		b.WriteString(strings.ReplaceAll(s, "\n", "<br>\n"))
 	}
 
 	// Marks: indicators first (sorted by start, overlapping ones dropped),
-	// then keywords where no mark is yet, longest keywords first.
+	// then keywords where no mark is yet, longest keywords first. taken
+	// covers [from, to) only.
 	type span struct {
 		start, end int
 		open       string
 	}
 	var marks []span
-	taken := make([]bool, n)
-	free := func(from, to int) bool {
-		for i := from; i < to; i++ {
-			if taken[i] {
+	taken := make([]bool, to-from)
+	free := func(a, z int) bool {
+		for i := a; i < z; i++ {
+			work++
+			if taken[i-from] {
 				return false
 			}
 		}
 		return true
 	}
-	add := func(from, to int, open string) {
-		for i := from; i < to; i++ {
-			taken[i] = true
+	add := func(a, z int, open string) {
+		for i := a; i < z; i++ {
+			taken[i-from] = true
 		}
-		marks = append(marks, span{from, to, open})
+		marks = append(marks, span{a, z, open})
 	}
 	sort.SliceStable(inds, func(i, j int) bool { return inds[i].Start < inds[j].Start })
 	for _, in := range inds {
-		if in.Start >= 0 && in.End > in.Start && in.End <= n && free(in.Start, in.End) {
+		work++
+		if in.Start >= from && in.End > in.Start && in.End <= to && free(in.Start, in.End) {
 			add(in.Start, in.End, fmt.Sprintf(`<mark class="%s" data-indicator="%d" title="%s">`,
 				template.HTMLEscapeString(in.Kind), in.IndicatorID, template.HTMLEscapeString(markTitle(in))))
 		}
@@ -527,13 +611,17 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 			}
 			return len(words[i].Word) > len(words[j].Word)
 		})
-		runeAt := make([]int, len(body)+1) // byte offset of a rune -> rune offset
-		r := 0
-		for i := range body {
+		// The part of the body on this page, and the rune offset of each
+		// of its bytes.
+		part := string(runes[from:to])
+		runeAt := make([]int, len(part)+1)
+		r := from
+		for i := range part {
 			runeAt[i] = r
 			r++
 		}
-		runeAt[len(body)] = r
+		runeAt[len(part)] = r
+		work += int64(len(part))
 		for _, w := range words {
 			if w.Word == "" {
 				continue
@@ -543,38 +631,54 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 			if w.Hit {
 				open = `<mark class="hit" title="检索词">`
 			}
-			for off := 0; off < len(body); {
-				i := strings.Index(body[off:], w.Word)
+			wl := utf8.RuneCountInString(w.Word)
+			for off := 0; off < len(part); {
+				i := strings.Index(part[off:], w.Word)
 				if i < 0 {
 					break
 				}
-				from := runeAt[off+i]
-				to := from + len([]rune(w.Word))
-				if to <= n && free(from, to) {
-					add(from, to, open)
+				a := runeAt[off+i]
+				z := a + wl
+				if z <= to && free(a, z) {
+					add(a, z, open)
 				}
 				off += i + len(w.Word)
+			}
+			if err := ctx.Err(); err != nil {
+				return "", work, err
 			}
 		}
 	}
 	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
 
-	mark := func(from, to int) { // text with marks inside [from, to)
-		pos := from
-		for _, m := range marks {
-			if m.start < from || m.end > to {
-				continue
-			}
+	// The marks are visited once, in order, across all sentences.
+	next := 0
+	mark := func(a, z int) { // text with marks inside [a, z)
+		pos := a
+		for next < len(marks) && marks[next].start < a {
+			next++ // a mark that straddles a sentence boundary is not drawn
+			work++
+		}
+		for next < len(marks) && marks[next].end <= z {
+			m := marks[next]
+			next++
+			work++
 			text(pos, m.start)
 			b.WriteString(m.open)
 			text(m.start, m.end)
 			b.WriteString("</mark>")
 			pos = m.end
 		}
-		text(pos, to)
+		text(pos, z)
 	}
-	pos := 0
-	for _, s := range sentences {
+	pos := from
+	for i, s := range sentences {
+		work++
+		if i%highlightCheckEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return "", work, err
+			}
+		}
 		start, end := clamp(s.Start), clamp(s.End)
 		if start < pos || end <= start {
 			continue
@@ -585,8 +689,8 @@ func highlight(body string, sentences []queries.Sentence, inds []queries.DocIndi
 		b.WriteString("</span>")
 		pos = end
 	}
-	mark(pos, n)
-	return template.HTML(b.String())
+	mark(pos, to)
+	return template.HTML(b.String()), work, nil
 }
 
 // markTitle is the hover text of a highlighted indicator.

@@ -18,9 +18,23 @@
     if (first) { first.scrollIntoView({ block: "center" }); }
   }
 
+  // toSentencePage opens the page of a long notice that holds the
+  // sentence a #s-N link names, when it is not on this page.
+  function toSentencePage(reader, h) {
+    var starts = (reader.getAttribute("data-page-starts") || "").split(",").map(Number);
+    var no = parseInt(h.slice(3), 10);
+    if (starts.length < 2 || isNaN(no) || document.getElementById("s-" + no)) { return; }
+    var page = 1;
+    starts.forEach(function (first, i) { if (no >= first) { page = i + 1; } });
+    var url = new URL(window.location.href);
+    if (page === 1) { url.searchParams.delete("page"); } else { url.searchParams.set("page", String(page)); }
+    window.location.href = url.pathname + url.search + h;
+  }
+
   function fromHash(reader) {
     var h = decodeURIComponent(window.location.hash || "");
     if (h.indexOf("#theme-") === 0) { focus(reader, h.slice(7), true); }
+    if (h.indexOf("#s-") === 0) { toSentencePage(reader, h); }
   }
 
   function init() {
