@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -202,4 +204,63 @@ func TestBrowserSeriesChooser(t *testing.T) {
 			t.Errorf("chooser for %v shows %d provinces chosen (%v)", tc.query, chosen, err)
 		}
 	}
+}
+
+// TestBrowserWordCloudsFillTogether checks that the two word clouds of the
+// terms page are laid out together: in no frame the browser paints is one
+// cloud complete while the other is still blank (as when each cloud was
+// laid out in one long task, the second after the first).
+func TestBrowserWordCloudsFillTogether(t *testing.T) {
+	b := newBrowser(t)
+	base := startNational(t)
+	ctx, cancel := context.WithTimeout(b.ctx, 60*time.Second)
+	defer cancel()
+	// Before the page's own scripts: sample both clouds' drawn words in
+	// every animation frame.
+	const sampler = `window.__frames = []; (function frame() {
+	  const count = n => {
+	    const el = window.echarts && document.querySelector('[data-chart="' + n + '"]');
+	    const inst = el && echarts.getInstanceByDom(el);
+	    if (!inst) return -1;
+	    return inst.getZr().storage.getDisplayList(true).filter(d => d.type === 'tspan').length;
+	  };
+	  const s = [count('terms-cloud-a'), count('terms-cloud-b')];
+	  const last = window.__frames[window.__frames.length - 1];
+	  if (!last || last[0] !== s[0] || last[1] !== s[1]) window.__frames.push(s);
+	  if (window.__frames.length < 1000) requestAnimationFrame(frame);
+	})();`
+	if err := chromedp.Do(ctx, chromedp.Action[chromedp.Void](func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: sampler})
+		return chromedp.Void{}, err
+	})); err != nil {
+		t.Fatal(err)
+	}
+	counts := b.open(t, base+"/terms")
+	want := []int{counts["terms-cloud-a"], counts["terms-cloud-b"]}
+	if want[0] <= 0 || want[1] <= 0 {
+		t.Fatalf("clouds hold %v words", want)
+	}
+	var frames [][]int
+	for i := 0; i < 100; i++ {
+		var err error
+		frames, err = chromedp.Run(ctx, chromedp.Evaluate[[][]int](`window.__frames`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := frames[len(frames)-1]; last[0] >= want[0]*9/10 && last[1] >= want[1]*9/10 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	last := frames[len(frames)-1]
+	if last[0] <= 0 || last[1] <= 0 {
+		t.Fatalf("the clouds were never drawn: frames %v", frames)
+	}
+	for _, f := range frames {
+		if (f[0] >= last[0] && f[1] <= 0) || (f[1] >= last[1] && f[0] <= 0) {
+			t.Errorf("a frame shows one cloud complete and the other blank: %v (frames %v)", f, frames)
+			break
+		}
+	}
+	t.Logf("%d frames while the clouds filled in; last %v", len(frames), last)
 }

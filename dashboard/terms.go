@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"encoding/json"
 	"math"
 	"net/url"
 	"slices"
@@ -324,7 +323,7 @@ func termsCloud(r request, p *page, name, title string, terms []termView) (*char
 	}
 	wc.AddSeries("出现次数", nil)
 	wc.MultiSeries[0].Data = items
-	c, err := newChart(name, title, "340px", wcLayout{wc}, [][]string{links})
+	c, err := newChart(name, title, "340px", edit(wc, cloudLayout), [][]string{links})
 	if err != nil {
 		return nil, err
 	}
@@ -332,25 +331,23 @@ func termsCloud(r request, p *page, name, title string, terms []termView) (*char
 	return p.attach(r, c.table([]string{"term", "n", "documents", "per_10k"}, rows), "TopTerms", "term_frequency"), nil
 }
 
-// wcLayout sets the word cloud options go-echarts does not know: a layout
-// drawn at once (no animation), room for every word, and no random
-// shuffling, so that a cloud looks the same on every load.
-type wcLayout struct{ *charts.WordCloud }
-
-// JSON is the chart's option with the word cloud series written out.
-func (w wcLayout) JSON() map[string]any {
-	m := w.WordCloud.JSON()
-	if series, ok := m["series"].(charts.MultiSeries); ok && len(series) > 0 {
-		m["series"] = []map[string]any{{
-			"type": "wordCloud", "name": series[0].Name, "data": series[0].Data,
+// cloudLayout sets the word cloud options go-echarts does not know: room
+// for every word and no random shuffling, so that a cloud looks the same
+// on every load; and words placed one by one (layoutAnimation), so that
+// two clouds fill in together instead of the second staying blank while
+// the first is laid out in one long task.
+func cloudLayout(option map[string]any) {
+	for _, s := range components(option, "series") {
+		for k, v := range map[string]any{
 			"shape": "circle", "sizeRange": []int{14, 52}, "rotationRange": []int{0, 0},
-			"gridSize": 6, "layoutAnimation": false, "drawOutOfBound": false, "shrinkToFit": true,
+			"gridSize": 8, "layoutAnimation": true, "drawOutOfBound": false, "shrinkToFit": true,
 			"left": "center", "top": "center", "width": "96%", "height": "96%",
 			"textStyle": map[string]any{"fontFamily": "Noto Sans CJK SC, sans-serif", "fontWeight": "bold"},
 			"emphasis":  map[string]any{"textStyle": map[string]any{"color": "#e12d39"}},
-		}}
+		} {
+			s[k] = v
+		}
 	}
-	return m
 }
 
 // keynessChart ranks the terms that set A apart from B by log-likelihood
@@ -498,7 +495,7 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 	)
 	g.MultiSeries[0].Data = nodes
 	g.MultiSeries[0].Links = edges
-	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "560px", forceAtOnce{g}, nil)
+	c, err := newChart("terms-network", d.A.Label+"：高频词共现网络", "560px", edit(g, forceAtOnce), nil)
 	if err != nil {
 		return err
 	}
@@ -512,29 +509,12 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 // than animating it (go-echarts has no option for it): the network then
 // stands still from the start, for reading, clicking and screenshots. The
 // layout starts from a circle, so it is the same on every load.
-type forceAtOnce struct{ *charts.Graph }
-
-// JSON is the chart's option with force.layoutAnimation off.
-func (g forceAtOnce) JSON() map[string]any {
-	m := g.Graph.JSON()
-	series, ok := m["series"].(charts.MultiSeries)
-	if !ok {
-		return m
-	}
-	var out []map[string]any
-	for _, s := range series {
-		b, err := json.Marshal(s)
-		var sm map[string]any
-		if err != nil || json.Unmarshal(b, &sm) != nil {
-			return m
-		}
-		if f, ok := sm["force"].(map[string]any); ok {
+func forceAtOnce(option map[string]any) {
+	for _, s := range components(option, "series") {
+		if f, ok := s["force"].(map[string]any); ok {
 			f["layoutAnimation"] = false
 		}
-		out = append(out, sm)
 	}
-	m["series"] = out
-	return m
 }
 
 // termLookup shows one term: its use over years by province, its weight
