@@ -280,6 +280,70 @@
     });
   }
 
+  // pngBlob draws a chart as a PNG at twice its size on white.
+  function pngBlob(inst) {
+    var url = inst.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    var bin = atob(url.slice(url.indexOf(",") + 1));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return Promise.resolve(new Blob([bytes], { type: "image/png" }));
+  }
+
+  // svgBlob draws a chart again with ECharts' SVG renderer in its
+  // server-side mode (no DOM, so no inline style the page's CSP would
+  // refuse) at the same size, and returns the SVG text. Layouts that place
+  // their marks asynchronously (word clouds) run at once and are awaited.
+  function svgBlob(inst) {
+    var el = inst.getDom();
+    var copy = echarts.init(null, null, { renderer: "svg", ssr: true, width: el.clientWidth, height: el.clientHeight });
+    var option = inst.getOption();
+    (option.series || []).forEach(function (s) {
+      if (s.type === "wordCloud") { s.layoutAnimation = false; }
+    });
+    option.animation = false;
+    copy.setOption(option);
+    return new Promise(function (resolve) {
+      // A word cloud lays its words out in a timer started by setOption;
+      // this one runs after it.
+      setTimeout(function () {
+        var svg = copy.renderToSVGString();
+        copy.dispose();
+        resolve(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }));
+      }, 0);
+    });
+  }
+
+  // image returns a Promise of the chart with element id as a PNG or SVG
+  // Blob, drawn here from what is on screen: no request leaves the page.
+  function image(id, type) {
+    var el = document.getElementById(id);
+    var inst = el && echarts.getInstanceByDom(el);
+    if (!inst) { return Promise.reject(new Error("no chart " + id)); }
+    return type === "svg" ? svgBlob(inst) : pngBlob(inst);
+  }
+
+  // save offers a Blob as a download under name.
+  function save(blob, name) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+
+  // A link with data-image="png" (or "svg") and data-chart-id downloads
+  // that chart as an image named after data-file.
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest && e.target.closest("a[data-image]");
+    if (!a) { return; }
+    e.preventDefault();
+    var type = a.getAttribute("data-image");
+    image(a.getAttribute("data-chart-id"), type).then(function (blob) {
+      save(blob, (a.getAttribute("data-file") || "chart") + "." + type);
+    }, function (err) { console.error("policylens: " + err); });
+  });
+
   window.addEventListener("resize", function () {
     charts.forEach(function (c) { c.resize(); });
   });
@@ -290,5 +354,5 @@
     initCharts();
   }
 
-  window.policylens = { chart: chart, prepare: prepare, wan: wan, count: count, tip: tip, tipList: tipList };
+  window.policylens = { chart: chart, prepare: prepare, wan: wan, count: count, tip: tip, tipList: tipList, image: image };
 })();
