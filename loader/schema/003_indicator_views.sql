@@ -5,6 +5,12 @@
 -- Targets never reported on are listed too, with NULL result columns. When
 -- several notices report the year, the latest published report is used.
 CREATE VIEW targets_vs_results AS
+-- The shape keeps the work linear in the indicators: the latest report of
+-- each place, metric, year, measure and unit is chosen before targets are
+-- paired with it (pairing every target with every report first grew with
+-- their product: 1,500 targets and 1,500 reports of one metric and year
+-- ran DuckDB out of memory), and sentences are joined to the kept rows
+-- only.
 WITH ind AS (
     SELECT i.indicator_id,
            i.doc_id,
@@ -23,19 +29,21 @@ WITH ind AS (
            i.value_max,
            i.qualifier,
            i.surface,
-           i.kind,
-           s.text              AS sentence
+           i.kind
     FROM indicators i
     JOIN documents d ON d.doc_id = i.doc_id
-    LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
     WHERE i.canonical_metric IS NOT NULL
       AND i.year IS NOT NULL
 ),
 targets AS (
     SELECT * FROM ind WHERE kind = 'target'
 ),
-results AS (
+latest AS (
     SELECT * FROM ind WHERE kind = 'achievement'
+    QUALIFY row_number() OVER (
+        PARTITION BY province, city, county, canonical_metric, year, measure, unit
+        ORDER BY published DESC NULLS LAST, doc_id DESC, indicator_id
+    ) = 1
 ),
 paired AS (
     SELECT t.province,
@@ -54,7 +62,7 @@ paired AS (
            t.value_max         AS target_value_max,
            t.qualifier         AS target_qualifier,
            t.surface           AS target_surface,
-           t.sentence          AS target_sentence,
+           ts.text             AS target_sentence,
            r.indicator_id      AS result_id,
            r.doc_id            AS result_doc_id,
            r.sentence_no       AS result_sentence_no,
@@ -63,13 +71,9 @@ paired AS (
            r.value             AS result_value,
            r.qualifier         AS result_qualifier,
            r.surface           AS result_surface,
-           r.sentence          AS result_sentence,
-           row_number() OVER (
-               PARTITION BY t.indicator_id
-               ORDER BY r.published DESC NULLS LAST, r.doc_id DESC, r.indicator_id
-           ) AS rn
+           rs.text             AS result_sentence
     FROM targets t
-    LEFT JOIN results r
+    LEFT JOIN latest r
       ON r.province = t.province
      AND r.city = t.city
      AND r.county = t.county
@@ -77,6 +81,8 @@ paired AS (
      AND r.year = t.year
      AND r.measure = t.measure
      AND r.unit = t.unit
+    LEFT JOIN sentences ts ON ts.doc_id = t.doc_id AND ts.sentence_no = t.sentence_no
+    LEFT JOIN sentences rs ON rs.doc_id = r.doc_id AND rs.sentence_no = r.sentence_no
 )
 SELECT province,
        nullif(city, '')   AS city,
@@ -107,5 +113,4 @@ SELECT province,
        result_id IS NOT NULL AS reported,
        CASE WHEN result_id IS NOT NULL AND target_value <> 0
             THEN result_value / target_value END AS completion
-FROM paired
-WHERE rn = 1;
+FROM paired;
