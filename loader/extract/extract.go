@@ -528,7 +528,7 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 	}
 	pre := string(rs[minorStart(rs, f.start):f.start])
 	switch f.unit {
-	case "%", "个百分点", "倍", "‰", "分数":
+	case "%", "个百分点", "倍", "‰", "‱":
 		if f.unit == "倍" || f.unit == "个百分点" {
 			return "growth"
 		}
