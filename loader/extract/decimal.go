@@ -82,18 +82,6 @@ func (d dec) add(o dec) (dec, bool) {
 	return dec{s, e}.norm(), true
 }
 
-// mulInt returns d × n exactly, or false on overflow.
-func (d dec) mulInt(n int64) (dec, bool) {
-	if d.m == 0 || n == 0 {
-		return dec{}, true
-	}
-	p := d.m * n
-	if p/n != d.m {
-		return dec{}, false
-	}
-	return dec{p, d.e}.norm(), true
-}
-
 // norm drops trailing zeros of the mantissa into the exponent.
 func (d dec) norm() dec {
 	if d.m == 0 {
@@ -106,26 +94,19 @@ func (d dec) norm() dec {
 	return d
 }
 
-// cmp compares two decimals: -1, 0 or +1.
-func (d dec) cmp(o dec) int {
-	return d.rat().Cmp(o.rat())
+// less reports d < o exactly.
+func (d dec) less(o dec) bool {
+	e := min(d.e, o.e)
+	a, ok1 := d.scaleTo(e)
+	b, ok2 := o.scaleTo(e)
+	if ok1 && ok2 {
+		return a.m < b.m
+	}
+	return d.rat().Cmp(o.rat()) < 0
 }
-
-// less reports d < o.
-func (d dec) less(o dec) bool { return d.cmp(o) < 0 }
 
 // isInt reports a whole number.
 func (d dec) isInt() bool { return d.norm().e >= 0 }
-
-// intDigits is the number of digits before the decimal point.
-func (d dec) intDigits() int {
-	d = d.norm()
-	n := 0
-	for m := d.m; m != 0; m /= 10 {
-		n++
-	}
-	return n + d.e
-}
 
 // float is the float64 closest to d: the exact fast path when mantissa and
 // power of ten are both exact doubles (one correctly rounded operation),
@@ -164,16 +145,6 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// quo divides exactly when the quotient is a decimal of at most 18 digits
-// (1/8, 5/16, 2333/500), reporting false for a repeating one (1/3).
-func quo(p, q dec) (dec, bool) {
-	if q.m == 0 {
-		return dec{}, false
-	}
-	r := new(big.Rat).Quo(p.rat(), q.rat())
-	return ratDec(r)
 }
 
 // ratDec writes a rational as a decimal when it terminates within 18 digits.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -243,11 +244,23 @@ func TestDecimal(t *testing.T) {
 	if _, ok := (dec{1, 0}).add(dec{1, -30}); ok {
 		t.Error("sum needing 31 digits accepted")
 	}
-	if q, ok := quo(dec{1, 0}, dec{8, 0}); !ok || q.float() != 0.125 {
+	if q, ok := ratDec(big.NewRat(1, 8)); !ok || q.float() != 0.125 {
 		t.Errorf("1/8 = %v, %v", q.float(), ok)
 	}
-	if _, ok := quo(dec{1, 0}, dec{3, 0}); ok {
+	if _, ok := ratDec(big.NewRat(1, 3)); ok {
 		t.Error("1/3 read as a terminating decimal")
+	}
+	if q, ok := roundRat(big.NewRat(200, 3), 2); !ok || q.float() != 66.67 {
+		t.Errorf("2/3 of 100 to two places = %v, %v", q.float(), ok)
+	}
+	for _, c := range []struct {
+		a, b dec
+		less bool
+	}{{dec{3, 1}, dec{2, 0}, false}, {dec{2, 0}, dec{3, 1}, true}, {dec{15, -1}, dec{2, 0}, true},
+		{dec{1, 30}, dec{1, -30}, false}, {dec{-5, 0}, dec{1, -3}, true}, {dec{7, 0}, dec{7, 0}, false}} {
+		if got := c.a.less(c.b); got != c.less {
+			t.Errorf("%v < %v = %v", c.a, c.b, got)
+		}
 	}
 	if v := (dec{6409999999999999, -6}).float(); v != 6409999999.999999 {
 		t.Errorf("float = %v", v)

@@ -147,7 +147,7 @@ type numState struct {
 	tokens              int
 	anyDigit            bool
 	bareStart           bool
-	arabic, chinese     bool
+	chinese             bool
 	mag, over           bool
 	magExp              int
 	digits              int
@@ -210,7 +210,7 @@ func readNumeral(rs, orig []rune, u *Units, i int) (c core, ok bool, skip int) {
 			st.numDecimal = !v.isInt() || e > k+digits && hasPointIn(rs, k, e)
 			st.decimal = st.decimal || st.numDecimal
 			st.digits = max(st.digits, digits)
-			st.arabic, st.chinese, st.anyDigit = true, false, true
+			st.chinese, st.anyDigit = false, true
 			st.lastArabic, st.lastChinese = true, false
 			st.magExp = 0
 			st.plain++
