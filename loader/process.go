@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"sort"
@@ -46,9 +45,8 @@ func (r *resources) process(doc *source.Document, relPath string) (*processed, e
 		numbers: dedup.Numbers(body),
 		chars:   utf8.RuneCountInString(body),
 	}
-	letters := dedup.Letters(body)
-	p.textHash = textHash(letters)
-	p.sig = dedup.OfLetters(letters)
+	sum, sig := dedup.Fingerprint(body)
+	p.textHash, p.sig = hex.EncodeToString(sum[:]), sig
 	years := text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear}
 	p.sentences = text.Split(body, years)
 	p.indicators = r.extractor.Document(extract.Doc{
@@ -97,17 +95,6 @@ func (p *processed) published() sql.Null[time.Time] {
 	}
 	t := p.meta.Published
 	return schema.Null(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
-}
-
-// textHash digests the letters and digits of a text (dedup.Letters), so
-// that copies differing only in layout and punctuation hash alike.
-func textHash(letters []rune) string {
-	b := make([]byte, 0, 3*len(letters))
-	for _, r := range letters {
-		b = utf8.AppendRune(b, r)
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }
 
 // sortedKeys returns a map's keys in a stable order.

@@ -6,12 +6,14 @@
 package dedup
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"math"
 	"sort"
 	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -61,45 +63,65 @@ var salts = func() [Size]uint64 {
 // that spacing and punctuation do not matter. A text shorter than one
 // shingle gets the signature of the whole text.
 func Of(text string) Signature {
-	return OfLetters(Letters(text))
+	_, sig := Fingerprint(text)
+	return sig
 }
 
-// Letters returns the letters and digits of a text: what its signature
-// and its copy-spotting hash are computed over.
-func Letters(text string) []rune {
-	runes := make([]rune, 0, len(text)/3)
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			runes = append(runes, r)
-		}
-	}
-	return runes
-}
-
-// OfLetters computes the signature of a text from its Letters.
-func OfLetters(runes []rune) Signature {
-	var sig Signature
+// Fingerprint computes, in one pass and without copying the text, the
+// sha256 of its letters and digits (UTF-8; equal for copies that differ
+// only in layout and punctuation) and its MinHash signature over the same
+// letters and digits.
+func Fingerprint(text string) (sum [32]byte, sig Signature) {
 	for i := range sig {
 		sig[i] = math.MaxUint32
 	}
-	n := len(runes) - shingle + 1
-	if n < 1 {
-		n = 1
-	}
-	for i := 0; i < n; i++ {
-		var h uint64 = 14695981039346656037
-		for j := i; j < i+shingle && j < len(runes); j++ {
-			h ^= uint64(runes[j])
-			h *= 1099511628211
+	h := sha256.New()
+	var buf [1024]byte
+	nb := 0
+	var window [shingle]rune // the last shingle letters, as a ring
+	count := 0
+	for _, r := range text {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
 		}
-		for k := range sig {
-			v := uint32(mix(h ^ salts[k]))
-			if v < sig[k] {
-				sig[k] = v
-			}
+		if nb+utf8.UTFMax > len(buf) {
+			h.Write(buf[:nb])
+			nb = 0
+		}
+		nb += utf8.EncodeRune(buf[nb:], r)
+		window[count%shingle] = r
+		count++
+		if count >= shingle {
+			sig.add(shingleHash(&window, count-shingle, shingle))
 		}
 	}
-	return sig
+	h.Write(buf[:nb])
+	if count < shingle {
+		// A text shorter than one shingle: the signature of the whole text.
+		sig.add(shingleHash(&window, 0, count))
+	}
+	h.Sum(sum[:0])
+	return sum, sig
+}
+
+// shingleHash is the FNV-1a hash of n letters of the ring, from the
+// letter numbered start.
+func shingleHash(window *[shingle]rune, start, n int) uint64 {
+	var h uint64 = 14695981039346656037
+	for j := start; j < start+n; j++ {
+		h ^= uint64(window[j%shingle])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// add folds one shingle's hash into the signature.
+func (s *Signature) add(h uint64) {
+	for k := range s {
+		if v := uint32(mix(h ^ salts[k])); v < s[k] {
+			s[k] = v
+		}
+	}
 }
 
 // mix is the splitmix64 finaliser: a cheap, well-spread 64-bit hash.

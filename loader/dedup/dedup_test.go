@@ -1,8 +1,12 @@
 package dedup
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"math"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 const report = `山东省通信管理局召开2025年工作会议，回顾总结2024年工作情况，安排部署2025年重点任务。深入开展“信号升格”专项行动、持续推进“5G蓝海 宽带海疆”建设，开通5G基站24.2万个，提前完成省政府下达的年度任务。连续第二年在工信部移动网络质量评测中名列前茅。加快“5G+工业互联网”融合应用规模发展，新增5G虚拟专网1600余个，居全国第3位；新打造典型应用项目650余个，项目签约金额超过14亿元。助老助残服务不断完善，推动行业企业开展助老关爱活动2万余场，服务30余万人次。`
@@ -45,4 +49,49 @@ func TestNearCopies(t *testing.T) {
 		t.Error("short signature decoded")
 	}
 	_ = Of("") // no panic on empty text
+}
+
+// referenceOf is the signature as first defined, over a []rune of the
+// letters and digits: signatures stored in databases must stay equal to it.
+func referenceOf(text string) (string, Signature) {
+	var runes []rune
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			runes = append(runes, r)
+		}
+	}
+	var sig Signature
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	n := max(len(runes)-shingle+1, 1)
+	for i := 0; i < n; i++ {
+		var h uint64 = 14695981039346656037
+		for j := i; j < i+shingle && j < len(runes); j++ {
+			h ^= uint64(runes[j])
+			h *= 1099511628211
+		}
+		for k := range sig {
+			if v := uint32(mix(h ^ salts[k])); v < sig[k] {
+				sig[k] = v
+			}
+		}
+	}
+	sum := sha256.Sum256([]byte(string(runes)))
+	return hex.EncodeToString(sum[:]), sig
+}
+
+// TestFingerprintMatchesReference checks the one-pass fingerprint against
+// the definition on short, long, empty and punctuation-only texts.
+func TestFingerprintMatchesReference(t *testing.T) {
+	for _, text := range []string{
+		"", "，。", "a", "五个字以内", "五个字整好", "山东省通信管理局召开2025年工作会议。会议指出，2024年全省开通5G基站24.2万个。",
+		strings.Repeat("信息通信业高质量发展，", 500), "a b c d e f g", "𠀀𠀁𠀂𠀃𠀄𠀅",
+	} {
+		wantHash, wantSig := referenceOf(text)
+		sum, sig := Fingerprint(text)
+		if hex.EncodeToString(sum[:]) != wantHash || sig != wantSig {
+			t.Errorf("Fingerprint(%.20q) differs from the definition", text)
+		}
+	}
 }

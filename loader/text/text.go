@@ -7,7 +7,10 @@
 // that []rune(body)[s.Start:s.End] == s.Text for every sentence.
 package text
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Part says which part of a notice a sentence belongs to.
 type Part string
@@ -73,46 +76,63 @@ func isSpace(r rune) bool {
 // (with exact offsets) and dropping empty sentences. Each sentence is given
 // the part of the notice it sits in (parts.go).
 func Split(body string, y Years) []Sentence {
-	rs := []rune(body)
+	// One pass over the bytes, counting runes as it goes: no []rune copy of
+	// the body, and each sentence's text is a slice of the body, so a long
+	// notice costs its own size once, not five times.
 	var out []Sentence
 	para := 0
-	start := 0
+	startB, startR := 0, 0 // where the current sentence starts, in bytes and runes
 	sentPara := 0
-	emit := func(end int) {
-		s, e := start, end
-		for s < e && isSpace(rs[s]) {
-			s++
+	emit := func(endB, endR int) {
+		sB, sR, eB, eR := startB, startR, endB, endR
+		for sB < eB {
+			r, n := utf8.DecodeRuneInString(body[sB:eB])
+			if !isSpace(r) {
+				break
+			}
+			sB, sR = sB+n, sR+1
 		}
-		for e > s && isSpace(rs[e-1]) {
-			e--
+		for eB > sB {
+			r, n := utf8.DecodeLastRuneInString(body[sB:eB])
+			if !isSpace(r) {
+				break
+			}
+			eB, eR = eB-n, eR-1
 		}
-		if e > s {
-			out = append(out, Sentence{No: len(out), Start: s, End: e, Text: string(rs[s:e]), Para: sentPara})
+		if eB > sB {
+			out = append(out, Sentence{No: len(out), Start: sR, End: eR, Text: body[sB:eB], Para: sentPara})
 		}
 	}
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	iB, iR := 0, 0
+	for iB < len(body) {
+		r, n := utf8.DecodeRuneInString(body[iB:])
 		switch {
 		case isLineBreak(r):
-			emit(i)
-			start = i + 1
+			emit(iB, iR)
+			startB, startR = iB+n, iR+1
 			// \r\n and blank lines count as one paragraph break each line.
-			if !(r == '\r' && i+1 < len(rs) && rs[i+1] == '\n') {
+			if !(r == '\r' && iB+n < len(body) && body[iB+n] == '\n') {
 				para++
 			}
 			sentPara = para
 		case isTerminator(r):
-			j := i + 1
-			for j < len(rs) && isCloser(rs[j]) {
-				j++
+			jB, jR := iB+n, iR+1
+			for jB < len(body) {
+				c, m := utf8.DecodeRuneInString(body[jB:])
+				if !isCloser(c) {
+					break
+				}
+				jB, jR = jB+m, jR+1
 			}
-			emit(j)
-			start = j
+			emit(jB, jR)
+			startB, startR = jB, jR
 			sentPara = para
-			i = j - 1
+			iB, iR = jB, jR
+			continue
 		}
+		iB, iR = iB+n, iR+1
 	}
-	emit(len(rs))
+	emit(len(body), iR)
 	classify(out, y)
 	return out
 }
