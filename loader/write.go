@@ -29,6 +29,7 @@ type writer struct {
 	known           map[string]fileRecord // the files recorded before this load
 	near            *dedup.Index          // signatures of the documents, for near-copies
 	now             time.Time
+	pending         int // bytes appended since the last flush
 }
 
 // appenders are the open appenders of one load, one per table it appends to.
@@ -43,7 +44,10 @@ type appenders struct {
 	files        *schema.Appender[schema.File]
 	fingerprints *schema.Appender[schema.Fingerprint]
 
-	all []interface{ Close() error }
+	all []interface {
+		Flush() error
+		Close() error
+	}
 }
 
 // openAppenders opens an appender on every table a load appends to.
@@ -81,6 +85,16 @@ func openOne[R any](dc driver.Conn, a *appenders, dst **schema.Appender[R], t sc
 	return nil
 }
 
+// flush hands every appender's buffered rows to its table.
+func (a *appenders) flush() error {
+	for _, app := range a.all {
+		if err := app.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // close flushes and closes every appender, returning the first error.
 func (a *appenders) close() error {
 	var first error
@@ -93,8 +107,18 @@ func (a *appenders) close() error {
 	return first
 }
 
+// writerMemory bounds DuckDB's own memory in a load: what does not fit is
+// written to the file (appends of a large transaction go to disk as row
+// groups fill) or spilled beside it.
+const writerMemory = "512MB"
+
+// flushBytes is how much text the appenders hold before they hand their
+// rows to the table: DuckDB's appender would otherwise buffer 204,800 rows
+// of each table, whole notice bodies included.
+const flushBytes = 32 << 20
+
 func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*writer, error) {
-	db, err := sql.Open("duckdb", path)
+	db, err := sql.Open("duckdb", path+"?memory_limit="+writerMemory)
 	if err != nil {
 		return nil, err
 	}
@@ -369,7 +393,15 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		}
 		w.nextIndicatorID++
 	}
-	return false, w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "document", DocID: schema.Null(id32), SeenAt: w.now})
+	if err := w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "document", DocID: schema.Null(id32), SeenAt: w.now}); err != nil {
+		return false, err
+	}
+	// The body, the sentences (as long again) and the rest.
+	if w.pending += 2*len(p.body) + 64*len(p.terms); w.pending >= flushBytes {
+		w.pending = 0
+		return false, w.apps.flush()
+	}
+	return false, nil
 }
 
 // duplicate records file f as a copy of document orig.

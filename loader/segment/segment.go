@@ -58,6 +58,10 @@ func New(domain, stopWords []byte, extra []string) (*Segmenter, error) {
 		}
 	}
 	s.trie = newTrie(s.seg.Dict)
+	// The trie holds what the cut needs of gse's dictionary; gse itself is
+	// kept for its HMM, which has a model of its own. Dropping the
+	// dictionary halves the segmenter's memory.
+	s.seg.Dict = nil
 	s.cutters.New = func() any { return &cutter{} }
 	stops, err := parseWordList(stopWords, false)
 	if err != nil {
@@ -114,10 +118,8 @@ func (s *Segmenter) Cut(text string) []string {
 // cut calls emit with each token of text.
 func (s *Segmenter) cut(text string, emit func(string)) {
 	if !validForCut(text) {
-		for _, tok := range s.seg.Cut(text, true) {
-			emit(tok)
-		}
-		return
+		// gse cuts []rune(text), in which each invalid byte is U+FFFD.
+		text = string([]rune(text))
 	}
 	c := s.cutters.Get().(*cutter)
 	s.trie.cut(c, text, s.hmmCut, emit)
