@@ -14,6 +14,9 @@ import (
 // TestMain lets the test binary double as a loader process that the kill
 // test can SIGKILL.
 func TestMain(m *testing.M) {
+	if p := os.Getenv("POLICYLENS_HOLD_CHILD"); p != "" {
+		holdChild(p)
+	}
 	if os.Getenv("POLICYLENS_LOAD_CHILD") == "1" {
 		_, err := Load(context.Background(), Options{
 			DataDir: os.Getenv("POLICYLENS_DATA"),

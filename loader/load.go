@@ -44,6 +44,8 @@ type Options struct {
 	// Limits bound each notice (file size, text size); beyond them a
 	// notice is refused with an issue. Zero fields mean the defaults.
 	Limits source.Limits
+
+	noSpare bool // tests: always copy the live file
 }
 
 // Issue is a warning or error about one file.
@@ -75,6 +77,10 @@ type Summary struct {
 	Issues  []Issue
 	Rebuilt bool // the whole database was rebuilt (new file, new resources)
 	Swapped bool // a new database file replaced the old one
+	// Base says what the load wrote on: "new" (a rebuild), "spare" (the
+	// file the last load replaced, brought up to date) or "copy" (a copy
+	// of the live file); "" when nothing changed.
+	Base    string
 	Elapsed time.Duration
 }
 
@@ -163,9 +169,11 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	t0 = time.Now()
 	tmp := dbfile.Temp(opts.DBPath)
 	dbfile.Remove(tmp)
+	sum.Base = baseNew
 	if !rebuild {
-		if err := dbfile.Copy(opts.DBPath, tmp); err != nil {
-			return sum, fmt.Errorf("load: copy %s: %w", opts.DBPath, err)
+		sum.Base, err = prepareBase(ctx, opts.DBPath, tmp, state, !opts.noSpare)
+		if err != nil {
+			return sum, fmt.Errorf("load: %w", err)
 		}
 	}
 	committed := false
@@ -175,9 +183,12 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}()
 
-	phase("copy database", t0)
+	phase("prepare the file ("+sum.Base+")", t0)
 	t0 = time.Now()
 	w, err := openWriter(ctx, tmp, rebuild, state)
+	if err == nil && !rebuild {
+		w.baseLoadID = state.loadID
+	}
 	if err != nil {
 		return sum, fmt.Errorf("load: %s: %w", tmp, err)
 	}
@@ -250,6 +261,13 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	phase("totals, close and swap", t0)
+	if rebuild || len(w.changedDocs) > spareRefreshDocs {
+		t0 = time.Now()
+		if err := refreshSpare(opts.DBPath); err != nil {
+			opts.Logger.Warn("could not keep a spare copy of the database; the next load will copy it", "error", err)
+		}
+		phase("refresh the spare copy", t0)
+	}
 	committed = true
 	sum.Rebuilt = rebuild
 	sum.Swapped = true
@@ -276,6 +294,8 @@ type fileRecord struct {
 type dbState struct {
 	schemaVersion    string
 	resourcesVersion string
+	loadID           string // meta load_id: which load wrote the file
+	baseLoadID       string // meta base_load_id: the file it was made from, "" for a rebuild
 	files            map[string]fileRecord
 	maxDocID         int
 	maxIndicatorID   int
@@ -304,6 +324,8 @@ func readState(ctx context.Context, path string) (*dbState, error) {
 		return st, nil
 	}
 	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'resources_version'`).Scan(&st.resourcesVersion)
+	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'load_id'`).Scan(&st.loadID)
+	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'base_load_id'`).Scan(&st.baseLoadID)
 	rows, err := db.QueryContext(ctx, `SELECT path, content_hash, status, coalesce(doc_id, 0), coalesce(message, '') FROM files`)
 	if err != nil {
 		return nil, err

@@ -2,8 +2,10 @@ package loader
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"strings"
@@ -30,6 +32,11 @@ type writer struct {
 	near            *dedup.Index          // signatures of the documents, for near-copies
 	now             time.Time
 	pending         int // bytes appended since the last flush
+
+	loadID       string // this load, recorded as meta load_id
+	baseLoadID   string // the load that wrote the file this one started from
+	changedDocs  map[int]bool
+	changedPaths map[string]bool
 }
 
 // appenders are the open appenders of one load, one per table it appends to.
@@ -122,7 +129,8 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{db: db, byTextHash: map[string]int{}, hashOf: map[int]string{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC()}
+	w := &writer{db: db, byTextHash: map[string]int{}, hashOf: map[int]string{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC(),
+		loadID: newLoadID(), changedDocs: map[int]bool{}, changedPaths: map[string]bool{}}
 	if fresh {
 		if err := schema.Apply(ctx, db); err != nil {
 			db.Close()
@@ -252,6 +260,7 @@ func (w *writer) remove(ctx context.Context, gone []string) error {
 
 // forget deletes the bookkeeping rows of one path.
 func (w *writer) forget(ctx context.Context, path string) error {
+	w.changedPaths[path] = true
 	for _, q := range []string{
 		`DELETE FROM files WHERE path = ?`,
 		`DELETE FROM duplicates WHERE path = ?`,
@@ -267,6 +276,7 @@ func (w *writer) forget(ctx context.Context, path string) error {
 // deleteDocRows deletes one document's own rows and forgets its text, so
 // that a later file with the same text is no longer its copy.
 func (w *writer) deleteDocRows(ctx context.Context, id int) error {
+	w.changedDocs[id] = true
 	for _, t := range schema.Tables {
 		if !t.PerDocument {
 			continue
@@ -315,6 +325,7 @@ func (w *writer) failed(ctx context.Context, f *diskFile, msg string) error {
 	if _, known := w.known[f.path]; known || f.hash == "" {
 		return nil
 	}
+	w.changedPaths[f.path] = true
 	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "failed", Message: schema.Null(msg), SeenAt: w.now})
 }
 
@@ -338,6 +349,8 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	}
 	w.remember(id, p.textHash)
 	w.near.Add(id, p.sig, p.numbers)
+	w.changedDocs[id] = true
+	w.changedPaths[f.path] = true
 	id32 := int32(id)
 	if err := w.apps.fingerprints.Append(&schema.Fingerprint{DocID: id32, MinHash: p.sig.Bytes(), Numbers: strings.Join(p.numbers, " ")}); err != nil {
 		return false, err
@@ -406,6 +419,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 
 // duplicate records file f as a copy of document orig.
 func (w *writer) duplicate(f *diskFile, orig int, sim float64, method string) error {
+	w.changedPaths[f.path] = true
 	err := w.apps.duplicates.Append(&schema.Duplicate{Path: f.path, ContentHash: f.hash, DocID: int32(orig), Similarity: sim, Method: method})
 	if err != nil {
 		return err
@@ -453,6 +467,7 @@ func metaValue(p *processed, field string) string {
 // issues records this load's warnings and errors.
 func (w *writer) issues(ctx context.Context, iss []Issue) error {
 	for _, i := range iss {
+		w.changedPaths[i.Path] = true
 		if _, err := w.conn.ExecContext(ctx, `DELETE FROM load_issues WHERE path = ?`, i.Path); err != nil {
 			return err
 		}
@@ -468,6 +483,9 @@ func (w *writer) issues(ctx context.Context, iss []Issue) error {
 // commit flushes the appenders, commits and checkpoints, so that the file
 // holds everything without a write-ahead log beside it.
 func (w *writer) commit(ctx context.Context) error {
+	if err := w.recordChanges(ctx); err != nil {
+		return err
+	}
 	err := w.apps.close()
 	w.apps = nil
 	if err != nil {
@@ -479,6 +497,50 @@ func (w *writer) commit(ctx context.Context) error {
 	w.tx = false
 	_, err = w.conn.ExecContext(ctx, "CHECKPOINT")
 	return err
+}
+
+// recordChanges writes which load this is, the one it started from, and
+// what it changed, so that the next load can bring this load's base (the
+// spare) up to date instead of copying the result.
+func (w *writer) recordChanges(ctx context.Context) error {
+	for _, kv := range [][2]string{{"load_id", w.loadID}, {"base_load_id", w.baseLoadID}} {
+		if _, err := w.conn.ExecContext(ctx, `DELETE FROM meta WHERE key = ?`, kv[0]); err != nil {
+			return err
+		}
+		if _, err := w.conn.ExecContext(ctx, `INSERT INTO meta VALUES (?, ?)`, kv[0], kv[1]); err != nil {
+			return err
+		}
+	}
+	if _, err := w.conn.ExecContext(ctx, `DELETE FROM changes`); err != nil {
+		return err
+	}
+	return w.conn.Raw(func(dc any) error {
+		a, err := schema.NewAppender(dc.(driver.Conn), schema.Changes)
+		if err != nil {
+			return err
+		}
+		for id := range w.changedDocs {
+			if err := a.Append(&schema.Change{DocID: schema.Null(int32(id))}); err != nil {
+				a.Close()
+				return err
+			}
+		}
+		for p := range w.changedPaths {
+			if err := a.Append(&schema.Change{Path: schema.Null(p)}); err != nil {
+				a.Close()
+				return err
+			}
+		}
+		return a.Close()
+	})
+}
+
+// newLoadID names one load: random, so that two databases built from
+// scratch never look like versions of each other.
+func newLoadID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // totals fills the database-wide counts of the summary.

@@ -76,7 +76,8 @@ type Store struct {
 	reloadErr error
 	closed    bool
 
-	gen atomic.Uint64
+	gen  atomic.Uint64
+	stop chan struct{} // closed by Close: ends the watcher
 }
 
 // storeHandle is one opened version of the file, counted by its users.
@@ -122,9 +123,28 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	s := &Store{path: abs, cur: &storeHandle{db: db}, ident: ident, lastCheck: time.Now()}
+	s := &Store{path: abs, cur: &storeHandle{db: db}, ident: ident, lastCheck: time.Now(), stop: make(chan struct{})}
 	s.gen.Store(1)
+	go s.watch()
 	return s, nil
+}
+
+// watch follows swaps while no query comes, so that the store lets go of
+// a replaced file soon after the swap: the loader can then bring that file
+// up to date for its next load instead of copying the new one.
+func (s *Store) watch() {
+	t := time.NewTicker(storeCheckInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			if db, release, err := s.DB(context.Background()); err == nil && db != nil {
+				release()
+			}
+		}
+	}
 }
 
 // openStoreDB opens a private read-only DuckDB instance on the file.
@@ -310,6 +330,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.stop)
 	h := s.cur
 	h.retired = true
 	closeNow := h.refs == 0

@@ -44,7 +44,8 @@ func Temp(path string) string {
 // Call it under the lock, so that no live load owns them.
 func RemoveStale(path string) {
 	matches, _ := filepath.Glob(path + ".tmp-*")
-	for _, m := range matches {
+	spares, _ := filepath.Glob(Spare(path) + ".tmp-*")
+	for _, m := range append(append(matches, spares...), path+".old") {
 		os.Remove(m)
 	}
 }
@@ -78,10 +79,18 @@ func Copy(src, dst string) error {
 	return out.Close()
 }
 
+// Spare is where the file a publish replaced is kept: one generation
+// behind the live file, for the next load to bring up to date.
+func Spare(path string) string {
+	return path + ".spare"
+}
+
 // Publish makes the finished temporary database tmp the live one at path:
 // flushed to disk, renamed over the old file in one atomic step, the
 // directory flushed. A WAL of the old file is removed, since DuckDB would
-// replay it into the new one. tmp must have been checkpointed.
+// replay it into the new one. tmp must have been checkpointed. The file it
+// replaces is kept as Spare(path) (readers that still have it open go on
+// reading it).
 func Publish(tmp, path string) error {
 	if _, err := os.Stat(tmp + ".wal"); err == nil {
 		return fmt.Errorf("publish: %s.wal still exists after checkpoint", tmp)
@@ -89,11 +98,21 @@ func Publish(tmp, path string) error {
 	if err := syncPath(tmp); err != nil {
 		return fmt.Errorf("publish: sync %s: %w", tmp, err)
 	}
+	old := path + ".old"
+	os.Remove(old)
+	kept := os.Link(path, old) == nil
 	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(old)
 		return fmt.Errorf("publish: %w", err)
 	}
 	if err := os.Remove(path + ".wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("publish: %w", err)
+	}
+	if kept {
+		os.Remove(Spare(path) + ".wal")
+		if err := os.Rename(old, Spare(path)); err != nil {
+			os.Remove(old)
+		}
 	}
 	return syncPath(filepath.Dir(path))
 }

@@ -23,6 +23,13 @@
 //     beside it) and flushed to disk, Publish renames it over the live name
 //     in one atomic step and flushes the directory. A load killed at any
 //     moment before leaves the previous file whole; after, the new one.
+//     The replaced file is kept as the Spare: a small load later renames
+//     it to its temporary name and brings it up to date from the live
+//     file's list of changes (one generation behind: what the last load
+//     changed), which costs what changed instead of a copy of the whole
+//     database. It cannot do so while a reader still has the spare open
+//     (DuckDB refuses to open a file read-write that another process
+//     reads), and then copies the live file as before.
 //  4. Readers reopen. A reader opens the file read-only and keeps its
 //     handle; the old inode stays readable after the rename, so queries in
 //     flight finish on the data they started with. Readers compare the

@@ -37,7 +37,11 @@
 // Declare a row type and its table in tables.go (or a file beside it) and
 // add it to Tables. Spec.PerDocument says its rows belong to the document
 // in their doc_id column: the loader then deletes them with the document,
-// and the merge of shards renumbers their doc_id. A table computed from
+// and the merge of shards renumbers their doc_id; Spec.PerPath that they
+// belong to the file in their path column. The loader keeps a spare copy of
+// the previous file and brings it up to date from the changes table: rows
+// of PerDocument and PerPath tables by key, every other table whole (so a
+// small table needs nothing, and a large one must be keyed). A table computed from
 // other tables at load time (an aggregate) is declared the same way and
 // filled by SQL (INSERT INTO ... SELECT); keep it incremental — a load that
 // adds one notice must not recompute what the other 100,000 contribute.

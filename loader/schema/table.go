@@ -32,7 +32,9 @@ type Table struct {
 	// column: the rows go when the document is replaced or removed, and
 	// shards renumber them when their documents are merged.
 	PerDocument bool
-	Columns     []Column
+	// PerPath says that every row belongs to the file in its path column.
+	PerPath bool
+	Columns []Column
 
 	row reflect.Type
 }
@@ -48,6 +50,7 @@ type Spec struct {
 	Name        string
 	Comment     string
 	PerDocument bool
+	PerPath     bool
 }
 
 // Declare makes the table whose rows are R values (list it in Tables).
@@ -68,7 +71,7 @@ func Declare[R any](s Spec) Rows[R] {
 	if rt.Kind() != reflect.Struct {
 		panic(fmt.Sprintf("schema: table %s: row type %s is not a struct", s.Name, rt))
 	}
-	t := &Table{Name: s.Name, Comment: s.Comment, PerDocument: s.PerDocument, row: rt}
+	t := &Table{Name: s.Name, Comment: s.Comment, PerDocument: s.PerDocument, PerPath: s.PerPath, row: rt}
 	for i := range rt.NumField() {
 		f := rt.Field(i)
 		if !f.IsExported() {
@@ -82,6 +85,9 @@ func Declare[R any](s Spec) Rows[R] {
 	}
 	if s.PerDocument && t.Column("doc_id") == nil {
 		panic(fmt.Sprintf("schema: table %s is per document but has no doc_id", s.Name))
+	}
+	if s.PerPath && t.Column("path") == nil {
+		panic(fmt.Sprintf("schema: table %s is per path but has no path", s.Name))
 	}
 	return Rows[R]{t}
 }

@@ -20,6 +20,7 @@ var Tables = []*Table{
 	Meta.Table, Documents.Table, MetadataSources.Table, Sentences.Table,
 	TermCounts.Table, Themes.Table, ThemeHits.Table, Indicators.Table,
 	Duplicates.Table, Fingerprints.Table, Files.Table, LoadIssues.Table,
+	Changes.Table,
 }
 
 // MetaRow is a key/value fact about the file.
@@ -164,7 +165,7 @@ type Duplicate struct {
 // Duplicates holds the copies of notices, which are not loaded as
 // documents of their own. Its doc_id is the original's, but its rows are
 // the copy's: they are not PerDocument.
-var Duplicates = Declare[Duplicate](Spec{Name: "duplicates",
+var Duplicates = Declare[Duplicate](Spec{Name: "duplicates", PerPath: true,
 	Comment: "Files recorded as copies of a loaded notice instead of being loaded again."})
 
 // Fingerprint is what finds near-copies of a document in later loads.
@@ -191,7 +192,7 @@ type File struct {
 // Files holds every file the loader has seen, so that an unchanged file is
 // skipped whatever became of it: loaded as a document, recorded as a
 // duplicate of one, or failed (a failed file is retried once it changes).
-var Files = Declare[File](Spec{Name: "files",
+var Files = Declare[File](Spec{Name: "files", PerPath: true,
 	Comment: "Every file the loader has seen: document, duplicate or failed."})
 
 // LoadIssue is a warning or error of a load about one file.
@@ -203,5 +204,18 @@ type LoadIssue struct {
 }
 
 // LoadIssues holds the warnings and errors of the loads, per file.
-var LoadIssues = Declare[LoadIssue](Spec{Name: "load_issues",
+var LoadIssues = Declare[LoadIssue](Spec{Name: "load_issues", PerPath: true,
 	Comment: "Warnings and errors of the loads, per file."})
+
+// Change is one document or one file the last load changed.
+type Change struct {
+	DocID sql.Null[int32]  `db:"doc_id" doc:"a document added, replaced or removed"`
+	Path  sql.Null[string] `db:"path" doc:"a file whose records were added, replaced or removed"`
+}
+
+// Changes lists what the load that wrote the file changed in the file it
+// started from (meta base_load_id): the loader brings its spare copy of
+// that older file up to date from this list instead of copying the whole
+// database for a small load (package loader, spare.go).
+var Changes = Declare[Change](Spec{Name: "changes",
+	Comment: "The documents and files the last load changed, for bringing the spare file up to date."})
