@@ -89,7 +89,7 @@ GROUP BY province, year, theme;
 -- theme_residuals computes it for any filter (the dashboard's filter bar:
 -- provinces, excluded provinces, theme, level, type, years; empty or 0 for
 -- none); the view is the whole corpus.
-CREATE MACRO theme_residuals(provinces, exclude_provinces, has_theme, level, doc_type, year_from, year_to) AS TABLE
+CREATE MACRO theme_residuals(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_from, year_to) AS TABLE
 WITH cells AS (
     SELECT d.province, d.theme,
            any_value(d.label)       AS label,
@@ -101,8 +101,8 @@ WITH cells AS (
     WHERE (len(provinces) = 0 OR list_contains(provinces, d.province))
       AND NOT list_contains(exclude_provinces, d.province)
       AND (has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = has_theme AND hits > 0))
-      AND (level = '' OR d.level = level)
-      AND (doc_type = '' OR d.doc_type = doc_type)
+      AND (sel_level = '' OR d.level = sel_level)
+      AND (sel_doc_type = '' OR d.doc_type = sel_doc_type)
       AND (year_from = 0 OR d.year >= year_from)
       AND (year_to = 0 OR d.year <= year_to)
     GROUP BY d.province, d.theme
@@ -184,7 +184,7 @@ LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no;
 CREATE VIEW indicator_metrics AS
 SELECT coalesce(canonical_metric, metric)                 AS metric,
        bool_or(canonical_metric IS NOT NULL)              AS canonical,
-       mode(unit)                                         AS unit,
+       mode(unit ORDER BY unit)                           AS unit,
        count(*)                                           AS indicators,
        count(*) FILTER (WHERE kind = 'achievement')       AS achievements,
        count(*) FILTER (WHERE kind = 'target')            AS targets,
