@@ -17,6 +17,9 @@ func TestMain(m *testing.M) {
 	if p := os.Getenv("POLICYLENS_HOLD_CHILD"); p != "" {
 		holdChild(p)
 	}
+	if s := os.Getenv("POLICYLENS_SHARD_CHILD"); s != "" {
+		shardChild(s)
+	}
 	if os.Getenv("POLICYLENS_LOAD_CHILD") == "1" {
 		_, err := Load(context.Background(), Options{
 			DataDir: os.Getenv("POLICYLENS_DATA"),

@@ -45,7 +45,8 @@ type Options struct {
 	// notice is refused with an issue. Zero fields mean the defaults.
 	Limits source.Limits
 
-	noSpare bool // tests: always copy the live file
+	noSpare bool       // tests: always copy the live file
+	shard   *shardSpec // LoadShard: only this part of the data dir, copies not folded
 }
 
 // Issue is a warning or error about one file.
@@ -145,7 +146,17 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if rebuild {
 		state = &dbState{files: map[string]fileRecord{}}
 	}
-	p := plan(state, disk, opts.Only != nil)
+	if opts.shard != nil {
+		mine := disk[:0]
+		for _, f := range disk {
+			if opts.shard.has(f.path) {
+				mine = append(mine, f)
+			}
+		}
+		disk = mine
+		sum.Files = len(disk)
+	}
+	p := plan(state, disk, opts.Only != nil || opts.shard != nil)
 	sum.Unchanged = p.unchanged
 	for _, f := range p.stillFailed {
 		sum.Failed++
@@ -188,6 +199,9 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	w, err := openWriter(ctx, tmp, rebuild, state)
 	if err == nil && !rebuild {
 		w.baseLoadID = state.loadID
+	}
+	if err == nil {
+		w.fold = opts.shard == nil
 	}
 	if err != nil {
 		return sum, fmt.Errorf("load: %s: %w", tmp, err)
@@ -261,7 +275,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	phase("totals, close and swap", t0)
-	if rebuild || len(w.changedDocs) > spareRefreshDocs {
+	if (rebuild || len(w.changedDocs) > spareRefreshDocs) && opts.shard == nil {
 		t0 = time.Now()
 		if err := refreshSpare(opts.DBPath); err != nil {
 			opts.Logger.Warn("could not keep a spare copy of the database; the next load will copy it", "error", err)

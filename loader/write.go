@@ -33,6 +33,7 @@ type writer struct {
 	now             time.Time
 	pending         int // bytes appended since the last flush
 
+	fold         bool   // record copies as duplicates (not in a shard: the merge folds)
 	loadID       string // this load, recorded as meta load_id
 	baseLoadID   string // the load that wrote the file this one started from
 	changedDocs  map[int]bool
@@ -336,10 +337,10 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	if err != nil {
 		return false, fmt.Errorf("replace %s: %w", f.path, err)
 	}
-	if orig, ok := w.byTextHash[p.textHash]; ok {
+	if orig, ok := w.byTextHash[p.textHash]; ok && w.fold {
 		return true, w.duplicate(f, orig, 1.0, "exact")
 	}
-	if orig, sim, ok := w.near.Nearest(p.sig, p.numbers); ok {
+	if orig, sim, ok := w.near.Nearest(p.sig, p.numbers); ok && w.fold {
 		return true, w.duplicate(f, orig, sim, "near")
 	}
 	id := keepID

@@ -55,19 +55,47 @@ func (f *loadFlags) options(e *env) loader.Options {
 
 func cmdLoad(ctx context.Context, args []string, e *env) error {
 	var lf loadFlags
-	fs := newFlags(e, "load", "load [--data DIR] [--db FILE]",
+	var shard, parquet, fromParquet string
+	fs := newFlags(e, "load", "load [--data DIR] [--db FILE] | --shard K/N --parquet DIR | --from-parquet DIR",
 		"Loads every notice under the data dir into the database. Unchanged files are\n"+
-			"skipped, changed ones replaced, deleted ones removed. The database is rebuilt\n"+
+			"skipped, changed ones replaced, deleted ones removed. The database is built\n"+
 			"beside the live file and swapped in, so a running dashboard keeps serving.\n"+
-			"Exit status 3 means some files failed; every good file is loaded.")
+			"Exit status 3 means some files failed; every good file is loaded.\n\n"+
+			"On many machines: each runs `load --shard K/N --parquet DIR` (K from 0 to\n"+
+			"N-1) on the same data dir and writes its part files under DIR; then\n"+
+			"`load --from-parquet DIR --db FILE` merges them into the database, folding\n"+
+			"copies across shards, with the ids one load on one machine would give.")
 	lf.register(fs)
+	fs.StringVar(&shard, "shard", "", "process only the K-th of N parts of the data dir (0 ≤ K < N); needs --parquet")
+	fs.StringVar(&parquet, "parquet", "", "with --shard: folder to write the shard's Parquet part files to")
+	fs.StringVar(&fromParquet, "from-parquet", "", "build the database from the shards written under this folder")
 	if err := parse(fs, args, e); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &exitError{2, fmt.Errorf("load takes no arguments (to load single files use 'policylens add')")}
 	}
-	return doLoad(ctx, lf.options(e), e)
+	o := lf.options(e)
+	switch {
+	case shard != "" && fromParquet != "", shard != "" && parquet == "", parquet != "" && shard == "":
+		return &exitError{2, fmt.Errorf("load: use --shard K/N with --parquet DIR, or --from-parquet DIR alone")}
+	case shard != "":
+		k, n, err := loader.ParseShard(shard)
+		if err != nil {
+			return &exitError{2, err}
+		}
+		sum, err := loader.LoadShard(ctx, o, k, n, parquet)
+		fmt.Fprintf(e.stderr, "shard %d of %d: %d files (%d failed) written under %s\n", k, n, sum.Files, sum.Failed, parquet)
+		if errors.Is(err, loader.ErrPartial) {
+			return &exitError{3, err}
+		}
+		return err
+	case fromParquet != "":
+		sum, err := loader.MergeParquet(ctx, o, fromParquet)
+		printSummary(e.stderr, sum)
+		return err
+	}
+	return doLoad(ctx, o, e)
 }
 
 // doLoad runs a load and prints its warnings and summary.

@@ -6,6 +6,7 @@
 //	policylens add     copy notices into the data dir and load just those
 //	policylens serve   serve the dashboard
 //	policylens sql     run read-only SQL against the database
+//	policylens export  write every table as Parquet, with the views over it
 //	policylens charts  write every chart page as a static site
 //	policylens eval    score extracted indicators against a gold file
 //	policylens synth   write synthetic notices with their truth, for scale tests
@@ -90,6 +91,7 @@ func commands() []command {
 		{"serve", "serve the dashboard", cmdServe},
 		{"sql", "run read-only SQL against the database", cmdSQL},
 		{"charts", "write every chart page as a static site that works offline", cmdCharts},
+		{"export", "write every table as Parquet, with views.sql over the files", cmdExport},
 		{"eval", "score the extracted indicators against a gold CSV", cmdEval},
 		{"synth", "write synthetic notices with their true metadata and indicators", cmdSynth},
 	}
