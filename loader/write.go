@@ -118,7 +118,7 @@ func (a *appenders) close() error {
 // writerMemory bounds DuckDB's own memory in a load: what does not fit is
 // written to the file (appends of a large transaction go to disk as row
 // groups fill) or spilled beside it.
-const writerMemory = "512MB"
+const writerMemory = "256MB"
 
 // flushBytes is how much text the appenders hold before they hand their
 // rows to the table: DuckDB's appender would otherwise buffer 204,800 rows

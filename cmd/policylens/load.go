@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 
 	"golang.org/x/term"
 
@@ -35,7 +36,16 @@ func (f *loadFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.maxText, "max-notice-text", "most text one notice may hold, a `size` such as 4MB; a notice with more is refused and named")
 }
 
+// loaderGoHeap is the soft limit on the Go heap of a loading process
+// (unless GOMEMLIMIT says otherwise): the garbage collector then works
+// harder instead of letting the heap grow to twice what is live. DuckDB's
+// memory is bounded separately by the loader.
+const loaderGoHeap = 384 << 20
+
 func (f *loadFlags) options(e *env) loader.Options {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(loaderGoHeap)
+	}
 	o := loader.Options{
 		DataDir:      f.data,
 		DBPath:       f.db,

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"net"
+	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -71,6 +74,9 @@ func cmdRun(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	err := doLoad(ctx, lf.options(e), e)
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(math.MaxInt64) // the loader's limit is not the server's
+	}
 	if err != nil && !errors.Is(err, loader.ErrPartial) {
 		return err
 	}

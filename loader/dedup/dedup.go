@@ -11,6 +11,7 @@ import (
 	"errors"
 	"hash/maphash"
 	"math"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -189,8 +190,8 @@ func Numbers(text string) []string {
 	return out
 }
 
-// sameNumbers reports whether two sorted number lists overlap enough.
-func sameNumbers(a, b []string) bool {
+// sameNumbers reports whether two sorted number sets overlap enough.
+func sameNumbers(a, b []uint64) bool {
 	if len(a) == 0 && len(b) == 0 {
 		return true
 	}
@@ -211,16 +212,32 @@ func sameNumbers(a, b []string) bool {
 	return float64(common)/float64(union) >= numbersThreshold
 }
 
+// numberSet hashes the numbers of a text to a sorted set of 64-bit values:
+// an index of 100,000 documents keeps 8 bytes a number instead of a string.
+func numberSet(numbers []string) []uint64 {
+	out := make([]uint64, 0, len(numbers))
+	for _, n := range numbers {
+		var h uint64 = 14695981039346656037
+		for i := 0; i < len(n); i++ {
+			h ^= uint64(n[i])
+			h *= 1099511628211
+		}
+		out = append(out, mix(h))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // Index finds near-copies among the documents added to it.
 type Index struct {
 	sigs    map[int]*Signature
-	nums    map[int][]string
+	nums    map[int][]uint64
 	buckets [bands]map[uint64][]int
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	x := &Index{sigs: map[int]*Signature{}, nums: map[int][]string{}}
+	x := &Index{sigs: map[int]*Signature{}, nums: map[int][]uint64{}}
 	for i := range x.buckets {
 		x.buckets[i] = map[uint64][]int{}
 	}
@@ -241,7 +258,7 @@ func bandKey(s *Signature, band int) uint64 {
 // Add records the signature and the numbers of document id.
 func (x *Index) Add(id int, s Signature, numbers []string) {
 	x.sigs[id] = &s
-	x.nums[id] = numbers
+	x.nums[id] = numberSet(numbers)
 	for b := range x.buckets {
 		k := bandKey(&s, b)
 		x.buckets[b][k] = append(x.buckets[b][k], id)
@@ -278,6 +295,7 @@ func (x *Index) Remove(id int) {
 // ok=false.
 func (x *Index) Nearest(s Signature, numbers []string) (id int, sim float64, ok bool) {
 	seen := map[int]bool{}
+	nums := numberSet(numbers)
 	for b := range x.buckets {
 		for _, cand := range x.buckets[b][bandKey(&s, b)] {
 			if seen[cand] {
@@ -285,7 +303,7 @@ func (x *Index) Nearest(s Signature, numbers []string) (id int, sim float64, ok 
 			}
 			seen[cand] = true
 			v := Similarity(&s, x.sigs[cand])
-			if v >= Threshold && sameNumbers(numbers, x.nums[cand]) && (!ok || v > sim || (v == sim && cand < id)) {
+			if v >= Threshold && sameNumbers(nums, x.nums[cand]) && (!ok || v > sim || (v == sim && cand < id)) {
 				id, sim, ok = cand, v, true
 			}
 		}
