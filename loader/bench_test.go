@@ -2,13 +2,17 @@ package loader
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -168,42 +172,72 @@ func parallel(texts []string, workers int, f func(string)) {
 	wg.Wait()
 }
 
-// BenchmarkAddOne builds a database of 10,000 synthetic notices, then adds
-// one more notice twice over: with Options.Only (what `policylens add`
-// does) and with a full scan of the data dir (what `policylens load` does
-// after a file is dropped in). It reports both beside the full load, whose
-// cost grows with the corpus while adding one should not.
-func BenchmarkAddOne(b *testing.B) {
-	dir := b.TempDir()
-	opts := synth.Options{N: 10000, Seed: 7}
-	m, err := synth.WriteCorpus(dir, b.TempDir(), opts)
-	if err != nil {
+// benchCorpus returns a folder of n synthetic notices (seed 7), written
+// once and cached under the system's temporary folder, keyed by the
+// generator's output (a change to the generator makes a new corpus), so
+// that reruns of make bench do not write 100,000 files again.
+func benchCorpus(b *testing.B, n int) string {
+	h := sha256.New()
+	for i := range 16 {
+		io.WriteString(h, synth.At(synth.Options{N: n, Seed: 7}, i*(n/16)).Text)
+	}
+	dir := filepath.Join(os.TempDir(), "policylens-bench", fmt.Sprintf("synth-%x-%d", h.Sum(nil)[:6], n))
+	notices := filepath.Join(dir, "notices")
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
+		return notices
+	}
+	os.RemoveAll(dir)
+	if _, err := synth.WriteCorpus(notices, filepath.Join(dir, "truth"), synth.Options{N: n, Seed: 7}); err != nil {
 		b.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return notices
+}
+
+// childLoad loads dir into db in a child process (the test binary, see
+// TestMain) and returns its wall time and peak resident set size in MB.
+func childLoad(b *testing.B, dir, db string) (time.Duration, float64) {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "POLICYLENS_LOAD_CHILD=1", "POLICYLENS_DATA="+dir, "POLICYLENS_DB="+db)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		b.Fatalf("load of %s: %v", dir, err)
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return time.Since(start), float64(ru.Maxrss) / 1024
+}
+
+// BenchmarkAddOne loads 100,000 synthetic notices (policylens synth) in a
+// child process and reports its peak RSS, then adds one more notice twice
+// over: with Options.Only (what `policylens add` does) and with a full scan
+// of the data dir (what `policylens load` does after a file is dropped in).
+// Both write on the spare the full load left, so they cost what they add,
+// not the size of the database.
+func BenchmarkAddOne(b *testing.B) {
+	const n = 100000
+	dir := benchCorpus(b, n)
 	var full, addOnly, addScan time.Duration
+	var rss float64
 	for i := 0; i < b.N; i++ {
 		db := filepath.Join(b.TempDir(), "big.duckdb")
-		start := time.Now()
-		sum, err := Load(context.Background(), Options{DataDir: dir, DBPath: db})
-		if err != nil {
-			b.Fatal(err)
-		}
-		full += time.Since(start)
-		if sum.Documents < 9000 {
-			b.Fatalf("only %d documents from %d notices", sum.Documents, m.Notices)
-		}
+		d, r := childLoad(b, dir, db)
+		full += d
+		rss = max(rss, r)
 		for j, only := range []bool{true, false} {
-			n := synth.At(synth.Options{N: opts.N + 2, Seed: opts.Seed}, opts.N+j)
-			p := filepath.Join(dir, filepath.FromSlash(n.Path))
+			nt := synth.At(synth.Options{N: n + 2, Seed: 7}, n+j)
+			p := filepath.Join(dir, filepath.FromSlash(nt.Path))
 			os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte(n.Text), 0o644); err != nil {
+			if err := os.WriteFile(p, []byte(nt.Text), 0o644); err != nil {
 				b.Fatal(err)
 			}
 			o := Options{DataDir: dir, DBPath: db}
 			if only {
-				o.Only = []string{n.Path}
+				o.Only = []string{nt.Path}
 			}
-			start = time.Now()
+			start := time.Now()
 			s, err := Load(context.Background(), o)
 			if err != nil {
 				b.Fatal(err)
@@ -213,21 +247,54 @@ func BenchmarkAddOne(b *testing.B) {
 			} else {
 				addScan += time.Since(start)
 			}
-			if s.Loaded+s.Duplicates != 1 {
-				b.Fatalf("adding one notice loaded %d", s.Loaded)
+			if s.Loaded+s.Duplicates != 1 || s.Documents < n*9/10 {
+				b.Fatalf("adding one notice loaded %d, %d documents in all", s.Loaded, s.Documents)
+			}
+			if s.Base != baseSpare {
+				b.Logf("adding one wrote on a %s, not the spare", s.Base)
 			}
 			os.Remove(p)
 		}
-		// Put the corpus back as it was for the next round.
-		if _, err := Load(context.Background(), Options{DataDir: dir, DBPath: db}); err != nil {
+	}
+	k := float64(b.N)
+	b.ReportMetric(full.Seconds()/k, "full-load-s")
+	b.ReportMetric(rss, "full-load-peak-RSS-MB")
+	b.ReportMetric(addOnly.Seconds()/k, "add-one-s")
+	b.ReportMetric(addScan.Seconds()/k, "load-one-new-s")
+	b.Logf("%d notices: full load %.1fs at %.0f MB peak RSS; adding one with add %.2fs, with a full-scan load %.2fs",
+		n, full.Seconds()/k, rss, addOnly.Seconds()/k, addScan.Seconds()/k)
+}
+
+// BenchmarkBigNotice loads, in a child process, one notice just under the
+// default per-notice text limit, and one of 200 MB (refused by the limit),
+// and reports the peak RSS of each load.
+func BenchmarkBigNotice(b *testing.B) {
+	seeds, _ := filepath.Glob("../data/notices/*.txt")
+	var seedText strings.Builder
+	for _, p := range seeds {
+		c, err := os.ReadFile(p)
+		if err != nil {
 			b.Fatal(err)
 		}
+		seedText.Write(c)
 	}
-	n := float64(b.N)
-	b.ReportMetric(full.Seconds()/n, "full-load-s")
-	b.ReportMetric(addOnly.Seconds()/n, "add-one-s")
-	b.ReportMetric(addScan.Seconds()/n, "load-one-new-s")
-	b.ReportMetric(addOnly.Seconds()/full.Seconds(), "add/full-ratio")
-	b.Logf("%d notices (%.1f MB): full load %.1fs; adding one with add %.2fs, with a full-scan load %.2fs (%.1f%% of a full load)",
-		m.Notices, float64(m.Bytes)/(1<<20), full.Seconds()/n, addOnly.Seconds()/n, addScan.Seconds()/n, 100*addOnly.Seconds()/full.Seconds())
+	for _, size := range []int{source.DefaultMaxTextBytes - 64<<10, 200 << 20} {
+		dir := b.TempDir()
+		f, err := os.Create(filepath.Join(dir, "big.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for written := 0; written < size; written += seedText.Len() {
+			f.WriteString(seedText.String())
+		}
+		f.Close()
+		var rss float64
+		for i := 0; i < b.N; i++ {
+			_, r := childLoad(b, dir, filepath.Join(b.TempDir(), "b.duckdb"))
+			rss = max(rss, r)
+		}
+		name := fmt.Sprintf("%dMB-notice-peak-RSS-MB", size>>20)
+		b.ReportMetric(rss, name)
+		b.Logf("a %d MB notice: peak RSS %.0f MB", size>>20, rss)
+	}
 }
