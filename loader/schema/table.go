@@ -121,11 +121,11 @@ func column(f reflect.StructField, i int) (Column, error) {
 	}
 	var get func(reflect.Value) driver.Value
 	switch {
-	case ft == timeType && date:
-		c.Type = "DATE"
-		get = func(v reflect.Value) driver.Value { return v.Interface().(time.Time) }
 	case ft == timeType:
 		c.Type = "TIMESTAMP"
+		if date {
+			c.Type = "DATE"
+		}
 		get = func(v reflect.Value) driver.Value { return v.Interface().(time.Time) }
 	case date:
 		return c, fmt.Errorf(",date on a %s", ft)
