@@ -177,6 +177,7 @@ func mapPieces(pieces []piece) func(map[string]any) {
 		}
 		for _, vm := range components(option, "visualMap") {
 			vm["pieces"] = list
+			vm["showLabel"] = true // with text set, ECharts would hide the ranges
 			delete(vm, "calculable")
 		}
 	}
