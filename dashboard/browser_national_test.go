@@ -43,6 +43,7 @@ var nationalPages = map[string][]string{
 	"/themes?theme=anti_fraud": {"themes-trend", "themes-map"},
 	"/terms":                   {"terms-a", "terms-b", "terms-cloud-a", "terms-cloud-b", "terms-keyness", "terms-network"},
 	"/terms?term=5G":           {"term-usage", "term-provinces"},
+	"/sql?q=select+province%2C+count(*)+as+documents%2C+sum(tokens)+as+tokens+from+documents+group+by+province": {"sql-result"},
 }
 
 // chartLayout is what inspectCharts measures of one chart as drawn.
