@@ -157,7 +157,11 @@ func yearLinks(r request, page string, facets []queries.Facet, f queries.Filter,
 	if single {
 		all.YearFrom, all.YearTo = 0, 0
 	}
-	out := []option{{Value: r.site.Page(page, keep(r.query, filterQuery(all))) + fragment, Label: "全部年份", Selected: !single}}
+	label := "全部年份"
+	if !single && (f.YearFrom != 0 || f.YearTo != 0) {
+		label = "所选年份"
+	}
+	out := []option{{Value: r.site.Page(page, keep(r.query, filterQuery(all))) + fragment, Label: label, Selected: !single}}
 	for _, y := range years {
 		if (f.YearFrom != 0 && !single && y < f.YearFrom) || (f.YearTo != 0 && !single && y > f.YearTo) {
 			continue

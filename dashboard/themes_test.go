@@ -239,3 +239,37 @@ func TestThemesExplained(t *testing.T) {
 	}
 	t.Logf("%d stressed, %d understated, %d sparse cells", len(stressed), len(understated), sparse)
 }
+
+// TestThemesYearLinks checks the heatmap's year choice: a link per year of
+// the corpus narrows the filter to that year (the heatmap's CSV changes
+// with it), and the page marks the chosen year.
+func TestThemesYearLinks(t *testing.T) {
+	base := startServer(t)
+	_, page, _ := get(t, base+"/themes")
+	m := regexp.MustCompile(`(?s)<p class="muted" data-control="years">(.*?)</p>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no year choice on the themes page")
+	}
+	links := regexp.MustCompile(`<a href="([^"]+)">(\d{4})</a>`).FindAllStringSubmatch(m[1], -1)
+	if len(links) < 2 || !strings.Contains(m[1], "<b>全部年份</b>") {
+		t.Fatalf("year choice: %s", m[1])
+	}
+	all := chartCSV(t, base, "/themes", "themes-heatmap")
+	for _, l := range links {
+		u, err := url.Parse(html.UnescapeString(l[1]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Query().Get("from") != l[2] || u.Query().Get("to") != l[2] {
+			t.Errorf("link %s %s does not narrow to the year", l[2], u)
+		}
+		_, one, _ := get(t, base+u.Path+"?"+u.RawQuery)
+		if !strings.Contains(one, "<b>"+l[2]+"</b>") {
+			t.Errorf("year %s: the page does not mark it as chosen", l[2])
+		}
+		recs := chartCSV(t, base, u.Path+"?"+u.RawQuery, "themes-heatmap")
+		if len(recs) == len(all) && recs[1][4] == all[1][4] && recs[len(recs)-1][4] == all[len(all)-1][4] {
+			t.Errorf("year %s: the heatmap holds what all years hold", l[2])
+		}
+	}
+}
