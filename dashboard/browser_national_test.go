@@ -43,6 +43,9 @@ var nationalPages = map[string][]string{
 	"/themes?theme=anti_fraud": {"themes-trend", "themes-map"},
 	"/terms":                   {"terms-a", "terms-b", "terms-cloud-a", "terms-cloud-b", "terms-keyness", "terms-network"},
 	"/terms?term=5G":           {"term-usage", "term-provinces"},
+	// Small selections must not stretch.
+	"/themes?province=山东省": {"themes-heatmap", "themes-province", "themes-radar", "themes-residual", "themes-trend", "themes-map"},
+	"/?level=city":         {"overview-heatmap", "overview-tokens"},
 	"/sql?q=select+province%2C+count(*)+as+documents%2C+sum(tokens)+as+tokens+from+documents+group+by+province": {"sql-result"},
 }
 
