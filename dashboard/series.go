@@ -123,6 +123,40 @@ func (s seriesChoice) note() string {
 	return how + "，其余 " + strconv.Itoa(len(s.Rest)) + " 个省份合并为「其他」（命中与词数相加后计算）；可在「显示省份」中另选"
 }
 
+// yearSum is a series' count (hits, occurrences) and tokens in a year.
+type yearSum struct{ n, tokens int64 }
+
+// per10k is the sum's count per 10,000 tokens.
+func (y *yearSum) per10k() float64 { return per10k(y.n, y.tokens) }
+
+// sumByYear adds up rows of a province, a year, a count and tokens into
+// the chosen series by year, and lists the series that have any, in
+// drawing order.
+func (s seriesChoice) sumByYear(rows int, row func(i int) (province string, year int, n, tokens int64)) ([]string, map[string]map[int]*yearSum) {
+	at := map[string]map[int]*yearSum{}
+	for i := 0; i < rows; i++ {
+		province, year, n, tokens := row(i)
+		name := s.seriesOf(province)
+		if at[name] == nil {
+			at[name] = map[int]*yearSum{}
+		}
+		sum := at[name][year]
+		if sum == nil {
+			sum = &yearSum{}
+			at[name][year] = sum
+		}
+		sum.n += n
+		sum.tokens += tokens
+	}
+	var names []string
+	for _, name := range s.names() {
+		if at[name] != nil {
+			names = append(names, name)
+		}
+	}
+	return names, at
+}
+
 // provinceThemes are the per-province theme figures of one series.
 type provinceThemes struct {
 	name  string

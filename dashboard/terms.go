@@ -574,31 +574,14 @@ func usageChart(r request, p *page, d *termsData, f queries.Filter, uses []queri
 	}
 	sort.Ints(years)
 	d.Shown = chooseSeries(r, provinces, used)
-	type sum struct{ n, tokens int64 }
-	at := map[string]map[int]*sum{}
-	for _, u := range uses {
-		name := d.Shown.seriesOf(u.Province)
-		if at[name] == nil {
-			at[name] = map[int]*sum{}
-		}
-		s := at[name][u.Year]
-		if s == nil {
-			s = &sum{}
-			at[name][u.Year] = s
-		}
-		s.n += u.N
-		s.tokens += u.Tokens
-	}
-	var names []string
+	names, at := d.Shown.sumByYear(len(uses), func(i int) (string, int, int64, int64) {
+		return uses[i].Province, uses[i].Year, uses[i].N, uses[i].Tokens
+	})
 	var rows [][]string
-	for _, name := range d.Shown.names() {
-		if at[name] == nil {
-			continue
-		}
-		names = append(names, name)
+	for _, name := range names {
 		for _, y := range years {
 			if s := at[name][y]; s != nil {
-				rows = append(rows, []string{name, strconv.Itoa(y), itoa(s.n), itoa(s.tokens), ftoa(per10k(s.n, s.tokens))})
+				rows = append(rows, []string{name, strconv.Itoa(y), itoa(s.n), itoa(s.tokens), ftoa(s.per10k())})
 			}
 		}
 	}
@@ -611,7 +594,7 @@ func usageChart(r request, p *page, d *termsData, f queries.Filter, uses []queri
 		if y != 0 {
 			cell.YearFrom, cell.YearTo = y, y
 		}
-		return per10k(s.n, s.tokens), kwicLink(r, cell, "", d.Term, ""), true
+		return s.per10k(), kwicLink(r, cell, "", d.Term, ""), true
 	})
 	c, err := newChart("term-usage", "「"+d.Term+"」在各年份的使用（每万词，按省份）", "360px", line, links)
 	if err != nil {

@@ -381,32 +381,14 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell, th
 	}
 	sort.Ints(years)
 	f := parseFilter(r.query)
-	type sum struct{ hits, tokens, documents int64 }
-	at := map[string]map[int]*sum{} // series name -> year
-	for _, c := range mine {
-		name := d.Shown.seriesOf(c.Province)
-		if at[name] == nil {
-			at[name] = map[int]*sum{}
-		}
-		s := at[name][c.Year]
-		if s == nil {
-			s = &sum{}
-			at[name][c.Year] = s
-		}
-		s.hits += c.Hits
-		s.tokens += c.Tokens
-		s.documents += c.Documents
-	}
-	var names []string
+	names, at := d.Shown.sumByYear(len(mine), func(i int) (string, int, int64, int64) {
+		return mine[i].Province, mine[i].Year, mine[i].Hits, mine[i].Tokens
+	})
 	var rows [][]string
-	for _, name := range d.Shown.names() {
-		if at[name] == nil {
-			continue
-		}
-		names = append(names, name)
+	for _, name := range names {
 		for _, y := range years {
 			if s := at[name][y]; s != nil {
-				rows = append(rows, []string{name, strconv.Itoa(y), theme.Theme, theme.Label, itoa(s.hits), itoa(s.tokens), ftoa(per10k(s.hits, s.tokens))})
+				rows = append(rows, []string{name, strconv.Itoa(y), theme.Theme, theme.Label, itoa(s.n), itoa(s.tokens), ftoa(s.per10k())})
 			}
 		}
 	}
@@ -417,7 +399,7 @@ func themeTrend(r request, p *page, d *themesData, cells []queries.ThemeCell, th
 		if s == nil {
 			return 0, "", false
 		}
-		return per10k(s.hits, s.tokens), themeLink(r, theme.Theme, cell), true
+		return s.per10k(), themeLink(r, theme.Theme, cell), true
 	})
 	c, err := newChart("themes-trend", "「"+theme.Label+"」的年度变化（每万词）", "360px", line, links)
 	if err != nil {
