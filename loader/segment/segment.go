@@ -42,26 +42,32 @@ func New(domain, stopWords []byte, extra []string) (*Segmenter, error) {
 	gse.ToLower = false
 	s := &Segmenter{stop: map[string]bool{}}
 	s.seg.SkipLog = true
-	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
-		return nil, fmt.Errorf("segment: load gse dictionary: %w", err)
-	}
 	words, err := parseWordList(domain, true)
 	if err != nil {
 		return nil, fmt.Errorf("segment: domain dictionary: %w", err)
 	}
-	for _, w := range extra {
-		words = append(words, word{text: w, freq: defaultFreq})
-	}
-	for _, w := range words {
-		if err := s.seg.AddToken(w.text, w.freq, "nz"); err != nil {
-			return nil, fmt.Errorf("segment: add %q: %w", w.text, err)
+	cache := trieCachePath(domain, extra)
+	if s.trie = readTrie(cache); s.trie != nil {
+		// gse is kept for its HMM, which has a model of its own.
+		s.seg.LoadModel()
+	} else {
+		if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
+			return nil, fmt.Errorf("segment: load gse dictionary: %w", err)
 		}
+		for _, w := range extra {
+			words = append(words, word{text: w, freq: defaultFreq})
+		}
+		for _, w := range words {
+			if err := s.seg.AddToken(w.text, w.freq, "nz"); err != nil {
+				return nil, fmt.Errorf("segment: add %q: %w", w.text, err)
+			}
+		}
+		s.trie = newTrie(s.seg.Dict)
+		// The trie holds what the cut needs of gse's dictionary; dropping
+		// the dictionary halves the segmenter's memory.
+		s.seg.Dict = nil
+		writeTrie(cache, s.trie)
 	}
-	s.trie = newTrie(s.seg.Dict)
-	// The trie holds what the cut needs of gse's dictionary; gse itself is
-	// kept for its HMM, which has a model of its own. Dropping the
-	// dictionary halves the segmenter's memory.
-	s.seg.Dict = nil
 	s.cutters.New = func() any { return &cutter{} }
 	stops, err := parseWordList(stopWords, false)
 	if err != nil {
