@@ -124,7 +124,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
-	defer dd.close()
+	defer func() { dd.close() }()
 	sum.Files = len(disk)
 	if opts.Only != nil {
 		sum.Files = 0
@@ -143,8 +143,20 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	}
 	phase("read state", t0)
 	rebuild := opts.Rebuild || state == nil || state.resourcesVersion != rb.version() || state.schemaVersion != schema.Version
+	existing := state != nil
 	if rebuild {
 		state = &dbState{files: map[string]fileRecord{}}
+	}
+	if rebuild && opts.Only != nil && existing {
+		// A rebuild of an existing database (new resources or schema) must
+		// take every notice, not just the ones being added: the others
+		// would vanish from the new file.
+		dd.close()
+		opts.Only = nil
+		if dd, disk, err = scan(opts.DataDir, nil, opts.Limits); err != nil {
+			return sum, fmt.Errorf("load: %w", err)
+		}
+		sum.Files = len(disk)
 	}
 	if opts.shard != nil {
 		mine := disk[:0]

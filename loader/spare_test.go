@@ -163,3 +163,29 @@ func holdChild(path string) {
 	db.Close()
 	os.Exit(0)
 }
+
+// TestAddAfterNewResourcesKeepsEveryNotice adds a notice after the theme
+// file changed: the database is rebuilt, and must hold every notice of the
+// folder, not only the one added.
+func TestAddAfterNewResourcesKeepsEveryNotice(t *testing.T) {
+	ctx := context.Background()
+	dir := copySeeds(t)
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	res := t.TempDir()
+	if _, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res}); err != nil {
+		t.Fatal(err)
+	}
+	themes, err := os.ReadFile("../data/themes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(res, "themes.yaml"), append(themes, "\n# edited\n"...), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("浙江省通信管理局召开2026年工作会议\n2025年全省新建5G基站3.2万个。\n"), 0o644)
+	sum, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res, Only: []string{"a.txt"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Rebuilt || sum.Documents != 6 {
+		t.Fatalf("after new resources, adding one: rebuilt %v, %d documents; want a rebuild with all 6", sum.Rebuilt, sum.Documents)
+	}
+}
