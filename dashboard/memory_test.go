@@ -8,10 +8,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
-	"os/exec"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -32,21 +28,7 @@ const memoryChildEnv = "POLICYLENS_MEMORY_CHILD_DB"
 // (VmHWM): it must stay under 1 GB. The answers must say the result was
 // cut.
 func TestConsoleMemory(t *testing.T) {
-	if _, err := os.Stat("/proc/self/status"); err != nil {
-		t.Fatalf("no /proc/self/status to read the peak memory from: %v", err)
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), memoryChildEnv+"="+querytest.SeedDB(t))
-	out, err := cmd.CombinedOutput()
-	t.Logf("child:\n%s", out)
-	if err != nil {
-		t.Fatalf("child: %v", err)
-	}
-	m := regexp.MustCompile(`VmHWM_KB=(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatal("the child reported no peak memory")
-	}
-	kb, _ := strconv.Atoi(string(m[1]))
+	_, kb := querytest.MeasureChild(t, memoryChildEnv+"="+querytest.SeedDB(t))
 	t.Logf("peak RSS of the server through the attack: %d MB", kb>>10)
 	if kb > 1<<20 {
 		t.Errorf("peak RSS %d MB, want under 1024 MB", kb>>10)
@@ -104,14 +86,8 @@ func memoryChild(db string) int {
 		}
 		fmt.Printf("%s download: %d MB, ends %q\n", kind, n>>20, last)
 	}
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
+	if err := querytest.ReportPeak(); err != nil {
 		return fail("%v", err)
 	}
-	m := regexp.MustCompile(`VmHWM:\s+(\d+) kB`).FindSubmatch(b)
-	if m == nil {
-		return fail("no VmHWM")
-	}
-	fmt.Printf("VmHWM_KB=%s\n", m[1])
 	return 0
 }

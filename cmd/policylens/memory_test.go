@@ -5,11 +5,10 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/policylens/policylens/queries/querytest"
 )
 
 // sqlMemoryChildEnv names the database the child process of TestSQLMemory
@@ -32,18 +31,7 @@ const hugeQuery = "SELECT repeat('x', 1000000) AS x FROM range(1000)"
 // must say on stderr that it was cut.
 func TestSQLMemory(t *testing.T) {
 	_, db := loadSeeds(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), sqlMemoryChildEnv+"="+db)
-	out, err := cmd.CombinedOutput()
-	t.Logf("child:\n%s", out)
-	if err != nil {
-		t.Fatalf("child: %v", err)
-	}
-	m := regexp.MustCompile(`VmHWM_KB=(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatal("the child reported no peak memory")
-	}
-	kb, _ := strconv.Atoi(string(m[1]))
+	_, kb := querytest.MeasureChild(t, sqlMemoryChildEnv+"="+db)
 	t.Logf("peak RSS of policylens sql through the attack: %d MB", kb>>10)
 	if kb > 1<<20 {
 		t.Errorf("peak RSS %d MB, want under 1024 MB", kb>>10)
@@ -70,16 +58,9 @@ func sqlMemoryChild(db string) int {
 		}
 		fmt.Printf("%s: %d MB out; %s\n", format, out.n>>20, note)
 	}
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
+	if err := querytest.ReportPeak(); err != nil {
 		fmt.Printf("FAIL: %v\n", err)
 		return 1
 	}
-	m := regexp.MustCompile(`VmHWM:\s+(\d+) kB`).FindSubmatch(b)
-	if m == nil {
-		fmt.Println("FAIL: no VmHWM")
-		return 1
-	}
-	fmt.Printf("VmHWM_KB=%s\n", m[1])
 	return 0
 }

@@ -7,8 +7,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -128,4 +131,45 @@ func Cleanup() {
 			os.RemoveAll(dir)
 		}
 	}
+}
+
+// peakLine is how a child process of MeasureChild reports its peak memory.
+var peakLine = regexp.MustCompile(`VmHWM_KB=(\d+)`)
+
+// ReportPeak prints this process's peak resident set (VmHWM) for
+// MeasureChild to read; a child process calls it last.
+func ReportPeak() error {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return err
+	}
+	m := regexp.MustCompile(`VmHWM:\s+(\d+) kB`).FindSubmatch(b)
+	if m == nil {
+		return fmt.Errorf("no VmHWM in /proc/self/status")
+	}
+	fmt.Printf("VmHWM_KB=%s\n", m[1])
+	return nil
+}
+
+// MeasureChild runs the test binary again, with env added and no tests,
+// so that its TestMain does one job in a process of its own, and returns
+// what it printed and the peak resident set in kB it reported.
+func MeasureChild(t testing.TB, env ...string) (output string, peakKB int) {
+	t.Helper()
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		t.Fatalf("no /proc/self/status to read the peak memory from: %v", err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	t.Logf("child:\n%s", out)
+	if err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	m := peakLine.FindSubmatch(out)
+	if m == nil {
+		t.Fatal("the child reported no peak memory")
+	}
+	kb, _ := strconv.Atoi(string(m[1]))
+	return string(out), kb
 }
