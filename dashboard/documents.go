@@ -19,10 +19,13 @@ import (
 
 type documentsData struct {
 	Docs    []docLink
-	All     int // documents the filter bar selects, before the list's own filters
+	Total   int64 // documents the list's filters select, on every page
+	From    int   // 1-based position of the first row shown
+	Pager   pager
 	Columns []docColumn
 	More    docFilters
 	Choices docChoices
+	Facets  []facetGroup
 }
 
 type docLink struct {
@@ -41,8 +44,8 @@ type docColumn struct {
 }
 
 // docFilters are the list's own filters, beyond the filter bar: text in
-// the title, file or issuer, the place, the issuer, the reviewed and plan
-// years and a publication date range (YYYY-MM-DD).
+// the title, file, issuer or body, the place, the issuer, the reviewed and
+// plan years and a publication date range (YYYY-MM-DD).
 type docFilters struct {
 	Text, Place, Issuer string
 	Reviewed, Plan      int
@@ -55,51 +58,31 @@ type docChoices struct {
 	Years           []int
 }
 
-// docField is a sortable field of the list: its header and its order.
+// docField is a sortable field of the list: its header and its first
+// direction; the server sorts (queries.DocSortKeys).
 type docField struct {
 	key, label string
 	desc       bool // the first click sorts descending
 	num        bool
-	cmp        func(a, b queries.DocumentRow) int
-}
-
-func strCmp(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func intCmp[T int | int64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // docFields are the columns of the list, every metadata field sortable.
 var docFields = []docField{
-	{"title", "标题", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Title, b.Title) }},
-	{"province", "省份", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Province, b.Province) }},
-	{"place", "地区", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.City+a.County, b.City+b.County) }},
-	{"level", "层级", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Level, b.Level) }},
-	{"type", "类型", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.DocType, b.DocType) }},
-	{"issuer", "发布机关", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.Issuer, b.Issuer) }},
-	{"published", "发布日期", true, false, func(a, b queries.DocumentRow) int { return strCmp(a.Published, b.Published) }},
-	{"year", "年份", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Year, b.Year) }},
-	{"reviewed", "回顾年", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.ReviewedYear, b.ReviewedYear) }},
-	{"plan", "部署年", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.PlanYear, b.PlanYear) }},
-	{"chars", "字数", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Chars, b.Chars) }},
-	{"tokens", "词数", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Tokens, b.Tokens) }},
-	{"sentences", "句子", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Sentences, b.Sentences) }},
-	{"indicators", "指标（实绩/目标）", true, true, func(a, b queries.DocumentRow) int { return intCmp(a.Indicators, b.Indicators) }},
-	{"file", "文件", false, false, func(a, b queries.DocumentRow) int { return strCmp(a.File, b.File) }},
+	{"title", "标题", false, false},
+	{"province", "省份", false, false},
+	{"place", "地区", false, false},
+	{"level", "层级", false, false},
+	{"type", "类型", false, false},
+	{"issuer", "发布机关", false, false},
+	{"published", "发布日期", true, false},
+	{"year", "年份", true, true},
+	{"reviewed", "回顾年", true, true},
+	{"plan", "部署年", true, true},
+	{"chars", "字数", true, true},
+	{"tokens", "词数", true, true},
+	{"sentences", "句子", true, true},
+	{"indicators", "指标（实绩/目标）", true, true},
+	{"file", "文件", false, false},
 }
 
 // parseDocFilters reads the list's own filters from the query; malformed
@@ -136,32 +119,6 @@ func isDate(s string) bool {
 	return true
 }
 
-// keep reports whether a document passes the list's own filters.
-func (f docFilters) keep(d queries.DocumentRow) bool {
-	if f.Text != "" && !strings.Contains(d.Title, f.Text) && !strings.Contains(d.File, f.Text) && !strings.Contains(d.Issuer, f.Text) {
-		return false
-	}
-	if f.Place != "" && d.City != f.Place && d.County != f.Place && d.City+d.County != f.Place {
-		return false
-	}
-	if f.Issuer != "" && d.Issuer != f.Issuer {
-		return false
-	}
-	if f.Reviewed != 0 && d.ReviewedYear != f.Reviewed {
-		return false
-	}
-	if f.Plan != 0 && d.PlanYear != f.Plan {
-		return false
-	}
-	if f.PubFrom != "" && (d.Published == "" || d.Published < f.PubFrom) {
-		return false
-	}
-	if f.PubTo != "" && (d.Published == "" || d.Published > f.PubTo) {
-		return false
-	}
-	return true
-}
-
 // params writes the list's own filters as query parameters.
 func (f docFilters) params() map[string]string {
 	out := map[string]string{}
@@ -184,9 +141,12 @@ func (f docFilters) params() map[string]string {
 	return out
 }
 
-// documentsPage lists the notices with their metadata: the filter bar and
-// the list's own filters narrow it, a column header sorts by that field
-// (sort= and dir= in the URL), newest first by default.
+// documentsPage lists the notices with their metadata, one page at a time:
+// the filter bar and the list's own filters narrow it on the server, a
+// column header sorts by that field (sort= and dir= in the URL; newest
+// first by default), page= turns the pages, and the facets beside the
+// list count the selected notices by each metadata field, each value a
+// link that filters by it.
 func documentsPage(r request) (*page, error) {
 	p := &page{Name: "documents", Title: "文档", Nav: "documents", Site: r.site}
 	bar, _, err := facetsBar(r, r.site.Href("documents"))
@@ -194,36 +154,8 @@ func documentsPage(r request) (*page, error) {
 		return nil, err
 	}
 	p.Filter = bar
-	docs, err := queries.Documents(r.ctx, r.db, parseFilter(r.query))
-	if err != nil {
-		return nil, err
-	}
-	d := &documentsData{All: len(docs), More: parseDocFilters(r.query)}
-	places, issuers, years := map[string]bool{}, map[string]bool{}, map[int]bool{}
-	for _, doc := range docs {
-		for _, pl := range []string{doc.City, doc.County} {
-			if pl != "" {
-				places[pl] = true
-			}
-		}
-		issuers[doc.Issuer] = true
-		years[doc.ReviewedYear], years[doc.PlanYear] = true, true
-	}
-	for pl := range places {
-		d.Choices.Places = append(d.Choices.Places, pl)
-	}
-	for is := range issuers {
-		d.Choices.Issuers = append(d.Choices.Issuers, is)
-	}
-	for y := range years {
-		if y != 0 {
-			d.Choices.Years = append(d.Choices.Years, y)
-		}
-	}
-	sort.Strings(d.Choices.Places)
-	sort.Strings(d.Choices.Issuers)
-	sort.Ints(d.Choices.Years)
-
+	f := parseFilter(r.query)
+	d := &documentsData{More: parseDocFilters(r.query)}
 	key, dir := r.query.Get("sort"), r.query.Get("dir")
 	var field *docField
 	for i := range docFields {
@@ -235,16 +167,41 @@ func documentsPage(r request) (*page, error) {
 		if dir != "asc" && dir != "desc" {
 			dir = map[bool]string{true: "desc", false: "asc"}[field.desc]
 		}
-		sort.SliceStable(docs, func(i, j int) bool {
-			c := field.cmp(docs[i], docs[j])
-			if dir == "desc" {
-				return c > 0
-			}
-			return c < 0
-		})
 	} else {
 		key, dir = "", ""
 	}
+	pg := pageOf(r.query, docsPageSize)
+	list := d.More.list(key, dir == "desc", pg)
+	docs, total, err := queries.Documents(r.ctx, r.db, f, list)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 && pg.Offset > 0 { // past the last page: the last page
+		pg.Offset = int(max(total-1, 0)) / pg.Limit * pg.Limit
+		list.Page = pg
+		if docs, total, err = queries.Documents(r.ctx, r.db, f, list); err != nil {
+			return nil, err
+		}
+	}
+	d.Total, d.From = total, pg.Offset+1
+	facets, err := queries.DocumentFacets(r.ctx, r.db, f, list, facetValues)
+	if err != nil {
+		return nil, err
+	}
+	d.Facets = facetGroups(r, facets)
+	for _, fc := range facets {
+		switch fc.Field {
+		case "place":
+			d.Choices.Places = append(d.Choices.Places, fc.Value)
+		case "issuer":
+			d.Choices.Issuers = append(d.Choices.Issuers, fc.Value)
+		case "reviewed_year", "plan_year":
+			if y, err := strconv.Atoi(fc.Value); err == nil {
+				d.Choices.Years = append(d.Choices.Years, y)
+			}
+		}
+	}
+	d.Choices.Years = uniqueSorted(d.Choices.Years)
 	for _, f := range docFields {
 		col := docColumn{Key: f.key, Label: f.label, Num: f.num}
 		if f.key == key {
@@ -255,7 +212,7 @@ func documentsPage(r request) (*page, error) {
 			if f.key == key {
 				next = map[string]string{"asc": "desc", "desc": "asc"}[dir]
 			}
-			col.Href = r.site.Page("documents", with(with(r.query, "sort", f.key), "dir", next))
+			col.Href = r.site.Page("documents", with(with(with(r.query, "sort", f.key), "dir", next), "page", ""))
 		}
 		d.Columns = append(d.Columns, col)
 	}
@@ -264,12 +221,35 @@ func documentsPage(r request) (*page, error) {
 		bar.Hidden["sort"], bar.Hidden["dir"] = key, dir
 	}
 	for _, doc := range docs {
-		if d.More.keep(doc) {
-			d.Docs = append(d.Docs, docLink{DocumentRow: doc, Href: r.site.Doc(doc.DocID, -1)})
-		}
+		d.Docs = append(d.Docs, docLink{DocumentRow: doc, Href: r.site.Doc(doc.DocID, -1)})
 	}
+	d.Pager = newPager(r, "documents", pg, total)
 	p.Data = d
 	return p, nil
+}
+
+// docsPageSize is the rows of one page of the document list.
+const docsPageSize = 100
+
+// facetValues is how many values each facet shows.
+const facetValues = 12
+
+// list turns the list's own filters, a sort and a page into the query's
+// terms.
+func (f docFilters) list(sort string, desc bool, pg queries.Page) queries.DocList {
+	return queries.DocList{Text: f.Text, Place: f.Place, Issuer: f.Issuer, Reviewed: f.Reviewed, Plan: f.Plan,
+		PubFrom: f.PubFrom, PubTo: f.PubTo, Sort: sort, Desc: desc, Page: pg}
+}
+
+func uniqueSorted(v []int) []int {
+	sort.Ints(v)
+	out := v[:0]
+	for i, x := range v {
+		if i == 0 || x != v[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 type readerData struct {

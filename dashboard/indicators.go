@@ -14,13 +14,15 @@ import (
 var kinds = []string{"achievement", "target", "other"}
 
 type indicatorsData struct {
-	Metric     string
-	Unit       string
-	Metrics    []metricLink
-	Points     []pointView
-	Targets    []targetView
-	ByYear     *chartView
-	ByProvince *chartView
+	Metric      string
+	Unit        string
+	Metrics     []metricLink
+	Points      []pointView
+	PointsPager pager
+	Targets     []targetView
+	TargetPager pager
+	ByYear      *chartView
+	ByProvince  *chartView
 }
 
 type metricLink struct {
@@ -39,8 +41,19 @@ type pointView struct {
 	Href string
 }
 
+// Rows of one page of the indicators and targets tables, and how many
+// metrics the list offers (the long tail of one-off phrases stays in SQL).
+const (
+	pointsPageSize  = 100
+	targetsPageSize = 50
+	metricsListed   = 60
+)
+
 // indicatorsPage shows one metric across provinces and years, achievements
-// and targets as separate series, each point linked to its sentence.
+// and targets as separate series. The charts draw the metric rolled up
+// (median per province, year, kind), each mark linked to the figure
+// nearest its median; the tables list the figures and the targets one page
+// at a time (page= and tpage=), each linked to its sentence.
 func indicatorsPage(r request) (*page, error) {
 	p := &page{Name: "indicators", Title: "数值指标比较", Nav: "indicators", Site: r.site}
 	bar, _, err := facetsBar(r, r.site.Href("indicators"))
@@ -49,7 +62,7 @@ func indicatorsPage(r request) (*page, error) {
 	}
 	p.Filter = bar
 	f := parseFilter(r.query)
-	metrics, err := queries.IndicatorMetrics(r.ctx, r.db, f)
+	metrics, err := queries.IndicatorMetrics(r.ctx, r.db, f, metricsListed)
 	if err != nil {
 		return nil, err
 	}
@@ -59,24 +72,30 @@ func indicatorsPage(r request) (*page, error) {
 	}
 	bar.Hidden = map[string]string{"metric": d.Metric}
 	base := filterQuery(f)
-	for i, m := range metrics {
-		if i >= 60 && m.Metric != d.Metric {
-			continue // the long tail of one-off phrases stays in SQL
-		}
+	for _, m := range metrics {
 		d.Metrics = append(d.Metrics, metricLink{MetricRow: m, Href: r.site.Page("indicators", with(base, "metric", m.Metric)), Active: m.Metric == d.Metric})
 		if m.Metric == d.Metric {
 			d.Unit = m.Unit
 		}
 	}
-	points, err := queries.IndicatorSeries(r.ctx, r.db, f, d.Metric)
+	q := r.query
+	if q.Get("metric") == "" {
+		q = with(q, "metric", d.Metric)
+	}
+	r.query = q
+
+	pg := pageOf(r.query, pointsPageSize)
+	points, total, err := queries.IndicatorSeries(r.ctx, r.db, f, d.Metric, "", pg)
 	if err != nil {
 		return nil, err
 	}
 	for _, pt := range points {
 		d.Points = append(d.Points, pointView{IndicatorPoint: pt, Href: r.site.Doc(pt.DocID, pt.SentenceNo)})
 	}
+	d.PointsPager = newPager(r, "indicators", pg, total)
 
-	targets, err := queries.TargetResults(r.ctx, r.db, f, d.Metric)
+	tpg := pageOf(with(r.query, "page", r.query.Get("tpage")), targetsPageSize)
+	targets, ttotal, err := queries.TargetResults(r.ctx, r.db, f, d.Metric, tpg)
 	if err != nil {
 		return nil, err
 	}
@@ -87,82 +106,85 @@ func indicatorsPage(r request) (*page, error) {
 		}
 		d.Targets = append(d.Targets, tv)
 	}
-
-	var years, provinces []string
-	seenY, seenP := map[string]bool{}, map[string]bool{}
-	var table [][]string
-	for _, pt := range points {
-		if y := yearText(pt.Year); !seenY[y] {
-			seenY[y] = true
-			years = append(years, y)
-		}
-		if !seenP[pt.Province] {
-			seenP[pt.Province] = true
-			provinces = append(provinces, pt.Province)
-		}
-		max := ""
-		if pt.ValueMax != nil {
-			max = ftoa(*pt.ValueMax)
-		}
-		table = append(table, []string{pt.Province, pt.City, pt.County, strconv.Itoa(pt.Year), pt.Kind, pt.Measure, pt.Metric,
-			ftoa(pt.Value), max, pt.Unit, pt.Qualifier, pt.Surface, pt.File, strconv.Itoa(pt.SentenceNo), pt.Sentence})
+	d.TargetPager = newPagerParam(r, "indicators", "tpage", tpg, ttotal)
+	if d.Unit == "" && len(points) > 0 {
+		d.Unit = points[0].Unit
 	}
-	sort.Strings(years)
-	header := []string{"province", "city", "county", "year", "kind", "measure", "metric", "value", "value_max", "unit", "qualifier", "surface", "file", "sentence_no", "sentence"}
-	q := r.query
-	if q.Get("metric") == "" {
-		q = with(q, "metric", d.Metric)
-	}
-	r.query = q
 
-	for _, axis := range []struct {
-		name, title string
-		cats        []string
-		key         func(queries.IndicatorPoint) string
-		target      **chartView
-	}{
-		{"indicators-years", "按年份（指标所指年份）", years, func(pt queries.IndicatorPoint) string { return yearText(pt.Year) }, &d.ByYear},
-		{"indicators-provinces", "按省份", provinces, func(pt queries.IndicatorPoint) string { return pt.Province }, &d.ByProvince},
-	} {
-		sc := charts.NewScatter()
-		sc.SetGlobalOptions(initOpts(axis.name),
-			charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipPoint")}),
-			charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-			charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis.cats}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
-			charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
-		)
-		sc.SetXAxis(axis.cats)
-		var links [][]string
-		for _, kind := range kinds {
-			var data []opts.ScatterData
-			var l []string
-			for _, pt := range points {
-				if pt.Kind != kind {
-					continue
-				}
-				name := pt.Province + pt.City + pt.County + " " + yearText(pt.Year) + "年 · " + measureLabel(pt.Measure) + "：" + pt.Surface
-				data = append(data, opts.ScatterData{Name: name, Value: []any{axis.key(pt), pt.Value}, SymbolSize: 14, Symbol: symbolFor(kind)})
-				l = append(l, r.site.Doc(pt.DocID, pt.SentenceNo))
-			}
-			if len(data) == 0 {
-				continue
-			}
-			sc.AddSeries(kindLabel(kind), data)
-			links = append(links, l)
-		}
-		c, err := newChart(axis.name, d.Metric+" · "+axis.title, "380px", sc, links)
-		if err != nil {
-			return nil, err
-		}
-		c.Note = "圆点为实绩、三角为目标；点击查看原句"
-		*axis.target = p.attach(r, c.table(header, table), "IndicatorSeries", "indicator_facts")
-		if c.SQLRun != "" {
-			c.SQLRun = r.site.Console("SELECT * FROM indicator_facts WHERE coalesce(canonical_metric, metric) = '" + sqlQuote(d.Metric) + "' ORDER BY province, year")
-		}
+	cells, err := queries.IndicatorRollup(r.ctx, r.db, f, d.Metric)
+	if err != nil {
+		return nil, err
+	}
+	if d.ByYear, err = indicatorChart(r, p, d, cells, "indicators-years", "按年份（指标所指年份）",
+		func(c queries.RollupRow) string { return yearText(c.Year) }, true); err != nil {
+		return nil, err
+	}
+	if d.ByProvince, err = indicatorChart(r, p, d, cells, "indicators-provinces", "按省份",
+		func(c queries.RollupRow) string { return c.Province }, false); err != nil {
+		return nil, err
 	}
 	p.Data = d
 	return p, nil
+}
+
+// indicatorChart draws one metric's rolled-up cells against one axis
+// (years or provinces, in the rows' order: provinces administrative, years
+// ascending), a series per kind, each mark the median of its cell.
+func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.RollupRow, name, title string,
+	key func(queries.RollupRow) string, sortCats bool) (*chartView, error) {
+	var cats []string
+	seen := map[string]bool{}
+	var table [][]string
+	for _, c := range cells {
+		if k := key(c); !seen[k] {
+			seen[k] = true
+			cats = append(cats, k)
+		}
+		table = append(table, []string{c.Level, c.Province, strconv.Itoa(c.Year), c.Kind, c.Measure, c.Unit,
+			itoa(c.N), ftoa(c.Median), ftoa(c.Min), ftoa(c.Max), c.Surface, itoa(c.DocID), strconv.Itoa(c.SentenceNo)})
+	}
+	if sortCats {
+		sort.Strings(cats)
+	}
+	header := []string{"level", "province", "year", "kind", "measure", "unit", "n", "median", "min", "max", "median_surface", "doc_id", "sentence_no"}
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(initOpts(name),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipPoint")}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cats}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
+	)
+	sc.SetXAxis(cats)
+	var links [][]string
+	for _, kind := range kinds {
+		var data []opts.ScatterData
+		var l []string
+		for _, c := range cells {
+			if c.Kind != kind {
+				continue
+			}
+			label := c.Province + " " + yearText(c.Year) + "年 · " + levelLabel(c.Level) + " · " + measureLabel(c.Measure) +
+				"：中位数（" + itoa(c.N) + " 项），如 " + c.Surface
+			data = append(data, opts.ScatterData{Name: label, Value: []any{key(c), c.Median}, SymbolSize: 14, Symbol: symbolFor(kind)})
+			l = append(l, r.site.Doc(c.DocID, c.SentenceNo))
+		}
+		if len(data) == 0 {
+			continue
+		}
+		sc.AddSeries(kindLabel(kind), data)
+		links = append(links, l)
+	}
+	c, err := newChart(name, d.Metric+" · "+title, "380px", sc, links)
+	if err != nil {
+		return nil, err
+	}
+	c.Note = "每个点是一个省份、年份、层级与口径的中位数（圆点为实绩、三角为目标）；点击查看最接近中位数的原句"
+	c = p.attach(r, c.table(header, table), "IndicatorRollup", "indicator_facts")
+	if c.SQLRun != "" {
+		c.SQLRun = r.site.Console("SELECT * FROM indicator_facts WHERE coalesce(canonical_metric, metric) = '" + sqlQuote(d.Metric) + "' ORDER BY province, year")
+	}
+	return c, nil
 }
 
 func symbolFor(kind string) string {

@@ -254,7 +254,7 @@ func TestDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, th := range themes {
-		want, err := queries.Documents(context.Background(), db, queries.Filter{Theme: th.Theme})
+		want, _, err := queries.Documents(context.Background(), db, queries.Filter{Theme: th.Theme}, queries.DocList{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -117,6 +117,23 @@ func TestLoadSeeds(t *testing.T) {
 		WHERE abs(h.per_10k - h.hits * 10000.0 / d.tokens) > 1e-9`); n != 0 {
 		t.Errorf("%d theme hits not normalised per 10,000 tokens", n)
 	}
+	checkAggregates(t, db)
+	// The gazetteer's divisions, and every seed placed in one of them.
+	if n := count(t, db, `SELECT count(*) FROM places WHERE level = 'province'`); n != 34 {
+		t.Errorf("%d provincial-level places, want 34", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM places c JOIN places p ON p.code = c.parent_code
+		WHERE NOT starts_with(c.code, p.code) OR c.province <> p.province`); n != 0 {
+		t.Errorf("%d places whose parent is not above them", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM document_counts c JOIN documents d USING (doc_id)
+		JOIN places p ON p.code = c.place_code
+		WHERE p.province <> d.province OR p.level <> d.level`); n != 0 {
+		t.Errorf("%d documents placed in a unit of another province or level", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM document_counts WHERE place_code IS NULL`); n != 0 {
+		t.Errorf("%d seeds not placed", n)
+	}
 	if n := count(t, db, `SELECT count(*) FROM sentences WHERE part = 'plan'`); n == 0 {
 		t.Error("no sentence classified as plan")
 	}
@@ -138,6 +155,47 @@ func nullStr(v sql.NullInt64) string {
 		return ""
 	}
 	return strconv.FormatInt(v.Int64, 10)
+}
+
+// checkAggregates checks that the load-time aggregate tables hold exactly
+// what the per-document tables sum to, and that every document has its
+// counts, however the database was reached (fresh load, add, replace,
+// remove).
+func checkAggregates(t *testing.T, db *sql.DB) {
+	t.Helper()
+	key := `province, level, doc_type, coalesce(year, 0) AS y, coalesce(reviewed_year, 0) AS r, coalesce(plan_year, 0) AS p`
+	for _, c := range []struct{ table, want, cols string }{
+		{"group_stats", `SELECT ` + key + `, count(*) AS documents, sum(tokens) AS tokens, sum(chars) AS chars
+			FROM documents GROUP BY ALL`, "documents, tokens, chars"},
+		{"term_stats", `SELECT ` + key + `, term, sum(n) AS n, count(*) AS documents
+			FROM term_counts JOIN documents USING (doc_id) GROUP BY ALL`, "term, n, documents"},
+		{"theme_stats", `SELECT ` + key + `, theme, sum(hits) AS hits, count(*) AS documents
+			FROM theme_hits JOIN documents USING (doc_id) WHERE hits > 0 GROUP BY ALL`, "theme, hits, documents"},
+	} {
+		got := `SELECT ` + key + `, ` + c.cols + ` FROM ` + c.table
+		q := `SELECT count(*) FROM ((` + got + `) EXCEPT ALL (` + c.want + `)) UNION ALL SELECT count(*) FROM ((` + c.want + `) EXCEPT ALL (` + got + `))`
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatalf("%s: %v", c.table, err)
+		}
+		for rows.Next() {
+			var n int
+			rows.Scan(&n)
+			if n != 0 {
+				t.Errorf("%s differs from the per-document tables in %d rows", c.table, n)
+			}
+		}
+		rows.Close()
+	}
+	if n := count(t, db, `SELECT count(*) FROM documents d ANTI JOIN document_counts c USING (doc_id)`) +
+		count(t, db, `SELECT count(*) FROM document_counts c ANTI JOIN documents d USING (doc_id)`); n != 0 {
+		t.Errorf("%d documents without counts or counts without documents", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM document_counts c JOIN documents d USING (doc_id)
+		WHERE c.sentences <> (SELECT count(*) FROM sentences s WHERE s.doc_id = d.doc_id)
+		   OR c.indicators <> (SELECT count(*) FROM indicators i WHERE i.doc_id = d.doc_id)`); n != 0 {
+		t.Errorf("%d documents with wrong sentence or indicator counts", n)
+	}
 }
 
 func TestLoadIncremental(t *testing.T) {
@@ -196,11 +254,12 @@ func TestLoadIncremental(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM load_issues WHERE path = 'broken.txt' AND severity = 'error'`); n != 1 {
 		t.Errorf("broken file not recorded in load_issues")
 	}
-	for _, tbl := range []string{"sentences", "term_counts", "theme_hits", "indicators"} {
+	for _, tbl := range []string{"sentences", "term_counts", "theme_hits", "indicators", "document_counts"} {
 		if n := count(t, db, `SELECT count(*) FROM `+tbl+` WHERE doc_id NOT IN (SELECT doc_id FROM documents)`); n != 0 {
 			t.Errorf("%d orphan rows in %s", n, tbl)
 		}
 	}
+	checkAggregates(t, db)
 	db.Close()
 
 	// Deleting the original makes the copy the document.
@@ -213,6 +272,7 @@ func TestLoadIncremental(t *testing.T) {
 	if n := count(t, db, `SELECT count(*) FROM documents WHERE path = 'mirror/copy.txt'`); n != 1 {
 		t.Error("the copy did not become the document")
 	}
+	checkAggregates(t, db)
 }
 
 // TestLoadRebuildsOnNewSchemaOrResources checks that a database written by

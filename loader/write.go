@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/policylens/policylens/loader/dedup"
+	"github.com/policylens/policylens/loader/gazetteer"
 	"github.com/policylens/policylens/loader/schema"
 )
 
@@ -38,6 +39,9 @@ type writer struct {
 	baseLoadID   string // the load that wrote the file this one started from
 	changedDocs  map[int]bool
 	changedPaths map[string]bool
+	fresh        bool            // the database was created by this load
+	touched      map[aggKey]bool // aggregate keys whose documents this load changes
+	gaz          *gazetteer.Gazetteer
 }
 
 // appenders are the open appenders of one load, one per table it appends to.
@@ -51,6 +55,8 @@ type appenders struct {
 	duplicates   *schema.Appender[schema.Duplicate]
 	files        *schema.Appender[schema.File]
 	fingerprints *schema.Appender[schema.Fingerprint]
+	counts       *schema.Appender[schema.DocumentCount]
+	places       *schema.Appender[schema.Place]
 
 	all []interface {
 		Flush() error
@@ -76,6 +82,8 @@ func openAppenders(dc driver.Conn) (*appenders, error) {
 	open(func() error { return openOne(dc, a, &a.duplicates, schema.Duplicates) })
 	open(func() error { return openOne(dc, a, &a.files, schema.Files) })
 	open(func() error { return openOne(dc, a, &a.fingerprints, schema.Fingerprints) })
+	open(func() error { return openOne(dc, a, &a.counts, schema.DocumentCounts) })
+	open(func() error { return openOne(dc, a, &a.places, schema.Places) })
 	if err != nil {
 		a.close()
 		return nil, err
@@ -131,7 +139,8 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 		return nil, err
 	}
 	w := &writer{db: db, byTextHash: map[string]int{}, hashOf: map[int]string{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC(),
-		loadID: newLoadID(), changedDocs: map[int]bool{}, changedPaths: map[string]bool{}}
+		loadID: newLoadID(), changedDocs: map[int]bool{}, changedPaths: map[string]bool{},
+		fresh: fresh, gaz: gazetteer.Default()}
 	if fresh {
 		if err := schema.Apply(ctx, db); err != nil {
 			db.Close()
@@ -228,11 +237,31 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 			}
 		}
 	}
-	return w.conn.Raw(func(dc any) error {
+	if _, err := w.conn.ExecContext(ctx, `DELETE FROM places`); err != nil {
+		return err
+	}
+	err := w.conn.Raw(func(dc any) error {
 		var err error
 		w.apps, err = openAppenders(dc.(driver.Conn))
 		return err
 	})
+	if err != nil {
+		return err
+	}
+	return w.writePlaces()
+}
+
+// writePlaces writes the gazetteer's divisions as the places table, in
+// code order.
+func (w *writer) writePlaces() error {
+	for _, p := range w.gaz.Places() {
+		if err := w.apps.places.Append(&schema.Place{Code: p.Code, Name: p.Name(), Level: p.Level,
+			ParentCode: schema.Null(p.Parent()), Province: p.Province,
+			City: schema.Null(p.City), County: schema.Null(p.County)}); err != nil {
+			return fmt.Errorf("append place %s: %w", p.Code, err)
+		}
+	}
+	return nil
 }
 
 // remove deletes the rows of files gone from disk, and of their copies,
@@ -278,6 +307,9 @@ func (w *writer) forget(ctx context.Context, path string) error {
 // that a later file with the same text is no longer its copy.
 func (w *writer) deleteDocRows(ctx context.Context, id int) error {
 	w.changedDocs[id] = true
+	if err := w.touchDoc(ctx, id); err != nil {
+		return err
+	}
 	for _, t := range schema.Tables {
 		if !t.PerDocument {
 			continue
@@ -369,6 +401,22 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	if err != nil {
 		return false, fmt.Errorf("append document %s: %w", f.path, err)
 	}
+	var achievements, targets int32
+	for _, in := range p.indicators {
+		switch in.Kind {
+		case "achievement":
+			achievements++
+		case "target":
+			targets++
+		}
+	}
+	err = w.apps.counts.Append(&schema.DocumentCount{DocID: id32, PlaceCode: schema.Null(w.gaz.Code(m.Province, m.City, m.County)),
+		Sentences: int32(len(p.sentences)), Indicators: int32(len(p.indicators)), Achievements: achievements, Targets: targets})
+	if err != nil {
+		return false, fmt.Errorf("append counts %s: %w", f.path, err)
+	}
+	w.touch(aggKey{province: m.Province, level: m.Level, docType: m.DocType,
+		year: int(p.year().V), reviewed: m.ReviewedYear, plan: m.PlanYear})
 	for _, field := range sortedKeys(m.Sources) {
 		err := w.apps.sources.Append(&schema.MetadataSource{DocID: id32, Field: field, Value: schema.Null(metaValue(p, field)), Source: m.Sources[field]})
 		if err != nil {
@@ -490,6 +538,9 @@ func (w *writer) commit(ctx context.Context) error {
 	err := w.apps.close()
 	w.apps = nil
 	if err != nil {
+		return err
+	}
+	if err := w.refreshAggregates(ctx); err != nil {
 		return err
 	}
 	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {

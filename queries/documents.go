@@ -29,16 +29,73 @@ type DocumentRow struct {
 	Targets      int64
 }
 
-// Documents lists the filtered documents, newest first.
-func Documents(ctx context.Context, db *sql.DB, f Filter) ([]DocumentRow, error) {
-	return selectRows(ctx, db, "Documents", func(r *sql.Rows, v *DocumentRow) error {
+// DocList narrows and orders the document list beyond the filter bar.
+type DocList struct {
+	Text     string // in the title, file, issuer or body
+	Place    string // a city or county
+	Issuer   string
+	Reviewed int    // reviewed year, 0 for any
+	Plan     int    // plan year, 0 for any
+	PubFrom  string // YYYY-MM-DD or ""
+	PubTo    string
+	// Sort is a column of the list (DocSortKeys); "" is newest first.
+	Sort string
+	Desc bool
+	Page Page
+}
+
+// DocSortKeys are the columns the document list sorts by on the server.
+var DocSortKeys = []string{"title", "province", "place", "level", "type", "issuer", "published",
+	"file", "year", "basis_year", "reviewed", "plan", "chars", "tokens", "sentences", "indicators"}
+
+// args binds the list's own fields ($q, $place, $issuer, $reviewed, $plan,
+// $pub_from, $pub_to), the arguments of the table macro listed_documents.
+func (l DocList) args() []any {
+	return []any{sql.Named("q", l.Text), sql.Named("place", l.Place), sql.Named("issuer", l.Issuer),
+		sql.Named("reviewed", l.Reviewed), sql.Named("plan", l.Plan),
+		sql.Named("pub_from", l.PubFrom), sql.Named("pub_to", l.PubTo)}
+}
+
+// FacetCount is one value of a metadata field among the listed documents
+// and how many have it; Values is the number of distinct values the field
+// takes (more than the rows returned when a field has many).
+type FacetCount struct {
+	Field     string // province, place, level, doc_type, issuer, year, reviewed_year, plan_year
+	Value     string
+	Documents int64
+	Values    int64
+}
+
+// DocumentFacets counts the documents of the list (the filter bar and the
+// list's own fields of l; its sort and page aside) by each metadata field:
+// the perField most frequent values of each, places in administrative
+// order.
+func DocumentFacets(ctx context.Context, db *sql.DB, f Filter, l DocList, perField int) ([]FacetCount, error) {
+	if perField <= 0 {
+		perField = 10
+	}
+	args := append(f.args(), l.args()...)
+	return selectRows(ctx, db, "DocumentFacets", func(r *sql.Rows, v *FacetCount) error {
+		return r.Scan(&v.Field, &v.Value, &v.Documents, &v.Values)
+	}, append(args, sql.Named("per_field", perField))...)
+}
+
+// Documents returns one page of the filtered documents, narrowed and
+// sorted as l says, and how many documents there are on every page.
+func Documents(ctx context.Context, db *sql.DB, f Filter, l DocList) ([]DocumentRow, int64, error) {
+	args := append(f.args(), l.args()...)
+	args = append(args, sql.Named("sort", l.Sort), sql.Named("desc", l.Desc))
+	args = append(args, l.Page.args()...)
+	var total int64
+	rows, err := selectRows(ctx, db, "Documents", func(r *sql.Rows, v *DocumentRow) error {
 		var year, reviewed, plan sql.NullInt64
 		err := r.Scan(&v.DocID, &v.File, &v.Title, &v.DocType, &v.Province, &v.City, &v.County,
 			&v.Level, &v.Issuer, &v.Published, &year, &reviewed, &plan,
-			&v.Chars, &v.Tokens, &v.Sentences, &v.Indicators, &v.Achievements, &v.Targets)
+			&v.Chars, &v.Tokens, &v.Sentences, &v.Indicators, &v.Achievements, &v.Targets, &total)
 		v.Year, v.ReviewedYear, v.PlanYear = nullInt(year), nullInt(reviewed), nullInt(plan)
 		return err
-	}, f.args()...)
+	}, args...)
+	return rows, total, err
 }
 
 // Document is one notice with its metadata and cleaned body, which the

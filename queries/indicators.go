@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"database/sql"
+	"math"
 )
 
 // MetricRow is one metric that indicators report: the canonical name when
@@ -18,16 +19,19 @@ type MetricRow struct {
 	Documents    int64
 }
 
-// IndicatorMetrics lists the metrics of the filtered documents' indicators,
-// those that line up across the most provinces first; with the zero Filter
-// it equals the view indicator_metrics.
-func IndicatorMetrics(ctx context.Context, db *sql.DB, f Filter) ([]MetricRow, error) {
+// IndicatorMetrics lists the limit metrics of the filtered documents'
+// indicators that line up across the most provinces (all of them when
+// limit <= 0); with the zero Filter it equals the view indicator_metrics.
+func IndicatorMetrics(ctx context.Context, db *sql.DB, f Filter, limit int) ([]MetricRow, error) {
+	if limit <= 0 {
+		limit = math.MaxInt32
+	}
 	return selectRows(ctx, db, "IndicatorMetrics", func(r *sql.Rows, v *MetricRow) error {
 		var unit sql.NullString
 		err := r.Scan(&v.Metric, &v.Canonical, &unit, &v.Indicators, &v.Achievements, &v.Targets, &v.Provinces, &v.Documents)
 		v.Unit = nullString(unit)
 		return err
-	}, f.args()...)
+	}, append(f.args(), sql.Named("limit", limit))...)
 }
 
 // IndicatorPoint is one indicator of a metric with where it was read: the
@@ -42,7 +46,7 @@ type IndicatorPoint struct {
 	City            string
 	County          string
 	Level           string
-	DocYear         int // the document's comparison year, 0 when unknown
+	DocYear         int // the document's year on the filter's basis, 0 when unknown
 	Kind            string
 	Year            int // the year the figure refers to, 0 when unknown
 	Metric          string
@@ -56,26 +60,29 @@ type IndicatorPoint struct {
 	Sentence        string
 }
 
-// IndicatorSeries returns every indicator of one metric (a canonical name,
-// or a phrase when the metric has no catalogue entry) in the filtered
-// documents.
-func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric string) ([]IndicatorPoint, error) {
-	args := append(f.args(), sql.Named("metric", metric))
-	return selectRows(ctx, db, "IndicatorSeries", func(r *sql.Rows, v *IndicatorPoint) error {
+// IndicatorSeries returns one page of the indicators of one metric (a
+// canonical name, or a phrase when the metric has no catalogue entry) and
+// kind ("" for every kind) in the filtered documents, and how many there
+// are in all.
+func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric, kind string, pg Page) ([]IndicatorPoint, int64, error) {
+	args := append(f.args(), sql.Named("metric", metric), sql.Named("kind", kind))
+	var total int64
+	rows, err := selectRows(ctx, db, "IndicatorSeries", func(r *sql.Rows, v *IndicatorPoint) error {
 		var city, county, canonical sql.NullString
 		var docYear, year sql.NullInt64
 		var max sql.NullFloat64
 		err := r.Scan(&v.IndicatorID, &v.DocID, &v.SentenceNo, &v.File, &v.Title,
 			&v.Province, &city, &county, &v.Level, &docYear,
 			&v.Kind, &year, &v.Metric, &canonical, &v.Measure,
-			&v.Value, &max, &v.Unit, &v.Qualifier, &v.Surface, &v.Sentence)
+			&v.Value, &max, &v.Unit, &v.Qualifier, &v.Surface, &v.Sentence, &total)
 		v.City, v.County, v.CanonicalMetric = nullString(city), nullString(county), nullString(canonical)
 		v.DocYear, v.Year = nullInt(docYear), nullInt(year)
 		if max.Valid {
 			v.ValueMax = &max.Float64
 		}
 		return err
-	}, args...)
+	}, append(args, pg.args()...)...)
+	return rows, total, err
 }
 
 // TargetResult is a target beside a result reported for the same place,
@@ -100,18 +107,20 @@ type TargetResult struct {
 	Completion             *float64 // Result / Target
 }
 
-// TargetResults returns the targets of one metric ("" for all) in the
-// filtered documents beside their results (view targets_vs_results): one
-// row per target, with the latest result reported for its year. The year
-// range applies to the year the target is for.
-func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string) ([]TargetResult, error) {
+// TargetResults returns one page of the targets of one metric ("" for all)
+// in the filtered documents beside their results (view
+// targets_vs_results): one row per target, with the latest result reported
+// for its year; and how many targets there are in all. The year range
+// applies to the year the target is for.
+func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string, pg Page) ([]TargetResult, int64, error) {
 	args := append(f.args(), sql.Named("metric", metric))
-	return selectRows(ctx, db, "TargetResults", func(r *sql.Rows, v *TargetResult) error {
+	var total int64
+	rows, err := selectRows(ctx, db, "TargetResults", func(r *sql.Rows, v *TargetResult) error {
 		var year, resDoc, resSent sql.NullInt64
 		var tmax, res, compl sql.NullFloat64
 		err := r.Scan(&v.Province, &v.City, &v.County, &v.Metric, &year, &v.Measure, &v.Unit,
 			&v.Target, &tmax, &v.TargetQualifier, &v.TargetSurface, &v.TargetDocID, &v.TargetSentenceNo,
-			&res, &v.ResultSurface, &resDoc, &resSent, &compl)
+			&res, &v.ResultSurface, &resDoc, &resSent, &compl, &total)
 		v.Year, v.ResultDocID, v.ResultSentenceNo = nullInt(year), int64(nullInt(resDoc)), nullInt(resSent)
 		if tmax.Valid {
 			v.TargetMax = &tmax.Float64
@@ -123,5 +132,34 @@ func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string) ([]
 			v.Completion = &compl.Float64
 		}
 		return err
-	}, args...)
+	}, append(args, pg.args()...)...)
+	return rows, total, err
+}
+
+// RollupRow is one cell of a metric rolled up by place level, province,
+// year (of the figure), kind, measure and unit: how many figures, their
+// median, minimum and maximum, and the figure nearest the median (DocID,
+// SentenceNo, Surface) that a chart mark links to.
+type RollupRow struct {
+	Level, Province  string
+	Year             int // 0 when unknown
+	Kind, Measure    string
+	Unit             string
+	N                int64
+	Median, Min, Max float64
+	DocID            int64
+	SentenceNo       int
+	Surface          string
+}
+
+// IndicatorRollup rolls up one metric of the filtered documents (see
+// RollupRow): what a chart of the metric draws, whatever the corpus size.
+func IndicatorRollup(ctx context.Context, db *sql.DB, f Filter, metric string) ([]RollupRow, error) {
+	return selectRows(ctx, db, "IndicatorRollup", func(r *sql.Rows, v *RollupRow) error {
+		var year sql.NullInt64
+		err := r.Scan(&v.Level, &v.Province, &year, &v.Kind, &v.Measure, &v.Unit, &v.N, &v.Median, &v.Min, &v.Max,
+			&v.DocID, &v.SentenceNo, &v.Surface)
+		v.Year = nullInt(year)
+		return err
+	}, append(f.args(), sql.Named("metric", metric))...)
 }

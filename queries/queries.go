@@ -58,16 +58,53 @@ type Filter struct {
 	// Theme keeps the documents with at least one hit of this theme id;
 	// empty means all.
 	Theme string
+	// YearBasis says which year of a notice YearFrom and YearTo select on
+	// and which year the rows are grouped by: YearReviewed, YearPlan or
+	// YearPublished ("" is YearPublished).
+	YearBasis string
+}
+
+// Year bases of a Filter: the year a notice reviews (the work it reports
+// on), the year it plans (the tasks it sets out) or its comparison year
+// (the publication year, else the plan or reviewed year).
+const (
+	YearReviewed  = "reviewed"
+	YearPlan      = "plan"
+	YearPublished = "published"
+)
+
+// Page is one page of a long result: Limit rows from Offset. The zero Page
+// is the first DefaultPageSize rows.
+type Page struct {
+	Offset, Limit int
+}
+
+// DefaultPageSize is the rows of a page when a Page says none, and
+// MaxPageSize the most one page may hold, so that no page of the dashboard
+// grows with the corpus.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 500
+)
+
+func (p Page) args() []any {
+	limit := p.Limit
+	if limit <= 0 {
+		limit = DefaultPageSize
+	}
+	limit = min(limit, MaxPageSize)
+	return []any{sql.Named("limit", limit), sql.Named("offset", max(p.Offset, 0))}
 }
 
 // IsZero reports whether the filter selects everything.
 func (f Filter) IsZero() bool {
-	return len(f.Provinces) == 0 && len(f.ExcludeProvinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0 && f.Theme == ""
+	return len(f.Provinces) == 0 && len(f.ExcludeProvinces) == 0 && f.Level == "" && f.DocType == "" && f.YearFrom == 0 && f.YearTo == 0 && f.Theme == "" && (f.YearBasis == "" || f.YearBasis == YearPublished)
 }
 
 // args binds the filter to the named parameters every filtered query uses:
 // $provinces, $exclude_provinces, $has_theme, $level, $doc_type,
-// $year_from, $year_to.
+// $year_basis, $year_from, $year_to (the arguments of the table macro
+// filtered_documents and its siblings, which hold the predicate).
 func (f Filter) args() []any { return f.argsPrefixed("") }
 
 // argsPrefixed binds the filter with a prefix on every parameter name, for
@@ -87,6 +124,7 @@ func (f Filter) argsPrefixed(prefix string) []any {
 		sql.Named(prefix+"year_from", f.YearFrom),
 		sql.Named(prefix+"year_to", f.YearTo),
 		sql.Named(prefix+"has_theme", f.Theme),
+		sql.Named(prefix+"year_basis", f.YearBasis),
 	}
 }
 

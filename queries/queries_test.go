@@ -142,18 +142,21 @@ func TestEveryQuery(t *testing.T) {
 			return len(r), err
 		},
 		"IndicatorMetrics": func() (int, error) {
-			r, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
+			r, err := queries.IndicatorMetrics(ctx, db, queries.Filter{}, 0)
 			if len(r) > 0 {
 				firstMetric = r[0].Metric
 			}
 			return len(r), err
 		},
 		"IndicatorSeries": func() (int, error) {
-			r, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric)
+			r, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric, "", queries.Page{Limit: 2})
+			if err == nil && (len(r) > 2 || total < int64(len(r))) {
+				err = fmt.Errorf("page of 2: %d rows of %d", len(r), total)
+			}
 			return len(r), err
 		},
 		"TargetResults": func() (int, error) {
-			r, err := queries.TargetResults(ctx, db, queries.Filter{}, "")
+			r, total, err := queries.TargetResults(ctx, db, queries.Filter{}, "", queries.Page{Limit: queries.MaxPageSize})
 			if err != nil {
 				return 0, err
 			}
@@ -161,13 +164,13 @@ func TestEveryQuery(t *testing.T) {
 			if err := db.QueryRow(`SELECT count(*) FROM targets_vs_results`).Scan(&n); err != nil {
 				return 0, err
 			}
-			if n != len(r) {
-				return 0, fmt.Errorf("TargetResults %d rows, view targets_vs_results %d", len(r), n)
+			if int64(n) != total || len(r) != min(n, queries.MaxPageSize) {
+				return 0, fmt.Errorf("TargetResults %d rows of %d, view targets_vs_results %d", len(r), total, n)
 			}
 			return len(r), nil
 		},
 		"Documents": func() (int, error) {
-			r, err := queries.Documents(ctx, db, queries.Filter{})
+			r, _, err := queries.Documents(ctx, db, queries.Filter{}, queries.DocList{})
 			if len(r) > 0 {
 				firstDoc = r[0].DocID
 			}
@@ -184,6 +187,47 @@ func TestEveryQuery(t *testing.T) {
 		"DocumentSentences": func() (int, error) { r, err := queries.DocumentSentences(ctx, db, firstDoc); return len(r), err },
 		"DocumentSources":   func() (int, error) { r, err := queries.DocumentSources(ctx, db, firstDoc); return len(r), err },
 		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
+		"IndicatorRollup": func() (int, error) {
+			r, err := queries.IndicatorRollup(ctx, db, queries.Filter{}, firstMetric)
+			if err != nil {
+				return 0, err
+			}
+			var n int64
+			for _, c := range r {
+				n += c.N
+				if c.Median < c.Min || c.Median > c.Max || c.Surface == "" {
+					return 0, fmt.Errorf("cell %+v: median outside [min, max] or no figure", c)
+				}
+			}
+			var want int64
+			if err := db.QueryRow(`SELECT count(*) FROM indicator_facts WHERE coalesce(canonical_metric, metric) = ?`, firstMetric).Scan(&want); err != nil {
+				return 0, err
+			}
+			if n != want {
+				return 0, fmt.Errorf("rollup of %s counts %d figures, indicator_facts %d", firstMetric, n, want)
+			}
+			return len(r), nil
+		},
+		"DocumentFacets": func() (int, error) {
+			r, err := queries.DocumentFacets(ctx, db, queries.Filter{}, queries.DocList{}, 100)
+			if err != nil {
+				return 0, err
+			}
+			var docs int64
+			if err := db.QueryRow(`SELECT count(*) FROM documents`).Scan(&docs); err != nil {
+				return 0, err
+			}
+			perField := map[string]int64{}
+			for _, f := range r {
+				perField[f.Field] += f.Documents
+			}
+			for _, field := range []string{"province", "level", "doc_type", "issuer"} {
+				if perField[field] != docs {
+					return 0, fmt.Errorf("facet %s counts %d documents of %d", field, perField[field], docs)
+				}
+			}
+			return len(r), nil
+		},
 		"DocumentCopies": func() (int, error) {
 			var orig int64
 			if err := db.QueryRow(`SELECT doc_id FROM duplicates WHERE path = ?`, querytest.ReprintPath).Scan(&orig); err != nil {
@@ -198,7 +242,7 @@ func TestEveryQuery(t *testing.T) {
 	}
 	// Order matters: some queries take their argument from an earlier one.
 	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
-		"IndicatorMetrics", "IndicatorSeries", "TargetResults", "Documents", "GetDocument", "DocumentIndicators",
+		"IndicatorMetrics", "IndicatorSeries", "IndicatorRollup", "TargetResults", "Documents", "DocumentFacets", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {
 		if run[name] == nil {
@@ -301,7 +345,7 @@ func TestQueriesMatchViews(t *testing.T) {
 		t.Errorf("ThemeByProvince: %d rows, residual mass %v; view theme_by_province %d, %v", len(byProv), resid, viewRows, viewResid)
 	}
 
-	metrics, err := queries.IndicatorMetrics(ctx, db, queries.Filter{})
+	metrics, err := queries.IndicatorMetrics(ctx, db, queries.Filter{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,12 +357,12 @@ func TestQueriesMatchViews(t *testing.T) {
 		t.Errorf("IndicatorMetrics %d rows, view indicator_metrics %d", len(metrics), viewMetrics)
 	}
 	for _, m := range metrics {
-		pts, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric)
+		pts, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric, "", queries.Page{Limit: queries.MaxPageSize})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if int64(len(pts)) != m.Indicators {
-			t.Errorf("metric %s: IndicatorSeries %d points, IndicatorMetrics says %d", m.Metric, len(pts), m.Indicators)
+		if total != m.Indicators || int64(len(pts)) != min(m.Indicators, queries.MaxPageSize) {
+			t.Errorf("metric %s: IndicatorSeries %d points of %d, IndicatorMetrics says %d", m.Metric, len(pts), total, m.Indicators)
 		}
 		for _, p := range pts {
 			if p.Sentence == "" {
@@ -327,6 +371,9 @@ func TestQueriesMatchViews(t *testing.T) {
 		}
 	}
 }
+
+// allDocs lists every document of the seed corpus on one page.
+var allDocs = queries.DocList{Page: queries.Page{Limit: queries.MaxPageSize}}
 
 // TestFilter checks that each filter field narrows the rows and that the
 // term frequencies of a selection add up with the view term_frequency.
@@ -342,12 +389,12 @@ func TestFilter(t *testing.T) {
 	if len(provinces) < 2 || len(years) < 2 {
 		t.Fatalf("seeds should span provinces and years, got %v and %v", provinces, years)
 	}
-	all, err := queries.Documents(ctx, db, queries.Filter{})
+	all, _, err := queries.Documents(ctx, db, queries.Filter{}, allDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range provinces {
-		docs, err := queries.Documents(ctx, db, queries.Filter{Provinces: []string{p}})
+		docs, _, err := queries.Documents(ctx, db, queries.Filter{Provinces: []string{p}}, allDocs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -375,7 +422,7 @@ func TestFilter(t *testing.T) {
 		}
 	}
 	y := years[len(years)-1]
-	docs, err := queries.Documents(ctx, db, queries.Filter{YearFrom: y, YearTo: y})
+	docs, _, err := queries.Documents(ctx, db, queries.Filter{YearFrom: y, YearTo: y}, allDocs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -393,7 +440,7 @@ func TestFilter(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, th := range themes {
-		docs, err := queries.Documents(ctx, db, queries.Filter{Theme: th.Theme})
+		docs, _, err := queries.Documents(ctx, db, queries.Filter{Theme: th.Theme}, allDocs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -405,7 +452,7 @@ func TestFilter(t *testing.T) {
 			t.Errorf("theme %s: %d documents, %d have hits", th.Theme, len(docs), want)
 		}
 	}
-	none, err := queries.Documents(ctx, db, queries.Filter{Level: "no-such-level"})
+	none, _, err := queries.Documents(ctx, db, queries.Filter{Level: "no-such-level"}, allDocs)
 	if err != nil || len(none) != 0 {
 		t.Errorf("unknown level: %d rows, %v", len(none), err)
 	}

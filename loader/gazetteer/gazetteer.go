@@ -70,6 +70,8 @@ type Gazetteer struct {
 	lens      map[rune][]int // first rune of a name -> byte lengths of names starting with it, longest first
 	first     []uint64       // bitset over the BMP: runes that start a name (a cheap test before the map)
 	provinces []Place
+	places    []Place           // every unit, in code order
+	byNames   map[string]string // province|city|county -> code (see Code)
 }
 
 var (
@@ -118,6 +120,7 @@ func build(tsv string) *Gazetteer {
 		}
 		p := Place{Province: r.name, Level: LevelProvince, Code: r.code}
 		g.provinces = append(g.provinces, p)
+		g.places = append(g.places, p)
 		g.add(r.name, p, false)
 		for _, s := range provinceShortNames(r.name) {
 			g.add(s, p, true)
@@ -131,6 +134,7 @@ func build(tsv string) *Gazetteer {
 				continue
 			}
 			p := Place{Province: provName[r.parent], City: r.name, Level: LevelCity, Code: r.code}
+			g.places = append(g.places, p)
 			g.add(r.name, p, false)
 			for _, s := range cityShortNames(r.name) {
 				g.add(s, p, true) // 吉林 is 吉林省 first (see the sort below), then 吉林市
@@ -145,6 +149,7 @@ func build(tsv string) *Gazetteer {
 				city = "" // county-level units directly under the province
 			}
 			p := Place{Province: prov, City: city, County: r.name, Level: LevelCounty, Code: r.code}
+			g.places = append(g.places, p)
 			g.add(r.name, p, false)
 			for _, s := range countyShortNames(r.name) {
 				if provShort[s] {
@@ -152,6 +157,14 @@ func build(tsv string) *Gazetteer {
 				}
 				g.add(s, p, true)
 			}
+		}
+	}
+	sort.SliceStable(g.places, func(i, j int) bool { return g.places[i].Code < g.places[j].Code })
+	g.byNames = make(map[string]string, len(g.places))
+	for _, p := range g.places {
+		k := placeKey(p.Province, p.City, p.County)
+		if _, dup := g.byNames[k]; !dup {
+			g.byNames[k] = p.Code
 		}
 	}
 	levelRank := map[string]int{LevelProvince: 0, LevelCity: 1, LevelCounty: 2}
@@ -291,6 +304,49 @@ func (g *Gazetteer) Province(name string) (Place, bool) {
 // Provinces lists the provincial-level units in code order.
 func (g *Gazetteer) Provinces() []Place {
 	return append([]Place(nil), g.provinces...)
+}
+
+// Places lists every unit (provinces, prefectures, county-level units) in
+// division-code order, the administrative order analysts know: 北京市 before
+// 天津市 … 新疆维吾尔自治区, each province before its prefectures and each
+// prefecture before its counties. The loader writes it as the places table.
+func (g *Gazetteer) Places() []Place {
+	return append([]Place(nil), g.places...)
+}
+
+// Parent is the division code of the unit directly above p: the prefecture
+// of a county (or the province, for county-level units directly under one
+// and for the districts of a municipality), the province of a prefecture;
+// "" for a province.
+func (p Place) Parent() string {
+	switch p.Level {
+	case LevelCity:
+		return p.Code[:2]
+	case LevelCounty:
+		if p.City == "" || p.City == p.Province {
+			return p.Code[:2]
+		}
+		return p.Code[:4]
+	}
+	return ""
+}
+
+// Code returns the division code of the unit a notice was placed in by its
+// full names (as documents.province, city and county hold them): the county
+// when it is known, else the city, else the province; "" when not even the
+// province is known. A city or county the gazetteer does not know under
+// that province falls back to the unit above it.
+func (g *Gazetteer) Code(province, city, county string) string {
+	for _, k := range []string{placeKey(province, city, county), placeKey(province, city, ""), placeKey(province, "", "")} {
+		if c, ok := g.byNames[k]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+func placeKey(province, city, county string) string {
+	return province + "|" + city + "|" + county
 }
 
 // Scan finds place names in text, leftmost-longest, without overlaps. It

@@ -4,8 +4,10 @@
 -- the duplicates table), so nothing is counted twice. Intensities are per
 -- 10,000 word tokens of the documents in a group: 10000 * hits / tokens.
 
--- One row per compared document, with its metadata and its sentence and
--- indicator counts.
+-- One row per compared document, with its metadata, its sentence and
+-- indicator counts (document_counts, written with the document) and the
+-- division code of its place (place_code; province_code is the code of its
+-- province), for the administrative order.
 CREATE VIEW document_stats AS
 SELECT d.doc_id,
        d.path AS file,
@@ -22,29 +24,126 @@ SELECT d.doc_id,
        d.plan_year,
        d.chars,
        d.tokens,
-       coalesce(s.sentences, 0)::BIGINT    AS sentences,
-       coalesce(i.indicators, 0)::BIGINT   AS indicators,
-       coalesce(i.achievements, 0)::BIGINT AS achievements,
-       coalesce(i.targets, 0)::BIGINT      AS targets
+       coalesce(c.sentences, 0)::BIGINT    AS sentences,
+       coalesce(c.indicators, 0)::BIGINT   AS indicators,
+       coalesce(c.achievements, 0)::BIGINT AS achievements,
+       coalesce(c.targets, 0)::BIGINT      AS targets,
+       c.place_code,
+       c.place_code[1:2]                   AS province_code
 FROM documents d
-LEFT JOIN (SELECT doc_id, count(*) AS sentences
-           FROM sentences GROUP BY doc_id) s ON s.doc_id = d.doc_id
-LEFT JOIN (SELECT doc_id,
-                  count(*) AS indicators,
-                  count(*) FILTER (WHERE kind = 'achievement') AS achievements,
-                  count(*) FILTER (WHERE kind = 'target') AS targets
-           FROM indicators GROUP BY doc_id) i ON i.doc_id = d.doc_id;
+LEFT JOIN document_counts c ON c.doc_id = d.doc_id;
+
+-- The year a filter and a chart use, by the analyst's choice of basis:
+-- 'reviewed' (the year whose work a notice reports on), 'plan' (the year
+-- whose tasks it sets out), anything else the comparison year (publication
+-- year, else plan or reviewed year).
+CREATE MACRO basis_year(b_basis, b_year, b_reviewed, b_plan) AS
+    CASE b_basis WHEN 'reviewed' THEN b_reviewed WHEN 'plan' THEN b_plan ELSE b_year END;
+
+-- The filter bar, written once: whether a document (or an aggregate key)
+-- with these attributes is selected. Empty lists, '' and 0 select all; a
+-- year range leaves out documents whose year (on the chosen basis) is
+-- unknown. Every filtered query calls it, through filtered_documents or on
+-- the columns of an aggregate table.
+CREATE MACRO in_filter(v_province, v_level, v_doc_type, v_year,
+                       f_provinces, f_exclude_provinces, f_level, f_doc_type, f_year_from, f_year_to) AS
+    (len(f_provinces) = 0 OR list_contains(f_provinces, v_province))
+    AND NOT list_contains(f_exclude_provinces, v_province)
+    AND (f_level = '' OR v_level = f_level)
+    AND (f_doc_type = '' OR v_doc_type = f_doc_type)
+    AND (f_year_from = 0 OR v_year >= f_year_from)
+    AND (f_year_to = 0 OR v_year <= f_year_to);
+
+-- The documents a filter selects (document_stats plus basis_year, the year
+-- on the chosen basis); has_theme keeps those with a hit of that theme.
+CREATE MACRO filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                                year_basis, year_from, year_to) AS TABLE
+SELECT d.*, basis_year(year_basis, d.year, d.reviewed_year, d.plan_year) AS basis_year
+FROM document_stats d
+WHERE in_filter(d.province, d.level, d.doc_type,
+                basis_year(year_basis, d.year, d.reviewed_year, d.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+  AND (has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = has_theme AND hits > 0));
+
+-- The document list: filtered_documents narrowed by the list's own fields
+-- (text q in the title, file, issuer or body; a city or county; an issuer;
+-- reviewed and plan years; a publication date range as YYYY-MM-DD; '' or 0
+-- for none). The list and its facets both read it.
+CREATE MACRO listed_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                              year_basis, year_from, year_to,
+                              sel_q, sel_place, sel_issuer, sel_reviewed, sel_plan, pub_from, pub_to) AS TABLE
+SELECT d.*
+FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
+WHERE (sel_place = '' OR d.city = sel_place OR d.county = sel_place)
+  AND (sel_issuer = '' OR d.issuer = sel_issuer)
+  AND (sel_reviewed = 0 OR d.reviewed_year = sel_reviewed)
+  AND (sel_plan = 0 OR d.plan_year = sel_plan)
+  AND (pub_from = '' OR d.published >= CAST(pub_from AS DATE))
+  AND (pub_to = '' OR d.published <= CAST(pub_to AS DATE))
+  AND (sel_q = '' OR contains(d.title, sel_q) OR contains(d.file, sel_q) OR contains(d.issuer, sel_q)
+       OR d.doc_id IN (SELECT b.doc_id FROM documents b WHERE contains(b.body, sel_q)));
+
+-- The filtered selection at the grain of the load-time aggregates, so that
+-- a page sums thousands of rows, not millions: per aggregate key (province,
+-- level, type, years) its documents and size (filtered_groups), term counts
+-- (filtered_terms) and theme hits (filtered_theme_hits), with basis_year.
+-- A has_theme filter is a property of single documents, so with one these
+-- read the per-document tables instead; the result is the same.
+CREATE MACRO filtered_groups(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                             year_basis, year_from, year_to) AS TABLE
+SELECT g.province, g.province_code, g.level, g.doc_type,
+       basis_year(year_basis, g.year, g.reviewed_year, g.plan_year) AS basis_year,
+       g.documents, g.tokens, g.chars, g.sentences, g.indicators
+FROM group_stats g
+WHERE has_theme = ''
+  AND in_filter(g.province, g.level, g.doc_type, basis_year(year_basis, g.year, g.reviewed_year, g.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+UNION ALL
+SELECT d.province, d.province_code, d.level, d.doc_type, d.basis_year,
+       1, d.tokens, d.chars, d.sentences, d.indicators
+FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
+WHERE has_theme <> '';
+
+CREATE MACRO filtered_terms(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                            year_basis, year_from, year_to) AS TABLE
+SELECT t.province, t.province_code,
+       basis_year(year_basis, t.year, t.reviewed_year, t.plan_year) AS basis_year,
+       t.term, t.n, t.documents
+FROM term_stats t
+WHERE has_theme = ''
+  AND in_filter(t.province, t.level, t.doc_type, basis_year(year_basis, t.year, t.reviewed_year, t.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+UNION ALL
+SELECT d.province, d.province_code, d.basis_year, c.term, c.n::BIGINT, 1
+FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
+JOIN term_counts c ON c.doc_id = d.doc_id
+WHERE has_theme <> '';
+
+CREATE MACRO filtered_theme_hits(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                                 year_basis, year_from, year_to) AS TABLE
+SELECT t.province, t.province_code,
+       basis_year(year_basis, t.year, t.reviewed_year, t.plan_year) AS basis_year,
+       t.theme, t.hits, t.documents
+FROM theme_stats t
+WHERE has_theme = ''
+  AND in_filter(t.province, t.level, t.doc_type, basis_year(year_basis, t.year, t.reviewed_year, t.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+UNION ALL
+SELECT d.province, d.province_code, d.basis_year, h.theme, h.hits::BIGINT, 1
+FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
+JOIN theme_hits h ON h.doc_id = d.doc_id
+WHERE has_theme <> '' AND h.hits > 0;
 
 -- The corpus by province and year: documents, tokens, sentences, indicators.
 CREATE VIEW corpus_overview AS
 SELECT province,
        year,
-       count(*)                  AS documents,
-       sum(tokens)::BIGINT       AS tokens,
-       sum(sentences)::BIGINT    AS sentences,
-       sum(indicators)::BIGINT   AS indicators,
-       sum(chars)::BIGINT        AS chars
-FROM document_stats
+       sum(documents)::BIGINT  AS documents,
+       sum(tokens)::BIGINT     AS tokens,
+       sum(sentences)::BIGINT  AS sentences,
+       sum(indicators)::BIGINT AS indicators,
+       sum(chars)::BIGINT      AS chars
+FROM group_stats
 GROUP BY province, year;
 
 -- Each theme once, with its Chinese label, its number of keywords and its
@@ -72,15 +171,24 @@ FROM document_stats d
 CROSS JOIN theme_labels t
 LEFT JOIN theme_hits h ON h.doc_id = d.doc_id AND h.theme = t.theme;
 
--- Theme intensity by province, year and theme (the themes heatmap).
+-- Theme intensity by province, year and theme (the themes heatmap), zeros
+-- included.
 CREATE VIEW theme_intensity AS
-SELECT province, year, theme, any_value(label) AS label, any_value(theme_order) AS theme_order,
-       count(*)            AS documents,
-       sum(hits)::BIGINT   AS hits,
-       sum(tokens)::BIGINT AS tokens,
-       CASE WHEN sum(tokens) > 0 THEN 10000.0 * sum(hits) / sum(tokens) ELSE 0.0 END AS per_10k
-FROM theme_document_intensity
-GROUP BY province, year, theme;
+WITH g AS (
+    SELECT province, year, sum(documents)::BIGINT AS documents, sum(tokens)::BIGINT AS tokens
+    FROM group_stats GROUP BY province, year
+), h AS (
+    SELECT province, year, theme, sum(hits)::BIGINT AS hits
+    FROM theme_stats GROUP BY province, year, theme
+)
+SELECT g.province, g.year, t.theme, t.label, t.theme_order,
+       g.documents,
+       coalesce(h.hits, 0)::BIGINT AS hits,
+       g.tokens,
+       CASE WHEN g.tokens > 0 THEN 10000.0 * coalesce(h.hits, 0) / g.tokens ELSE 0.0 END AS per_10k
+FROM g
+CROSS JOIN theme_labels t
+LEFT JOIN h ON h.province = g.province AND h.year IS NOT DISTINCT FROM g.year AND h.theme = t.theme;
 
 -- Theme intensity by province and theme over all years (the per-province
 -- comparison), with the chi-square standardised residual of the hits against
@@ -89,23 +197,22 @@ GROUP BY province, year, theme;
 -- theme_residuals computes it for any filter (the dashboard's filter bar:
 -- provinces, excluded provinces, theme, level, type, years; empty or 0 for
 -- none); the view is the whole corpus.
-CREATE MACRO theme_residuals(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_from, year_to) AS TABLE
-WITH cells AS (
-    SELECT d.province, d.theme,
-           any_value(d.label)       AS label,
-           any_value(d.theme_order) AS theme_order,
-           count(*)                 AS documents,
-           sum(d.hits)::BIGINT      AS hits,
-           sum(d.tokens)::BIGINT    AS tokens
-    FROM theme_document_intensity d
-    WHERE (len(provinces) = 0 OR list_contains(provinces, d.province))
-      AND NOT list_contains(exclude_provinces, d.province)
-      AND (has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = has_theme AND hits > 0))
-      AND (sel_level = '' OR d.level = sel_level)
-      AND (sel_doc_type = '' OR d.doc_type = sel_doc_type)
-      AND (year_from = 0 OR d.year >= year_from)
-      AND (year_to = 0 OR d.year <= year_to)
-    GROUP BY d.province, d.theme
+CREATE MACRO theme_residuals(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) AS TABLE
+WITH g AS (
+    SELECT province, any_value(province_code) AS province_code,
+           sum(documents)::BIGINT AS documents, sum(tokens)::BIGINT AS tokens
+    FROM filtered_groups(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to)
+    GROUP BY province
+), h AS (
+    SELECT province, theme, sum(hits)::BIGINT AS hits
+    FROM filtered_theme_hits(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to)
+    GROUP BY province, theme
+), cells AS (
+    SELECT g.province, g.province_code, t.theme, t.label, t.theme_order,
+           g.documents, coalesce(h.hits, 0)::BIGINT AS hits, g.tokens
+    FROM g
+    CROSS JOIN theme_labels t
+    LEFT JOIN h ON h.province = g.province AND h.theme = t.theme
 ), margins AS (
     SELECT *,
            sum(hits) OVER (PARTITION BY province)::DOUBLE AS province_hits,
@@ -121,31 +228,29 @@ WITH cells AS (
                 ELSE 0.0 END AS variance
     FROM margins
 )
-SELECT province, theme, label, theme_order, documents, hits, tokens,
+SELECT province, province_code, theme, label, theme_order, documents, hits, tokens,
        CASE WHEN tokens > 0 THEN 10000.0 * hits / tokens ELSE 0.0 END AS per_10k,
        expected,
        CASE WHEN variance > 0 THEN (hits - expected) / sqrt(variance) ELSE 0.0 END AS residual
 FROM expected;
 
 CREATE VIEW theme_by_province AS
-SELECT * FROM theme_residuals([]::VARCHAR[], []::VARCHAR[], '', '', '', 0, 0);
+SELECT * FROM theme_residuals([]::VARCHAR[], []::VARCHAR[], '', '', '', '', 0, 0);
 
 -- Term frequency by province and year: occurrences, documents using the
 -- term, the group's tokens, and occurrences per 10,000 tokens.
 CREATE VIEW term_frequency AS
-WITH groups AS (
+WITH g AS (
     SELECT province, year, sum(tokens)::BIGINT AS tokens
-    FROM document_stats GROUP BY province, year
+    FROM group_stats GROUP BY province, year
+), t AS (
+    SELECT province, year, term, sum(n)::BIGINT AS n, sum(documents)::BIGINT AS documents
+    FROM term_stats GROUP BY province, year, term
 )
-SELECT d.province, d.year, c.term,
-       sum(c.n)::BIGINT           AS n,
-       count(DISTINCT c.doc_id)   AS documents,
-       any_value(g.tokens)        AS tokens,
-       CASE WHEN any_value(g.tokens) > 0 THEN 10000.0 * sum(c.n) / any_value(g.tokens) ELSE 0.0 END AS per_10k
-FROM term_counts c
-JOIN document_stats d ON d.doc_id = c.doc_id
-JOIN groups g ON g.province = d.province AND g.year IS NOT DISTINCT FROM d.year
-GROUP BY d.province, d.year, c.term;
+SELECT t.province, t.year, t.term, t.n, t.documents, g.tokens,
+       CASE WHEN g.tokens > 0 THEN 10000.0 * t.n / g.tokens ELSE 0.0 END AS per_10k
+FROM t
+JOIN g ON g.province = t.province AND g.year IS NOT DISTINCT FROM t.year;
 
 -- One row per indicator of a compared document, with its document's
 -- metadata and the sentence it was read from.

@@ -21,6 +21,7 @@ var Tables = []*Table{
 	TermCounts.Table, Themes.Table, ThemeHits.Table, Indicators.Table,
 	Duplicates.Table, Fingerprints.Table, Files.Table, LoadIssues.Table,
 	Changes.Table,
+	Places.Table, DocumentCounts.Table, GroupStats.Table, TermStats.Table, ThemeStats.Table,
 }
 
 // MetaRow is a key/value fact about the file.

@@ -1,18 +1,51 @@
--- The filtered documents with their metadata and counts (view
--- document_stats), newest first.
+-- One page of the filtered documents with their metadata and counts (view
+-- document_stats), narrowed by the list's own fields: $q (text in the
+-- title, file, issuer or body), $place (city or county), $issuer, the
+-- reviewed and plan years and a publication date range ('' or 0 for
+-- none). Sorted on the server by $sort (a column of the list; provinces
+-- and places in administrative order), descending when $desc, then newest
+-- first; total counts the rows of every page.
+WITH docs AS (
+    SELECT d.*
+    FROM listed_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to,
+                          $q, $place, $issuer, $reviewed, $plan, $pub_from, $pub_to) d
+), sorted AS (
+    SELECT d.*,
+           CASE $sort
+               WHEN 'title' THEN d.title
+               WHEN 'province' THEN coalesce(d.province_code, '99')
+               WHEN 'place' THEN coalesce(d.place_code, '99')
+               WHEN 'level' THEN d.level
+               WHEN 'type' THEN d.doc_type
+               WHEN 'issuer' THEN d.issuer
+               WHEN 'published' THEN strftime(d.published, '%Y-%m-%d')
+               WHEN 'file' THEN d.file
+           END AS skey,
+           CASE $sort
+               WHEN 'year' THEN d.year
+               WHEN 'basis_year' THEN d.basis_year
+               WHEN 'reviewed' THEN d.reviewed_year
+               WHEN 'plan' THEN d.plan_year
+               WHEN 'chars' THEN d.chars
+               WHEN 'tokens' THEN d.tokens
+               WHEN 'sentences' THEN d.sentences
+               WHEN 'indicators' THEN d.indicators
+           END AS nkey,
+           count(*) OVER () AS total
+    FROM docs d
+)
 SELECT d.doc_id, d.file, d.title, d.doc_type, d.province,
        coalesce(d.city, '')   AS city,
        coalesce(d.county, '') AS county,
        d.level, d.issuer,
        coalesce(strftime(d.published, '%Y-%m-%d'), '') AS published,
        d.year, d.reviewed_year, d.plan_year,
-       d.chars, d.tokens, d.sentences, d.indicators, d.achievements, d.targets
-FROM document_stats d
-WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-  AND NOT list_contains($exclude_provinces, d.province)
-  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
-  AND ($level = '' OR d.level = $level)
-  AND ($doc_type = '' OR d.doc_type = $doc_type)
-  AND ($year_from = 0 OR d.year >= $year_from)
-  AND ($year_to = 0 OR d.year <= $year_to)
-ORDER BY d.published DESC NULLS LAST, d.province, d.file;
+       d.chars, d.tokens, d.sentences, d.indicators, d.achievements, d.targets,
+       d.total
+FROM sorted d
+ORDER BY CASE WHEN NOT $desc THEN d.skey END ASC NULLS LAST,
+         CASE WHEN $desc THEN d.skey END DESC NULLS LAST,
+         CASE WHEN NOT $desc THEN d.nkey END ASC NULLS LAST,
+         CASE WHEN $desc THEN d.nkey END DESC NULLS LAST,
+         d.published DESC NULLS LAST, d.province_code NULLS LAST, d.file
+LIMIT $limit OFFSET $offset;

@@ -1,21 +1,26 @@
 -- The values each filter field takes, with a label and how many compared
 -- documents have each: what the filter bar and the selection menus offer.
--- Themes count the documents with at least one hit, in theme file order.
+-- Provinces in administrative order; years are those any notice reviews,
+-- plans or was published in (counted by publication year); themes count
+-- the documents with at least one hit, in theme file order. Read from the
+-- load-time aggregates.
 SELECT field, value, label, documents FROM (
-    SELECT 'province' AS field, province AS value, province AS label, count(*) AS documents, 0 AS ord
-    FROM document_stats GROUP BY province
+    SELECT 'province' AS field, province AS value, province AS label, sum(documents)::BIGINT AS documents,
+           coalesce(any_value(province_code), '99') AS ord
+    FROM group_stats GROUP BY province
     UNION ALL
-    SELECT 'year', CAST(year AS VARCHAR), CAST(year AS VARCHAR), count(*), 0
-    FROM document_stats WHERE year IS NOT NULL GROUP BY year
+    SELECT 'year', CAST(y AS VARCHAR), CAST(y AS VARCHAR),
+           coalesce((SELECT sum(documents) FROM group_stats g WHERE g.year = y), 0)::BIGINT, ''
+    FROM (SELECT year AS y FROM group_stats UNION SELECT reviewed_year FROM group_stats UNION SELECT plan_year FROM group_stats)
+    WHERE y IS NOT NULL
     UNION ALL
-    SELECT 'level', level, level, count(*), 0 FROM document_stats GROUP BY level
+    SELECT 'level', level, level, sum(documents)::BIGINT, '' FROM group_stats GROUP BY level
     UNION ALL
-    SELECT 'doc_type', doc_type, doc_type, count(*), 0 FROM document_stats GROUP BY doc_type
+    SELECT 'doc_type', doc_type, doc_type, sum(documents)::BIGINT, '' FROM group_stats GROUP BY doc_type
     UNION ALL
-    SELECT 'theme', t.theme, t.label, count(DISTINCT h.doc_id), t.theme_order
+    SELECT 'theme', t.theme, t.label, sum(h.documents)::BIGINT, lpad(CAST(t.theme_order AS VARCHAR), 4, '0')
     FROM theme_labels t
-    JOIN theme_hits h ON h.theme = t.theme AND h.hits > 0
-    JOIN document_stats d ON d.doc_id = h.doc_id
+    JOIN theme_stats h ON h.theme = t.theme
     GROUP BY t.theme, t.label, t.theme_order
 )
 ORDER BY field, ord, value;

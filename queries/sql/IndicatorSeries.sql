@@ -1,17 +1,23 @@
--- Every indicator of one metric (canonical, else the phrase) in the filtered
--- documents (view indicator_facts), with the sentence it came from.
-SELECT d.indicator_id, d.doc_id, d.sentence_no, d.file, d.title,
-       d.province, d.city, d.county, d.level, d.doc_year,
-       d.kind, d.year, d.metric, d.canonical_metric, d.measure,
-       d.value, d.value_max, d.unit, d.qualifier, d.surface,
-       coalesce(d.sentence, '') AS sentence
-FROM indicator_facts d
-WHERE coalesce(d.canonical_metric, d.metric) = $metric
-  AND (len($provinces) = 0 OR list_contains($provinces, d.province))
-  AND NOT list_contains($exclude_provinces, d.province)
-  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
-  AND ($level = '' OR d.level = $level)
-  AND ($doc_type = '' OR d.doc_type = $doc_type)
-  AND ($year_from = 0 OR d.doc_year >= $year_from)
-  AND ($year_to = 0 OR d.doc_year <= $year_to)
-ORDER BY d.province, d.year NULLS LAST, d.kind, d.doc_id, d.start_char;
+-- Indicators of one metric (canonical, else the phrase) in the filtered
+-- documents (view indicator_facts), with the sentence each came from: one
+-- page of $limit rows from $offset, in administrative order of the place,
+-- then by year; total is the number of rows of every page.
+WITH hits AS (
+    SELECT i.*, d.file, d.title, d.province, d.city, d.county, d.level,
+           d.basis_year, d.place_code,
+           count(*) OVER () AS total
+    FROM indicators i
+    JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
+    WHERE coalesce(i.canonical_metric, i.metric) = $metric
+      AND ($kind = '' OR i.kind = $kind)
+    ORDER BY d.place_code NULLS LAST, i.year NULLS LAST, i.kind, i.doc_id, i.start_char
+    LIMIT $limit OFFSET $offset
+)
+SELECT h.indicator_id, h.doc_id, h.sentence_no, h.file, h.title,
+       h.province, h.city, h.county, h.level, h.basis_year,
+       h.kind, h.year, h.metric, h.canonical_metric, h.measure,
+       h.value, h.value_max, h.unit, h.qualifier, h.surface,
+       coalesce(s.text, '') AS sentence, h.total
+FROM hits h
+LEFT JOIN sentences s ON s.doc_id = h.doc_id AND s.sentence_no = h.sentence_no
+ORDER BY h.place_code NULLS LAST, h.year NULLS LAST, h.kind, h.doc_id, h.start_char;

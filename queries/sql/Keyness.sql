@@ -3,31 +3,13 @@
 -- p < 0.001), with the log ratio of relative frequencies (base 2, +0.5
 -- smoothing) as effect size: positive for terms of A, negative for B.
 -- A document in both selections counts on both sides.
-WITH a_docs AS (
-    SELECT d.doc_id, d.tokens FROM document_stats d
-    WHERE (len($a_provinces) = 0 OR list_contains($a_provinces, d.province))
-      AND NOT list_contains($a_exclude_provinces, d.province)
-      AND ($a_has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $a_has_theme AND hits > 0))
-      AND ($a_level = '' OR d.level = $a_level)
-      AND ($a_doc_type = '' OR d.doc_type = $a_doc_type)
-      AND ($a_year_from = 0 OR d.year >= $a_year_from)
-      AND ($a_year_to = 0 OR d.year <= $a_year_to)
-), b_docs AS (
-    SELECT d.doc_id, d.tokens FROM document_stats d
-    WHERE (len($b_provinces) = 0 OR list_contains($b_provinces, d.province))
-      AND NOT list_contains($b_exclude_provinces, d.province)
-      AND ($b_has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $b_has_theme AND hits > 0))
-      AND ($b_level = '' OR d.level = $b_level)
-      AND ($b_doc_type = '' OR d.doc_type = $b_doc_type)
-      AND ($b_year_from = 0 OR d.year >= $b_year_from)
-      AND ($b_year_to = 0 OR d.year <= $b_year_to)
-), totals AS (
-    SELECT (SELECT coalesce(sum(tokens), 0) FROM a_docs)::DOUBLE AS ta,
-           (SELECT coalesce(sum(tokens), 0) FROM b_docs)::DOUBLE AS tb
+WITH totals AS (
+    SELECT (SELECT coalesce(sum(tokens), 0) FROM filtered_groups($a_provinces, $a_exclude_provinces, $a_has_theme, $a_level, $a_doc_type, $a_year_basis, $a_year_from, $a_year_to))::DOUBLE AS ta,
+           (SELECT coalesce(sum(tokens), 0) FROM filtered_groups($b_provinces, $b_exclude_provinces, $b_has_theme, $b_level, $b_doc_type, $b_year_basis, $b_year_from, $b_year_to))::DOUBLE AS tb
 ), fa AS (
-    SELECT c.term, sum(c.n)::DOUBLE AS n FROM term_counts c JOIN a_docs USING (doc_id) GROUP BY c.term
+    SELECT term, sum(n)::DOUBLE AS n FROM filtered_terms($a_provinces, $a_exclude_provinces, $a_has_theme, $a_level, $a_doc_type, $a_year_basis, $a_year_from, $a_year_to) GROUP BY term
 ), fb AS (
-    SELECT c.term, sum(c.n)::DOUBLE AS n FROM term_counts c JOIN b_docs USING (doc_id) GROUP BY c.term
+    SELECT term, sum(n)::DOUBLE AS n FROM filtered_terms($b_provinces, $b_exclude_provinces, $b_has_theme, $b_level, $b_doc_type, $b_year_basis, $b_year_from, $b_year_to) GROUP BY term
 ), freq AS (
     SELECT coalesce(fa.term, fb.term) AS term, coalesce(fa.n, 0) AS a, coalesce(fb.n, 0) AS b, ta, tb
     FROM fa FULL JOIN fb ON fa.term = fb.term CROSS JOIN totals

@@ -3,19 +3,12 @@
 -- sentences hold both; the $edges strongest pairs. Terms are found in
 -- sentences as substrings.
 WITH docs AS (
-    SELECT d.doc_id FROM document_stats d
-    WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-      AND NOT list_contains($exclude_provinces, d.province)
-      AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
-      AND ($level = '' OR d.level = $level)
-      AND ($doc_type = '' OR d.doc_type = $doc_type)
-      AND ($year_from = 0 OR d.year >= $year_from)
-      AND ($year_to = 0 OR d.year <= $year_to)
+    SELECT d.doc_id FROM filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d
 ), top AS (
-    SELECT c.term, sum(c.n) AS n
-    FROM term_counts c JOIN docs ON docs.doc_id = c.doc_id
-    GROUP BY c.term
-    ORDER BY n DESC, c.term
+    SELECT t.term, sum(t.n) AS n
+    FROM filtered_terms($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) t
+    GROUP BY t.term
+    ORDER BY n DESC, t.term
     LIMIT $limit
 ), hits AS (
     SELECT DISTINCT s.doc_id, s.sentence_no, t.term

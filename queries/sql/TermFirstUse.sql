@@ -5,15 +5,8 @@
 -- first sentence holding the term and how many of its sentences do;
 -- earliest province first.
 WITH docs AS (
-    SELECT d.doc_id, d.province, d.city, d.county, d.title, d.published, d.year
-    FROM document_stats d
-    WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-      AND NOT list_contains($exclude_provinces, d.province)
-      AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
-      AND ($level = '' OR d.level = $level)
-      AND ($doc_type = '' OR d.doc_type = $doc_type)
-      AND ($year_from = 0 OR d.year >= $year_from)
-      AND ($year_to = 0 OR d.year <= $year_to)
+    SELECT d.doc_id, d.province, d.province_code, d.city, d.county, d.title, d.published, d.year AS doc_year, d.basis_year AS year
+    FROM filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d
 ), used AS (
     SELECT s.doc_id, min(s.sentence_no) AS sentence_no, count(*) AS sentences
     FROM sentences s
@@ -21,10 +14,10 @@ WITH docs AS (
     WHERE $term <> '' AND contains(s.text, $term)
     GROUP BY s.doc_id
 ), ranked AS (
-    SELECT d.*, u.sentence_no, u.sentences,
-           coalesce(d.published, make_date(d.year, 12, 31)) AS sort_date,
+    SELECT d.* EXCLUDE (doc_year), u.sentence_no, u.sentences,
+           coalesce(d.published, make_date(d.doc_year, 12, 31)) AS sort_date,
            row_number() OVER (PARTITION BY d.province
-                              ORDER BY coalesce(d.published, make_date(d.year, 12, 31)) NULLS LAST, d.doc_id) AS rank
+                              ORDER BY coalesce(d.published, make_date(d.doc_year, 12, 31)) NULLS LAST, d.doc_id) AS rank
     FROM used u
     JOIN docs d ON d.doc_id = u.doc_id
 )
@@ -35,4 +28,4 @@ SELECT province, doc_id, title,
        year, sentence_no, sentences
 FROM ranked
 WHERE rank = 1
-ORDER BY sort_date NULLS LAST, province;
+ORDER BY sort_date NULLS LAST, province_code NULLS LAST, province;

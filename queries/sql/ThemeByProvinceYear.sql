@@ -1,21 +1,22 @@
 -- Theme intensity by province, year and theme (view theme_intensity), for
--- the filtered documents: hits per 10,000 tokens.
-SELECT d.province,
-       d.year,
-       d.theme,
-       any_value(d.label)       AS label,
-       any_value(d.theme_order) AS theme_order,
-       count(*)                 AS documents,
-       sum(d.hits)::BIGINT      AS hits,
-       sum(d.tokens)::BIGINT    AS tokens,
-       CASE WHEN sum(d.tokens) > 0 THEN 10000.0 * sum(d.hits) / sum(d.tokens) ELSE 0.0 END AS per_10k
-FROM theme_document_intensity d
-WHERE (len($provinces) = 0 OR list_contains($provinces, d.province))
-  AND NOT list_contains($exclude_provinces, d.province)
-  AND ($has_theme = '' OR d.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = $has_theme AND hits > 0))
-  AND ($level = '' OR d.level = $level)
-  AND ($doc_type = '' OR d.doc_type = $doc_type)
-  AND ($year_from = 0 OR d.year >= $year_from)
-  AND ($year_to = 0 OR d.year <= $year_to)
-GROUP BY d.province, d.year, d.theme
-ORDER BY d.province, d.year NULLS LAST, theme_order;
+-- the filtered documents: hits per 10,000 tokens, zeros included; year is
+-- the year on the filter's basis, provinces in administrative order.
+WITH g AS (
+    SELECT province, any_value(province_code) AS province_code, basis_year AS year,
+           sum(documents)::BIGINT AS documents, sum(tokens)::BIGINT AS tokens
+    FROM filtered_groups($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to)
+    GROUP BY province, basis_year
+), h AS (
+    SELECT province, basis_year AS year, theme, sum(hits)::BIGINT AS hits
+    FROM filtered_theme_hits($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to)
+    GROUP BY province, basis_year, theme
+)
+SELECT g.province, g.year, t.theme, t.label, t.theme_order,
+       g.documents,
+       coalesce(h.hits, 0)::BIGINT AS hits,
+       g.tokens,
+       CASE WHEN g.tokens > 0 THEN 10000.0 * coalesce(h.hits, 0) / g.tokens ELSE 0.0 END AS per_10k
+FROM g
+CROSS JOIN theme_labels t
+LEFT JOIN h ON h.province = g.province AND h.year IS NOT DISTINCT FROM g.year AND h.theme = t.theme
+ORDER BY g.province_code NULLS LAST, g.province, g.year NULLS LAST, t.theme_order;

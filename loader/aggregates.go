@@ -1,0 +1,151 @@
+package loader
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/policylens/policylens/loader/schema"
+)
+
+// aggKey is the key of the load-time aggregate tables (group_stats,
+// term_stats, theme_stats): the document attributes the filter bar selects
+// on. Zero years are unknown (NULL).
+type aggKey struct {
+	province, level, docType string
+	year, reviewed, plan     int
+}
+
+// aggTables are the aggregate tables and the statement that fills one of
+// them for the keys in touched_keys, from the per-document tables.
+var aggTables = []struct{ name, fill string }{
+	{"group_stats", `
+INSERT INTO group_stats
+SELECT d.province, any_value(c.place_code[1:2]), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       count(*), sum(d.tokens), sum(d.chars), sum(coalesce(c.sentences, 0)), sum(coalesce(c.indicators, 0))
+FROM documents d
+SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
+LEFT JOIN document_counts c ON c.doc_id = d.doc_id
+GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year`},
+	{"term_stats", `
+INSERT INTO term_stats
+WITH docs AS (
+    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
+    FROM documents d
+    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
+    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
+)
+SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       t.term, sum(t.n), count(*)
+FROM term_counts t
+JOIN docs d ON d.doc_id = t.doc_id
+GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, t.term`},
+	{"theme_stats", `
+INSERT INTO theme_stats
+WITH docs AS (
+    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
+    FROM documents d
+    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
+    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
+)
+SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       h.theme, sum(h.hits), count(*)
+FROM theme_hits h
+JOIN docs d ON d.doc_id = h.doc_id
+WHERE h.hits > 0
+GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, h.theme`},
+}
+
+// keyMatch is the join of alias's key columns with touched_keys k.
+func keyMatch(alias string) string {
+	return alias + ".province = k.province AND " + alias + ".level = k.level AND " + alias + ".doc_type = k.doc_type" +
+		" AND " + alias + ".year IS NOT DISTINCT FROM k.year" +
+		" AND " + alias + ".reviewed_year IS NOT DISTINCT FROM k.reviewed_year" +
+		" AND " + alias + ".plan_year IS NOT DISTINCT FROM k.plan_year"
+}
+
+// A load that touches more than fullRefreshMin aggregate keys and more
+// than fullRefreshShare of them rebuilds the aggregates whole rather than
+// key by key.
+const (
+	fullRefreshMin   = 100
+	fullRefreshShare = 0.2
+)
+
+// touch records that the documents under key change in this load.
+func (w *writer) touch(k aggKey) {
+	if w.touched == nil {
+		w.touched = map[aggKey]bool{}
+	}
+	w.touched[k] = true
+}
+
+// touchDoc records the key of an existing document about to be deleted.
+func (w *writer) touchDoc(ctx context.Context, id int) error {
+	var k aggKey
+	var year, reviewed, plan sql.NullInt64
+	err := w.conn.QueryRowContext(ctx,
+		`SELECT province, level, doc_type, year, reviewed_year, plan_year FROM documents WHERE doc_id = ?`, id).
+		Scan(&k.province, &k.level, &k.docType, &year, &reviewed, &plan)
+	if err == sql.ErrNoRows {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	k.year, k.reviewed, k.plan = int(year.Int64), int(reviewed.Int64), int(plan.Int64)
+	w.touch(k)
+	return nil
+}
+
+// refreshAggregates recomputes the aggregate tables for the keys this load
+// touched (all of them on a fresh database or a large load), inside the
+// load's transaction and after the appenders are flushed, so that a reader
+// never sees aggregates that disagree with the documents.
+func (w *writer) refreshAggregates(ctx context.Context) error {
+	var keys int
+	if err := w.conn.QueryRowContext(ctx, `SELECT count(*) FROM group_stats`).Scan(&keys); err != nil {
+		return err
+	}
+	full := w.fresh || float64(len(w.touched)) > max(fullRefreshMin, fullRefreshShare*float64(keys))
+	if !full && len(w.touched) == 0 {
+		return nil
+	}
+	stmts := []string{
+		`CREATE OR REPLACE TEMP TABLE touched_keys (province VARCHAR, level VARCHAR, doc_type VARCHAR,
+		    year INTEGER, reviewed_year INTEGER, plan_year INTEGER)`,
+	}
+	for _, s := range stmts {
+		if _, err := w.conn.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("aggregates: %w", err)
+		}
+	}
+	if full {
+		if _, err := w.conn.ExecContext(ctx, `INSERT INTO touched_keys
+			SELECT DISTINCT province, level, doc_type, year, reviewed_year, plan_year FROM documents`); err != nil {
+			return fmt.Errorf("aggregates: %w", err)
+		}
+	} else {
+		for k := range w.touched {
+			if _, err := w.conn.ExecContext(ctx, `INSERT INTO touched_keys VALUES (?, ?, ?, ?, ?, ?)`,
+				k.province, k.level, k.docType, schema.Null(int32(k.year)), schema.Null(int32(k.reviewed)), schema.Null(int32(k.plan))); err != nil {
+				return fmt.Errorf("aggregates: %w", err)
+			}
+		}
+	}
+	for _, t := range aggTables {
+		del := `DELETE FROM ` + t.name
+		if !full {
+			del += ` t USING touched_keys k WHERE ` + keyMatch("t")
+		}
+		if _, err := w.conn.ExecContext(ctx, del); err != nil {
+			return fmt.Errorf("aggregates: clear %s: %w", t.name, err)
+		}
+		if _, err := w.conn.ExecContext(ctx, t.fill); err != nil {
+			return fmt.Errorf("aggregates: fill %s: %w", t.name, err)
+		}
+	}
+	_, err := w.conn.ExecContext(ctx, `DROP TABLE touched_keys`)
+	w.touched = nil
+	return err
+}

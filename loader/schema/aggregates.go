@@ -1,0 +1,101 @@
+package schema
+
+import "database/sql"
+
+// Place is one administrative division from the gazetteer.
+type Place struct {
+	Code       string           `db:"code" doc:"statistical division code: 37, 3716, 371625"`
+	Name       string           `db:"name" doc:"full name of the unit: 博兴县"`
+	Level      string           `db:"level" doc:"province, city, county"`
+	ParentCode sql.Null[string] `db:"parent_code" doc:"the unit directly above; NULL for provinces"`
+	Province   string           `db:"province" doc:"the names a document of this unit carries (documents.province, city, county)"`
+	City       sql.Null[string] `db:"city"`
+	County     sql.Null[string] `db:"county"`
+}
+
+// Places holds China's administrative divisions (loader/gazetteer),
+// rewritten by every load. Every list of places follows the order of code,
+// the administrative order analysts know (北京市 11 … 新疆维吾尔自治区 65; a
+// province's code is a prefix of its prefectures' and counties').
+var Places = Declare[Place](Spec{Name: "places",
+	Comment: "Administrative divisions from the gazetteer; lists of places order by code."})
+
+// DocumentCount is what the pages need of a notice beyond its metadata,
+// counted when it is loaded.
+type DocumentCount struct {
+	DocID        int32            `db:"doc_id"`
+	PlaceCode    sql.Null[string] `db:"place_code" doc:"places.code of its county, else city, else province; NULL when unknown"`
+	Sentences    int32            `db:"sentences"`
+	Indicators   int32            `db:"indicators"`
+	Achievements int32            `db:"achievements"`
+	Targets      int32            `db:"targets"`
+}
+
+// DocumentCounts holds per-document counts and the division each notice
+// was placed in, written with the document, so that no page counts
+// sentences or indicators at query time.
+var DocumentCounts = Declare[DocumentCount](Spec{Name: "document_counts", PerDocument: true,
+	Comment: "Per-document sentence and indicator counts and the division code of its place."})
+
+// The load-time aggregates below are keyed by the document attributes the
+// filter bar selects on (province, level, doc_type and the three years; a
+// NULL year is unknown). The loader fills them with SQL from the
+// per-document tables and recomputes only the keys a load touched
+// (loader/aggregates.go), so a page sums thousands of rows, not millions,
+// and adding one notice rewrites a few hundred rows.
+
+// GroupStat is the documents of one aggregate key and their size.
+type GroupStat struct {
+	Province     string           `db:"province"`
+	ProvinceCode sql.Null[string] `db:"province_code" doc:"places.code of the province, for the administrative order"`
+	Level        string           `db:"level"`
+	DocType      string           `db:"doc_type"`
+	Year         sql.Null[int32]  `db:"year"`
+	ReviewedYear sql.Null[int32]  `db:"reviewed_year"`
+	PlanYear     sql.Null[int32]  `db:"plan_year"`
+	Documents    int32            `db:"documents"`
+	Tokens       int64            `db:"tokens"`
+	Chars        int64            `db:"chars"`
+	Sentences    int64            `db:"sentences"`
+	Indicators   int64            `db:"indicators"`
+}
+
+// GroupStats holds the documents per aggregate key.
+var GroupStats = Declare[GroupStat](Spec{Name: "group_stats",
+	Comment: "Load-time aggregate: documents, tokens, chars, sentences, indicators per filter key."})
+
+// TermStat is one term's occurrences under one aggregate key.
+type TermStat struct {
+	Province     string           `db:"province"`
+	ProvinceCode sql.Null[string] `db:"province_code"`
+	Level        string           `db:"level"`
+	DocType      string           `db:"doc_type"`
+	Year         sql.Null[int32]  `db:"year"`
+	ReviewedYear sql.Null[int32]  `db:"reviewed_year"`
+	PlanYear     sql.Null[int32]  `db:"plan_year"`
+	Term         string           `db:"term"`
+	N            int64            `db:"n" doc:"occurrences"`
+	Documents    int32            `db:"documents" doc:"documents using the term"`
+}
+
+// TermStats holds term occurrences per aggregate key.
+var TermStats = Declare[TermStat](Spec{Name: "term_stats",
+	Comment: "Load-time aggregate: term occurrences and documents per filter key."})
+
+// ThemeStat is one theme's hits under one aggregate key.
+type ThemeStat struct {
+	Province     string           `db:"province"`
+	ProvinceCode sql.Null[string] `db:"province_code"`
+	Level        string           `db:"level"`
+	DocType      string           `db:"doc_type"`
+	Year         sql.Null[int32]  `db:"year"`
+	ReviewedYear sql.Null[int32]  `db:"reviewed_year"`
+	PlanYear     sql.Null[int32]  `db:"plan_year"`
+	Theme        string           `db:"theme"`
+	Hits         int64            `db:"hits" doc:"keyword occurrences"`
+	Documents    int32            `db:"documents" doc:"documents with a hit"`
+}
+
+// ThemeStats holds theme hits per aggregate key.
+var ThemeStats = Declare[ThemeStat](Spec{Name: "theme_stats",
+	Comment: "Load-time aggregate: theme hits and documents with a hit per filter key."})

@@ -1,0 +1,31 @@
+-- One metric (canonical, else the phrase) of the filtered documents rolled
+-- up by place level, province, the year the figure refers to, kind, measure
+-- and unit: how many figures, their median, minimum and maximum, and the
+-- figure nearest the median with its sentence (to link a chart mark to);
+-- provinces in administrative order. A chart of a metric reads these
+-- thousands of rows, not every figure.
+WITH hits AS (
+    SELECT i.indicator_id, i.doc_id, i.sentence_no, i.kind, i.year, i.measure, i.unit, i.value, i.surface,
+           d.province, d.province_code, d.level
+    FROM indicators i
+    JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
+    WHERE coalesce(i.canonical_metric, i.metric) = $metric
+), cells AS (
+    SELECT level, province, year, kind, measure, unit,
+           any_value(province_code) AS province_code,
+           count(*) AS n,
+           quantile_disc(value, 0.5) AS median,
+           min(value) AS min_value,
+           max(value) AS max_value
+    FROM hits
+    GROUP BY level, province, year, kind, measure, unit
+)
+SELECT c.level, c.province, c.year, c.kind, c.measure, c.unit, c.n, c.median, c.min_value, c.max_value,
+       arg_min(h.doc_id, abs(h.value - c.median) * 1e9 + h.indicator_id) AS doc_id,
+       arg_min(h.sentence_no, abs(h.value - c.median) * 1e9 + h.indicator_id) AS sentence_no,
+       arg_min(h.surface, abs(h.value - c.median) * 1e9 + h.indicator_id) AS surface
+FROM cells c
+JOIN hits h ON h.level = c.level AND h.province = c.province AND h.year IS NOT DISTINCT FROM c.year
+           AND h.kind = c.kind AND h.measure = c.measure AND h.unit = c.unit
+GROUP BY c.level, c.province, c.province_code, c.year, c.kind, c.measure, c.unit, c.n, c.median, c.min_value, c.max_value
+ORDER BY c.province_code NULLS LAST, c.province, c.year NULLS LAST, c.kind, c.measure, c.level;
