@@ -8,11 +8,29 @@ import (
 	"github.com/policylens/policylens/queries"
 )
 
+// defaultBasis is the year a page's year range and year axis use when the
+// URL does not say: the year a notice reviews, so that "反诈 in 2024" means
+// the notices that report on 2024's work (published mostly in 2025).
+const defaultBasis = queries.YearReviewed
+
+// yearBases are the choices of the filter bar's year basis, labelled as an
+// analyst says them.
+var yearBases = []option{
+	{Value: queries.YearReviewed, Label: "回顾年（总结哪一年的工作）"},
+	{Value: queries.YearPlan, Label: "部署年（部署哪一年的任务）"},
+	{Value: queries.YearPublished, Label: "发布年份"},
+}
+
 // parseFilter reads the filter bar from a page's query: province (repeated),
-// level, type, from, to, has_theme. Unknown or malformed values select nothing
-// special: a bad year is ignored rather than an error.
+// level, type, from, to, has_theme, basis (reviewed, plan, published; the
+// year that from, to and every year axis mean). Unknown or malformed values
+// select nothing special: a bad year is ignored rather than an error.
 func parseFilter(q url.Values) queries.Filter {
-	var f queries.Filter
+	f := queries.Filter{YearBasis: defaultBasis}
+	switch b := q.Get("basis"); b {
+	case queries.YearReviewed, queries.YearPlan, queries.YearPublished:
+		f.YearBasis = b
+	}
 	for _, p := range q["province"] {
 		if p = strings.TrimSpace(p); p != "" {
 			f.Provinces = append(f.Provinces, p)
@@ -48,6 +66,9 @@ func filterQuery(f queries.Filter) url.Values {
 	if f.Theme != "" {
 		q.Set("has_theme", f.Theme)
 	}
+	if f.YearBasis != "" && f.YearBasis != defaultBasis {
+		q.Set("basis", f.YearBasis)
+	}
 	return q
 }
 
@@ -75,6 +96,7 @@ type filterBar struct {
 	Themes    []option
 	Years     []int
 	From, To  int
+	Bases     []option          // the year basis
 	Hidden    map[string]string // other parameters of the page to keep
 	Problem   string            // why the filter selects nothing, "" when it selects something
 }
@@ -87,6 +109,10 @@ type option struct {
 
 func newFilterBar(action string, facets []queries.Facet, f queries.Filter) *filterBar {
 	fb := &filterBar{Action: action, Years: queries.FacetYears(facets), From: f.YearFrom, To: f.YearTo}
+	for _, b := range yearBases {
+		b.Selected = b.Value == f.YearBasis
+		fb.Bases = append(fb.Bases, b)
+	}
 	for _, p := range queries.FacetValues(facets, "province") {
 		sel := false
 		for _, want := range f.Provinces {
@@ -133,6 +159,11 @@ func (fb *filterBar) Params() []param {
 	for _, t := range fb.Themes {
 		if t.Selected {
 			out = append(out, param{"has_theme", t.Value})
+		}
+	}
+	for _, b := range fb.Bases {
+		if b.Selected && b.Value != defaultBasis {
+			out = append(out, param{"basis", b.Value})
 		}
 	}
 	if fb.From != 0 {

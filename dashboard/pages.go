@@ -23,6 +23,7 @@ func init() {
 		"documents":       documentsPage,
 		"document":        documentPage,
 		"theme-sentences": themeSentencesPage,
+		"search":          searchPage,
 	}
 }
 

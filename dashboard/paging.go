@@ -105,12 +105,12 @@ func facetGroups(r request, facets []queries.FacetCount) []facetGroup {
 			}
 			q := with(r.query, "page", "")
 			switch ff.param {
-			case "year":
-				v.Selected = q.Get("from") == fc.Value && q.Get("to") == fc.Value
+			case "year": // publication year: the filter bar's range on that basis
+				v.Selected = q.Get("from") == fc.Value && q.Get("to") == fc.Value && q.Get("basis") == queries.YearPublished
 				if v.Selected {
-					q = with(with(q, "from", ""), "to", "")
+					q = with(with(with(q, "from", ""), "to", ""), "basis", "")
 				} else {
-					q = with(with(q, "from", fc.Value), "to", fc.Value)
+					q = with(with(with(q, "from", fc.Value), "to", fc.Value), "basis", queries.YearPublished)
 				}
 			case "province":
 				v.Selected = len(q["province"]) == 1 && q.Get("province") == fc.Value

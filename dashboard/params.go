@@ -105,6 +105,7 @@ var filterParams = []paramSpec{
 	yearParam("from", "起始年份"),
 	yearParam("to", "截止年份"),
 	matchParam("has_theme", "涉及主题", themeIDPattern, 64),
+	enumParam("basis", "年份口径", "reviewed", "plan", "published"),
 }
 
 // documentIDParam is a document id.
@@ -137,6 +138,9 @@ func docSortKeys() []string {
 	return keys
 }
 
+// listPageParam is the page of a paginated table (page=, from 1).
+var listPageParam = paramSpec{name: "page", label: "页码", kind: paramInt, min: 1, maxInt: 1 << 20}
+
 // readerPageParam is the page of a long notice in the reader.
 var readerPageParam = paramSpec{name: "page", label: "页码", kind: paramInt, min: 1, maxInt: 1 << 20}
 
@@ -156,7 +160,11 @@ var pageParams = map[string][]paramSpec{
 		textParam("with", "同句词语", 50),
 		matchParam("sel", "选择", selectionPattern, 48),
 		enumParam("sort", "排序", "left", "right")),
-	"indicators": withFilter(textParam("metric", "指标", 100)),
+	"indicators": withFilter(textParam("metric", "指标", 100),
+		listPageParam,
+		paramSpec{name: "tpage", label: "目标表页码", kind: paramInt, min: 1, maxInt: 1 << 20},
+		enumParam("measure", "口径", "total", "increment", "rate", "growth", "rank", "count"),
+		enumParam("kind", "类别", "achievement", "target", "other")),
 	"documents": withFilter(
 		textParam("q", "检索文字", 100),
 		textParam("place", "地区", 40),
@@ -166,7 +174,12 @@ var pageParams = map[string][]paramSpec{
 		paramSpec{name: "pub_from", label: "发布日期起", kind: paramDate},
 		paramSpec{name: "pub_to", label: "发布日期止", kind: paramDate},
 		enumParam("sort", "排序字段", docSortKeys()...),
-		enumParam("dir", "排序方向", "asc", "desc")),
+		enumParam("dir", "排序方向", "asc", "desc"),
+		listPageParam),
+	"search": withFilter(
+		textParam("q", "检索式", 200),
+		enumParam("mode", "检索方式", "words", "regex"),
+		listPageParam),
 	"document": {
 		documentIDParam.inPath(),
 		textParam("hl", "标出的词", 50).repeated(5),

@@ -73,6 +73,7 @@ func (s *server) routes() []route {
 		pageRoute("/kwic", "kwic"),
 		pageRoute("/indicators", "indicators"),
 		pageRoute("/documents", "documents"),
+		pageRoute("/search", "search"),
 		pageRoute("/documents/:id", "document"),
 		{fiber.MethodGet, "/themes/edit", nil, s.themeEdit},
 		{fiber.MethodPost, "/themes/edit", []paramSpec{themesFileParam, csrfParam}, s.themeEdit},

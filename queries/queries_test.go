@@ -208,6 +208,25 @@ func TestEveryQuery(t *testing.T) {
 			}
 			return len(r), nil
 		},
+		"SearchSentences": func() (int, error) {
+			s, err := queries.ParseSearch("5G", false)
+			if err != nil {
+				return 0, err
+			}
+			r, total, err := queries.SearchSentences(ctx, db, queries.Filter{}, s, queries.Page{Limit: 3})
+			if err == nil && (len(r) != 3 || total <= 3) {
+				err = fmt.Errorf("5G: %d hits of %d on a page of 3", len(r), total)
+			}
+			return len(r), err
+		},
+		"SearchCounts": func() (int, error) {
+			s, err := queries.ParseSearch("5G", false)
+			if err != nil {
+				return 0, err
+			}
+			r, err := queries.SearchCounts(ctx, db, queries.Filter{}, s)
+			return len(r), err
+		},
 		"DocumentFacets": func() (int, error) {
 			r, err := queries.DocumentFacets(ctx, db, queries.Filter{}, queries.DocList{}, 100)
 			if err != nil {
@@ -242,7 +261,7 @@ func TestEveryQuery(t *testing.T) {
 	}
 	// Order matters: some queries take their argument from an earlier one.
 	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
-		"IndicatorMetrics", "IndicatorSeries", "IndicatorRollup", "TargetResults", "Documents", "DocumentFacets", "GetDocument", "DocumentIndicators",
+		"IndicatorMetrics", "IndicatorSeries", "IndicatorRollup", "TargetResults", "Documents", "DocumentFacets", "SearchSentences", "SearchCounts", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {
 		if run[name] == nil {

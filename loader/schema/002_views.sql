@@ -83,6 +83,19 @@ WHERE (sel_place = '' OR d.city = sel_place OR d.county = sel_place)
   AND (sel_q = '' OR contains(d.title, sel_q) OR contains(d.file, sel_q) OR contains(d.issuer, sel_q)
        OR d.doc_id IN (SELECT b.doc_id FROM documents b WHERE contains(b.body, sel_q)));
 
+-- Full-text search over sentences, written once for the hits and their
+-- counts: in mode 'regex' the text matches pattern (RE2 syntax); otherwise
+-- clauses is a conjunction of disjunctions of literals, each '+' or '-'
+-- followed by a phrase the text must (or must not) contain:
+-- [['+5G', '+千兆'], ['-基站']] is (5G OR 千兆) AND NOT 基站. Phrases match as
+-- substrings of the sentence, exactly as written.
+CREATE MACRO sentence_matches(text, mode, clauses, pattern) AS
+    CASE WHEN mode = 'regex' THEN regexp_matches(text, pattern)
+         ELSE len(clauses) > 0
+              AND list_bool_and(list_transform(clauses,
+                      c -> list_bool_or(list_transform(c, l -> contains(text, l[2:]) = (l[1] = '+')))))
+    END;
+
 -- The filtered selection at the grain of the load-time aggregates, so that
 -- a page sums thousands of rows, not millions: per aggregate key (province,
 -- level, type, years) its documents and size (filtered_groups), term counts
