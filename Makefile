@@ -32,9 +32,11 @@ vet:
 ## bench: loader throughput beside raw gse segmentation on the same >=20 MB text
 ## (the ratio), a 100,000-notice load (peak RSS) and adding one notice to it,
 ## and the peak RSS of a notice at the text limit and of a refused 200 MB one.
-## The 100k corpus is cached under $TMPDIR/policylens-bench/.
+## The 100k corpus is cached under $TMPDIR/policylens-bench/. Then every page's
+## p50/p95 time and HTML size at 10,000 and 100,000 notices.
 bench:
 	nice -n 10 $(GO) test -run '^$$' -bench 'BenchmarkLoad$$|BenchmarkAddOne|BenchmarkBigNotice' -benchtime 1x -timeout 120m ./loader/
+	nice -n 10 $(GO) test -run '^$$' -bench 'BenchmarkPages' -benchtime 1x -timeout 120m ./dashboard/
 
 ## fuzz: run each fuzz target for a short while
 fuzz:

@@ -29,6 +29,7 @@ type chartView struct {
 	Links  [][]string  // Links[series][dataIndex], "" for none
 	Graph  *graphLinks // the links of a network's nodes and edges
 	CSV    string      // link to the data as CSV
+	JSON   string      // link to the data as JSON; "" offline
 	Query  string      // name of the query in package queries behind it
 	SQL    string      // its text, shown under the chart
 	SQLRun string      // console link that runs the view behind it

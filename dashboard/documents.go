@@ -26,6 +26,7 @@ type documentsData struct {
 	More    docFilters
 	Choices docChoices
 	Facets  []facetGroup
+	Export  exportLinks
 }
 
 type docLink struct {
@@ -224,6 +225,7 @@ func documentsPage(r request) (*page, error) {
 		d.Docs = append(d.Docs, docLink{DocumentRow: doc, Href: r.site.Doc(doc.DocID, -1)})
 	}
 	d.Pager = newPager(r, "documents", pg, total)
+	d.Export = p.export(r, "documents")
 	p.Data = d
 	return p, nil
 }

@@ -23,6 +23,8 @@ type indicatorsData struct {
 	TargetPager pager
 	ByYear      *chartView
 	ByProvince  *chartView
+	PointsExp   exportLinks
+	TargetsExp  exportLinks
 }
 
 type metricLink struct {
@@ -93,6 +95,7 @@ func indicatorsPage(r request) (*page, error) {
 		d.Points = append(d.Points, pointView{IndicatorPoint: pt, Href: r.site.Doc(pt.DocID, pt.SentenceNo)})
 	}
 	d.PointsPager = newPager(r, "indicators", pg, total)
+	d.PointsExp = p.export(r, "indicators")
 
 	tpg := pageOf(with(r.query, "page", r.query.Get("tpage")), targetsPageSize)
 	targets, ttotal, err := queries.TargetResults(r.ctx, r.db, f, d.Metric, tpg)
@@ -107,6 +110,7 @@ func indicatorsPage(r request) (*page, error) {
 		d.Targets = append(d.Targets, tv)
 	}
 	d.TargetPager = newPagerParam(r, "indicators", "tpage", tpg, ttotal)
+	d.TargetsExp = p.export(r, "targets")
 	if d.Unit == "" && len(points) > 0 {
 		d.Unit = points[0].Unit
 	}

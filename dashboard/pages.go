@@ -3,6 +3,7 @@ package dashboard
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/policylens/policylens/queries"
 )
@@ -31,6 +32,9 @@ func init() {
 // behind it, and a console link that reads the view by hand.
 func (p *page) attach(r request, c *chartView, query, view string) *chartView {
 	c.CSV = r.site.CSV(p.Name, c.Name, r.query)
+	if !r.site.static {
+		c.JSON = "/json/" + strings.TrimPrefix(c.CSV, "/csv/")
+	}
 	c.Query = query
 	if text, err := queries.QueryText(query); err == nil {
 		c.SQL = text

@@ -36,12 +36,15 @@ type request struct {
 
 // page is what the layout template renders.
 type page struct {
-	Name    string // template file without .html
-	Title   string
-	Nav     string // active nav entry
-	Site    *site
-	Filter  *filterBar // nil: the page has no filter bar
-	Charts  []*chartView
+	Name   string // template file without .html
+	Title  string
+	Nav    string // active nav entry
+	Site   *site
+	Filter *filterBar // nil: the page has no filter bar
+	Charts []*chartView
+	// Exports are the complete downloads of the page's paginated tables,
+	// by table name (queries.*Table).
+	Exports map[string]exportLinks
 	Data    any
 	Version string
 	// Stale, when set, says why the newest database file could not be
@@ -54,6 +57,17 @@ type page struct {
 func (p *page) chart(c *chartView) *chartView {
 	p.Charts = append(p.Charts, c)
 	return c
+}
+
+// export registers a paginated table's complete downloads with the page
+// and returns them, for the template.
+func (p *page) export(r request, table string) exportLinks {
+	if p.Exports == nil {
+		p.Exports = map[string]exportLinks{}
+	}
+	l := tableExports(r, table)
+	p.Exports[table] = l
+	return l
 }
 
 // findChart returns the page's chart with name, or nil.

@@ -24,6 +24,7 @@ type searchData struct {
 	Table   []searchCountRow
 	Years   []int
 	Matched bool // a search ran
+	Export  exportLinks
 }
 
 type searchHit struct {
@@ -82,6 +83,7 @@ func searchPage(r request) (*page, error) {
 		d.Hits = append(d.Hits, searchHit{SearchHit: h, Marked: markSpans(h.Text, s.Highlights(h.Text)), Href: r.site.Doc(h.DocID, h.SentenceNo)})
 	}
 	d.Pager = newPager(r, "search", pg, total)
+	d.Export = p.export(r, "search")
 	counts, err := queries.SearchCounts(r.ctx, r.db, f, s)
 	if err != nil {
 		return nil, err

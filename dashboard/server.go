@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"log/slog"
@@ -47,7 +48,9 @@ type server struct {
 	render *renderer
 	log    *slog.Logger
 	csrf   csrfToken
-	csv    map[string]*paramChecker // parameter check of /csv/NAME/...
+	csv    map[string]*paramChecker // parameter check of /csv/NAME/... and /json/NAME/...
+	json   map[string]*paramChecker // parameter check of /json/NAME
+	export map[string]*paramChecker // parameter check of /export/TABLE.FORMAT
 }
 
 // route is one route of the dashboard: a method (GET also answers HEAD),
@@ -78,6 +81,9 @@ func (s *server) routes() []route {
 		{fiber.MethodGet, "/themes/edit", nil, s.themeEdit},
 		{fiber.MethodPost, "/themes/edit", []paramSpec{themesFileParam, csrfParam}, s.themeEdit},
 		{fiber.MethodGet, "/csv/:page/:chart", nil, s.chartCSV},
+		{fiber.MethodGet, "/json/:page/:chart", nil, s.chartJSON},
+		{fiber.MethodGet, "/json/:page", nil, s.pageJSON},
+		{fiber.MethodGet, "/export/:file", nil, s.tableExport},
 		{fiber.MethodGet, "/sql", []paramSpec{sqlParam}, s.console},
 		{fiber.MethodPost, "/sql", []paramSpec{sqlParam, csrfParam}, s.console},
 		{fiber.MethodGet, "/sql.csv", []paramSpec{sqlParam}, s.consoleDownload("csv")},
@@ -97,8 +103,13 @@ func New(opts Options) *fiber.App {
 	}
 	s := &server{themes: opts.Themes, store: opts.Store, render: newRenderer(opts.Dev), log: log,
 		csrf: newCSRFToken(), csv: map[string]*paramChecker{}}
+	s.json, s.export = map[string]*paramChecker{}, map[string]*paramChecker{}
 	for name := range pages {
 		s.csv[name] = newParamChecker(csvParams(name))
+		s.json[name] = newParamChecker(jsonParams(name))
+	}
+	for table := range exportTables {
+		s.export[table] = newParamChecker(exportParams(table))
 	}
 	app := fiber.New(fiber.Config{
 		AppName:               "policylens",
@@ -213,7 +224,12 @@ func (s *server) chartCSV(c *fiber.Ctx) error {
 	})
 }
 
+// writeChartCSV writes a chart's data as CSV, UTF-8 with a byte-order
+// mark so that Excel on a Chinese Windows reads it right.
 func writeChartCSV(w interface{ Write([]byte) (int, error) }, cv *chartView) error {
+	if _, err := w.Write([]byte("\uFEFF")); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(cv.header); err != nil {
 		return err
@@ -222,6 +238,40 @@ func writeChartCSV(w interface{ Write([]byte) (int, error) }, cv *chartView) err
 		return err
 	}
 	return cw.Error()
+}
+
+// chartJSON serves the data of one chart of a page as JSON, as chartCSV
+// does as CSV.
+func (s *server) chartJSON(c *fiber.Ctx) error {
+	name, chart := c.Params("page"), c.Params("chart")
+	build, ok := pages[name]
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	if err := s.csv[name].check(c); err != nil {
+		return err
+	}
+	return s.withDB(c, func(r request) error {
+		if name == "document" {
+			r.id = r.query.Get("id")
+		}
+		p, err := build(r)
+		if err != nil {
+			return err
+		}
+		cv := p.findChart(chart)
+		if cv == nil {
+			return fiber.ErrNotFound
+		}
+		rows := cv.rows
+		if rows == nil {
+			rows = [][]string{}
+		}
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+		enc := json.NewEncoder(c)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(chartData{Name: cv.Name, Title: cv.Title, Query: cv.Query, Columns: cv.header, Rows: rows})
+	})
 }
 
 // console serves the SQL console; a query comes as q in the form or URL. A

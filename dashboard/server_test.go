@@ -282,7 +282,10 @@ func TestChartCSV(t *testing.T) {
 	if status != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/csv") {
 		t.Fatalf("CSV: status %d type %q", status, hdr.Get("Content-Type"))
 	}
-	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	if !strings.HasPrefix(body, "\uFEFF") {
+		t.Error("CSV: no byte-order mark (Excel would not read it as UTF-8)")
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

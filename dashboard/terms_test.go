@@ -19,7 +19,7 @@ func termsGetCSV(t *testing.T, u string, header string) [][]string {
 	if status != 200 {
 		t.Fatalf("GET %s: status %d", u, status)
 	}
-	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
 	if err != nil || len(recs) == 0 {
 		t.Fatalf("GET %s: %v", u, err)
 	}

@@ -54,7 +54,7 @@ func chartCSV(t *testing.T, base, path, chart string) [][]string {
 	if status != 200 {
 		t.Fatalf("%s: status %d", m[1], status)
 	}
-	recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
 	if err != nil || len(recs) == 0 {
 		t.Fatalf("%s: %v", m[1], err)
 	}

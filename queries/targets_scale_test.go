@@ -59,8 +59,8 @@ func TestTargetsVsResultsScales(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release2()
-	rows, err := queries.TargetResults(context.Background(), pages, queries.Filter{}, "5G基站")
-	if err != nil || len(rows) != n {
-		t.Errorf("the indicators page's targets: %d rows, %v", len(rows), err)
+	rows, total, err := queries.TargetResults(context.Background(), pages, queries.Filter{}, "5G基站", queries.Page{Limit: queries.MaxPageSize})
+	if err != nil || total != int64(n) || len(rows) != min(n, queries.MaxPageSize) {
+		t.Errorf("the indicators page's targets: %d rows of %d, want %d: %v", len(rows), total, n, err)
 	}
 }
