@@ -115,9 +115,20 @@ func indicatorsPage(r request) (*page, error) {
 		d.Unit = points[0].Unit
 	}
 
-	cells, err := queries.IndicatorRollup(r.ctx, r.db, f, d.Metric)
+	// The charts draw one level of place (the filter's, else provinces) and
+	// one measure (measure=, else the metric's most frequent), so that
+	// provinces, cities and counties, and totals and increments, never share
+	// an axis; the tables list every figure.
+	rf := f
+	if rf.Level == "" {
+		rf.Level = "province"
+	}
+	cells, err := queries.IndicatorRollup(r.ctx, r.db, rf, d.Metric, r.query.Get("measure"))
 	if err != nil {
 		return nil, err
+	}
+	if r.query.Get("measure") == "" {
+		cells = mostFrequentMeasure(cells)
 	}
 	if d.ByYear, err = indicatorChart(r, p, d, cells, "indicators-years", "按年份（指标所指年份）",
 		func(c queries.RollupRow) string { return yearText(c.Year) }, true); err != nil {
@@ -168,8 +179,7 @@ func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.Rollu
 			if c.Kind != kind {
 				continue
 			}
-			label := c.Province + " " + yearText(c.Year) + "年 · " + levelLabel(c.Level) + " · " + measureLabel(c.Measure) +
-				"：中位数（" + itoa(c.N) + " 项），如 " + c.Surface
+			label := c.Province + " " + yearText(c.Year) + "年：中位数（" + itoa(c.N) + " 项）"
 			data = append(data, opts.ScatterData{Name: label, Value: []any{key(c), c.Median}, SymbolSize: 14, Symbol: symbolFor(kind)})
 			l = append(l, r.site.Doc(c.DocID, c.SentenceNo))
 		}
@@ -183,12 +193,36 @@ func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.Rollu
 	if err != nil {
 		return nil, err
 	}
-	c.Note = "每个点是一个省份、年份、层级与口径的中位数（圆点为实绩、三角为目标）；点击查看最接近中位数的原句"
+	if len(cells) > 0 {
+		c.Note = levelLabel(cells[0].Level) + " · " + measureLabel(cells[0].Measure) + "：每个点是一个省份、年份的中位数（圆点为实绩、三角为目标）；点击查看最接近中位数的原句"
+	}
 	c = p.attach(r, c.table(header, table), "IndicatorRollup", "indicator_facts")
 	if c.SQLRun != "" {
 		c.SQLRun = r.site.Console("SELECT * FROM indicator_facts WHERE coalesce(canonical_metric, metric) = '" + sqlQuote(d.Metric) + "' ORDER BY province, year")
 	}
 	return c, nil
+}
+
+// mostFrequentMeasure keeps the cells of the measure with the most figures
+// (total, increment ...), so that one chart never mixes measures.
+func mostFrequentMeasure(cells []queries.RollupRow) []queries.RollupRow {
+	n := map[string]int64{}
+	for _, c := range cells {
+		n[c.Measure] += c.N
+	}
+	best := ""
+	for m, k := range n {
+		if best == "" || k > n[best] || (k == n[best] && m < best) {
+			best = m
+		}
+	}
+	var out []queries.RollupRow
+	for _, c := range cells {
+		if c.Measure == best {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func symbolFor(kind string) string {

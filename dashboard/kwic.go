@@ -42,6 +42,7 @@ type kwicData struct {
 	Sort       string
 	Sorts      []option   // Value is the link
 	TermHref   string     // the term's page (use over years, first use)
+	SearchHref string     // every matching sentence, paged and downloadable (full-text search)
 	Table      *chartView // the lines as CSV, and the SQL behind them (no chart drawn)
 }
 
@@ -131,6 +132,15 @@ func kwicPage(r request) (*page, error) {
 				tq.Set("a", sel.Key)
 			}
 			d.TermHref = r.site.Page("terms", tq) + "#term"
+			if len(f.ExcludeProvinces) == 0 { // the search page has no "all but" selection
+				sq := filterQuery(f)
+				phrase := `"` + d.Term + `"`
+				if d.Also != "" {
+					phrase += ` "` + d.Also + `"`
+				}
+				sq.Set("q", phrase)
+				d.SearchHref = r.site.Page("search", sq)
+			}
 		}
 	}
 	for _, s := range kwicSorts {

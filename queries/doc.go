@@ -13,5 +13,13 @@
 // a Filter; with the zero Filter they return exactly the rows of the
 // corresponding view.
 //
+// The filter predicate is written once, in the table macros of the schema
+// (filtered_documents, and filtered_groups, filtered_terms and
+// filtered_theme_hits over the load-time aggregate tables); every query
+// passes the Filter's arguments to them and never repeats the predicate.
+// Lists of places order by division code (places.code). Long results are
+// paginated (Page) with a total, and each paginated list can be written
+// whole, streamed, as CSV, JSON or Parquet (Table, RowWriter).
+//
 // The package never imports the dashboard; the dashboard asks it for rows.
 package queries

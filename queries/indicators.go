@@ -152,14 +152,15 @@ type RollupRow struct {
 	Surface          string
 }
 
-// IndicatorRollup rolls up one metric of the filtered documents (see
-// RollupRow): what a chart of the metric draws, whatever the corpus size.
-func IndicatorRollup(ctx context.Context, db *sql.DB, f Filter, metric string) ([]RollupRow, error) {
+// IndicatorRollup rolls up one metric of the filtered documents, of one
+// measure ("" for every measure; see RollupRow): what a chart of the metric
+// draws, whatever the corpus size.
+func IndicatorRollup(ctx context.Context, db *sql.DB, f Filter, metric, measure string) ([]RollupRow, error) {
 	return selectRows(ctx, db, "IndicatorRollup", func(r *sql.Rows, v *RollupRow) error {
 		var year sql.NullInt64
 		err := r.Scan(&v.Level, &v.Province, &year, &v.Kind, &v.Measure, &v.Unit, &v.N, &v.Median, &v.Min, &v.Max,
 			&v.DocID, &v.SentenceNo, &v.Surface)
 		v.Year = nullInt(year)
 		return err
-	}, append(f.args(), sql.Named("metric", metric))...)
+	}, append(f.args(), sql.Named("metric", metric), sql.Named("measure", measure))...)
 }

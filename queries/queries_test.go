@@ -188,7 +188,7 @@ func TestEveryQuery(t *testing.T) {
 		"DocumentSources":   func() (int, error) { r, err := queries.DocumentSources(ctx, db, firstDoc); return len(r), err },
 		"DocumentThemes":    func() (int, error) { r, err := queries.DocumentThemes(ctx, db, firstDoc); return len(r), err },
 		"IndicatorRollup": func() (int, error) {
-			r, err := queries.IndicatorRollup(ctx, db, queries.Filter{}, firstMetric)
+			r, err := queries.IndicatorRollup(ctx, db, queries.Filter{}, firstMetric, "")
 			if err != nil {
 				return 0, err
 			}

@@ -2,14 +2,16 @@
 -- up by place level, province, the year the figure refers to, kind, measure
 -- and unit: how many figures, their median, minimum and maximum, and the
 -- figure nearest the median with its sentence (to link a chart mark to);
--- provinces in administrative order. A chart of a metric reads these
--- thousands of rows, not every figure.
+-- provinces in administrative order. $measure keeps one measure (total,
+-- increment ...; '' for all), so that totals and increments are not drawn
+-- on one axis. A chart of a metric reads these rows, not every figure.
 WITH hits AS (
     SELECT i.indicator_id, i.doc_id, i.sentence_no, i.kind, i.year, i.measure, i.unit, i.value, i.surface,
            d.province, d.province_code, d.level
     FROM indicators i
     JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
     WHERE coalesce(i.canonical_metric, i.metric) = $metric
+      AND ($measure = '' OR i.measure = $measure)
 ), cells AS (
     SELECT level, province, year, kind, measure, unit,
            any_value(province_code) AS province_code,
