@@ -2,6 +2,7 @@ package dashboard_test
 
 import (
 	"context"
+	"database/sql"
 	"net/url"
 	"regexp"
 	"sort"
@@ -22,12 +23,7 @@ var (
 // matches marked, and a bad regular expression answered with a message.
 func TestSearchPage(t *testing.T) {
 	base := startServer(t)
-	store := openStore(t)
-	db, release, err := store.DB(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer release()
+	db := seedDB(t)
 	s, err := queries.ParseSearch("的", false)
 	if err != nil {
 		t.Fatal(err)
@@ -89,12 +85,7 @@ func TestSearchPage(t *testing.T) {
 // that filters the list to documents with that value.
 func TestDocumentListServerSide(t *testing.T) {
 	base := startServer(t)
-	store := openStore(t)
-	db, release, err := store.DB(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer release()
+	db := seedDB(t)
 	// A phrase from the middle of a body, not in any title.
 	var docID int64
 	var body string
@@ -133,4 +124,16 @@ func TestDocumentListServerSide(t *testing.T) {
 			t.Errorf("facet %s=%s says %s documents; its link lists %v", m[1], m[3], m[4], mt)
 		}
 	}
+}
+
+// seedDB is a handle on the seed database for the test, released at its
+// end.
+func seedDB(t *testing.T) *sql.DB {
+	t.Helper()
+	db, release, err := openStore(t).DB(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(release)
+	return db
 }

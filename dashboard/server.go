@@ -198,6 +198,31 @@ func (s *server) send(c *fiber.Ctx, status int, p *page) error {
 // chartCSV serves the data of one chart of a page as CSV, built by the same
 // code that draws the chart.
 func (s *server) chartCSV(c *fiber.Ctx) error {
+	return s.chartData(c, func(cv *chartView) error {
+		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+		c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+cv.Name+`.csv"`)
+		return writeChartCSV(c, cv)
+	})
+}
+
+// chartJSON serves the data of one chart of a page as JSON, as chartCSV
+// does as CSV.
+func (s *server) chartJSON(c *fiber.Ctx) error {
+	return s.chartData(c, func(cv *chartView) error {
+		rows := cv.rows
+		if rows == nil {
+			rows = [][]string{}
+		}
+		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
+		enc := json.NewEncoder(c)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(chartData{Name: cv.Name, Title: cv.Title, Query: cv.Query, Columns: cv.header, Rows: rows})
+	})
+}
+
+// chartData builds the page of /csv/:page/:chart or /json/:page/:chart
+// and hands its chart to write.
+func (s *server) chartData(c *fiber.Ctx, write func(*chartView) error) error {
 	name, chart := c.Params("page"), c.Params("chart")
 	build, ok := pages[name]
 	if !ok {
@@ -218,9 +243,7 @@ func (s *server) chartCSV(c *fiber.Ctx) error {
 		if cv == nil {
 			return fiber.ErrNotFound
 		}
-		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
-		c.Set(fiber.HeaderContentDisposition, `attachment; filename="`+cv.Name+`.csv"`)
-		return writeChartCSV(c, cv)
+		return write(cv)
 	})
 }
 
@@ -238,40 +261,6 @@ func writeChartCSV(w interface{ Write([]byte) (int, error) }, cv *chartView) err
 		return err
 	}
 	return cw.Error()
-}
-
-// chartJSON serves the data of one chart of a page as JSON, as chartCSV
-// does as CSV.
-func (s *server) chartJSON(c *fiber.Ctx) error {
-	name, chart := c.Params("page"), c.Params("chart")
-	build, ok := pages[name]
-	if !ok {
-		return fiber.ErrNotFound
-	}
-	if err := s.csv[name].check(c); err != nil {
-		return err
-	}
-	return s.withDB(c, func(r request) error {
-		if name == "document" {
-			r.id = r.query.Get("id")
-		}
-		p, err := build(r)
-		if err != nil {
-			return err
-		}
-		cv := p.findChart(chart)
-		if cv == nil {
-			return fiber.ErrNotFound
-		}
-		rows := cv.rows
-		if rows == nil {
-			rows = [][]string{}
-		}
-		c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
-		enc := json.NewEncoder(c)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(chartData{Name: cv.Name, Title: cv.Title, Query: cv.Query, Columns: cv.header, Rows: rows})
-	})
 }
 
 // console serves the SQL console; a query comes as q in the form or URL. A

@@ -29,12 +29,7 @@ LEFT JOIN document_counts c ON c.doc_id = d.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year`},
 	{"term_stats", `
 INSERT INTO term_stats
-WITH docs AS (
-    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
-    FROM documents d
-    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
-    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
-)
+` + touchedDocs + `
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        t.term, sum(t.n), count(*)
 FROM term_counts t
@@ -42,12 +37,7 @@ JOIN docs d ON d.doc_id = t.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, t.term`},
 	{"theme_stats", `
 INSERT INTO theme_stats
-WITH docs AS (
-    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
-    FROM documents d
-    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
-    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
-)
+` + touchedDocs + `
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        h.theme, sum(h.hits), count(*)
 FROM theme_hits h
@@ -55,6 +45,15 @@ JOIN docs d ON d.doc_id = h.doc_id
 WHERE h.hits > 0
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, h.theme`},
 }
+
+// touchedDocs is the documents under the touched keys, with their key and
+// province code, for the per-key sums.
+var touchedDocs = `WITH docs AS (
+    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
+    FROM documents d
+    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
+    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
+)`
 
 // keyMatch is the join of alias's key columns with touched_keys k.
 func keyMatch(alias string) string {
