@@ -89,11 +89,11 @@ WHERE (sel_place = '' OR d.city = sel_place OR d.county = sel_place)
 -- followed by a phrase the text must (or must not) contain:
 -- [['+5G', '+千兆'], ['-基站']] is (5G OR 千兆) AND NOT 基站. Phrases match as
 -- substrings of the sentence, exactly as written.
-CREATE MACRO sentence_matches(text, mode, clauses, pattern) AS
-    CASE WHEN mode = 'regex' THEN regexp_matches(text, pattern)
-         ELSE len(clauses) > 0
-              AND list_bool_and(list_transform(clauses,
-                      c -> list_bool_or(list_transform(c, l -> contains(text, l[2:]) = (l[1] = '+')))))
+CREATE MACRO sentence_matches(s_text, s_mode, s_clauses, s_pattern) AS
+    CASE WHEN s_mode = 'regex' THEN regexp_matches(s_text, s_pattern)
+         ELSE len(s_clauses) > 0
+              AND list_bool_and(list_transform(s_clauses,
+                      c -> list_bool_or(list_transform(c, l -> contains(s_text, l[2:]) = (l[1] = '+')))))
     END;
 
 -- The filtered selection at the grain of the load-time aggregates, so that
