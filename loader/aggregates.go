@@ -110,26 +110,33 @@ func (w *writer) refreshAggregates(ctx context.Context) error {
 	if !full && len(w.touched) == 0 {
 		return nil
 	}
-	stmts := []string{
-		`CREATE OR REPLACE TEMP TABLE touched_keys (province VARCHAR, level VARCHAR, doc_type VARCHAR,
-		    year INTEGER, reviewed_year INTEGER, plan_year INTEGER)`,
-	}
-	for _, s := range stmts {
-		if _, err := w.conn.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("aggregates: %w", err)
-		}
-	}
 	if full {
-		if _, err := w.conn.ExecContext(ctx, `INSERT INTO touched_keys
+		w.touched = nil
+	}
+	err := fillAggregates(ctx, w.conn, w.touched)
+	w.touched = nil
+	return err
+}
+
+// fillAggregates recomputes the aggregate tables on conn, in the caller's
+// transaction: for the touched keys, or whole when touched is nil (a fresh
+// database, a large load, a merge of shards).
+func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_keys (province VARCHAR, level VARCHAR, doc_type VARCHAR,
+		    year INTEGER, reviewed_year INTEGER, plan_year INTEGER)`); err != nil {
+		return fmt.Errorf("aggregates: %w", err)
+	}
+	full := touched == nil
+	if full {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO touched_keys
 			SELECT DISTINCT province, level, doc_type, year, reviewed_year, plan_year FROM documents`); err != nil {
 			return fmt.Errorf("aggregates: %w", err)
 		}
-	} else {
-		for k := range w.touched {
-			if _, err := w.conn.ExecContext(ctx, `INSERT INTO touched_keys VALUES (?, ?, ?, ?, ?, ?)`,
-				k.province, k.level, k.docType, schema.Null(int32(k.year)), schema.Null(int32(k.reviewed)), schema.Null(int32(k.plan))); err != nil {
-				return fmt.Errorf("aggregates: %w", err)
-			}
+	}
+	for k := range touched {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO touched_keys VALUES (?, ?, ?, ?, ?, ?)`,
+			k.province, k.level, k.docType, schema.Null(int32(k.year)), schema.Null(int32(k.reviewed)), schema.Null(int32(k.plan))); err != nil {
+			return fmt.Errorf("aggregates: %w", err)
 		}
 	}
 	for _, t := range aggTables {
@@ -137,14 +144,24 @@ func (w *writer) refreshAggregates(ctx context.Context) error {
 		if !full {
 			del += ` t USING touched_keys k WHERE ` + keyMatch("t")
 		}
-		if _, err := w.conn.ExecContext(ctx, del); err != nil {
+		if _, err := conn.ExecContext(ctx, del); err != nil {
 			return fmt.Errorf("aggregates: clear %s: %w", t.name, err)
 		}
-		if _, err := w.conn.ExecContext(ctx, t.fill); err != nil {
+		if _, err := conn.ExecContext(ctx, t.fill); err != nil {
 			return fmt.Errorf("aggregates: fill %s: %w", t.name, err)
 		}
 	}
-	_, err := w.conn.ExecContext(ctx, `DROP TABLE touched_keys`)
-	w.touched = nil
+	_, err := conn.ExecContext(ctx, `DROP TABLE touched_keys`)
 	return err
+}
+
+// isAggregate reports whether t is filled by fillAggregates rather than
+// appended.
+func isAggregate(t *schema.Table) bool {
+	for _, a := range aggTables {
+		if a.name == t.Name {
+			return true
+		}
+	}
+	return false
 }

@@ -191,8 +191,10 @@ func MergeParquet(ctx context.Context, opts Options, dir string) (Summary, error
 		switch {
 		case t.Name == "meta":
 			q = "INSERT INTO meta SELECT key, value FROM " + union(t) + " WHERE shard = 0 AND key NOT IN ('schema_version', 'load_id', 'base_load_id', 'loaded_at')"
-		case t.Name == "themes":
-			q = "INSERT INTO themes SELECT * EXCLUDE (shard) FROM " + union(t) + " WHERE shard = 0"
+		case t.Name == "themes" || t.Name == "places":
+			q = "INSERT INTO " + t.Name + " SELECT * EXCLUDE (shard) FROM " + union(t) + " WHERE shard = 0"
+		case isAggregate(t):
+			continue // recomputed from the merged documents below
 		case t.Name == "changes" || t.Name == "duplicates":
 			continue // nothing to carry over; duplicates come from the fold
 		case t.PerDocument || t.Column("doc_id") != nil:
@@ -228,6 +230,9 @@ func MergeParquet(ctx context.Context, opts Options, dir string) (Summary, error
 	}
 	if err := exec("DROP TABLE merge_ids"); err != nil {
 		return sum, err
+	}
+	if err := fillAggregates(ctx, conn, nil); err != nil {
+		return sum, fmt.Errorf("merge: %w", err)
 	}
 	if err := exec("COMMIT"); err != nil {
 		return sum, err
