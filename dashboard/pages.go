@@ -49,7 +49,7 @@ func (p *page) attach(r request, c *chartView, query, view string) *chartView {
 // when the filter cannot select anything (bar.Problem): a page then shows
 // that sentence instead of empty charts.
 func facetsBar(r request, action string) (*filterBar, []queries.Facet, error) {
-	facets, err := queries.Facets(r.ctx, r.db)
+	facets, err := queries.Facets(r.ctx, r.db, parseFilter(r.query).YearBasis)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -40,11 +40,13 @@ type Facet struct {
 }
 
 // Facets lists the values of every filter field, for the filter bar and the
-// selection menus.
-func Facets(ctx context.Context, db *sql.DB) ([]Facet, error) {
+// selection menus; the years are those on the year basis (YearReviewed,
+// YearPlan, else the comparison year), so that every year offered selects
+// some notices.
+func Facets(ctx context.Context, db *sql.DB, yearBasis string) ([]Facet, error) {
 	return selectRows(ctx, db, "Facets", func(r *sql.Rows, v *Facet) error {
 		return r.Scan(&v.Field, &v.Value, &v.Label, &v.Documents)
-	})
+	}, sql.Named("year_basis", yearBasis))
 }
 
 // FacetValues picks the values of one field from Facets' rows, in order.

@@ -42,7 +42,7 @@ func TestEveryQuery(t *testing.T) {
 	run := map[string]func() (int, error){
 		"CorpusOverview": func() (int, error) { r, err := queries.CorpusOverview(ctx, db, queries.Filter{}); return len(r), err },
 		"Facets": func() (int, error) {
-			r, err := queries.Facets(ctx, db)
+			r, err := queries.Facets(ctx, db, "")
 			if p := queries.FacetValues(r, "province"); len(p) > 0 {
 				province = p[0]
 			}
@@ -399,7 +399,7 @@ var allDocs = queries.DocList{Page: queries.Page{Limit: queries.MaxPageSize}}
 func TestFilter(t *testing.T) {
 	db := openSeed(t)
 	ctx := context.Background()
-	facets, err := queries.Facets(ctx, db)
+	facets, err := queries.Facets(ctx, db, "")
 	if err != nil {
 		t.Fatal(err)
 	}

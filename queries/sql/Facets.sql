@@ -1,7 +1,7 @@
 -- The values each filter field takes, with a label and how many compared
 -- documents have each: what the filter bar and the selection menus offer.
--- Provinces in administrative order; years are those any notice reviews,
--- plans or was published in (counted by publication year); themes count
+-- Provinces in administrative order; years are those of the year basis
+-- ($year_basis: reviewed, plan, else the comparison year); themes count
 -- the documents with at least one hit, in theme file order. Read from the
 -- load-time aggregates.
 SELECT field, value, label, documents FROM (
@@ -9,10 +9,10 @@ SELECT field, value, label, documents FROM (
            coalesce(any_value(province_code), '99') AS ord
     FROM group_stats GROUP BY province
     UNION ALL
-    SELECT 'year', CAST(y AS VARCHAR), CAST(y AS VARCHAR),
-           coalesce((SELECT sum(documents) FROM group_stats g WHERE g.year = y), 0)::BIGINT, ''
-    FROM (SELECT year AS y FROM group_stats UNION SELECT reviewed_year FROM group_stats UNION SELECT plan_year FROM group_stats)
+    SELECT 'year', CAST(y AS VARCHAR), CAST(y AS VARCHAR), sum(documents)::BIGINT, ''
+    FROM (SELECT basis_year($year_basis, year, reviewed_year, plan_year) AS y, documents FROM group_stats)
     WHERE y IS NOT NULL
+    GROUP BY y
     UNION ALL
     SELECT 'level', level, level, sum(documents)::BIGINT, '' FROM group_stats GROUP BY level
     UNION ALL
