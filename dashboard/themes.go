@@ -70,7 +70,11 @@ func themesPage(r request) (*page, error) {
 	d := &themesData{Themes: themes, Cells: byProv, MinExpected: minExpected}
 	provinces, docs := themeProvinces(byProv)
 	d.Shown = chooseSeries(r, provinces, docs)
-	d.YearLinks = yearLinks(r, "themes", facets, f, "#fig-themes-heatmap")
+	if !r.site.static {
+		// Offline, a themes page per year and theme would multiply the
+		// export by the years; the server draws any year on request.
+		d.YearLinks = yearLinks(r, "themes", facets, f, "#fig-themes-heatmap")
+	}
 	for _, c := range byProv {
 		switch {
 		case c.Expected < minExpected:
