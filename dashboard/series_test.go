@@ -3,6 +3,7 @@ package dashboard
 import (
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestChooseSeries(t *testing.T) {
 	}
 	// By default the six with the most documents, in the given order.
 	s := chooseSeries(request{query: url.Values{}}, provinces, docs)
-	if got, want := s.Shown, []string{"省1", "省2", "省4", "省5", "省7", "省8"}; !equal(got, want) {
+	if got, want := s.Shown, []string{"省1", "省2", "省4", "省5", "省7", "省8"}; !slices.Equal(got, want) {
 		t.Errorf("shown by default %v, want %v", got, want)
 	}
 	if len(s.Rest) != 4 || s.Others() != "其他（4 省合计）" || s.Chosen {
@@ -30,7 +31,7 @@ func TestChooseSeries(t *testing.T) {
 	// The show parameter names them; unknown names are ignored; other
 	// parameters are kept for the chooser's form.
 	s = chooseSeries(request{query: url.Values{"show": {"省9", "省0", "外省"}, "theme": {"x"}}}, provinces, docs)
-	if !equal(s.Shown, []string{"省0", "省9"}) || len(s.Rest) != 8 || !s.Chosen {
+	if !slices.Equal(s.Shown, []string{"省0", "省9"}) || len(s.Rest) != 8 || !s.Chosen {
 		t.Errorf("chosen: shown %v rest %v", s.Shown, s.Rest)
 	}
 	if len(s.Hidden) != 1 || s.Hidden[0] != (param{"theme", "x"}) {
@@ -61,7 +62,7 @@ func TestChooseSeries(t *testing.T) {
 	if o.Hits != 4 || o.Tokens != 4000 || o.Documents != 5 || o.Expected != 8 || o.Per10k != 10 || !math.IsNaN(o.Residual) {
 		t.Errorf("其他 %+v", o)
 	}
-	if f := s.filterOf(s.Others(), queries.Filter{Level: "province"}); !equal(f.Provinces, []string{"省1", "省2"}) || f.Level != "province" {
+	if f := s.filterOf(s.Others(), queries.Filter{Level: "province"}); !slices.Equal(f.Provinces, []string{"省1", "省2"}) || f.Level != "province" {
 		t.Errorf("其他 links to %+v", f)
 	}
 
@@ -69,19 +70,7 @@ func TestChooseSeries(t *testing.T) {
 	names, at := s.sumByYear(3, func(i int) (string, int, int64, int64) {
 		return rows[i].Province, 2024, rows[i].Hits, rows[i].Tokens
 	})
-	if !equal(names, []string{"省0", s.Others()}) || at[s.Others()][2024].n != 4 || at[s.Others()][2024].per10k() != 10 {
+	if !slices.Equal(names, []string{"省0", s.Others()}) || at[s.Others()][2024].n != 4 || at[s.Others()][2024].per10k() != 10 {
 		t.Errorf("sums by year: %v %+v", names, at[s.Others()][2024])
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
