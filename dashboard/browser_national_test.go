@@ -2,8 +2,11 @@ package dashboard_test
 
 import (
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -226,4 +229,72 @@ func checkLayout(c chartLayout) []string {
 		out = append(out, fmt.Sprintf("%.0f px empty below the drawing", slack))
 	}
 	return out
+}
+
+// TestIndicatorChartsOneLevelOneMeasure checks at 31 provinces that the
+// indicator charts never mix place levels or measures: by default the
+// highest level with figures and the most frequent measure; the level and
+// measure links draw each of the others, alone.
+func TestIndicatorChartsOneLevelOneMeasure(t *testing.T) {
+	base := startNational(t)
+	control := regexp.MustCompile(`(?s)<p class="muted" data-control="chart-level">(.*?)</p>`)
+	link := regexp.MustCompile(`<a href="([^"]+)">([^<（]+)（`)
+	check := func(path, wantLevel, wantMeasure string) {
+		t.Helper()
+		for _, chart := range []string{"indicators-years", "indicators-provinces"} {
+			recs := pageCSV(t, base, path, "indicators", chart)
+			if len(recs) < 2 {
+				t.Errorf("%s %s: no rows", path, chart)
+				continue
+			}
+			for _, rec := range recs[1:] {
+				if rec[0] != wantLevel || (wantMeasure != "" && rec[4] != wantMeasure) || rec[4] != recs[1][4] {
+					t.Errorf("%s %s: row %v, want level %s, measure %s and one measure", path, chart, rec, wantLevel, wantMeasure)
+					break
+				}
+			}
+		}
+	}
+	check("/indicators", "province", "")
+	_, page, _ := get(t, base+"/indicators")
+	m := control.FindStringSubmatch(page)
+	if m == nil || !strings.Contains(m[1], "<b>省级") {
+		t.Fatalf("no level choice with 省级 chosen: %v", m)
+	}
+	levels := map[string]string{"市级": "city", "县级": "county"}
+	measures := map[string]string{"新增": "increment", "总量": "total", "比率": "rate"}
+	n := 0
+	for _, l := range link.FindAllStringSubmatch(m[1], -1) {
+		href := html.UnescapeString(l[1])
+		if lv, ok := levels[l[2]]; ok {
+			check(href, lv, "")
+			n++
+		}
+		if ms, ok := measures[l[2]]; ok {
+			check(href, "province", ms)
+			n++
+		}
+	}
+	if n < 2 {
+		t.Errorf("only %d other levels or measures offered: %s", n, m[1])
+	}
+}
+
+// pageCSV fetches the CSV of a chart through its download link on the page.
+func pageCSV(t *testing.T, base, path, page, chart string) [][]string {
+	t.Helper()
+	_, body, _ := get(t, base+path)
+	m := regexp.MustCompile(`href="(/csv/` + page + `/` + chart + `[^"]*)"`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("%s: no CSV link for %s", path, chart)
+	}
+	status, text, _ := get(t, base+html.UnescapeString(m[1]))
+	if status != 200 {
+		t.Fatalf("%s: status %d", m[1], status)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(text, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", m[1], err)
+	}
+	return recs
 }

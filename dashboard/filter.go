@@ -220,7 +220,7 @@ func keep(q url.Values, fq url.Values) url.Values {
 }
 
 // filterKeys are the parameters of the filter bar.
-var filterKeys = map[string]bool{"province": true, "level": true, "type": true, "from": true, "to": true, "has_theme": true}
+var filterKeys = map[string]bool{"province": true, "level": true, "type": true, "from": true, "to": true, "has_theme": true, "basis": true}
 
 // filterProblem says in Chinese why a filter selects no document, naming
 // what it asks for, or "" when it selects some.

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 
@@ -23,6 +24,8 @@ type indicatorsData struct {
 	TargetPager pager
 	ByYear      *chartView
 	ByProvince  *chartView
+	Levels      []option // the place levels the charts can draw (links), the drawn one Selected
+	Measures    []option // the measures of that level (links), the drawn one Selected
 	PointsExp   exportLinks
 	TargetsExp  exportLinks
 }
@@ -63,6 +66,9 @@ func indicatorsPage(r request) (*page, error) {
 		return nil, err
 	}
 	p.Filter = bar
+	if bar.Problem != "" {
+		return p, nil
+	}
 	f := parseFilter(r.query)
 	metrics, err := queries.IndicatorMetrics(r.ctx, r.db, f, metricsListed)
 	if err != nil {
@@ -115,63 +121,106 @@ func indicatorsPage(r request) (*page, error) {
 		d.Unit = points[0].Unit
 	}
 
-	// The charts draw one level of place (the filter's, else provinces) and
-	// one measure (measure=, else the metric's most frequent), so that
-	// provinces, cities and counties, and totals and increments, never share
-	// an axis; the tables list every figure.
+	// The charts draw one level of place and one measure (see chartCells),
+	// so that provinces, cities and counties, and totals and increments,
+	// never share an axis; the tables list every figure.
 	rf := f
-	if rf.Level == "" {
-		rf.Level = "province"
-	}
-	cells, err := queries.IndicatorRollup(r.ctx, r.db, rf, d.Metric, r.query.Get("measure"))
+	rf.Level = ""
+	all, err := queries.IndicatorRollup(r.ctx, r.db, rf, d.Metric, "")
 	if err != nil {
 		return nil, err
 	}
-	if r.query.Get("measure") == "" {
-		cells = mostFrequentMeasure(cells)
-	}
-	if d.ByYear, err = indicatorChart(r, p, d, cells, "indicators-years", "按年份（指标所指年份）",
-		func(c queries.RollupRow) string { return yearText(c.Year) }, true); err != nil {
+	cells := chartCells(r, d, f, all)
+	if d.ByYear, err = indicatorsByYear(r, p, d, cells); err != nil {
 		return nil, err
 	}
-	if d.ByProvince, err = indicatorChart(r, p, d, cells, "indicators-provinces", "按省份",
-		func(c queries.RollupRow) string { return c.Province }, false); err != nil {
+	if d.ByProvince, err = indicatorsByProvince(r, p, d, cells); err != nil {
 		return nil, err
 	}
 	p.Data = d
 	return p, nil
 }
 
-// indicatorChart draws one metric's rolled-up cells against one axis
-// (years or provinces, in the rows' order: provinces administrative, years
-// ascending), a series per kind, each mark the median of its cell.
-func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.RollupRow, name, title string,
-	key func(queries.RollupRow) string, sortCats bool) (*chartView, error) {
-	var cats []string
-	seen := map[string]bool{}
-	var table [][]string
-	for _, c := range cells {
-		if k := key(c); !seen[k] {
-			seen[k] = true
-			cats = append(cats, k)
+// levelOrder is the order the charts prefer place levels in when the
+// filter names none: the level with figures that is highest.
+var levelOrder = []string{"province", "city", "county", "unknown"}
+
+// measureOrder lists the measures in the order their links are offered.
+var measureOrder = []string{"total", "increment", "rate", "growth", "rank", "count"}
+
+// chartCells picks the rolled-up rows the charts draw: one place level
+// (the filter's, else the highest level with figures of the metric) and
+// one measure (measure=, else the level's most frequent), and records the
+// other levels and measures as links with their numbers of figures.
+func chartCells(r request, d *indicatorsData, f queries.Filter, all []queries.RollupRow) []queries.RollupRow {
+	figures := map[string]int64{}
+	for _, c := range all {
+		figures[c.Level] += c.N
+	}
+	level := f.Level
+	if level == "" {
+		for _, l := range levelOrder {
+			if figures[l] > 0 {
+				level = l
+				break
+			}
 		}
-		table = append(table, []string{c.Level, c.Province, strconv.Itoa(c.Year), c.Kind, c.Measure, c.Unit,
-			itoa(c.N), ftoa(c.Median), ftoa(c.Min), ftoa(c.Max), c.Surface, itoa(c.DocID), strconv.Itoa(c.SentenceNo)})
 	}
-	if sortCats {
-		sort.Strings(cats)
+	for _, l := range levelOrder {
+		if figures[l] == 0 && l != level {
+			continue
+		}
+		lf := f
+		lf.Level = l
+		q := with(with(with(r.query, "measure", ""), "page", ""), "tpage", "")
+		d.Levels = append(d.Levels, option{Value: r.site.Page("indicators", keep(q, filterQuery(lf))),
+			Label: levelLabel(l) + "（" + itoa(figures[l]) + " 项）", Selected: l == level})
 	}
-	header := []string{"level", "province", "year", "kind", "measure", "unit", "n", "median", "min", "max", "median_surface", "doc_id", "sentence_no"}
-	sc := charts.NewScatter()
-	sc.SetGlobalOptions(initOpts(name),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipPoint")}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: cats}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
-		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", ContainLabel: opts.Bool(true)}),
-	)
-	sc.SetXAxis(cats)
-	var links [][]string
+	var atLevel []queries.RollupRow
+	perMeasure := map[string]int64{}
+	for _, c := range all {
+		if c.Level == level {
+			atLevel = append(atLevel, c)
+			perMeasure[c.Measure] += c.N
+		}
+	}
+	measure := r.query.Get("measure")
+	if perMeasure[measure] == 0 {
+		measure = ""
+		for _, m := range measureOrder {
+			if perMeasure[m] > perMeasure[measure] {
+				measure = m
+			}
+		}
+	}
+	for _, m := range measureOrder {
+		if perMeasure[m] > 0 {
+			d.Measures = append(d.Measures, option{Value: r.site.Page("indicators", with(with(with(r.query, "measure", m), "page", ""), "tpage", "")),
+				Label: measureLabel(m) + "（" + itoa(perMeasure[m]) + " 项）", Selected: m == measure})
+		}
+	}
+	var out []queries.RollupRow
+	for _, c := range atLevel {
+		if c.Measure == measure {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// rollupHeader and rollupRow are the CSV of the indicator charts.
+var rollupHeader = []string{"level", "province", "year", "kind", "measure", "unit", "n", "median", "min", "max", "median_surface", "doc_id", "sentence_no"}
+
+func rollupRow(c queries.RollupRow) []string {
+	return []string{c.Level, c.Province, strconv.Itoa(c.Year), c.Kind, c.Measure, c.Unit,
+		itoa(c.N), ftoa(c.Median), ftoa(c.Min), ftoa(c.Max), c.Surface, itoa(c.DocID), strconv.Itoa(c.SentenceNo)}
+}
+
+// rollupSeries adds a scatter series per kind (achievements, targets …),
+// each mark a cell's median placed by at, and returns the marks' links and
+// the CSV rows in the order drawn.
+func rollupSeries(r request, sc *charts.Scatter, cells []queries.RollupRow, at func(c queries.RollupRow) []any) ([][]string, [][]string) {
+	var links, table [][]string
 	for _, kind := range kinds {
 		var data []opts.ScatterData
 		var l []string
@@ -180,8 +229,9 @@ func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.Rollu
 				continue
 			}
 			label := c.Province + " " + yearText(c.Year) + "年：中位数（" + itoa(c.N) + " 项）"
-			data = append(data, opts.ScatterData{Name: label, Value: []any{key(c), c.Median}, SymbolSize: 14, Symbol: symbolFor(kind)})
+			data = append(data, opts.ScatterData{Name: label, Value: at(c), SymbolSize: 14, Symbol: symbolFor(kind)})
 			l = append(l, r.site.Doc(c.DocID, c.SentenceNo))
+			table = append(table, rollupRow(c))
 		}
 		if len(data) == 0 {
 			continue
@@ -189,40 +239,83 @@ func indicatorChart(r request, p *page, d *indicatorsData, cells []queries.Rollu
 		sc.AddSeries(kindLabel(kind), data)
 		links = append(links, l)
 	}
-	c, err := newChart(name, d.Metric+" · "+title, "380px", sc, links)
-	if err != nil {
-		return nil, err
-	}
-	if len(cells) > 0 {
-		c.Note = levelLabel(cells[0].Level) + " · " + measureLabel(cells[0].Measure) + "：每个点是一个省份、年份的中位数（圆点为实绩、三角为目标）；点击查看最接近中位数的原句"
-	}
-	c = p.attach(r, c.table(header, table), "IndicatorRollup", "indicator_facts")
+	return links, table
+}
+
+// rollupNote says what the marks of an indicator chart are.
+func rollupNote(cells []queries.RollupRow) string {
+	return levelLabel(cells[0].Level) + " · " + measureLabel(cells[0].Measure) + "：每个点是一个省份、年份的中位数（圆点为实绩、三角为目标）；点击查看最接近中位数的原句"
+}
+
+// finishRollup attaches an indicator chart to the page with its CSV and a
+// console link to the metric's figures.
+func finishRollup(r request, p *page, d *indicatorsData, c *chartView, cells []queries.RollupRow, table [][]string) *chartView {
+	c.Note = rollupNote(cells)
+	c = p.attach(r, c.table(rollupHeader, table), "IndicatorRollup", "indicator_facts")
 	if c.SQLRun != "" {
 		c.SQLRun = r.site.Console("SELECT * FROM indicator_facts WHERE coalesce(canonical_metric, metric) = '" + sqlQuote(d.Metric) + "' ORDER BY province, year")
 	}
-	return c, nil
+	return c
 }
 
-// mostFrequentMeasure keeps the cells of the measure with the most figures
-// (total, increment ...), so that one chart never mixes measures.
-func mostFrequentMeasure(cells []queries.RollupRow) []queries.RollupRow {
-	n := map[string]int64{}
-	for _, c := range cells {
-		n[c.Measure] += c.N
+// indicatorsByYear draws the chosen level's and measure's medians over
+// the years the figures refer to, a series per kind.
+func indicatorsByYear(r request, p *page, d *indicatorsData, cells []queries.RollupRow) (*chartView, error) {
+	if len(cells) == 0 {
+		return nil, nil
 	}
-	best := ""
-	for m, k := range n {
-		if best == "" || k > n[best] || (k == n[best] && m < best) {
-			best = m
+	var years []int
+	for _, c := range cells {
+		if !slices.Contains(years, c.Year) {
+			years = append(years, c.Year)
 		}
 	}
-	var out []queries.RollupRow
+	sort.Ints(years)
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(initOpts("indicators-years"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipPoint")}),
+		charts.WithLegendOpts(scrollLegend()),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: yearLabels(years), AxisLabel: allLabels()}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "30", Top: "60", Bottom: "10", ContainLabel: opts.Bool(true)}),
+	)
+	sc.SetXAxis(yearLabels(years))
+	links, table := rollupSeries(r, sc, cells, func(c queries.RollupRow) []any { return []any{yearText(c.Year), c.Median} })
+	c, err := newChart("indicators-years", d.Metric+" · 按年份（指标所指年份）", "400px", sc, links)
+	if err != nil {
+		return nil, err
+	}
+	return finishRollup(r, p, d, c, cells, table), nil
+}
+
+// indicatorsByProvince draws the chosen level's and measure's medians by
+// province, a row per province in administrative order (the rows' order),
+// the chart growing with them, a series per kind.
+func indicatorsByProvince(r request, p *page, d *indicatorsData, cells []queries.RollupRow) (*chartView, error) {
+	if len(cells) == 0 {
+		return nil, nil
+	}
+	var provinces []string
 	for _, c := range cells {
-		if c.Measure == best {
-			out = append(out, c)
+		if !slices.Contains(provinces, c.Province) {
+			provinces = append(provinces, c.Province)
 		}
 	}
-	return out
+	sc := charts.NewScatter()
+	sc.SetGlobalOptions(initOpts("indicators-provinces"),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Formatter: opts.FuncOpts("policylens.tipPoint")}),
+		charts.WithLegendOpts(scrollLegend()),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: d.Unit, Scale: opts.Bool(true), AxisLabel: &opts.AxisLabel{Formatter: opts.FuncOpts("policylens.wan")}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: provinces, Inverse: opts.Bool(true), AxisLabel: allLabels(),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#eef2f6"}}}),
+		charts.WithGridOpts(opts.Grid{Left: "10", Right: "50", Top: legendTop, Bottom: "10", ContainLabel: opts.Bool(true)}),
+	)
+	links, table := rollupSeries(r, sc, cells, func(c queries.RollupRow) []any { return []any{c.Median, c.Province} })
+	c, err := newChart("indicators-provinces", d.Metric+" · 按省份", rowsHeight(len(provinces), 90), sc, links)
+	if err != nil {
+		return nil, err
+	}
+	return finishRollup(r, p, d, c, cells, table), nil
 }
 
 func symbolFor(kind string) string {

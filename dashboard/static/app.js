@@ -63,7 +63,10 @@
   // tipPoint is the tooltip of an indicator point: the surface and the
   // exact value next to its 万/亿 form.
   function tipPoint(p) {
-    var v = Array.isArray(p.value) ? p.value[1] : p.value;
+    // The value is [category, value], or [value, category] on a chart
+    // whose categories are rows.
+    var v = p.value;
+    if (Array.isArray(v)) { v = typeof v[1] === "number" ? v[1] : v[0]; }
     return tip([[dot(p), p.seriesName], [p.name], [wan(v) + (Math.abs(v) >= 1e4 ? "（" + v + "）" : "")]]);
   }
 
