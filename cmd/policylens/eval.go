@@ -3,35 +3,32 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
+	"strings"
 
 	"github.com/policylens/policylens/queries"
 	"github.com/policylens/policylens/queries/eval"
 )
 
 func cmdEval(ctx context.Context, args []string, e *env) error {
-	var db, gold string
-	fs := newFlags(e, "eval", "eval [--db FILE] --gold FILE",
-		"Scores the indicators in the database against a gold CSV (doc, kind, year,\n"+
-			"metric, value, value_max, unit, qualifier, surface) and prints precision,\n"+
-			"recall, F1, target accuracy and F1, year, qualifier and unit accuracy, and\n"+
-			"the misses and false positives.")
+	var db string
+	var gold goldFiles
+	fs := newFlags(e, "eval", "eval [--db FILE] --gold FILE [--gold FILE …]",
+		"Scores the indicators in the database against gold CSV files (doc, kind, year,\n"+
+			"metric, value, value_max, unit, qualifier, surface, and optionally scope and\n"+
+			"scope_place) and prints precision, recall, F1, target accuracy and F1, the\n"+
+			"kind confusion matrix, year accuracy (all, targets, achievements), qualifier,\n"+
+			"unit and scope accuracy, and the misses and false positives.")
 	fs.StringVar(&db, "db", defaultDB, "DuckDB file to score")
-	fs.StringVar(&gold, "gold", "", "gold CSV file (required)")
+	fs.Var(&gold, "gold", "gold CSV file (required; repeat for a set kept in several files)")
 	if err := parse(fs, args, e); err != nil {
 		return err
 	}
-	if gold == "" {
+	if len(gold) == 0 {
 		return &exitError{2, fmt.Errorf("eval: --gold FILE is required")}
 	}
-	f, err := os.Open(gold)
+	g, err := eval.ReadGoldFiles(gold...)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
-	}
-	defer f.Close()
-	g, err := eval.ReadGold(f)
-	if err != nil {
-		return fmt.Errorf("eval %s: %w", gold, err)
 	}
 	store, err := queries.OpenStore(ctx, db)
 	if err != nil {
@@ -48,5 +45,15 @@ func cmdEval(ctx context.Context, args []string, e *env) error {
 		return fmt.Errorf("eval: %w", err)
 	}
 	eval.Score(g, pred).Write(e.stdout)
+	return nil
+}
+
+// goldFiles collects repeated --gold flags.
+type goldFiles []string
+
+func (g *goldFiles) String() string { return strings.Join(*g, ",") }
+
+func (g *goldFiles) Set(v string) error {
+	*g = append(*g, v)
 	return nil
 }

@@ -1,4 +1,5 @@
--- Every extracted indicator with its evidence sentence, for scoring against gold.
+-- Every extracted indicator with its evidence sentence and scope, for
+-- scoring against gold.
 SELECT
     file,
     kind,
@@ -9,6 +10,8 @@ SELECT
     unit,
     qualifier,
     sentence,
-    surface
+    surface,
+    scope,
+    scope_place
 FROM indicator_facts
 ORDER BY file, value

@@ -1,9 +1,13 @@
 // Package eval scores extracted indicators against hand-made gold labels
-// (the format of shared/gold/seed_indicators.csv), with the matching rule of
-// the gold README: a prediction matches a gold row of the same notice when
-// the values agree to 0.1 %, the units agree, and the prediction's evidence
-// sentence contains the gold surface. Kind (target versus not-target), year,
-// qualifier and unit are then scored over the matched pairs.
+// (the format of shared/gold/seed_indicators.csv, optionally with the scope
+// and scope_place columns), with the matching rule of the gold README: a
+// prediction matches a gold row of the same notice when the values agree to
+// 0.1 %, the units agree, and the prediction's evidence sentence contains
+// the gold surface (both normalised as the loader normalises text, so a
+// surface copied from a traditional-character page matches). Kind (target
+// versus not-target, and the three-way confusion matrix), year (over all
+// pairs, targets and achievements apart), qualifier, unit and scope are then
+// scored over the matched pairs.
 package eval
 
 import (
@@ -15,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path"
 	"sort"
 	"strconv"
@@ -38,27 +43,35 @@ type Gold struct {
 	Unit      string
 	Qualifier string
 	Surface   string // a substring of the notice holding the figure and its subject
+	// Scope is own, national or other; "" when the gold file has no scope
+	// column (or leaves it empty), and then scope is not scored.
+	Scope      string
+	ScopePlace string // the place named for scope other (广州市), else ""
 }
 
 // Prediction is one extracted indicator as the database reports it.
 type Prediction struct {
-	File      string // path relative to the data dir
-	Kind      string
-	Year      int // 0 when NULL
-	Metric    string
-	Value     float64
-	ValueMax  float64
-	HasMax    bool
-	Unit      string
-	Qualifier string
-	Sentence  string // the evidence sentence
-	Surface   string // the figure as written, when known; breaks ties between figures of one sentence
+	File       string // path relative to the data dir
+	Kind       string
+	Year       int // 0 when NULL
+	Metric     string
+	Value      float64
+	ValueMax   float64
+	HasMax     bool
+	Unit       string
+	Qualifier  string
+	Sentence   string // the evidence sentence
+	Surface    string // the figure as written, when known; breaks ties between figures of one sentence
+	Scope      string // own, national or other
+	ScopePlace string
 }
 
 var goldColumns = []string{"doc", "kind", "year", "metric", "value", "value_max", "unit", "qualifier", "surface"}
 
 // ReadGold reads a gold CSV with a header row naming at least the columns
-// doc, kind, year, metric, value, value_max, unit, qualifier, surface.
+// doc, kind, year, metric, value, value_max, unit, qualifier, surface, and
+// optionally scope and scope_place. Surfaces are normalised as the loader
+// normalises a notice's lines.
 func ReadGold(r io.Reader) ([]Gold, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
@@ -85,13 +98,19 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 			return nil, fmt.Errorf("gold: line %d: %w", line, err)
 		}
 		get := func(c string) string {
-			if i := col[c]; i < len(rec) {
+			if i, ok := col[c]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
 		}
 		g := Gold{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"),
-			Qualifier: get("qualifier"), Surface: loadedForm(get("surface"))}
+			Qualifier: get("qualifier"), Surface: loadedForm(get("surface")),
+			Scope: get("scope"), ScopePlace: loadedForm(get("scope_place"))}
+		switch g.Scope {
+		case "", "own", "national", "other":
+		default:
+			return nil, fmt.Errorf("gold: line %d: scope %q is not own, national or other", line, g.Scope)
+		}
 		if g.Doc == "" && g.Surface == "" {
 			continue
 		}
@@ -121,12 +140,46 @@ func loadedForm(s string) string {
 	return hanzi.ToSimplified(source.StripPinyin(norm.NFC.String(s)))
 }
 
+// ReadGoldFiles reads and concatenates several gold CSV files (a set kept
+// in parts, such as the dev set's team-written and real notices).
+func ReadGoldFiles(paths ...string) ([]Gold, error) {
+	var out []Gold
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, err
+		}
+		g, err := ReadGold(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		out = append(out, g...)
+	}
+	return out, nil
+}
+
 //go:embed Predictions.sql
 var predictionsSQL string
 
-// Predictions reads every indicator from the view indicator_facts.
+//go:embed PredictionsUnscoped.sql
+var predictionsUnscopedSQL string
+
+// Predictions reads every indicator from the view indicator_facts. A
+// database written by a binary from before indicators had a scope is read
+// too, every figure counting as the notice's own, so that an old load can be
+// scored with the new measures.
 func Predictions(ctx context.Context, db *sql.DB) ([]Prediction, error) {
-	rows, err := db.QueryContext(ctx, predictionsSQL)
+	q := predictionsSQL
+	var scoped int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM information_schema.columns
+		WHERE table_name = 'indicator_facts' AND column_name = 'scope'`).Scan(&scoped); err != nil {
+		return nil, fmt.Errorf("query Predictions: %w", err)
+	}
+	if scoped == 0 {
+		q = predictionsUnscopedSQL
+	}
+	rows, err := db.QueryContext(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("query Predictions: %w", err)
 	}
@@ -134,14 +187,14 @@ func Predictions(ctx context.Context, db *sql.DB) ([]Prediction, error) {
 	var out []Prediction
 	for rows.Next() {
 		var p Prediction
-		var kind, metric, unit, qual, sentence, surface sql.NullString
+		var kind, metric, unit, qual, sentence, surface, scope, place sql.NullString
 		var year sql.NullInt64
 		var vmax sql.NullFloat64
-		if err := rows.Scan(&p.File, &kind, &year, &metric, &p.Value, &vmax, &unit, &qual, &sentence, &surface); err != nil {
+		if err := rows.Scan(&p.File, &kind, &year, &metric, &p.Value, &vmax, &unit, &qual, &sentence, &surface, &scope, &place); err != nil {
 			return nil, fmt.Errorf("query Predictions: scan: %w", err)
 		}
 		p.Kind, p.Metric, p.Unit, p.Qualifier, p.Sentence = kind.String, metric.String, unit.String, qual.String, sentence.String
-		p.Surface = surface.String
+		p.Surface, p.Scope, p.ScopePlace = surface.String, scope.String, place.String
 		p.Year = int(year.Int64)
 		p.ValueMax, p.HasMax = vmax.Float64, vmax.Valid
 		out = append(out, p)
@@ -160,17 +213,31 @@ type Pair struct {
 
 // Report holds the scores of a run.
 type Report struct {
-	Gold        int // gold rows scored (not ignore)
-	Predicted   int // predictions scored (not matched to an ignore row)
-	Matched     int
-	Precision   float64
-	Recall      float64
-	F1          float64
-	TargetAcc   float64 // target versus not-target accuracy over matched pairs
-	TargetP     float64 // precision of kind target over all scored predictions
-	TargetR     float64 // recall of kind target over all gold targets
-	TargetF1    float64
-	YearAcc     float64 // over matched pairs whose gold has a year
+	Gold      int // gold rows scored (not ignore)
+	Predicted int // predictions scored (not matched to an ignore row)
+	Matched   int
+	Precision float64
+	Recall    float64
+	F1        float64
+	TargetAcc float64 // target versus not-target accuracy over matched pairs
+	TargetP   float64 // precision of kind target over all scored predictions
+	TargetR   float64 // recall of kind target over all gold targets
+	TargetF1  float64
+	YearAcc   float64 // over matched pairs whose gold has a year
+	// YearAccTarget and YearAccAchievement are YearAcc over the pairs whose
+	// gold kind is target, respectively achievement; YearN* count them.
+	YearAccTarget, YearAccAchievement float64
+	YearNTarget, YearNAchievement     int
+	// Kinds is the kind confusion matrix over matched pairs:
+	// Kinds[gold][predicted], each indexed by KindIndex (achievement, target,
+	// other; a predicted kind outside these counts as other).
+	Kinds [3][3]int
+	// ScopeAcc is scope accuracy over matched pairs whose gold names a
+	// scope (ScopeN of them); Scopes is the confusion matrix, indexed by
+	// ScopeIndex (own, national, other).
+	ScopeAcc    float64
+	ScopeN      int
+	Scopes      [3][3]int
 	QualAcc     float64 // over matched pairs
 	UnitAcc     float64 // matched pairs over pairs that agree on value and surface, whatever the unit
 	Pairs       []Pair
@@ -297,7 +364,7 @@ func Score(gold []Gold, pred []Prediction) Report {
 	r.Recall = ratio(r.Matched, r.Gold)
 	r.F1 = f1(r.Precision, r.Recall)
 
-	var kindOK, yearN, yearOK, qualOK, bothTarget int
+	var kindOK, yearN, yearOK, qualOK, bothTarget, yearOKT, yearOKA, scopeOK int
 	for _, pr := range r.Pairs {
 		gt, pt := pr.Gold.Kind == "target", pr.Pred.Kind == "target"
 		if gt == pt {
@@ -306,10 +373,35 @@ func Score(gold []Gold, pred []Prediction) Report {
 		if gt && pt {
 			bothTarget++
 		}
+		r.Kinds[KindIndex(pr.Gold.Kind)][KindIndex(pr.Pred.Kind)]++
 		if pr.Gold.Year != 0 {
 			yearN++
-			if pr.Gold.Year == pr.Pred.Year {
+			ok := pr.Gold.Year == pr.Pred.Year
+			if ok {
 				yearOK++
+			}
+			switch pr.Gold.Kind {
+			case "target":
+				r.YearNTarget++
+				if ok {
+					yearOKT++
+				}
+			case "achievement":
+				r.YearNAchievement++
+				if ok {
+					yearOKA++
+				}
+			}
+		}
+		if pr.Gold.Scope != "" {
+			r.ScopeN++
+			ps := pr.Pred.Scope
+			if ps == "" {
+				ps = "own"
+			}
+			r.Scopes[ScopeIndex(pr.Gold.Scope)][ScopeIndex(ps)]++
+			if ps == pr.Gold.Scope {
+				scopeOK++
 			}
 		}
 		if pr.Gold.Qualifier == pr.Pred.Qualifier {
@@ -332,9 +424,40 @@ func Score(gold []Gold, pred []Prediction) Report {
 	r.TargetR = ratio(bothTarget, goldTargets)
 	r.TargetF1 = f1(r.TargetP, r.TargetR)
 	r.YearAcc = ratio(yearOK, yearN)
+	r.YearAccTarget = ratio(yearOKT, r.YearNTarget)
+	r.YearAccAchievement = ratio(yearOKA, r.YearNAchievement)
+	r.ScopeAcc = ratio(scopeOK, r.ScopeN)
 	r.QualAcc = ratio(qualOK, r.Matched)
 	r.UnitAcc = ratio(r.Matched, r.Matched+len(r.UnitOnlyMis))
 	return r
+}
+
+// Kind and scope labels in the order of the confusion matrices.
+var (
+	KindLabels  = [3]string{"achievement", "target", "other"}
+	ScopeLabels = [3]string{"own", "national", "other"}
+)
+
+// KindIndex is a kind's row or column in Report.Kinds.
+func KindIndex(kind string) int {
+	switch kind {
+	case "achievement":
+		return 0
+	case "target":
+		return 1
+	}
+	return 2
+}
+
+// ScopeIndex is a scope's row or column in Report.Scopes.
+func ScopeIndex(scope string) int {
+	switch scope {
+	case "national":
+		return 1
+	case "other":
+		return 2
+	}
+	return 0
 }
 
 func ratio(a, b int) float64 {
@@ -356,12 +479,26 @@ func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "gold %d  predicted %d  matched %d\n", r.Gold, r.Predicted, r.Matched)
 	fmt.Fprintf(w, "precision  %.3f\nrecall     %.3f\nF1         %.3f\n", r.Precision, r.Recall, r.F1)
 	fmt.Fprintf(w, "target-vs-not accuracy %.3f\ntarget P %.3f  R %.3f  F1 %.3f\n", r.TargetAcc, r.TargetP, r.TargetR, r.TargetF1)
-	fmt.Fprintf(w, "year accuracy      %.3f\nqualifier accuracy %.3f\nunit accuracy      %.3f\n", r.YearAcc, r.QualAcc, r.UnitAcc)
+	fmt.Fprintf(w, "year accuracy      %.3f  (targets %.3f of %d, achievements %.3f of %d)\n",
+		r.YearAcc, r.YearAccTarget, r.YearNTarget, r.YearAccAchievement, r.YearNAchievement)
+	fmt.Fprintf(w, "qualifier accuracy %.3f\nunit accuracy      %.3f\n", r.QualAcc, r.UnitAcc)
+	if r.ScopeN > 0 {
+		fmt.Fprintf(w, "scope accuracy     %.3f  (of %d pairs with a gold scope)\n", r.ScopeAcc, r.ScopeN)
+	} else {
+		fmt.Fprintf(w, "scope accuracy     -  (the gold has no scope column)\n")
+	}
+	writeMatrix(w, "kind (rows gold, columns predicted)", KindLabels, r.Kinds)
+	if r.ScopeN > 0 {
+		writeMatrix(w, "scope (rows gold, columns predicted)", ScopeLabels, r.Scopes)
+	}
 	var wrong []string
 	for _, pr := range r.Pairs {
 		var d []string
-		if (pr.Gold.Kind == "target") != (pr.Pred.Kind == "target") {
+		if KindIndex(pr.Gold.Kind) != KindIndex(pr.Pred.Kind) {
 			d = append(d, fmt.Sprintf("kind %s≠%s", pr.Pred.Kind, pr.Gold.Kind))
+		}
+		if pr.Gold.Scope != "" && pr.Gold.Scope != orOwn(pr.Pred.Scope) {
+			d = append(d, fmt.Sprintf("scope %s≠%s", orOwn(pr.Pred.Scope), pr.Gold.Scope))
 		}
 		if pr.Gold.Year != 0 && pr.Gold.Year != pr.Pred.Year {
 			d = append(d, fmt.Sprintf("year %d≠%d", pr.Pred.Year, pr.Gold.Year))
@@ -394,6 +531,29 @@ func (r Report) Write(w io.Writer) {
 			fmt.Fprintf(w, "  %s  %s %s %s [%s]  %s\n", p.File, fmtNum(p.Value), p.Unit, p.Kind, p.Metric, shorten(p.Sentence, 60))
 		}
 	}
+}
+
+// writeMatrix prints a 3×3 confusion matrix with its labels.
+func writeMatrix(w io.Writer, title string, labels [3]string, m [3][3]int) {
+	fmt.Fprintf(w, "%s:\n%14s", title, "")
+	for _, l := range labels {
+		fmt.Fprintf(w, "%12s", l)
+	}
+	fmt.Fprintln(w)
+	for i, l := range labels {
+		fmt.Fprintf(w, "%14s", l)
+		for j := range labels {
+			fmt.Fprintf(w, "%12d", m[i][j])
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func orOwn(scope string) string {
+	if scope == "" {
+		return "own"
+	}
+	return scope
 }
 
 func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

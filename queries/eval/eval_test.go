@@ -162,3 +162,65 @@ func TestScoreTraditionalSurface(t *testing.T) {
 		t.Errorf("traditional surface did not match its simplified sentence: %d pairs", len(r.Pairs))
 	}
 }
+
+// TestScoreKindsYearsScopes checks the measures added for issue 8: the
+// three-way kind matrix, year accuracy for targets and achievements apart,
+// scope accuracy, and a surface written in traditional characters with a
+// pinyin annotation matching the simplified text the loader stores.
+func TestScoreKindsYearsScopes(t *testing.T) {
+	gold, err := ReadGold(strings.NewReader("doc,kind,year,metric,value,value_max,unit,qualifier,surface,scope,scope_place\n" +
+		"a.txt,achievement,2024,5G基站,242000,,个,exact,開通5G基站24.2萬(wàn)個,own,\n" +
+		"a.txt,target,2025,5G基站,310000,,个,over,建成5G基站超31万个,own,\n" +
+		"a.txt,achievement,2024,全国5G基站,4250000,,个,exact,全国5G基站425万个,national,\n" +
+		"a.txt,achievement,2024,广州5G基站,80000,,个,exact,广州累计建成5G基站8万个,other,广州市\n" +
+		"a.txt,other,2024,排名,3,,位次,exact,居全国第3位,own,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gold[0].Surface != "开通5G基站24.2万个" {
+		t.Fatalf("traditional surface normalised to %q", gold[0].Surface)
+	}
+	s := "开通5G基站24.2万个，居全国第3位，全国5G基站425万个，广州累计建成5G基站8万个；明年建成5G基站超31万个。"
+	preds := []Prediction{
+		{File: "a.txt", Kind: "achievement", Year: 2024, Value: 242000, Unit: "个", Qualifier: "exact", Sentence: s, Scope: "own"},
+		{File: "a.txt", Kind: "target", Year: 2026, Value: 310000, Unit: "个", Qualifier: "over", Sentence: s, Scope: "own"},
+		{File: "a.txt", Kind: "achievement", Year: 2024, Value: 4250000, Unit: "个", Qualifier: "exact", Sentence: s, Scope: "own"},
+		{File: "a.txt", Kind: "target", Year: 2024, Value: 80000, Unit: "个", Qualifier: "exact", Sentence: s, Scope: "other", ScopePlace: "广州市"},
+		{File: "a.txt", Kind: "achievement", Year: 2024, Value: 3, Unit: "位次", Qualifier: "exact", Sentence: s},
+	}
+	r := Score(gold, preds)
+	if r.Matched != 5 {
+		t.Fatalf("matched %d of 5", r.Matched)
+	}
+	want := [3][3]int{{2, 1, 0}, {0, 1, 0}, {1, 0, 0}}
+	if r.Kinds != want {
+		t.Errorf("kind matrix %v, want %v", r.Kinds, want)
+	}
+	if r.YearNTarget != 1 || r.YearAccTarget != 0 || r.YearNAchievement != 3 || r.YearAccAchievement != 1 {
+		t.Errorf("year by kind: targets %.2f of %d, achievements %.2f of %d", r.YearAccTarget, r.YearNTarget,
+			r.YearAccAchievement, r.YearNAchievement)
+	}
+	// The national total predicted as own is the one scope error; an empty
+	// predicted scope counts as own.
+	if r.ScopeN != 5 || r.ScopeAcc != 0.8 || r.Scopes[1][0] != 1 {
+		t.Errorf("scope accuracy %.2f of %d, matrix %v", r.ScopeAcc, r.ScopeN, r.Scopes)
+	}
+	var b strings.Builder
+	r.Write(&b)
+	for _, w := range []string{"targets 0.000 of 1", "scope accuracy     0.800", "scope own≠national", "kind (rows gold"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("report lacks %q:\n%s", w, b.String())
+		}
+	}
+	// Old gold files have no scope column: scope is then not scored.
+	old, err := ReadGold(strings.NewReader(goldCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := Score(old, nil); r.ScopeN != 0 {
+		t.Errorf("scope scored without a scope column")
+	}
+	if _, err := ReadGold(strings.NewReader("doc,kind,year,metric,value,value_max,unit,qualifier,surface,scope\na.txt,target,2025,x,1,,个,exact,x1个,mine\n")); err == nil {
+		t.Error("an unknown scope was accepted")
+	}
+}
