@@ -244,7 +244,11 @@ func (g *gen) figureOf(t *tmpl, p part, year int) string {
 		a = amount{text: "100%", value: 100, qual: qExact}
 	}
 	s := before + a.text + ph[i+3:]
-	in := TruthIndicator{Kind: kind, Year: year, Metric: t.metric, Value: a.value, Unit: t.unit, Qualifier: a.qual, Surface: s}
+	scope := t.scope
+	if scope == "" {
+		scope = "own"
+	}
+	in := TruthIndicator{Kind: kind, Year: year, Metric: t.metric, Value: a.value, Unit: t.unit, Qualifier: a.qual, Surface: s, Scope: scope}
 	if a.hasMax {
 		in.ValueMax, in.HasMax = a.valueMax, true
 	}
@@ -253,7 +257,7 @@ func (g *gen) figureOf(t *tmpl, p part, year int) string {
 		// 开通5G基站24.2万个，同比增长12.5%: the growth is a second figure.
 		gr := render(g.r, vspec{1, 60, 1, ""}, ukPct, "", amountOpts{quals: "eeeo"})
 		gs := "同比增长" + gr.text
-		g.inds = append(g.inds, TruthIndicator{Kind: kind, Year: year, Metric: t.metric + "增长", Value: gr.value, Unit: "%", Qualifier: gr.qual, Surface: gs})
+		g.inds = append(g.inds, TruthIndicator{Kind: kind, Year: year, Metric: t.metric + "增长", Value: gr.value, Unit: "%", Qualifier: gr.qual, Surface: gs, Scope: scope})
 		s += "，" + gs
 	}
 	return s

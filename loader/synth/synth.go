@@ -62,6 +62,7 @@ type TruthIndicator struct {
 	Unit      string  // 个, 元, %, 户, EFLOPS, 位次 …
 	Qualifier string  // exact, over, at_least, approx, at_most, range
 	Surface   string  // a substring of the notice text holding the figure and its subject
+	Scope     string  // own, national or other
 }
 
 // Notice is one generated notice with its truth.

@@ -27,6 +27,7 @@ type tmpl struct {
 	tgt     []string // phrasings of a target (plan part)
 	past    []string // phrasings of a past target quoted in a review
 	kind    string   // fixed kind (other, ignore); empty: by part
+	scope   string   // whose figure: national for the country's; empty: the notice's own
 	quals   string   // allowed qualifiers (see amountOpts); empty: default mix
 	chinese bool     // small figures may be written in Chinese numerals
 	full    bool     // a rate that is often exactly 100%
@@ -242,7 +243,7 @@ var templates = []tmpl{
 	{metric: "专题会议", unit: "次", mw: "次", topic: topicEvents, kind: "other", chinese: true,
 		prov: vspec{2, 20, 0, ""}, local: vspec{2, 12, 0, ""}, quals: "eeeo",
 		ach: []string{"召开专题会议{n}", "组织专题学习{n}"}},
-	{metric: "全国5G基站总数", unit: "个", mw: "个", topic: topicNetwork, kind: "other", from: 2019, grow: true,
+	{metric: "全国5G基站总数", unit: "个", mw: "个", topic: topicNetwork, kind: "achievement", scope: "national", from: 2019, grow: true,
 		prov: vspec{1000000, 4800000, 1, "万"}, quals: "eeeo",
 		ach: []string{"同期全国5G基站总数达到{n}", "全国累计建成5G基站{n}"}},
 	{metric: "千兆宽带用户增长倍数", unit: "倍", mw: "倍", topic: topicNetwork, from: 2021,
@@ -252,7 +253,7 @@ var templates = []tmpl{
 		prov: vspec{1000000000000, 6000000000000, 1, "万亿"}, quals: "eeeoa",
 		ach: []string{"数字经济总量达到{n}", "数字经济规模达{n}"},
 		tgt: []string{"数字经济规模达到{n}"}},
-	{metric: "全国试点城市", unit: "个", mw: "个", topic: topicApps, kind: "other",
+	{metric: "全国试点城市", unit: "个", mw: "个", topic: topicApps, kind: "achievement", scope: "national",
 		prov: vspec{8, 30, 0, ""}, quals: "e",
 		ach: []string{"进入全国{n}融合应用试点城市行列", "入选全国{n}“千兆城市”试点"}},
 }

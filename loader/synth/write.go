@@ -16,9 +16,9 @@ import (
 // ../shared/gold/seed_documents.csv, then doc_type and format.
 var DocumentColumns = []string{"doc", "title", "province", "city", "county", "level", "issuer", "published", "reviewed_year", "plan_year", "doc_type", "format"}
 
-// IndicatorColumns is the header of indicators.csv, as in
-// ../shared/gold/seed_indicators.csv.
-var IndicatorColumns = []string{"doc", "kind", "year", "metric", "value", "value_max", "unit", "qualifier", "surface"}
+// IndicatorColumns is the header of indicators.csv: the gold format of
+// ../shared/gold/seed_indicators.csv with scope and scope_place.
+var IndicatorColumns = []string{"doc", "kind", "year", "metric", "value", "value_max", "unit", "qualifier", "surface", "scope", "scope_place"}
 
 // Manifest describes a written corpus.
 type Manifest struct {
@@ -167,7 +167,7 @@ func indicatorRecord(in TruthIndicator) []string {
 	if in.HasMax {
 		vmax = FormatValue(in.ValueMax)
 	}
-	return []string{in.Doc, in.Kind, yearField(in.Year), in.Metric, FormatValue(in.Value), vmax, in.Unit, in.Qualifier, in.Surface}
+	return []string{in.Doc, in.Kind, yearField(in.Year), in.Metric, FormatValue(in.Value), vmax, in.Unit, in.Qualifier, in.Surface, in.Scope, ""}
 }
 
 // ReadDocuments reads a documents CSV: the file WriteCorpus writes, or a
@@ -199,8 +199,8 @@ func ReadDocuments(path string) ([]Truth, error) {
 // ReadIndicators reads an indicators CSV in the gold format.
 func ReadIndicators(path string) ([]TruthIndicator, error) {
 	var out []TruthIndicator
-	err := readCSV(path, IndicatorColumns, func(get func(string) string) error {
-		in := TruthIndicator{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"), Qualifier: get("qualifier"), Surface: get("surface")}
+	err := readCSV(path, IndicatorColumns[:9], func(get func(string) string) error {
+		in := TruthIndicator{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"), Qualifier: get("qualifier"), Surface: get("surface"), Scope: get("scope")}
 		var err error
 		if in.Year, err = atoiEmpty(get("year")); err != nil {
 			return fmt.Errorf("year: %w", err)
