@@ -30,3 +30,9 @@ var Metrics []byte
 //
 //go:embed units.yaml
 var Units []byte
+
+// Lexicon is the default word lists of the indicator extractor
+// (lexicon.yaml).
+//
+//go:embed lexicon.yaml
+var Lexicon []byte

@@ -310,6 +310,44 @@ func TestLoadRebuildsOnNewSchemaOrResources(t *testing.T) {
 	if n := count(t, ro, `SELECT count(*) FROM theme_hits WHERE theme <> 'fraud'`); n != 0 {
 		t.Errorf("%d stale theme hits left", n)
 	}
+	ro.Close()
+	// An edited lexicon changes the indicators: rebuild, and the new list
+	// is used (a figure after a new future marker becomes a target).
+	lex, err := os.ReadFile("../data/lexicon.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(lex), "future:\n", "future:\n  - 开通\n", 1)
+	os.WriteFile(filepath.Join(res, "lexicon.yaml"), []byte(edited), 0o644)
+	sum, err = Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res})
+	if err != nil || !sum.Rebuilt {
+		t.Fatalf("new lexicon: err %v, summary %+v; want a rebuild", err, sum)
+	}
+	ro = openRO(t, dbPath)
+	if n := count(t, ro, `SELECT count(*) FROM indicators WHERE surface = '24.2万个' AND kind = 'target'`); n != 1 {
+		t.Errorf("the edited lexicon was not used: %d targets 24.2万个", n)
+	}
+	var code string
+	if err := ro.QueryRow(`SELECT value FROM meta WHERE key = 'code_version'`).Scan(&code); err != nil || len(code) < 12 {
+		t.Errorf("meta.code_version %q (%v)", code, err)
+	}
+}
+
+// TestCodeVersionIsDerived checks that the loader's code version is
+// computed from the source of the packages that process notices, one
+// digest per package, not a constant.
+func TestCodeVersionIsDerived(t *testing.T) {
+	parts := strings.Split(codeVersion, "-")
+	if len(parts) != 10 {
+		t.Fatalf("code version %q has %d parts, want the loader's and 9 packages'", codeVersion, len(parts))
+	}
+	seen := map[string]bool{}
+	for _, p := range parts {
+		if len(p) != 12 || seen[p] {
+			t.Errorf("part %q of %q is no distinct digest", p, codeVersion)
+		}
+		seen[p] = true
+	}
 }
 
 // TestAdd copies a notice into the data dir and loads just it; a different

@@ -54,6 +54,10 @@ func (r *resources) process(doc *source.Document, relPath string) (*processed, e
 		ReviewedYear: md.ReviewedYear,
 		PlanYear:     md.PlanYear,
 		Published:    md.Published,
+		Province:     md.Province,
+		City:         md.City,
+		County:       md.County,
+		Level:        md.Level,
 	})
 
 	seg, err := r.segmenter()

@@ -16,10 +16,6 @@ import (
 	"github.com/policylens/policylens/loader/themes"
 )
 
-// algorithmVersion changes whenever the loader's processing changes in a way
-// that makes existing rows stale; a new value forces a full rebuild.
-const algorithmVersion = "1"
-
 // Resource files, relative to the resources directory.
 const (
 	themesFile  = "themes.yaml"
@@ -27,12 +23,13 @@ const (
 	stopFile    = "dict/stopwords.txt"
 	metricsFile = "metrics.yaml"
 	unitsFile   = "units.yaml"
+	lexiconFile = "lexicon.yaml"
 )
 
 // resourceBytes holds the raw resource files: from the resources directory
 // when present there, else the copies embedded in the binary.
 type resourceBytes struct {
-	themes, domain, stop, metrics, units []byte
+	themes, domain, stop, metrics, units, lexicon []byte
 	// origin says where each file came from, for the summary and meta table.
 	origin map[string]string
 }
@@ -49,6 +46,7 @@ func readResources(dir string) (*resourceBytes, error) {
 		{stopFile, &r.stop, data.StopWords},
 		{metricsFile, &r.metrics, data.Metrics},
 		{unitsFile, &r.units, data.Units},
+		{lexiconFile, &r.lexicon, data.Lexicon},
 	} {
 		*f.dst = f.embedded
 		r.origin[f.name] = "embedded"
@@ -70,10 +68,11 @@ func readResources(dir string) (*resourceBytes, error) {
 }
 
 // version is a digest of everything that decides the rows a notice yields
-// besides its own bytes: the resource files and the algorithm version.
+// besides its own bytes: the resource files and the code that processes
+// notices (codeVersion, derived from the source at build time).
 func (r *resourceBytes) version() string {
 	h := sha256.New()
-	for _, b := range [][]byte{[]byte(algorithmVersion), r.themes, r.domain, r.stop, r.metrics, r.units} {
+	for _, b := range [][]byte{[]byte(codeVersion), r.themes, r.domain, r.stop, r.metrics, r.units, r.lexicon} {
 		fmt.Fprintf(h, "%d:", len(b))
 		h.Write(b)
 	}
@@ -116,11 +115,16 @@ func (r *resourceBytes) build() (*resources, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unit catalogue %s: %w", r.origin[unitsFile], err)
 	}
+	lex, err := extract.ParseLexicon(r.lexicon)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", r.origin[lexiconFile], err)
+	}
+	gaz := gazetteer.Default()
 	res := &resources{
 		version:   r.version(),
 		themes:    ts,
-		extractor: extract.New(cat, extract.WithUnits(units)),
-		gaz:       gazetteer.Default(),
+		extractor: extract.New(cat, extract.WithUnits(units), extract.WithLexicon(lex), extract.WithGazetteer(gaz)),
+		gaz:       gaz,
 		segReady:  make(chan struct{}),
 	}
 	go func() {

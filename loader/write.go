@@ -210,6 +210,7 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 	w.tx = true
 	metaRows := [][2]string{
 		{"resources_version", res.version},
+		{"code_version", codeVersion},
 		{"themes_version", rb.themesVersion()},
 		{"data_dir", dataDir},
 		{"loaded_at", w.now.Format(time.RFC3339)},
@@ -446,6 +447,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 			StartChar: int32(s.Start + in.Start), EndChar: int32(s.Start + in.End), Surface: in.Surface,
 			Metric: in.Metric, CanonicalMetric: schema.Null(in.Canonical), Measure: in.Measure,
 			Value: in.Value, Unit: in.Unit, Qualifier: in.Qualifier, Kind: in.Kind, Year: schema.Null(int32(in.Year)),
+			Scope: in.Scope, ScopePlace: schema.Null(in.ScopePlace),
 		}
 		if in.HasMax && !math.IsNaN(in.ValueMax) {
 			row.ValueMax = sql.Null[float64]{V: in.ValueMax, Valid: true}

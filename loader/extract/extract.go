@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/policylens/policylens/loader/gazetteer"
 	"github.com/policylens/policylens/loader/text"
 )
 
@@ -14,6 +15,8 @@ import (
 type Extractor struct {
 	cat   *Catalogue
 	units *Units
+	lex   *Lexicon
+	gaz   *gazetteer.Gazetteer
 }
 
 // Option configures an Extractor.
@@ -29,23 +32,54 @@ func WithUnits(u *Units) Option {
 	}
 }
 
+// WithLexicon makes the Extractor read clauses with the word lists l
+// instead of the ones built into the binary (data/lexicon.yaml).
+func WithLexicon(l *Lexicon) Option {
+	return func(e *Extractor) {
+		if l != nil {
+			e.lex = l
+		}
+	}
+}
+
+// WithGazetteer makes the Extractor tell places apart with g instead of
+// the built-in gazetteer.
+func WithGazetteer(g *gazetteer.Gazetteer) Option {
+	return func(e *Extractor) {
+		if g != nil {
+			e.gaz = g
+		}
+	}
+}
+
 // New returns an Extractor that names metrics from the catalogue c (nil
-// means no canonical names).
+// means no canonical names); without options it reads with the built-in
+// unit catalogue, lexicon and gazetteer.
 func New(c *Catalogue, opts ...Option) *Extractor {
 	e := &Extractor{cat: c, units: DefaultUnits()}
 	for _, o := range opts {
 		o(e)
 	}
+	if e.lex == nil {
+		e.lex = DefaultLexicon()
+	}
+	if e.gaz == nil {
+		e.gaz = gazetteer.Default()
+	}
 	return e
 }
 
 // Doc is a notice as the extractor sees it: its sentences with their parts,
-// and the years that tell what an undated figure refers to.
+// its timeline (the years that tell what an undated figure refers to) and
+// its place (which tells its own figures from another place's).
 type Doc struct {
 	Sentences              []text.Sentence
 	ReviewedYear, PlanYear int
 	// Published is the publication date; zero if unknown.
 	Published time.Time
+	// Province, City and County are the notice's own place (full names;
+	// empty or "unknown" when not known); Level is province, city or county.
+	Province, City, County, Level string
 }
 
 // Indicator is one numeric indicator: a figure, what it counts, and whether
@@ -76,96 +110,197 @@ type Indicator struct {
 	Kind string
 	// Year is the year the figure refers to; 0 if unknown.
 	Year int
+	// Scope says whose figure it is: own (the notice's own place), national
+	// (全国, 工信部, 国家) or other (another place, an operator group, a
+	// benchmark). ScopePlace names the place or body for other (广州市).
+	Scope      string
+	ScopePlace string
 }
 
 // Document extracts the indicators of every sentence of a notice. Sentences
-// that are page chrome are skipped.
+// that are page chrome, or say who attended a meeting, are skipped.
 func (e *Extractor) Document(d Doc) []Indicator {
 	ctx := newDocContext(d.ReviewedYear, d.PlanYear, d.Published)
+	ctx.place = placeOf(d)
 	if ctx.achievementYear != d.ReviewedYear && d.ReviewedYear > 0 && anchoredReview(d.Sentences, d.ReviewedYear) {
 		ctx.achievementYear = d.ReviewedYear
 	}
 	var out []Indicator
-	para, paraYear := -1, 0
+	para, paraYear, sectionYear, semiYear, prevYear := -1, 0, 0, 0, 0
+	var last *Indicator // the last figure of the paragraph so far
+	// heading holds the sentences that are a short line of their own
+	// without a full stop: a title or a heading.
+	heading := map[int]bool{}
+	for i, s := range d.Sentences {
+		alone := (i == 0 || d.Sentences[i-1].Para != s.Para) && (i+1 == len(d.Sentences) || d.Sentences[i+1].Para != s.Para)
+		t := strings.TrimSpace(s.Text)
+		if alone && utf8.RuneCountInString(t) <= 40 && !strings.HasSuffix(t, "。") {
+			heading[s.No] = true
+		}
+	}
 	for _, s := range d.Sentences {
 		if s.Para != para {
-			para, paraYear = s.Para, 0
+			para, paraYear, last, semiYear, prevYear = s.Para, 0, nil, 0, 0
+			// A numbered item (1.…, （2）…) goes on with the section its
+			// heading paragraph opened (“十三五”期间，… then 1.实现…);
+			// any other paragraph starts afresh.
+			if subItem(s.Text) {
+				paraYear = sectionYear
+			} else {
+				sectionYear = 0
+			}
 		}
-		sctx := ctx
-		if paraYear > 0 && !containsAny(text.Simplify(s.Text), nowWords...) {
-			sctx.achievementYear = paraYear
+		st := sentenceState{paraYear: paraYear, semiYear: semiYear}
+		if containsAny(text.Simplify(s.Text), e.lex.Now...) {
+			st.paraYear = 0
 		}
-		if y := openingYear(s.Text, ctx); y > 0 {
-			paraYear = y
-		}
-		inds := e.sentence(s.No, s.Text, s.Part, sctx)
-		if len(inds) == 0 || text.IsChrome(s.Text) || isAttendance(s.Text) {
+		if text.IsChrome(s.Text) || e.isAttendance(s.Text) {
+			semiYear = 0
 			continue
 		}
-		out = append(out, inds...)
+		if last != nil && strings.HasPrefix(strings.TrimLeft(s.Text, " 　"), "其中") {
+			// 其中，5G用户…: part of the figure before, of its scope and its
+			// year.
+			st.scope, st.scopePlace = last.Scope, last.ScopePlace
+			if last.Kind == "achievement" && last.Year > 0 {
+				st.paraYear = last.Year
+			}
+		} else if prevYear > 0 && strings.HasPrefix(strings.TrimLeft(s.Text, " 　"), "其中") {
+			// 2023年度…评测结果发布。其中，青岛市…位列第1名: the year of
+			// the sentence before, which had no figure of its own.
+			st.paraYear = prevYear
+		}
+		inds, marks := e.sentence(s.No, s.Text, s.Part, st, &ctx)
+		first := utf8.RuneCountInString(s.Text)
+		if len(inds) > 0 {
+			first = inds[0].Start
+		}
+		if y := marks.openingYear(first, e.lex); y > 0 {
+			// 2020年，…; 截至2020年底，…; 去年，…; “十三五”期间，…: the
+			// year dates the rest of the paragraph.
+			paraYear, sectionYear = y, y
+		}
+		// A sentence ended by ； goes on in the next: its time adverbial
+		// (…了解到：“十四五”期间，全市…；建成…) dates that one too.
+		semiYear = 0
+		if strings.HasSuffix(strings.TrimSpace(s.Text), "；") || strings.HasSuffix(strings.TrimSpace(s.Text), ";") {
+			if y := marks.lastAdverbialYear(); y > 0 {
+				semiYear = y
+			} else {
+				semiYear = st.semiYear
+			}
+		}
+		prevYear = 0
+		if len(inds) > 0 {
+			out = append(out, inds...)
+			last = &out[len(out)-1]
+		} else {
+			prevYear = marks.firstYear()
+		}
+	}
+	return dropRepeats(out, heading)
+}
+
+// dropRepeats keeps one of the figures a notice states more than once (a
+// title and the body, a summary and its section): the same value, unit,
+// kind, year and scope of the same metric, one metric naming the other. It
+// keeps the first one stated in the body rather than in a heading line.
+func dropRepeats(in []Indicator, heading map[int]bool) []Indicator {
+	type key struct {
+		value, max        float64
+		unit, kind, scope string
+		place             string
+		year              int
+	}
+	groups := map[key][][]int{}
+	drop := make([]bool, len(in))
+	for i, ind := range in {
+		k := key{ind.Value, ind.ValueMax, ind.Unit, ind.Kind, ind.Scope, ind.ScopePlace, ind.Year}
+		found := false
+		for g, members := range groups[k] {
+			first := members[0]
+			if !sameMetric(in[first], ind) {
+				continue
+			}
+			found = true
+			if heading[in[first].SentenceNo] && !heading[ind.SentenceNo] {
+				// The body's statement replaces the heading's.
+				drop[first] = true
+				groups[k][g] = append([]int{i}, members...)
+			} else {
+				drop[i] = true
+				groups[k][g] = append(members, i)
+			}
+			break
+		}
+		if !found {
+			groups[k] = append(groups[k], []int{i})
+		}
+	}
+	out := in[:0]
+	for i, ind := range in {
+		if !drop[i] {
+			out = append(out, ind)
+		}
 	}
 	return out
 }
 
-// nowWords date a sentence to the time of writing, not to a year named
-// earlier in its paragraph.
-var nowWords = []string{"目前", "当前", "现已", "现有", "截至", "截止", "近年来", "今年", "近日", "日前"}
-
-// openingYear is the past year a sentence opens with as a bare time
-// adverbial — 截至2020年底，…; 2020年，…; “十三五”时期，… (2020) — which
-// governs the undated achievements of the rest of its paragraph: a
-// sentence cut at ； and the sentences after it. A future year (到2025年)
-// opens no review.
-func openingYear(s string, ctx docContext) int {
-	t := strings.TrimLeft(s, " 　“\"")
-	if r, _ := utf8.DecodeRuneInString(t); !isDigit(r) && r != '截' && r != '十' {
-		return 0 // the common case, decided without simplifying
-	}
-	rs := []rune(text.Simplify(t))
-	limit := ctx.reviewed
-	if limit == 0 {
-		limit = ctx.achievementYear
-	}
-	i := 0
-	if hasAt(rs, 0, "截至") || hasAt(rs, 0, "截止") {
-		i = 2
-	}
-	y := 0
-	if i+5 <= len(rs) && rs[i+4] == '年' {
-		for k := i; k < i+4; k++ {
-			if !isDigit(rs[k]) {
-				return 0
-			}
-			y = y*10 + digitVal(rs[k])
-		}
-		j := i + 5
-		for _, w := range []string{"年底", "年末", "底", "末"} {
-			if hasAt(rs, j, w) {
-				j += len([]rune(w))
-				break
-			}
-		}
-		if !strings.ContainsRune("，,", at(rs, j)) {
-			return 0
-		}
-	} else {
-		plain := quoteStripper.Replace(string(rs))
-		for _, p := range []struct {
-			name string
-			last int
-		}{{"十三五", 2020}, {"十四五", 2025}, {"十二五", 2015}} {
-			for _, suf := range []string{"时期，", "期间，"} {
-				if strings.HasPrefix(plain, p.name+suf) {
-					y = p.last
-				}
-			}
-		}
-	}
-	if y < 1990 || limit == 0 || y > limit {
-		return 0
-	}
-	return y
+// sameMetric reports two metric phrases of which one names the other
+// (5G基站 in 到2025年将建成5G基站).
+func sameMetric(a, b Indicator) bool {
+	return a.Metric != "" && b.Metric != "" && (strings.Contains(a.Metric, b.Metric) || strings.Contains(b.Metric, a.Metric))
 }
+
+// subItem reports a paragraph that opens with an item number in Arabic
+// digits (1.…, 2、…, （3）…): part of the section above it.
+func subItem(s string) bool {
+	rs := []rune(strings.TrimLeft(s, " 　"))
+	i := 0
+	if at(rs, 0) == '（' || at(rs, 0) == '(' {
+		i++
+	}
+	j := i
+	for j < len(rs) && isDigit(rs[j]) {
+		j++
+	}
+	if j == i || j-i > 2 {
+		return false
+	}
+	return strings.ContainsRune(".、．）)", at(rs, j)) && !(at(rs, j) == '.' && isDigit(at(rs, j+1)))
+}
+
+// sentenceState is what a sentence takes from the sentences before it in
+// its paragraph: the year the paragraph opened on (0 when none) and, for a
+// sentence opening with 其中, the scope of the figure before.
+type sentenceState struct {
+	paraYear          int
+	semiYear          int // the time adverbial of the sentence before, when it ended with ；
+	scope, scopePlace string
+}
+
+func placeOf(d Doc) placeInfo {
+	clean := func(s string) string {
+		if s == "unknown" {
+			return ""
+		}
+		return s
+	}
+	p := placeInfo{province: clean(d.Province), city: clean(d.City), county: clean(d.County), level: d.Level}
+	if p.level == "" || p.level == "unknown" {
+		switch {
+		case p.county != "":
+			p.level = gazetteer.LevelCounty
+		case p.city != "":
+			p.level = gazetteer.LevelCity
+		default:
+			p.level = gazetteer.LevelProvince
+		}
+	}
+	return p
+}
+
+var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "")
 
 // inBase reports a figure inside 在……的基础上, the achieved base a plan
 // builds on.
@@ -209,8 +344,13 @@ func nextDelim(rs []rune, from, to int) int {
 // that year's even when it was published late.
 func anchoredReview(ss []text.Sentence, reviewed int) bool {
 	y := strconv.Itoa(reviewed) + "年"
-	for _, s := range ss {
+	for i, s := range ss {
 		t := text.Simplify(s.Text)
+		// The notice opens on the year as the topic of its account
+		// (记者…获悉，2020年，省经信厅认真履行…).
+		if i == 0 && (strings.Contains(t, y+"，") || strings.Contains(t, y+",")) {
+			return true
+		}
 		if containsAny(t, "会议指出", "会议认为", "会议总结", "会议回顾", "一年来", "过去一年", "过去的一年",
 			"总结"+y, "回顾"+y, y+"工作总结", y+"工作情况", y+"工作完成情况", y+"以来") {
 			return true
@@ -221,20 +361,27 @@ func anchoredReview(ss []text.Sentence, reviewed int) bool {
 
 // isAttendance reports a sentence about who attended a meeting (全省13个市
 // 通信发展办负责人参加会议): its counts are no indicators.
-func isAttendance(s string) bool {
-	return containsAny(text.Simplify(s), "参加会议", "出席会议", "列席会议", "参加了会议", "出席了会议", "参会", "主会场",
-		"分会场", "与会", "主持会议", "出席", "参加学习", "列席")
+func (e *Extractor) isAttendance(s string) bool {
+	return containsAny(text.Simplify(s), e.lex.Attendance...)
 }
 
 // Sentence extracts the indicators of one sentence, for tests and fuzzing;
-// SentenceNo is 0.
+// SentenceNo is 0 and the notice's place is unknown.
 func (e *Extractor) Sentence(s string, part text.Part, years text.Years) []Indicator {
-	return e.sentence(0, s, part, newDocContext(years.Reviewed, years.Plan, time.Time{}))
+	ctx := newDocContext(years.Reviewed, years.Plan, time.Time{})
+	inds, _ := e.sentence(0, s, part, sentenceState{}, &ctx)
+	return inds
 }
 
-// docContext holds the years a document lends to undated figures.
+// docContext is a notice's timeline and place, resolved once per notice.
 type docContext struct {
 	reviewed, plan int
+	// pub and pubMonth are the publication year and month, 0 when unknown.
+	pub, pubMonth int
+	// now is the notice's own year: the publication year, else the plan
+	// year, else the reviewed year (今年 means it; a year after it is planned,
+	// one before it is done).
+	now int
 	// achievementYear is the year of an undated achievement: the reviewed
 	// year, or the publication year when the notice came out after the first
 	// quarter of a later year (a mid-year article reports totals as of its
@@ -242,6 +389,7 @@ type docContext struct {
 	achievementYear int
 	// targetYear is the year of an undated target.
 	targetYear int
+	place      placeInfo
 }
 
 func newDocContext(reviewed, plan int, published time.Time) docContext {
@@ -249,6 +397,18 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	pub := 0
 	if !published.IsZero() {
 		pub = published.Year()
+	}
+	c.pub = pub
+	if pub > 0 {
+		c.pubMonth = int(published.Month())
+	}
+	switch {
+	case pub > 0:
+		c.now = pub
+	case plan > 0:
+		c.now = plan
+	default:
+		c.now = reviewed
 	}
 	switch {
 	case reviewed > 0 && pub > reviewed && published.Month() >= time.April:
@@ -275,7 +435,7 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	return c
 }
 
-func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) []Indicator {
+func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState, ctx *docContext) ([]Indicator, *sentenceMarks) {
 	orig := []rune(s)
 	rs := orig
 	if simp := text.Simplify(s); simp != s {
@@ -283,23 +443,38 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 			rs = r
 		}
 	}
-	figs := e.units.scan(rs, orig)
+	figs, roles := e.splitChanges(rs, orig, e.units.scan(rs, orig))
+	if len(figs) == 0 && !mayDate(rs) {
+		return nil, &sentenceMarks{}
+	}
+	marks := e.scanMarks(rs, quoteMask(rs), ctx)
+	marks.inherited, marks.inheritedPlace = st.scope, st.scopePlace
 	if len(figs) == 0 {
-		return nil
+		return nil, &marks
 	}
 	out := make([]Indicator, 0, len(figs))
 	prevMetric, prevEnd := "", -1
-	for _, f := range figs {
-		metric, pre := metricPhrase(rs, f, prevEnd)
+	for fi, f := range figs {
+		metric, pre := e.metricPhrase(rs, f, prevEnd)
+		if (metric == "" || roles[fi] == changeFrom) && opensOn(rs, f, "从", "由") {
+			// ●5G基站数量：从2020年的3.6万个，…: the clause before names it.
+			if m := e.metricBefore(rs, f, prevEnd); m != "" {
+				metric = m
+			}
+		}
 		if prevEnd >= 0 && prevMetric != "" {
 			switch {
+			case e.levelAfterChange(rs, f):
+				// 从11%增至60%, …增加到2025年的25万个: the level changed to,
+				// of the same metric.
+				metric = prevMetric
 			case metric == "":
 				// 累计达到12.5万个, 居全国第3位: the subject of the figure before.
 				metric = prevMetric
-			case growthOnly(metric):
+			case e.changeOnly(metric):
 				// 同比增长4.6%: the change of the figure before.
 				if f.unit == "%" || f.unit == "个百分点" || f.unit == "倍" {
-					metric = prevMetric + growthWord(metric)
+					metric = prevMetric + e.changeWord(metric)
 				} else {
 					metric = prevMetric
 				}
@@ -329,13 +504,180 @@ func (e *Extractor) sentence(no int, s string, part text.Part, ctx docContext) [
 			ind.Canonical = cm.Name
 		}
 		ind.Measure = measureOf(rs, f, cm, haveCM)
-		kind, past := kindOf(rs, f, part, metric, ctx)
-		ind.Kind = kind
-		ind.Year = yearOf(rs, f, kind, past, ctx)
+		ind.Kind, ind.Year, ind.Scope, ind.ScopePlace = e.label(rs, f, &marks, metric, part, st.carried(), ctx)
+		if roles[fi] == changeFrom && fi+1 < len(figs) {
+			// 从9%提升至84%: the value changed from is done, in the year
+			// before the one it changed to (or the year before a plan
+			// period it changed over).
+			ind.Kind = "achievement"
+			k2, y2, _, _ := e.label(rs, figs[fi+1], &marks, metric, part, st.carried(), ctx)
+			switch y := e.baseYear(rs, f, &marks); {
+			case y > 0:
+				ind.Year = y
+			case k2 == "target" && ctx.reviewed > 0:
+				// A plan's starting point: the year it reviews.
+				ind.Year = ctx.reviewed
+			case k2 == "target" && ctx.pub > 0:
+				ind.Year = ctx.pub - 1
+			case y2 > 0:
+				ind.Year = y2 - 1
+			}
+		}
 		out = append(out, ind)
 		prevMetric, prevEnd = metric, f.end
 	}
-	return out
+	return out, &marks
+}
+
+// opensOn reports a figure whose clause opens on one of words.
+func opensOn(rs []rune, f figure, words ...string) bool {
+	c := strings.TrimLeft(string(rs[minorStart(rs, f.start):f.start]), " 　●•·")
+	for _, w := range words {
+		// A modal may come first (将从11%增至60%).
+		if k := strings.Index(c, w); k >= 0 && utf8.RuneCountInString(c[:k]) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// metricBefore names a figure from the clause before its own, when that
+// clause holds no figure (5G基站数量：从2020年的3.6万个).
+func (e *Extractor) metricBefore(rs []rune, f figure, prevEnd int) string {
+	cs := minorStart(rs, f.start)
+	if cs < 2 || prevEnd >= cs {
+		return ""
+	}
+	ps := minorStart(rs, cs-1)
+	if prevEnd > ps {
+		return ""
+	}
+	return e.cutClause(e.trimMetric(strings.TrimLeft(string(rs[ps:cs-1]), " 　●•·")))
+}
+
+// levelAfterChange reports a figure that is the level a change reached
+// (增至60%, 增加到2025年的25万个), not the change.
+func (e *Extractor) levelAfterChange(rs []rune, f figure) bool {
+	c := string(rs[minorStart(rs, f.start):f.start])
+	for _, w := range e.lex.ChangeWords {
+		for _, l := range []string{"至", "到"} {
+			if k := strings.Index(c, w+l); k >= 0 {
+				// Only a year (2025年的) may stand between the link and
+				// the figure.
+				rest := strings.TrimSuffix(c[k+len(w+l):], "的")
+				rest = strings.TrimSuffix(rest, "年")
+				// And nothing that names a metric before the change word
+				// (规上工业企业上云率提高到70% names its own).
+				head := e.trimMetric(c[:k])
+				if (allDigits(rest) || rest == "") && (head == "" || strings.ContainsAny(head, "0123456789")) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// carried is the year a sentence takes from before it: the clause before
+// its ；, else its paragraph's opening.
+func (st sentenceState) carried() int {
+	if st.semiYear > 0 {
+		return st.semiYear
+	}
+	return st.paraYear
+}
+
+// mayDate reports a sentence that may hold a time adverbial for the
+// sentences after it (a year, a plan period, 截至, 去年 …), so that one
+// without figures is scanned for it too.
+func mayDate(rs []rune) bool {
+	for i, r := range rs {
+		switch r {
+		case '年':
+			if i >= 4 && isDigit(rs[i-1]) || i > 0 && strings.ContainsRune("去今上明", rs[i-1]) {
+				return true
+			}
+		case '五':
+			if i >= 2 && rs[i-2] == '十' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Roles of a figure in a change written as a range.
+const (
+	changeNone = iota
+	changeFrom // the value changed from
+	changeTo   // the value changed to
+)
+
+// splitChanges splits a change written as a range (从9%提升至84%, 由1200万户
+// 增长至3400万户) into the value it changed from and the value it changed
+// to: two figures, each with its own year, not a range. roles says which
+// figure is which.
+func (e *Extractor) splitChanges(rs, orig []rune, figs []figure) (out []figure, roles []int) {
+	for _, f := range figs {
+		if first, second, ok := e.splitChange(rs, orig, f); ok {
+			out, roles = append(out, first, second), append(roles, changeFrom, changeTo)
+			continue
+		}
+		out, roles = append(out, f), append(roles, changeNone)
+	}
+	return out, roles
+}
+
+// splitChange reads the two ends of a range figure that is a change (从9%
+// 提升至84%): the number reader stores it low to high, the two ends are
+// read again here in the order written.
+func (e *Extractor) splitChange(rs, orig []rune, f figure) (first, second figure, ok bool) {
+	if !f.hasMax || (!endsWith(rs, f.numStart, "从") && !endsWith(rs, f.numStart, "由")) {
+		return f, f, false
+	}
+	for k := f.numStart + 1; k < f.end; k++ {
+		if !strings.ContainsRune("至到为", rs[k]) {
+			continue
+		}
+		as := e.units.scan(rs[f.numStart:k], orig[f.numStart:k])
+		bs := e.units.scan(rs[k+1:f.end], orig[k+1:f.end])
+		if len(as) == 0 || len(bs) != 1 || bs[0].end != f.end-k-1 {
+			continue
+		}
+		a, b := as[0], bs[0]
+		link := string(rs[f.numStart+a.end : k])
+		if link != "" && !containsAny(link, e.lex.ChangeWords...) {
+			continue
+		}
+		first = figure{start: f.start, end: f.numStart + a.end, numStart: f.numStart + a.numStart, value: a.value, unit: a.unit, qual: "exact", chinese: a.chinese}
+		if first.unit == "" {
+			first.unit = f.unit
+		}
+		second = b
+		second.start, second.end, second.numStart = b.start+k+1, b.end+k+1, b.numStart+k+1
+		if second.unit == "" {
+			second.unit = f.unit
+		}
+		return first, second, true
+	}
+	return f, f, false
+}
+
+// baseYear is the year of the value a change started from, when the
+// sentence says it: 从2020年的3.6万个, or the year before the plan period
+// the change spans (十四五以来, 从9%提升至84% → 2020).
+func (e *Extractor) baseYear(rs []rune, f figure, marks *sentenceMarks) int {
+	if endsWith(rs, f.numStart, "年的") {
+		if y := yearBefore(rs, f.numStart-2); y > 0 {
+			return y
+		}
+	}
+	for _, t := range marks.times {
+		if t.start < f.start && t.periodStart > 0 && (t.kind == tSince || t.kind == tPeriod) {
+			return t.periodStart
+		}
+	}
+	return 0
 }
 
 func isMinorDelim(r rune) bool {
@@ -365,38 +707,18 @@ func minorEnd(rs []rune, i int) int {
 	return len(rs)
 }
 
-// Words stripped from the front of a metric phrase: scope, verbs and
-// adverbs that say how the figure came about, not what it counts.
-var metricLead = []string{
-	"建成并开通", "累计建成", "配合开展", "进一步", "全省", "全市", "全县", "全区", "全州", "全盟", "全国", "我省", "我市",
-	"我县", "我区", "我局", "本市", "本省", "其中", "目前", "已经", "已", "累计", "共计", "合计", "总计", "共",
-	"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "建成", "建设", "开通", "部署",
-	"实现", "完成", "培育", "打造", "推动", "助力", "开展", "举办", "组织", "召开", "配合", "力争", "争取",
-	"预计", "确保", "将", "并", "和", "及", "与", "同时", "对", "在", "使", "让", "达到", "有", "为",
-	"新", "各类", "各", "所有", "省内", "市内", "县内", "辖区", "计划", "全年", "年内", "当年", "今年", "上半年",
-	"前三季度", "年底", "年末", "累计完成", "共完成",
-}
-
-// Words stripped from the end: the links between a metric and its figure.
-var metricTrail = []string{
-	"分别达到", "分别为", "分别达", "分别", "达到了", "达到", "提升至", "提升到", "提高至", "提高到", "增长至",
-	"增加到", "增加至", "下降至", "下降到", "降低至", "降至", "升至", "稳居全国", "位居全国", "均居全国",
-	"居全国", "名列全国", "排名全国", "列全国", "全国", "全省", "稳居", "位居", "位列", "均居", "居", "名列",
-	"排名", "排在", "连续", "多年", "持续", "累计", "总计", "合计", "共计", "共", "已达", "已", "可达", "可",
-	"达", "为", "至", "到", "是", "有", "超过", "突破", "约", "近", "均", "规模达", "完成", "实现", "从", "由",
-	"较", "的", "新台币", "人民币", "合计达", "控制在", "保持在", "稳定在", "维持在", "控制", "保持",
-}
-
 // metricPhrase names what a figure counts: the clause before it, trimmed
 // of verbs and links (开通5G基站24.2万个 → 5G基站), or the noun after it
 // when the figure precedes its noun (2个项目获奖 → 项目获奖). pre is the
-// trimmed clause before the figure.
-func metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
+// trimmed clause before the figure. A phrase that is a cut-off clause
+// rather than a noun phrase (…作了交流发言, 单位已全部签订) is cut at its
+// first verb.
+func (e *Extractor) metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
 	from := minorStart(rs, f.start)
 	if prevEnd > from && prevEnd <= f.start {
 		from = prevEnd
 	}
-	pre = trimMetric(string(rs[from:f.start]))
+	pre = e.trimMetric(string(rs[from:f.start]))
 	if f.unit != "%" && f.unit != "个百分点" && f.unit != "倍" {
 		// 千兆宽带用户比上年增加1.2万户: the change is the measure, not the metric.
 		for _, c := range []string{"比上年", "较上年", "比去年", "较去年", "同比", "比年初", "较年初", "环比"} {
@@ -415,14 +737,33 @@ func metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre string) {
 		if b-a > 16 {
 			b = a + 16
 		}
-		if post := trimMetric(string(rs[a:b])); post != "" {
+		if post := e.cutClause(e.trimMetric(string(rs[a:b]))); post != "" {
 			return post, pre
 		}
 	}
-	return pre, pre
+	return e.cutClause(pre), pre
 }
 
-func trimMetric(s string) string {
+// cutClause cuts a metric phrase at the first word that belongs to a
+// clause rather than a noun phrase (同志代表先进集体和个人作了交流发 →
+// 同志; 单位已全部签订 → 单位).
+func (e *Extractor) cutClause(m string) string {
+	cut := len(m)
+	for _, w := range e.lex.MetricStop {
+		if k := strings.Index(m, w); k >= 0 && k < cut {
+			cut = k
+		}
+	}
+	// 已 and 代表 inside a noun phrase after the figure start a clause.
+	for _, w := range []string{"已", "代表", "均已", "全部"} {
+		if k := strings.Index(m, w); k > 0 && k < cut {
+			cut = k
+		}
+	}
+	return m[:cut]
+}
+
+func (e *Extractor) trimMetric(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '“', '”', '"', '‘', '’', '「', '」', '《', '》', ' ', '\u3000', '（', '）', '(', ')':
@@ -437,19 +778,29 @@ func trimMetric(s string) string {
 			s = s[7:]
 			changed = true
 		}
-		for _, w := range metricLead {
-			if strings.HasPrefix(s, w) && len(s) > len(w) {
+		if rest := e.stripPlace(s); rest != s {
+			s, changed = rest, true
+		}
+		for _, w := range e.lex.MetricLead {
+			// Not when it would leave a bare suffix (完成率 → 率).
+			if strings.HasPrefix(s, w) && utf8.RuneCountInString(s[len(w):]) > 1 {
 				s = s[len(w):]
 				changed = true
 				break
 			}
 		}
-		for _, w := range metricTrail {
+		for _, w := range e.lex.MetricTrail {
 			if strings.HasSuffix(s, w) {
 				s = s[:len(s)-len(w)]
 				changed = true
 				break
 			}
+		}
+		// A trailing year (从2019年的 → 从): the base of a change, or the
+		// time of the figure.
+		if n := len(s); n > 7 && strings.HasSuffix(s, "年") && allDigits(s[n-7:n-3]) {
+			s = s[:n-7]
+			changed = true
 		}
 	}
 	rs := []rune(s)
@@ -476,13 +827,20 @@ func trimMetric(s string) string {
 	return string(rs)
 }
 
-func containsPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
+// stripPlace drops the full name of a place opening a metric phrase
+// (四川省5G基站数量 → 5G基站数量): the place is the indicator's scope, not
+// what it counts. Short names stay (四川移动 is an operator).
+func (e *Extractor) stripPlace(s string) string {
+	ms := e.gaz.Scan(s)
+	if len(ms) == 0 || ms[0].Start != 0 || utf8.RuneCountInString(s[ms[0].End:]) < 2 {
+		return s
+	}
+	for _, c := range ms[0].Candidates {
+		if !c.Short {
+			return s[ms[0].End:]
 		}
 	}
-	return false
+	return s
 }
 
 func allDigits(s string) bool {
@@ -494,9 +852,9 @@ func allDigits(s string) bool {
 	return s != ""
 }
 
-// growthWord is the change a growth-only phrase names: 增长 unless it says
+// changeWord is the change a change-only phrase names: 增长 unless it says
 // the figure fell.
-func growthWord(m string) string {
+func (e *Extractor) changeWord(m string) string {
 	for _, w := range []string{"下降", "降低", "减少"} {
 		if strings.Contains(m, w) {
 			return w
@@ -505,13 +863,28 @@ func growthWord(m string) string {
 	return "增长"
 }
 
-// growthOnly reports a metric phrase that names a change but not what
-// changes (同比增长27.3%): it borrows the subject of the figure before it.
-func growthOnly(m string) bool {
-	m = strings.TrimLeft(m, "全年同比环比均较上去底初末月季度")
-	switch m {
-	case "", "增长", "下降", "增速", "增幅", "降幅", "提升", "提高", "降低", "减少", "增加", "成长", "上升":
+// changeOnly reports a metric phrase that names a change but not what
+// changes (同比增长27.3%, 同比上升5%): it borrows the subject of the figure
+// before it. The words before the change word (同比, 全年, 较上年 …) are
+// stripped as whole words, not as a set of characters (which would strip
+// 上 from 上升).
+func (e *Extractor) changeOnly(m string) bool {
+	for changed := true; changed && m != ""; {
+		changed = false
+		for _, p := range e.lex.ChangePrefixes {
+			if strings.HasPrefix(m, p) {
+				m = m[len(p):]
+				changed = true
+			}
+		}
+	}
+	if m == "" {
 		return true
+	}
+	for _, w := range e.lex.ChangeWords {
+		if m == w {
+			return true
+		}
 	}
 	return false
 }
@@ -561,204 +934,4 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 		return "count"
 	}
 	return "total"
-}
-
-// eventWords name meetings, trainings, inspections and the like, whose
-// counts are of kind other.
-var eventWords = []string{"会议", "现场会", "座谈会", "推进会", "调度会", "部署会", "交流会", "专题会", "生活会",
-	"发布会", "培训", "学习", "调研", "座谈", "讲座", "党课", "宣讲", "研讨", "观摩", "考察", "督导", "督查",
-	"演练", "约谈", "会商", "批示"}
-
-// Strong target cues anywhere before a figure in its sentence.
-var targetCues = []string{"力争", "争取", "预计", "预期", "确保", "拟于", "拟在", "拟新", "拟建", "拟投资", "计划新", "计划建", "计划完成", "计划实现", "目标是", "目标为"}
-
-// Verbs after 将 that make it future tense (将新建) rather than the object
-// marker (将整改任务分解).
-var willVerbs = []string{"新建", "建成", "建设", "实现", "达到", "超过", "突破", "完成", "推动", "开通", "新增", "累计",
-	"打造", "培育", "力争", "继续", "持续", "进一步", "全面", "重点", "着力", "大力", "加快", "部署", "扩大", "提升",
-	"提高", "覆盖", "达", "在", "于", "有", "带动", "形成", "新"}
-
-// Markers of a done fact inside a plan passage (目前已建成…).
-var doneMarkers = []string{"已", "截至", "截止", "目前", "现有", "去年", "上年", "过去", "此前", "累计已"}
-
-// kindOf decides achievement, target or other. past reports a target
-// quoted in a review (完成1万个的年度目标), which refers to the reviewed year.
-func kindOf(rs []rune, f figure, part text.Part, metric string, ctx docContext) (string, bool) {
-	if f.rank {
-		return "other", false
-	}
-	clause := string(rs[minorStart(rs, f.start):f.start])
-	if f.event && (containsAny(clause, eventWords...) || containsAny(metric, eventWords...)) {
-		return "other", false
-	}
-	// Figures about others: 全国10个试点城市, 工信部16个重点城市, and
-	// clauses about the whole country (全国5G基站总数达到337万个).
-	for _, w := range []string{"全国", "工信部", "国家", "全球", "世界", "中央"} {
-		if endsWith(rs, f.start, w) {
-			return "other", false
-		}
-	}
-	if c := strings.TrimLeft(clause, " 　“"); containsPrefix(c, "全国", "我国", "全球", "全世界", "世界") {
-		return "other", false
-	}
-	// 在2023年新建10万个的基础上，力争…: the base of a plan is done.
-	if inBase(rs, f) {
-		return "achievement", false
-	}
-	before := string(rs[:f.start])
-	if containsAny(before, targetCues...) {
-		return "target", false
-	}
-	for i := strings.Index(before, "将"); i >= 0; {
-		rest := before[i+len("将"):]
-		for _, v := range willVerbs {
-			if strings.HasPrefix(rest, v) {
-				return "target", false
-			}
-		}
-		j := strings.Index(rest, "将")
-		if j < 0 {
-			break
-		}
-		i += len("将") + j
-	}
-	// A past target quoted in a review: 年度目标1万个, 完成1万个的目标任务.
-	after := string(rs[f.end:minorEnd(rs, f.end)])
-	// 完成年度目标任务的62.4%, 目标完成率130%: how much of a target was
-	// done is a result, not the target.
-	completion := (f.unit == "%" || f.unit == "倍") && strings.Contains(clause, "完成")
-	if !completion && (strings.Contains(clause, "目标") || strings.Contains(clause, "指标") ||
-		(strings.HasPrefix(after, "的") && containsAny(after, "目标", "任务", "指标"))) {
-		return "target", part == text.Review
-	}
-	if y, kind := explicitYear(rs, f.start); y > 0 && kind == "by" && isFuture(y, ctx) {
-		return "target", false
-	}
-	if part == text.Plan {
-		if containsAny(clause, doneMarkers...) {
-			return "achievement", false
-		}
-		if y, kind := explicitYear(rs, f.start); y > 0 && kind != "by" && !isFuture(y, ctx) {
-			return "achievement", false
-		}
-		return "target", false
-	}
-	return "achievement", false
-}
-
-func isFuture(y int, ctx docContext) bool {
-	if ctx.plan > 0 {
-		return y >= ctx.plan
-	}
-	if ctx.reviewed > 0 {
-		return y > ctx.reviewed
-	}
-	return false
-}
-
-// explicitYear finds the year named closest before rs[i] in the sentence:
-// 2021年，… (kind "in"), 到2025年 / 2025年底前 (kind "by"), 截至2024年底
-// (kind "as of"), and 十四五 periods (kind "by", their last year). Years
-// inside quotes and titles, and "2021年以来" (since), do not count.
-func explicitYear(rs []rune, i int) (year int, kind string) {
-	return explicitYearUnit(rs, i, "")
-}
-
-// explicitYearUnit is explicitYear for a figure in unit: "2019年的1100亿元"
-// dates the figure, while "是2020年的3倍" names the base of a comparison.
-func explicitYearUnit(rs []rune, i int, unit string) (year int, kind string) {
-	var quoted []bool
-	for j := i - 1; j >= 3; j-- {
-		if rs[j] != '年' {
-			continue
-		}
-		if quoted == nil {
-			quoted = quoteMask(rs[:i])
-		}
-		if quoted[j] {
-			continue
-		}
-		y := 0
-		ok := true
-		for k := j - 4; k < j; k++ {
-			if k < 0 || !isDigit(rs[k]) {
-				ok = false
-				break
-			}
-			y = y*10 + digitVal(rs[k])
-		}
-		if !ok || isDigit(at(rs, j-5)) || y < 1990 || y > 2100 {
-			continue
-		}
-		if hasAt(rs, j+1, "以来") || (hasAt(rs, j+1, "的") && (j+2 != i || unit == "倍")) {
-			continue
-		}
-		start := j - 4
-		// A year in an earlier clause counts only when that clause is a bare
-		// time adverbial (2021年，… / 截至2023年底，…), not when it dates
-		// something else (在2020年办理64.5万人次的基础上，力争…).
-		if d := nextDelim(rs, j, i); d >= 0 {
-			by := hasAt(rs, j+1, "前") || hasAt(rs, j+1, "底前") || endsWith(rs, start, "到")
-			if d-minorStart(rs, start) > 10 && !by && !(endsWith(rs, start, "在") && inBase(rs, figure{start: i, end: i})) {
-				continue
-			}
-		}
-		// 较2020年增长, 比2019年翻一番, 与2019年相比: a comparison base.
-		if endsWith(rs, start, "较") || endsWith(rs, start, "比") || endsWith(rs, start, "与") || endsWith(rs, start, "同") {
-			continue
-		}
-		switch {
-		case endsWith(rs, start, "到") || endsWith(rs, start, "至") || hasAt(rs, j+1, "底前") || hasAt(rs, j+1, "前") ||
-			hasAt(rs, j+1, "年底前") || endsWith(rs, start, "力争到") || endsWith(rs, start, "力争"):
-			if endsWith(rs, start, "截至") || endsWith(rs, start, "截止") {
-				return y, "as of"
-			}
-			return y, "by"
-		case endsWith(rs, start, "截至") || endsWith(rs, start, "截止"):
-			return y, "as of"
-		}
-		return y, "in"
-	}
-	if !hasFiveYearPlan(rs[:i]) {
-		return 0, ""
-	}
-	plain := quoteStripper.Replace(string(rs[:i]))
-	for _, p := range []struct {
-		name string
-		last int
-	}{{"十四五", 2025}, {"十五五", 2030}, {"十三五", 2020}} {
-		for _, suf := range []string{"期间", "末", "时期", "规划目标", "时期末", "目标"} {
-			if strings.Contains(plain, p.name+suf) {
-				return p.last, "by"
-			}
-		}
-	}
-	return 0, ""
-}
-
-var quoteStripper = strings.NewReplacer("“", "", "”", "", "\"", "")
-
-// hasFiveYearPlan reports 十X五 (十四五, 十三五 …) in rs.
-func hasFiveYearPlan(rs []rune) bool {
-	for i := 0; i+2 < len(rs); i++ {
-		if rs[i] == '十' && rs[i+2] == '五' {
-			return true
-		}
-	}
-	return false
-}
-
-// yearOf is the year a figure refers to: a year named before it in its
-// sentence, else the document's target or achievement year.
-func yearOf(rs []rune, f figure, kind string, past bool, ctx docContext) int {
-	if y, _ := explicitYearUnit(rs, f.start, f.unit); y > 0 {
-		return y
-	}
-	if kind == "target" && past && ctx.reviewed > 0 {
-		return ctx.reviewed
-	}
-	if kind == "target" {
-		return ctx.targetYear
-	}
-	return ctx.achievementYear
 }

@@ -119,7 +119,10 @@ func TestSentence(t *testing.T) {
 			{"6500万", 6.5e7, "户", "exact", "achievement", 2024, 0},
 			{"超过75%", 75, "%", "over", "achievement", 2024, 0}}},
 		{"5G用户普及率达到百分之六十五。", review, y2024, []w{{"百分之六十五", 65, "%", "exact", "achievement", 2024, 0}}},
-		{"移动网络IPv6流量占比从9%提升至62%。", review, y2024, []w{{"9%提升至62%", 9, "%", "range", "achievement", 2024, 62}}},
+		// A change is two figures: the value it started from (the year
+		// before) and the value it reached.
+		{"移动网络IPv6流量占比从9%提升至62%。", review, y2024, []w{
+			{"9%", 9, "%", "exact", "achievement", 2023, 0}, {"62%", 62, "%", "exact", "achievement", 2024, 0}}},
 		{"全年新增5G基站1.5万余个。", review, y2024, []w{{"1.5万余个", 15000, "个", "over", "achievement", 2024, 0}}},
 		{"网络建设投资完成二百三十亿元。", review, y2024, []w{{"二百三十亿元", 2.3e10, "元", "exact", "achievement", 2024, 0}}},
 		{"1-11月，全省电信业务总量同比增长17.5%。", review, y2024, []w{{"17.5%", 17.5, "%", "exact", "achievement", 2024, 0}}},
@@ -143,7 +146,7 @@ func TestSentence(t *testing.T) {
 		{"组织召开全省5G发展推进会3次、专题培训12期。", review, y2024, []w{
 			{"3次", 3, "次", "exact", "other", 2024, 0},
 			{"12期", 12, "期", "exact", "other", 2024, 0}}},
-		{"青岛进入全国10个试点城市行列。", review, y2024, []w{{"10个", 10, "个", "exact", "other", 2024, 0}}},
+		{"青岛进入全国10个试点城市行列。", review, y2024, []w{{"10个", 10, "个", "exact", "achievement", 2024, 0}}},
 		{"不到3成的企业完成改造，覆盖不少于200家企业。", review, y2024, []w{
 			{"不到3成", 30, "%", "at_most", "achievement", 2024, 0},
 			{"不少于200家", 200, "家", "at_least", "achievement", 2024, 0}}},
@@ -157,7 +160,8 @@ func TestSentence(t *testing.T) {
 		{"全省电信业务收入从2019年的1100亿元增长至2022年的1450亿元，年均增长9.6%。", review, y2024, []w{
 			{"1100亿元", 1.1e11, "元", "exact", "achievement", 2019, 0},
 			{"1450亿元", 1.45e11, "元", "exact", "achievement", 2022, 0},
-			{"9.6%", 9.6, "%", "exact", "achievement", 2024, 0}}},
+			// A growth rate takes the year of the figure that grew.
+			{"9.6%", 9.6, "%", "exact", "achievement", 2022, 0}}},
 		{"工信部等10部门联合印发方案，5G用户数较2020年增长3倍。", review, y2024, []w{
 			{"3倍", 3, "倍", "exact", "achievement", 2024, 0}}},
 		{"2024年，全省将新建5G基站2万个。", review, y2024, []w{{"2万个", 20000, "个", "exact", "target", 2024, 0}}},
@@ -172,7 +176,7 @@ func TestSentence(t *testing.T) {
 			{"12次", 12, "次", "exact", "other", 2024, 0}}},
 
 		{"全国5G基站总数达到337.7万个，我省5G基站达到24.2 万个。", review, y2024, []w{
-			{"337.7万个", 3377000, "个", "exact", "other", 2024, 0},
+			{"337.7万个", 3377000, "个", "exact", "achievement", 2024, 0},
 			{"24.2 万个", 242000, "个", "exact", "achievement", 2024, 0}}},
 		{"建成数十个应用场景，近千个项目落地。", review, y2024, []w{
 			{"近千个", 1000, "个", "approx", "achievement", 2024, 0}}},

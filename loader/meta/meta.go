@@ -31,6 +31,22 @@ const (
 	SrcBody        = "body"
 	SrcDefault     = "default"
 	SrcPublished   = "published" // a year derived from the publication date
+	// A month and day from the opening (6月23日电) with the year the text
+	// implies: after its latest 截至 date, the year after the one it
+	// reviews in spring, or the year it calls the present (2026年是…).
+	SrcMonthDayAsOf    = "month_day+as_of"
+	SrcMonthDayReview  = "month_day+review"
+	SrcMonthDayPresent = "month_day+present"
+	SrcMonthDayTitle   = "month_day+title_year"
+	// The year after the last one a text reports in full, when it also
+	// reports on 今年 (今年一季度…).
+	SrcThisYearAfter = "this_year_after_last_reported"
+	// The year of an event held at the time of writing (举行的2020…大会).
+	SrcEventYear      = "event_year"
+	SrcMonthDayPeriod = "month_day+plan_period"
+	// The end of a plan over several years the notice is about (“十四五”
+	// 规划, 三年行动方案(2022—2024年)), and the period before it reviews.
+	SrcPlanPeriod = "plan_period"
 )
 
 // Document types.
@@ -201,7 +217,7 @@ var (
 	signedRe          = regexp.MustCompile(`署名文章`)
 	personColon       = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
 	reportRe          = regexp.MustCompile(`工作(报告|总结)`)
-	policyRe          = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)$`)
+	policyRe          = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)\s*([（(][^）)]{0,20}[）)])?$`)
 	bulletinRe        = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
 	// authorRe is a signed article's credit: an office holder named in a
 	// byline (福建省通信管理局党组书记、局长  张三) or at the end of the
@@ -309,6 +325,8 @@ func (in *inference) issuerAndPlace() {
 		}
 	} else if found {
 		place, placeSrc = in.disambiguate(issuer), SrcIssuer
+	} else if p, ok := in.subjectPlace(); ok {
+		place, placeSrc = p, SrcBody
 	} else if p, ok := in.dominantPlace(); ok {
 		place, placeSrc = p, SrcBody
 	}
@@ -447,7 +465,11 @@ func (in *inference) levelOrg(level, suffix string) (org, bool) {
 	}
 	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
 		cs := usableCandidates(m.Candidates)
-		if len(cs) == 0 || cs[0].Level != want {
+		if len(cs) == 0 || genericPlace[m.Name] {
+			continue
+		}
+		// 市 is a prefecture or a county-level city (溧阳市工信局 is a 市局).
+		if cs[0].Level != want && !(level == "市" && cs[0].Level == gazetteer.LevelCounty && strings.HasSuffix(cs[0].County, "市")) {
 			continue
 		}
 		o := org{Name: cs[0].Name() + suffix, Place: cs[0].Place, Cands: cs}
@@ -526,6 +548,208 @@ func (in *inference) placeEvidence() map[string]int {
 	}
 	return score
 }
+
+// subjectPlace is the most specific division a notice without a named
+// issuer is about (黔东南新闻网讯 近年来，黎平县全力推进…; 镇安县第十七届
+// 人民代表大会…): a county or city named in its opening (title, dateline and
+// first paragraphs) whose level the text's own scope words confirm (全县,
+// 我县 for a county; 全区 for a district; 全市, 我市 for a city or a
+// county-level city). Its city and province come from the gazetteer.
+func (in *inference) subjectPlace() (gazetteer.Place, bool) {
+	var b strings.Builder
+	b.WriteString(in.m.Title)
+	for _, l := range in.doc.Byline {
+		b.WriteString("\n")
+		b.WriteString(l)
+	}
+	for i, p := range in.paras {
+		if i >= 3 {
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(p)
+	}
+	lead := b.String()
+	text := in.doc.Text
+	says := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(text, w) {
+				return true
+			}
+		}
+		return false
+	}
+	countyWords := says("全县", "我县", "本县", "该县", "全旗", "我旗")
+	provinceWords := says("全省", "我省", "本省", "省内", "全区各", "自治区")
+	districtWords := says("全区", "我区", "本区", "该区")
+	cityWords := says("全市", "我市", "本市", "该市", "全州", "我州", "全盟", "我盟", "市委", "市政府", "副市长", "市长")
+	// How often the text names each unit (full or short name, outside
+	// quotes): the one it names most is what it is about.
+	mentions := map[string]int{}
+	whole := in.m.Title + "\n" + text
+	for _, m := range in.g.Scan(whole) {
+		if genericPlace[m.Name] {
+			continue
+		}
+		for _, c := range m.Candidates {
+			// A county's short name is too often a word (新建 for 新建区):
+			// it counts only before an operator or office (化州移动).
+			if c.Short && c.Level == gazetteer.LevelCounty && !operatorAfter.MatchString(whole[m.End:]) {
+				continue
+			}
+			mentions[c.Name()]++
+		}
+	}
+	score := in.placeEvidence()
+	// The provinces the opening names, for a province as the subject.
+	provinces := map[string]int{}
+	for _, m := range in.g.Scan(lead) {
+		if cs := usableCandidates(m.Candidates); len(cs) > 0 && cs[0].Level == gazetteer.LevelProvince {
+			provinces[cs[0].Province] = 1
+		}
+	}
+	if len(provinces) > 1 {
+		provinces = nil
+	}
+	var best gazetteer.Place
+	bestRank := 0
+	for _, m := range in.g.Scan(lead) {
+		if genericPlace[m.Name] {
+			continue
+		}
+		cs := usableCandidates(m.Candidates)
+		// A county's short name (化州 for 化州市) counts when the text
+		// names it again and again (化州移动、化州电信、化州联通).
+		if len(cs) == 0 {
+			for _, c := range m.Candidates {
+				if c.Level == gazetteer.LevelCounty && mentions[c.Name()] >= 3 {
+					cs = append(cs, c)
+				}
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		// Of several units sharing the name, the one whose province the
+		// text names most.
+		c, cScore := cs[0], -1
+		for _, x := range cs {
+			if s := score[x.Province]*2 + score[x.City]*3; s > cScore {
+				c, cScore = x, s
+			}
+		}
+		rank := 0
+		switch c.Level {
+		case gazetteer.LevelCounty:
+			name := c.County
+			switch {
+			case strings.HasSuffix(name, "县") || strings.HasSuffix(name, "旗"):
+				if countyWords {
+					rank = 3
+				}
+			case strings.HasSuffix(name, "区"):
+				if districtWords {
+					rank = 3
+				}
+			case strings.HasSuffix(name, "市"):
+				if cityWords {
+					rank = 3
+				}
+			}
+			if rank == 0 && mentions[c.Name()] >= 3 {
+				rank = 3
+			}
+		case gazetteer.LevelCity:
+			// Named again and again, in a text that does not speak for a
+			// whole province (全省, 我省).
+			if cityWords || (mentions[c.Name()] >= 2 && !provinceWords) {
+				rank = 2
+			}
+		case gazetteer.LevelProvince:
+			// A province named as the subject of the opening, when it is
+			// the only one named there; first of all when the title names
+			// it (廣東加快5G商用步伐, datelined 新华社广州…电).
+			if provinces[c.Province] == 1 {
+				rank = 1
+				if m.Start < len(in.m.Title) {
+					rank = 4
+				}
+			}
+		}
+		if rank > bestRank {
+			best, bestRank = c.Place, rank
+		}
+	}
+	if bestRank == 0 && cityWords {
+		// 我市… and no city named in the opening: the city the text names
+		// most, else the one whose counties it names (利辛, 涡阳, 蒙城 →
+		// 亳州市).
+		bestN := 0
+		for _, m := range in.g.Scan(whole) {
+			for _, c := range usableCandidates(m.Candidates) {
+				if c.Level == gazetteer.LevelCity && mentions[c.Name()] > bestN {
+					best, bestN = c.Place, mentions[c.Name()]
+				}
+			}
+		}
+		if bestN > 0 {
+			return best, true
+		}
+		if p, ok := in.parentOfCounties(whole); ok {
+			return p, true
+		}
+	}
+	return best, bestRank > 0
+}
+
+// parentOfCounties is the city whose county-level units a text names (at
+// least two of them, short names allowed), when they all share it.
+func (in *inference) parentOfCounties(text string) (gazetteer.Place, bool) {
+	counties := map[string]gazetteer.Place{}
+	for _, m := range in.g.Scan(text) {
+		if genericPlace[m.Name] {
+			continue
+		}
+		for _, c := range m.Candidates {
+			if c.Level == gazetteer.LevelCounty && c.City != "" {
+				counties[c.County] = c.Place
+			}
+		}
+	}
+	parents := map[string]int{}
+	for _, p := range counties {
+		parents[p.Province+"/"+p.City]++
+	}
+	var best string
+	tie := false
+	for k, n := range parents {
+		switch {
+		case n < 2:
+		case best == "" || n > parents[best]:
+			best, tie = k, false
+		case n == parents[best]:
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return gazetteer.Place{}, false
+	}
+	prov, city, _ := strings.Cut(best, "/")
+	for _, c := range in.g.Lookup(city) {
+		if c.Level == gazetteer.LevelCity && c.Province == prov {
+			return c.Place, true
+		}
+	}
+	return gazetteer.Place{}, false
+}
+
+// operatorAfter is an operator's or an office's name right after a place
+// name: 化州移动, 化州电信, 化州联通, 化州铁塔.
+var operatorAfter = regexp.MustCompile(`^(移动|电信|联通|铁塔|广电|分公司|公司|市委|市政府)`)
+
+// genericPlace lists names of county-level units that are also common
+// words (a city's 城区, a 新区): no evidence of a place on their own.
+var genericPlace = map[string]bool{"城区": true, "郊区": true, "矿区": true, "新区": true, "市辖区": true, "市中区": true}
 
 // dominantPlace is the province the text names most (at least twice, and
 // clearly more than any other).
@@ -705,15 +929,19 @@ func (in *inference) published() {
 			return
 		}
 		if m := monthDayRe.FindStringSubmatch(head); m != nil {
-			if y := in.leadYear(); y != 0 {
-				mo, _ := strconv.Atoi(m[1])
-				d, _ := strconv.Atoi(m[2])
-				if mo >= 11 {
-					y-- // 12月28日 a conference on next year's work
-				}
+			mo, _ := strconv.Atoi(m[1])
+			d, _ := strconv.Atoi(m[2])
+			y, src := in.leadYear(), SrcBody
+			if y != 0 && mo >= 11 {
+				y-- // 12月28日 a conference on next year's work
+			}
+			if y == 0 {
+				y, src = in.yearOfMonthDay(mo, d)
+			}
+			if y != 0 {
 				if t, ok := mkDateInt(y, mo, d); ok {
 					in.m.Published = t
-					in.set("published", SrcBody)
+					in.set("published", src)
 					return
 				}
 			}
@@ -721,6 +949,113 @@ func (in *inference) published() {
 	}
 	in.set("published", SrcDefault)
 	in.warn("publication date unknown")
+}
+
+// asOfDateRe is a 截至 date with a year: 截至2024年10月底, 截至2018年底.
+var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)`)
+
+// yearOfMonthDay is the year of a notice dated only by month and day in its
+// opening (新华社拉萨6月23日电, 3月2日上午): the first such day after the
+// latest 截至 date the text gives; else, in the first months of a year, the
+// year after the one it reviews (回顾2015年, 2015年工作回顾); else the year
+// it calls the present (2026年是…之年). 0 when the text says none of these:
+// the date stays unknown rather than guessed.
+func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
+	text := in.doc.Text
+	asY, asM := 0, 0
+	for _, m := range asOfDateRe.FindAllStringSubmatch(text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		month := 12
+		if m[2] != "" {
+			month, _ = strconv.Atoi(m[2])
+		}
+		if y > asY || (y == asY && month > asM) {
+			asY, asM = y, month
+		}
+	}
+	if asY != 0 {
+		if mo > asM {
+			return asY, SrcMonthDayAsOf
+		}
+		return asY + 1, SrcMonthDayAsOf
+	}
+	if mo <= 4 {
+		for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {
+			if m := re.FindStringSubmatch(in.m.Title + "\n" + text); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				return y + 1, SrcMonthDayReview
+			}
+		}
+	}
+	if m := openYearRe.FindStringSubmatch(in.m.Title + "\n" + text); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y, SrcMonthDayPresent
+	}
+	// The one year the title or the opening sentence names for the event it
+	// reports (召开2025年电信普遍服务项目申报专题办公会 on 8月16日): the
+	// notice's year, when the day is after the first months, which may
+	// still report on the year before.
+	if mo >= 3 {
+		head := in.m.Title + "\n" + firstSentence(text)
+		if ys := distinctYears(head); len(ys) == 1 {
+			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
+			// as done, in the first half of the next.
+			if mo <= 6 && pastYearStatement(head, ys[0]) {
+				return ys[0] + 1, SrcMonthDayReview
+			}
+			return ys[0], SrcMonthDayTitle
+		}
+	}
+	// A plan period's totals reported in its last months (12月4日，…“十四五”
+	// 期间，全市…): the period's last year.
+	if mo >= 9 {
+		if m := periodSpanRe.FindStringSubmatch(firstSentence(text)); m != nil {
+			if y, ok := periodEnd[m[1]]; ok {
+				return y, SrcMonthDayPeriod
+			}
+		}
+	}
+	return 0, ""
+}
+
+// pastYearStatement reports text opening a sentence on year y to give an
+// account of it (2020年，省经济和信息化厅认真履行…), not the work ahead.
+func pastYearStatement(text string, y int) bool {
+	for _, st := range yearStatements(text) {
+		if st.year == y && !st.ahead && !st.since {
+			return true
+		}
+	}
+	return false
+}
+
+// periodSpanRe is a plan period used as a time adverbial: “十四五”期间.
+var periodSpanRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?(?:期间|时期|以来)`)
+
+// periodEnd is the last year of each five-year plan.
+var periodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+// firstSentence is text up to its first full stop.
+func firstSentence(text string) string {
+	if i := strings.IndexAny(text, "。\n"); i >= 0 {
+		return text[:i]
+	}
+	return text
+}
+
+// distinctYears lists the years written in s (2025年), in order, once each;
+// the years that open a span (2021—2023年) are skipped.
+func distinctYears(s string) []int {
+	var out []int
+	seen := map[int]bool{}
+	for y := range yearCounts(s) {
+		if !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // firstClause is the opening of a paragraph up to its first comma: where a

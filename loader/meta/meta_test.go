@@ -409,3 +409,53 @@ func TestIssuerFromSourceLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineAndSubject checks the notice timeline inferred from the
+// strongest evidence the text gives, with its source recorded, and the
+// place of a notice that names no issuer: the most specific division it is
+// about.
+func TestTimelineAndSubject(t *testing.T) {
+	tests := []struct {
+		name, page             string
+		published, pubSrc      string
+		rev, plan              int
+		province, city, county string
+	}{
+		{"a wire dateline after the latest 截至 date", "新华社拉萨6月23日电 记者从西藏通信管理局获悉，截至2018年底，西藏固定宽带用户78.2万户。",
+			"2019-06-23", SrcMonthDayAsOf, 2018, 0, "西藏自治区", "", ""},
+		{"the same day before the as-of month is next year's", "中宏网湖北11月5日电 截至2024年10月底，湖北累计建成5G基站16.38万个。",
+			"2024-11-05", SrcMonthDayAsOf, 2024, 0, "湖北省", "", ""},
+		{"a spring report on the year before", "第十七届人民代表大会第六次会议隆重开幕\n3月2日上午，镇安县第十七届人民代表大会第六次会议开幕，来自全县各地的代表与会。\n县长向大会作政府工作报告，在回顾2015年工作时说，全年实现生产总值83.91亿元。",
+			"2016-03-02", SrcMonthDayReview, 2015, 2016, "陕西省", "商洛市", "镇安县"},
+		{"a title's own years", "2021年工作总结及2022年工作打算\n2021年，区工信局对照各项目标任务，实现工业投资105亿元。",
+			"", SrcDefault, 2021, 2022, "", "", ""},
+		{"a county news item with no named issuer", "黔东南新闻网讯 近年来，黎平县全力推进5G基站建设。截至目前，全县累计建成5G基站476座。",
+			"", SrcDefault, 0, 0, "贵州省", "黔东南苗族侗族自治州", "黎平县"},
+		{"no evidence of the year: unknown", "据中新网报道，广东省累计建成5G基站超21万座。",
+			"", SrcDefault, 0, 0, "广东省", "", ""},
+		{"a plan over several years plans its last year and reviews the period before", "市人民政府关于印发鄂州市数字经济发展“十四五”规划的通知\n2023年8月22日\n“十三五”期间，全市认真贯彻落实国家数字经济战略，建成5G基站1200个。到2025年，全市建成5G基站5000个。",
+			"2023-08-22", SrcDateline, 2020, 2025, "湖北省", "鄂州市", ""},
+		{"a news item on a plan's issue, with the plan's span", "湖北省2022年底新基建规模进入全国第一方阵\n近日，湖北省印发了《湖北省新型基础设施建设三年行动方案(2020-2022年)》，明确提出：到2022年底，全省建成5G基站6万个。",
+			"", SrcDefault, 0, 2022, "湖北省", "", ""},
+		{"a title reporting a plan's target met plans nothing", "超9.3万个 山西提前完成“十四五”5G基站建设目标\n2023-12-08 10:00 来源：山西日报\n12月7日，从山西省工信厅了解到，截至11月底，全省累计建成5G基站超9.3万个。",
+			"2023-12-08", SrcDateline, 2023, 0, "山西省", "", ""},
+	}
+	for _, tt := range tests {
+		d, err := source.Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Infer(d, "x.txt", nil)
+		pub := ""
+		if !m.Published.IsZero() {
+			pub = m.Published.Format("2006-01-02")
+		}
+		if pub != tt.published || m.Sources["published"] != tt.pubSrc || m.ReviewedYear != tt.rev || m.PlanYear != tt.plan {
+			t.Errorf("%s: published %q (%s) reviews %d plans %d, want %q (%s) %d %d", tt.name, pub, m.Sources["published"],
+				m.ReviewedYear, m.PlanYear, tt.published, tt.pubSrc, tt.rev, tt.plan)
+		}
+		if tt.province != "" && (m.Province != tt.province || m.City != tt.city || m.County != tt.county) {
+			t.Errorf("%s: place %s %s %s, want %s %s %s", tt.name, m.Province, m.City, m.County, tt.province, tt.city, tt.county)
+		}
+	}
+}

@@ -9,13 +9,14 @@ import (
 
 var (
 	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
-	planPhraseRe   = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|展望|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
+	// 展望2035年 is an outlook, not the year whose tasks a notice sets out.
+	planPhraseRe = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	// agendaRe names the tasks of a year: 2024年工作打算, 2024年重点任务.
 	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务|主要目标|预期目标|发展目标)`)
 	// yearLeadRe is a sentence that opens with a year (after an optional
 	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
 	// 2023年是…; 2021年以来…; 会议要求，2024年要….
-	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露)[，,：:])\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
+	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉)[，,：:]|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
 	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
 	// 2024年是…关键之年; 2023年全区工作的总体要求是….
 	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.
@@ -29,6 +30,16 @@ var (
 	// 力争2022年底千兆宽带用户突破50万户.
 	namedAheadRe    = regexp.MustCompile(`(?:力争|确保|计划|争取|目标是)(?:到|在|于)?\s*((?:19|20)\d{2})\s*年`)
 	nextYearAheadRe = regexp.MustCompile(`明年[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?明年`)
+	// titleReviewRe and titlePlanRe are a title's own account of its years:
+	// 2021年工作总结及2022年工作打算 reviews 2021 and plans 2022.
+	titleReviewRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:上半年|前三季度)?(?:工作|重点工作|主要工作)?(?:总结|回顾|完成情况|进展情况)`)
+	titlePlanRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作|主要工作)?(?:打算|计划|要点|安排|思路|重点任务|目标任务)`)
+	// govReportRe is a government work report of year Y (2022年珠海市斗门区
+	// 政府工作报告): like a work conference, it plans Y and reviews Y-1.
+	govReportRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。，,\n]{0,24}?政府工作报告`)
+	// openYearRe is a sentence that opens on a year as the present (2026年
+	// 是“十五五”规划的开局之年): the notice is of that year.
+	openYearRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*((?:19|20)\d{2})\s*年是`)
 	// pastLeadRe is a sentence that opens on the year gone by.
 	pastLeadRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，)`)
 	// asOfRe is a progress report's reference date: 截至2024年6月底.
@@ -48,6 +59,7 @@ var (
 type yearStatement struct {
 	year  int
 	ahead bool // about the work ahead (将, 要, 力争, …之年), not work done
+	since bool // Y年以来: an account from Y up to the time of writing
 }
 
 // yearStatements lists the sentences of text that open with a year, in
@@ -58,7 +70,7 @@ func yearStatements(text string) []yearStatement {
 		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
 		rest := text[loc[1]:]
 		if strings.HasPrefix(rest, "以来") {
-			out = append(out, yearStatement{year: y})
+			out = append(out, yearStatement{year: y, since: true})
 			continue
 		}
 		if strings.HasPrefix(rest, "底") || strings.HasPrefix(rest, "末") || strings.HasPrefix(rest, "前") {
@@ -142,6 +154,27 @@ func (in *inference) years() {
 		plan, _ = strconv.Atoi(m[1])
 		planSrc = SrcBody
 	}
+	// The title's own account wins: 2021年工作总结及2022年工作打算.
+	if m := titleReviewRe.FindStringSubmatch(in.m.Title); m != nil {
+		rev, _ = strconv.Atoi(m[1])
+		revSrc = SrcTitle
+	}
+	if m := titlePlanRe.FindStringSubmatch(in.m.Title); m != nil && !keyPointsRe.MatchString(in.m.Title) {
+		plan, _ = strconv.Atoi(m[1])
+		planSrc = SrcTitle
+	}
+	if m := govReportRe.FindStringSubmatch(in.m.Title + "\n" + strings.Join(in.doc.Byline, "\n")); m != nil && rev == 0 && plan == 0 {
+		y, _ := strconv.Atoi(m[1])
+		rev, revSrc, plan, planSrc = y-1, SrcTitle, y, SrcTitle
+	} else if strings.Contains(lead, "政府工作报告") && plan == 0 && !in.m.Published.IsZero() && in.m.Published.Month() <= time.April {
+		// A government work report is given in the first months of the year
+		// it plans, on the year before.
+		y := in.m.Published.Year()
+		plan, planSrc = y, SrcPublished
+		if rev == 0 {
+			rev, revSrc = y-1, SrcPublished
+		}
+	}
 	src := SrcBody
 	if conferenceYear.MatchString(in.m.Title) {
 		src = SrcTitle
@@ -202,6 +235,17 @@ func (in *inference) years() {
 	default:
 		rev, revSrc, plan, planSrc = in.otherYears(P, rev, revSrc, plan, planSrc)
 	}
+	if end, prevEnd, ok := in.planPeriod(P); ok && in.m.DocType != TypeConference && in.m.DocType != TypeKeyPoints {
+		// A plan over several years (“十四五”规划, 三年行动方案(2022—2024年),
+		// 到2022年投资200亿元) sets out tasks for the year it ends in; it
+		// reviews the period before when it gives an account of it.
+		plan, planSrc = end, SrcPlanPeriod
+		if prevEnd > 0 && (rev == 0 || in.m.DocType == TypePolicy) {
+			rev, revSrc = prevEnd, SrcPlanPeriod
+		} else if rev >= end {
+			rev, revSrc = 0, SrcDefault
+		}
+	}
 	if v, s, ok := in.over("reviewed_year"); ok {
 		rev, revSrc = atoiYear(v), s
 	}
@@ -256,10 +300,35 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		}
 	}
 	if P == 0 {
-		if y := mostMentioned(text); y != 0 && rev == 0 {
-			rev, revSrc = y, SrcBody
-			if plan == 0 && counts[y+1] > 0 && !study {
-				plan, planSrc = y+1, SrcBody
+		// Without a publication date, only what the text says of itself:
+		// a year it gives an account of (2022年，全区…; 截至2024年10月底),
+		// and the year it sets out tasks for. The year it names most is no
+		// evidence (a plan names its target years most).
+		if plan == 0 {
+			// 力争2020年…, 确保2022年…: the earliest year named as a goal.
+			for _, m := range namedAheadRe.FindAllStringSubmatch(text, -1) {
+				if y, _ := strconv.Atoi(m[1]); plan == 0 || y < plan {
+					plan, planSrc = y, SrcBody
+				}
+			}
+		}
+		if rev == 0 {
+			if m := eventYearRe.FindStringSubmatch(text); m != nil {
+				// 在25日举行的2020中国福建互联网大会上: the notice is of the
+				// year of the event it reports.
+				rev, _ = strconv.Atoi(m[1])
+				revSrc = SrcEventYear
+			} else if y := asOfYear(text); y != 0 && !presentRe.MatchString(text) {
+				rev, revSrc = y, SrcBody
+			} else if y := latestPastYear(text); y != 0 && y != plan && partOfYear(text, y) {
+				// 2019年上半年，全省…: a year reported in part is the present.
+				rev, revSrc = y, SrcBody
+			} else if y := latestPastYear(text); y != 0 && presentRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && pastYearStatement(text, y) {
+				// 2023年，我市电信业务总量达52.8亿元 … 今年一季度，我市…: this
+				// year is the one after the last year reported in full.
+				rev, revSrc = y+1, SrcThisYearAfter
+			} else if y := latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
+				rev, revSrc = y, SrcBody
 			}
 		}
 		return rev, revSrc, plan, planSrc
@@ -281,6 +350,10 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case month <= 3 && strings.Contains(text, "去年"):
 			rev, revSrc = P-1, SrcBody
+		case month == 1 && counts[P] == 0 && !presentRe.MatchString(text):
+			// A report of early January that names no year of its own
+			// (近日，…完成第三批电信普遍服务试点项目) is on the year just ended.
+			rev, revSrc = P-1, SrcPublished
 		case study:
 			rev, revSrc = P, SrcBody // it names this year's work
 		default:
@@ -295,6 +368,67 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		}
 	}
 	return rev, revSrc, plan, planSrc
+}
+
+// asOfYear is the latest year of a 截至 date in text (截至2024年10月底 →
+// 2024), 0 when there is none.
+func asOfYear(text string) int {
+	best := 0
+	for _, m := range asOfRe.FindAllStringSubmatch(text, -1) {
+		if y, _ := strconv.Atoi(m[1]); y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// eventYearRe is an event held at the time of writing and named with its
+// year: 在25日举行的2020中国福建互联网大会上.
+var eventYearRe = regexp.MustCompile(`(?:(?:举行|召开|开幕|举办)的|在)\s*((?:19|20)\d{2})\s*年?[^，。,]{0,16}?(?:大会|论坛|峰会|博览会|展览会|发布会|年会)`)
+
+// presentRe is the text speaking of the time of writing (今年一季度, 截至
+// 目前), apart from the years it names.
+var presentRe = regexp.MustCompile(`今年以来|今年上半年|今年前三季度|今年一季度|年初以来|截至目前|截止目前|目前|今年`)
+
+// partOfYear reports text naming part of year y up to a date (2019年上半年,
+// 2021年1-4月, 2024年10月底, 2023年一季度).
+func partOfYear(text string, y int) bool {
+	re := regexp.MustCompile(strconv.Itoa(y) + `\s*年\s*(?:上半年|前三季度|[一二三]季度|第[一二三]季度|1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月)`)
+	return re.MatchString(text)
+}
+
+// deadlineYearRe is a year named as a deadline or a goal (到2025年,
+// 力争2022年), not one the text reports on.
+var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年`)
+
+// latestPastYear is the latest year text names other than as a deadline or
+// a span's end, 0 when it names none.
+func latestPastYear(text string) int {
+	deadline := map[int]bool{}
+	for _, m := range deadlineYearRe.FindAllStringSubmatch(text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		deadline[y] = true
+	}
+	best := 0
+	for y := range yearCounts(text) {
+		if !deadline[y] && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// latestReviewed is the latest year a sentence of text opens on to give an
+// account of it (2022年，全区…; 2021年以来), 0 when none does.
+func latestReviewed(text string) int {
+	best := 0
+	for _, st := range yearStatements(text) {
+		// 2016年以来… runs up to now: it names no year reviewed.
+		if !st.ahead && !st.since && st.year > best {
+			best = st.year
+		}
+	}
+	return best
 }
 
 // inspectionYearRe finds the year in the sentence that says when the
@@ -386,4 +520,75 @@ func (in *inference) finish() {
 	if in.m.Title == "" {
 		in.m.Title = Unknown
 	}
+}
+
+var (
+	// planWordRe is a title naming a plan.
+	planWordRe = regexp.MustCompile(`规划|方案|计划|纲要|行动|意见`)
+	// periodRangeRe is a plan's span of years: (2022—2025年), 规划期为
+	// 2022—2025年, 2019年至2022年.
+	periodRangeRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*(?:-|—|–|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年`)
+	// titleTargetRe is a target year a title names: 到2022年投资200亿元,
+	// 力争2023年底建成….
+	titleTargetRe = regexp.MustCompile(`(?:到|至|力争|确保|争取)\s*((?:19|20)\d{2})\s*年`)
+	// namedPeriodRe is a five-year plan named in a title: “十四五”…规划.
+	namedPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?`)
+	// issuedRe is an opening reporting a plan's issue: 印发了《…》.
+	issuedRe = regexp.MustCompile(`(?:印发|出台|发布|解读|公布)了?《`)
+	// doneRe is a title reporting a plan's target met: 提前完成“十四五”….
+	doneRe = regexp.MustCompile(`完成|实现|达成`)
+	// prevPeriodRe is an account of a five-year period: “十三五”期间.
+	prevPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?\s*(?:期间|时期|以来|末)`)
+)
+
+// planPeriod is the year a plan over several years ends in, when the
+// notice is about one: its title names a plan and its span (十四五, 2022—
+// 2024年) or a target year ahead (到2022年…), or its opening reports the
+// issue of a plan with its span. prevEnd is the end of the five-year period
+// before, when the text gives an account of it (“十三五”期间，…), else 0.
+func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
+	title := in.m.Title
+	start := 0
+	ahead := func(y int) bool { return y >= 2000 && (P == 0 || y >= P) }
+	if planWordRe.MatchString(title) && !doneRe.MatchString(title) {
+		if m := periodRangeRe.FindStringSubmatch(title); m != nil {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			if b > a && ahead(b) {
+				start, end = a, b
+			}
+		}
+		if end == 0 {
+			if m := namedPeriodRe.FindStringSubmatch(title); m != nil && ahead(periodEnd[m[1]]) {
+				end = periodEnd[m[1]]
+				start = end - 4
+			}
+		}
+	}
+	if end == 0 {
+		if m := titleTargetRe.FindStringSubmatch(title); m != nil {
+			if y, _ := strconv.Atoi(m[1]); ahead(y) && (P == 0 || y > P || planWordRe.MatchString(title)) {
+				end = y
+			}
+		}
+	}
+	if first := firstSentence(in.doc.Text); end == 0 && issuedRe.MatchString(first) {
+		for _, m := range periodRangeRe.FindAllStringSubmatch(first, -1) {
+			a, _ := strconv.Atoi(m[1])
+			b, _ := strconv.Atoi(m[2])
+			if b > a && ahead(b) {
+				start, end = a, b
+				break
+			}
+		}
+	}
+	if end == 0 {
+		return 0, 0, false
+	}
+	for _, m := range prevPeriodRe.FindAllStringSubmatch(in.doc.Text, -1) {
+		if e := periodEnd[m[1]]; e > 0 && (start == 0 || e < start) && e < end && e > prevEnd {
+			prevEnd = e
+		}
+	}
+	return end, prevEnd, true
 }

@@ -292,7 +292,9 @@ SELECT d.path AS file,
        d.title,
        s.part,
        i.start_char,
-       i.end_char
+       i.end_char,
+       i.scope,
+       i.scope_place
 FROM indicators i
 JOIN documents d ON d.doc_id = i.doc_id
 LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no;

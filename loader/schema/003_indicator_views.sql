@@ -34,6 +34,7 @@ WITH ind AS (
     JOIN documents d ON d.doc_id = i.doc_id
     WHERE i.canonical_metric IS NOT NULL
       AND i.year IS NOT NULL
+      AND i.scope = 'own'
 ),
 targets AS (
     SELECT * FROM ind WHERE kind = 'target'

@@ -148,6 +148,8 @@ type Indicator struct {
 	Qualifier       string            `db:"qualifier" doc:"exact, over, at_least, approx, at_most, range"`
 	Kind            string            `db:"kind" doc:"achievement, target, other"`
 	Year            sql.Null[int32]   `db:"year" doc:"the year the figure refers to"`
+	Scope           string            `db:"scope" doc:"whose figure: own (the notice's place), national, other"`
+	ScopePlace      sql.Null[string]  `db:"scope_place" doc:"the place or body named for scope other (广州市, 全国平均)"`
 }
 
 // Indicators holds the numeric indicators extracted from sentences.

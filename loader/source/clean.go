@@ -24,23 +24,36 @@ var (
 	// footerRe matches lines that start the footer of a page.
 	footerRe = regexp.MustCompile(`(?i)^(相关推荐|相关阅读|相关新闻|相关链接|相关文章|相关稿件|热点推荐|推荐阅读|猜你喜欢|延伸阅读|网友评论|发表评论|我要评论|热门评论|最新评论|评论列表|喜欢此内容的人还喜欢|往期回顾|往期推荐)|^(关于我们|联系我们|网站地图|网站声明|版权声明|隐私政策)|版权所有|copyright|©|ICP备|ICP证|公网安备|网安备|许可证\s*(号|编号)?\s*[:：]?\s*[\d(（]|举报电话|举报邮箱|网站标识码|^(主办|承办|协办|技术支持|主管|运营|维护)(单位)?\s*[:：]`)
 	// bylineRe matches dateline and credit lines.
-	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$` +
+	bylineRe = regexp.MustCompile(`^[(（]?\s*(文章)?(信息)?(来源|发布时间|发布日期|发表时间|发布人|更新时间|时间|日期|作者|稿源|出处|编辑|责任编辑|责编|审核|校对|供稿|撰稿|通讯员|记者|摄影|图文)\s*[:：]|` +
+		// The rows of a government disclosure table above a document:
+		// 索 引 号: | 000014349/2023-91150 | 信息分类: | |.
+		`^(索\s*引\s*号|信息分类|发布机构|生成日期|成文日期|发文日期|文\s*号|发文字号|是否有效|有\s*效\s*性|主题分类|发文机关|公开方式|公开范围|体裁分类|组配分类)\s*[:：]|^[(（]\s*(文章|稿件|信息)?来源\s*[:：]?.*[)）]$|^(发布时间|发布日期)\s|^原创\s|\s发表于\S{2,4}$` +
 		// A date (and time) first, then the source or a credit, as news
 		// portals and mirror sites print it: 2020-06-12 10:21:35  来源：….
 		`|^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?\s*[|｜丨/]?\s*(文章|信息)?(来源|稿源|出处|作者|编辑|责任编辑|记者|发布机构|浏览量|浏览次数|阅读量)\s*[:：|｜]` +
 		// A WeChat account line: 温州经信 2024-01-18 17:30 浙江.
 		`|^[^\s，。,]{2,20}(\s+[^\s，。,]{2,20})?\s+(19|20)\d{2}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?(\s+(发表于)?\p{Han}{2,4})?$` +
-		// A speech's or report's dateline: 2023年2月8日在…大会第三次会议上.
-		`|^[(（]?(19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在\S{2,50}(会议|大会|会)上[)）]?$`)
+		// A speech's or report's dateline: 2023年2月8日在…大会第三次会议上,
+		// —2022年2月23日在….
+		`|^[-—－(（]*\s*(19|20)\d{2}年\d{1,2}月\d{1,2}日\s*在\S{2,50}(会议|大会|会)上[)）]?$` +
+		// A date and a time, then a site or a credit: 2019年1月4日 16:11
+		// CCTIME飞象网 作 者:姜玉波.
+		`|^[•·●\s]*(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}([:：]\d{2})?\s+[^，。,；;]{1,40}$` +
+		// A date (and time) and the publishing body, no label: 2020年5月11日
+		// 10:31  辽宁省通信管理局.
+		`|^(19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}[:：]\d{2}([:：]\d{2})?)?\s+\p{Han}[\p{Han}（）()]{1,24}$`)
 	// authorLineRe matches the author line of a signed article: an office
 	// and a name set apart by spaces (福建省通信管理局党组书记、局长  张三),
 	// or a credit that says so (（作者系福建省通信管理局局长张三）, 作者：…).
 	// A sentence that merely names an official (会议由局长张三主持) has no
 	// such gap and no such credit.
 	authorLineRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)\S{2,40}[)）]$|^作者\s*[:：]\s*\S{2,40}(` + leaderTitles + `)\s*\p{Han}{2,4}$|^\p{Han}[\p{Han}、]{1,38}(` + leaderTitles + `)\s+\p{Han}{2,4}$`)
+	// tableTitleRe is the row of a disclosure table that names the
+	// document: 名 称: | 市人民政府办公室关于印发…的通知 |.
+	tableTitleRe = regexp.MustCompile(`^(?:名\s*称|标\s*题|文件名称)\s*[:：]\s*[|｜]?\s*(.+?)\s*[|｜]?\s*$`)
 	// dateOnlyRe matches a line that is only a date (and time), as pages
 	// print under the title.
-	dateOnlyRe = regexp.MustCompile(`^[\d\s年月日./:：\-]+$`)
+	dateOnlyRe = regexp.MustCompile(`^[•·●▪\s]*[\d\s年月日./:：\-]+$`)
 	urlLineRe  = regexp.MustCompile(`(?i)^<?(https?:)?//\S+>?$|^<?www\.\S+>?$`)
 	urlRe      = regexp.MustCompile(`(?i)(https?:)?//[\w.-]+\.[a-z]{2,}[^\s)<>\]"'）]*`)
 	mdLinkRe   = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
@@ -181,6 +194,15 @@ func clean(lines []string, title string, format string) cleaned {
 	// above the article (a site name or a section heading is shorter);
 	// text lines above it are the page header.
 	titleAt := -1
+	if title == "" {
+		// A disclosure table names the document: 名 称: | …的通知 |.
+		for i := 0; i < len(ls) && i < 12; i++ {
+			if m := tableTitleRe.FindStringSubmatch(ls[i].s); m != nil && looksLikeTitle(m[1]) {
+				c.title, title, titleAt = m[1], m[1], i
+				break
+			}
+		}
+	}
 	if title == "" {
 		limit := firstLong
 		if limit < 0 {

@@ -432,6 +432,17 @@ func TestTitleDetection(t *testing.T) {
 			"宁夏：5G网络建设跑出加速度", para},
 		{"site name and a date bar above the headline", "湖北省通信管理局\n2024-01-21\n湖北省通信管理局召开2024年工作会议\n发布时间：2024-01-21\n" + para,
 			"湖北省通信管理局召开2024年工作会议", para},
+		// A date with the publisher and no label, longer than the headline,
+		// is a dateline, not the title.
+		{"date and publisher without a label", "辽宁通信管理局组织召开通信行业5G网络建设推进会\n2020年5月11日 10:31  辽宁省通信管理局辽宁省通信管理局\n" + para,
+			"辽宁通信管理局组织召开通信行业5G网络建设推进会", para},
+		// A government disclosure table names the document in a row.
+		{"disclosure table above the document", "索 引 号: | 000014349/2023-91150 | 信息分类: | |\n发布机构: | 生成日期: | 2022-12-02 08:54:33 | |\n文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |\n名 称: | 市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知 |\n" + para,
+			"市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知", para},
+		{"date, time and a credit", "黑龙江全省行政村100%通光纤\n2019年1月4日 16:11 CCTIME飞象网 作 者:姜玉波\n" + para,
+			"黑龙江全省行政村100%通光纤", para},
+		{"report dateline after a dash", "2022年某区政府工作报告—全文\n政府工作报告\n-2022年2月23日在珠海市斗门区第五届人民代表大会第二次会议上\n" + para,
+			"2022年某区政府工作报告—全文", "政府工作报告"},
 	}
 	for _, tt := range tests {
 		doc, err := Parse("x.txt", []byte(tt.page))

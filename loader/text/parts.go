@@ -31,9 +31,11 @@ var (
 	}
 	// Short heading lines name their section anywhere in the line.
 	reviewHeads = []string{"进展情况", "整改情况", "落实情况", "基本情况", "工作成效", "主要成效",
-		"工作回顾", "主要做法", "完成情况", "工作总结", "取得成绩", "主要成绩"}
+		"工作回顾", "主要做法", "完成情况", "工作总结", "取得成绩", "主要成绩", "发展基础", "发展现状",
+		"发展回顾", "前期发展情况", "工作基础", "现状与形势", "发展成就"}
 	planHeads = []string{"打算", "下一步", "下步", "今后", "工作安排", "工作计划", "重点任务",
-		"工作思路", "目标任务", "主要任务", "努力方向"}
+		"工作思路", "目标任务", "主要任务", "努力方向", "主要目标", "发展目标", "工作目标", "预期目标",
+		"行动目标", "总体目标", "具体目标", "建设目标", "重点工程", "保障措施"}
 	// Future-tense openings (山东将持续…) that start a plan passage when
 	// they come early in a sentence.
 	planVerbs = []string{"将继续", "将持续", "将进一步", "将坚持", "将全力", "将着力", "将加快",
@@ -97,20 +99,58 @@ func IsChrome(s string) bool {
 
 // classify assigns a part to every sentence, carrying the current part
 // forward until a new cue opens another.
+//
+// A future-tense opening alone (山东将持续…, 今年，我市将继续…) is a weak cue:
+// it makes the rest of its paragraph plan, and the part before it resumes
+// with the next paragraph — a news item that mentions what it will do next
+// goes on reporting what was done.
 func classify(ss []Sentence, y Years) {
 	state := Other
+	weak, resume, weakPara := false, Other, -1
 	for i := range ss {
 		s := &ss[i]
+		if weak && s.Para != weakPara {
+			state, weak = resume, false
+		}
 		if IsChrome(s.Text) {
 			s.Part = Other
 			continue
 		}
 		heading := isHeading(ss, i)
 		if p, ok := cue(s.Text, heading, state, y); ok {
+			if p == Plan && weakPlanCue(s.Text) {
+				if !weak {
+					resume = state
+				}
+				weak, weakPara = true, s.Para
+			} else {
+				weak = false
+			}
 			state = p
 		}
 		s.Part = state
 	}
+}
+
+// weakPlanCue reports a sentence whose only plan cue is a future-tense verb
+// near its start (planVerbs), not a heading or a stock phrase.
+func weakPlanCue(sentence string) bool {
+	t := normaliseStart(Simplify(sentence))
+	for _, c := range planStarts {
+		if strings.HasPrefix(t, c) {
+			return false
+		}
+	}
+	if _, _, ok := leadingYear(t); ok {
+		return false
+	}
+	head := firstRunes(t, 20)
+	for _, c := range planVerbs {
+		if strings.Contains(head, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeading reports a sentence that is a whole short line of its own.

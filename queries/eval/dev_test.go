@@ -11,7 +11,10 @@ import (
 )
 
 // TestDevBars scores the loader on the dev set (loader/testdata/dev): notices
-// the team wrote and labelled apart from the seeds (other provinces
+// the team wrote and labelled apart from the seeds, and real notices in
+// dev/real (news pages, government reports and mirrors from nine provinces,
+// 2016–2026, with the first-pass scores of their batch in
+// dev/real/FIRST-PASS) — other provinces
 // and years, city and county notices, WeChat and government pages,
 // traditional characters, GBK, Big5, UTF-16 and .docx, notices with no
 // indicators), as a
@@ -21,7 +24,7 @@ import (
 func TestDevBars(t *testing.T) {
 	ctx := context.Background()
 	dir := "../../loader/testdata/dev"
-	gold, err := readGoldFile(filepath.Join(dir, "gold.csv"))
+	gold, err := ReadGoldFiles(filepath.Join(dir, "gold.csv"), filepath.Join(dir, "real", "gold.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +42,7 @@ func TestDevBars(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := Score(gold, preds)
-	assertBars(t, "dev", r)
+	assertDevBars(t, "dev", r)
 	for _, file := range []string{"hn_party.txt", "pl_county_noind.txt", "csx_party.txt"} {
 		var n int
 		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM indicator_facts WHERE file = ?`, file).Scan(&n); err != nil || n != 0 {

@@ -1,0 +1,218 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/policylens/policylens/loader/text"
+)
+
+// labelled runs Document over one notice body and renders each figure as
+// surface/kind/year/scope[place].
+func labelled(t *testing.T, body string, d Doc) string {
+	t.Helper()
+	e := testExtractor(t)
+	d.Sentences = text.Split(body, text.Years{Reviewed: d.ReviewedYear, Plan: d.PlanYear})
+	var out []string
+	for _, in := range e.Document(d) {
+		s := fmt.Sprintf("%s/%s/%d/%s", in.Surface, in.Kind, in.Year, in.Scope)
+		if in.ScopePlace != "" {
+			s += "[" + in.ScopePlace + "]"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+var (
+	guangdong2025 = Doc{ReviewedYear: 2024, PlanYear: 2025, Published: mustDate("2025-01-20"), Province: "广东省", Level: "province"}
+	foshanNews    = Doc{ReviewedYear: 2023, Published: mustDate("2023-08-12"), Province: "广东省", City: "佛山市", Level: "city"}
+)
+
+// TestScope checks whose figure each is: the notice's own, the country's
+// (全国, 工信部), another place's (from the gazetteer) or a benchmark's, and
+// the cases where a scope word is not whose figure it is.
+func TestScope(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		doc        Doc
+		want       string
+	}{
+		{"national total, and a share carried to it", "同期全国5G基站总数达到117万个，占移动基站总数的20.9%；全省开通5G基站24.2万个。", guangdong2025,
+			"117万个/achievement/2024/national 20.9%/achievement/2024/national 24.2万个/achievement/2024/own"},
+		{"another place of the province", "广州累计建成5G基站8万个，同比增长20%。", guangdong2025,
+			"8万个/achievement/2024/other[广州市] 20%/achievement/2024/other[广州市]"},
+		{"the notice's own city", "佛山累计建成5G基站1.2万个。", foshanNews,
+			"1.2万个/achievement/2023/own"},
+		{"the province in a city notice", "全省5G基站总数达到30万个，全市5G基站达到1.2万个。", foshanNews,
+			"30万个/achievement/2023/other[广东省] 1.2万个/achievement/2023/own"},
+		{"a rank in the country is the place's own", "全省5G基站数量居全国第1位。", guangdong2025,
+			"第1位/other/2024/own"},
+		{"a share of the national total is the place's own", "全省5G基站占全国的12%。", guangdong2025,
+			"12%/achievement/2024/own"},
+		{"a benchmark right before a figure", "每万人5G基站数44.93个，高于全国平均水平11.52个。", guangdong2025,
+			"44.93个/achievement/2024/own 11.52个/achievement/2024/other[全国平均]"},
+		{"places that say where, not whose", "在广州、深圳建设5G基站5000个以上。", guangdong2025,
+			"5000个以上/achievement/2024/own"},
+		{"places listed before a count of them", "全省广州、深圳等9个市中心城区实现千兆光网全覆盖。", guangdong2025,
+			"9个/achievement/2024/own"},
+		{"其中 takes the scope of the sentence before", "截至10月末，全国移动电话用户总数达16.82亿户。其中，5G移动电话用户达5.24亿户。", foshanNews,
+			"16.82亿户/achievement/2022/national 5.24亿户/achievement/2022/national"},
+		{"the ministry's count", "济南、青岛入选工信部16个5G应用“扬帆”行动重点城市。", guangdong2025,
+			"16个/achievement/2024/national"},
+		{"a facility named after a city", "广州数据中心集群新增标准机架2万个，在用机架达到10万个。", guangdong2025,
+			"2万个/achievement/2024/own 10万个/achievement/2024/own"},
+	} {
+		if got := labelled(t, tt.body, tt.doc); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestKindAndYear checks kind and year read from the clause against the
+// notice's timeline: tense and aspect, targets quoted in reviews, estimates,
+// baselines, plan periods and several target years in one plan.
+func TestKindAndYear(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		doc        Doc
+		want       string
+	}{
+		{"done and planned in one plan sentence", "目前全省已建成5G基站20万个，2025年力争达到31万个。", guangdong2025,
+			"20万个/achievement/2025/own 31万个/target/2025/own"},
+		{"a past target quoted in a review", "会议指出，2024年全省超额完成年度目标(3万个)，提前完成2020年150万公里目标。", guangdong2025,
+			"3万个/target/2024/own 150万公里/target/2020/own"},
+		{"确保 and 力争: two targets", "会议强调，2025年确保新建5G基站2万个、力争2.5万个。", guangdong2025,
+			"2万个/target/2025/own 2.5万个/target/2025/own"},
+		{"several target years in one plan", "到2025年，全省5G基站达到31万个；到2027年，达到40万个。", guangdong2025,
+			"31万个/target/2025/own 40万个/target/2027/own"},
+		{"a 十四五 target without a year", "“十四五”期间，力争全省5G基站达到35万个。", guangdong2025,
+			"35万个/target/2025/own"},
+		{"a growth rate takes the year of what grew", "2025年，全省5G用户较“十三五”末增长19%。", Doc{ReviewedYear: 2025, Published: mustDate("2026-01-15"), Province: "广东省", Level: "province"},
+			"19%/achievement/2025/own"},
+		{"a change is two achievements", "5G用户占比从9%提升至84%。", guangdong2025,
+			"9%/achievement/2023/own 84%/achievement/2024/own"},
+		{"a change over a plan period starts before it", "“十四五”以来，千兆用户由1200万户增长至3400万户。", Doc{ReviewedYear: 2025, Published: mustDate("2026-01-15"), Province: "广东省", Level: "province"},
+			"1200万户/achievement/2020/own 3400万户/achievement/2025/own"},
+		{"an estimate in a review is a target for the year reviewed", "2024年，预计全年实现电信业务收入2160亿元，同比增长5%。", guangdong2025,
+			"2160亿元/target/2024/own 5%/target/2024/own"},
+		{"a quarter ahead", "力争一季度电信业务总量增速达到10%左右。", Doc{PlanYear: 2026, Province: "湖北省", Level: "province"},
+			"10%左右/target/2026/own"},
+		{"money obtained is done", "争取中央财政资金7.7亿元。", Doc{ReviewedYear: 2020, Published: mustDate("2021-05-24"), Province: "广西壮族自治区", Level: "province"},
+			"7.7亿元/achievement/2021/own"},
+		{"aspect after a counted noun", "10个单位已全部签订完成。", Doc{ReviewedYear: 2022, Published: mustDate("2022-10-21"), Province: "山东省", Level: "province"},
+			"10个/achievement/2022/own"},
+		{"months not yet come are last year's", "1-11月，全省电信业务总量同比增长17.5%。", guangdong2025,
+			"17.5%/achievement/2024/own"},
+		{"as of now is the publication year", "截至目前，全市累计建成5G基站8300余个。", foshanNews,
+			"8300余个/achievement/2023/own"},
+		{"last year's prices are no year of the figure", "按照上年不变价计算的电信业务总量同比增长16.8%。", foshanNews,
+			"16.8%/achievement/2023/own"},
+		{"要 at the very start of a sentence", "要加强督查考核，确保新建5G基站1000个。", guangdong2025,
+			"1000个/target/2025/own"},
+		{"a plan's contents reported in the news", "根据通知，2019至2022年，全省5G基站规模累计达到3.2万个。", Doc{Province: "贵州省", Level: "province"},
+			"3.2万个/target/2022/own"},
+	} {
+		if got := labelled(t, tt.body, tt.doc); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestChangeOnly checks the words before a change word are stripped as
+// words: strings.TrimLeft with a set of characters made 上升 and 同比上升
+// into 升, which is no change word.
+func TestChangeOnly(t *testing.T) {
+	e := testExtractor(t)
+	for m, want := range map[string]bool{
+		"上升": true, "同比上升": true, "同比增长": true, "比去年底提高": true, "较上年同期下降": true, "年均增长": true,
+		"": true, "5G用户": false, "上网用户": false, "同比增长用户": false,
+	} {
+		if got := e.changeOnly(m); got != want {
+			t.Errorf("changeOnly(%q) = %v, want %v", m, got, want)
+		}
+	}
+	ins := e.Sentence("全省5G用户达到3000万户，同比上升5%。", text.Review, text.Years{Reviewed: 2024})
+	if len(ins) != 2 || ins[1].Metric != "5G用户增长" {
+		t.Errorf("a change borrows the metric before it: %+v", ins)
+	}
+}
+
+// TestMetricPhrase checks that a metric is the noun phrase a figure counts,
+// not a cut-off clause.
+func TestMetricPhrase(t *testing.T) {
+	e := testExtractor(t)
+	for s, want := range map[string]string{
+		"会上，6名同志代表先进集体和个人作了交流发言。":               "同志",
+		"涉及租赁费用的10个单位已全部签订完成。":                  "单位",
+		"开通5G基站24.2万个。":                         "5G基站",
+		"四川省5G基站数量将从2020年的3.6万个，增加到2025年的25万个。": "5G基站数量",
+		"5G网络用户普及率，将从11%增至60%。":                 "5G网络用户普及率",
+	} {
+		ins := e.Sentence(s, text.Review, text.Years{Reviewed: 2024})
+		if len(ins) == 0 || ins[0].Metric != want {
+			t.Errorf("%s: %+v, want metric %q", s, ins, want)
+		}
+	}
+}
+
+// A figure's metric is the noun phrase it counts, whichever clause names it.
+func TestMetricOfChangesAndRates(t *testing.T) {
+	e := testExtractor(t)
+	cases := []struct {
+		s    string
+		want []string
+	}{
+		{"全年完成1962个行政村光纤宽带建设任务，完成率100%。", []string{"行政村光纤宽带建设任务", "完成率"}},
+		{"●5G基站数量：从2020年的3.6万个，增加到2025年的25万个", []string{"5G基站数量", "5G基站数量"}},
+		{"5G网络用户普及率，将从11%增至60%。", []string{"5G网络用户普及率", "5G网络用户普及率"}},
+		{"新培育数字化车间5个以上，规上工业企业上云率提高到70%。", []string{"数字化车间", "规上工业企业上云率"}},
+	}
+	for _, c := range cases {
+		ins := e.Sentence(c.s, text.Plan, text.Years{Reviewed: 2020, Plan: 2025})
+		var got []string
+		for _, in := range ins {
+			got = append(got, in.Metric)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: metrics %q, want %q", c.s, got, c.want)
+		}
+	}
+}
+
+// A figure stated in a title or a bullet and again in the body is one
+// indicator: the body's.
+func TestRepeatedFigureIsOne(t *testing.T) {
+	e := testExtractor(t)
+	body := "到2025年将建成5G基站11.4万个\n《规划》要求到2025年，信息通信业收入达到278.1亿元，建成并开通5G基站11.4万个。"
+	ss := text.Split(body, text.Years{Plan: 2025})
+	ins := e.Document(Doc{Sentences: ss, PlanYear: 2025, Published: mustDate("2022-01-19")})
+	n := 0
+	for _, in := range ins {
+		if in.Value == 114000 {
+			n++
+			if in.SentenceNo == 0 {
+				t.Errorf("kept the heading's statement, want the body's: %+v", in)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("11.4万个 extracted %d times, want once: %+v", n, ins)
+	}
+}
+
+// A year after a reporting clause dates the paragraph; 其中 after a sentence
+// with a year but no figure takes that year.
+func TestYearAfterReportingAndAmongThem(t *testing.T) {
+	e := testExtractor(t)
+	body := "记者4月23日从省经信厅获悉，2020年，省经信厅认真履行职责。\n全年共建成5G基站29415个。\n2023年度全国网络质量评测结果发布。其中，青岛市网络质量位列第1名，新建5G基站1.2万个。"
+	ss := text.Split(body, text.Years{Reviewed: 2020})
+	ins := e.Document(Doc{Sentences: ss, ReviewedYear: 2020, Published: mustDate("2021-04-23")})
+	want := map[float64]int{29415: 2020, 12000: 2023}
+	for _, in := range ins {
+		if y, ok := want[in.Value]; ok && in.Year != y {
+			t.Errorf("%s: year %d, want %d", in.Surface, in.Year, y)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/policylens/policylens/data"
+)
+
+// Lexicon holds the word lists the extractor reads a clause with
+// (data/lexicon.yaml): the markers of plans and of things done, the words
+// that date a figure, the scope words, and the words trimmed off metric
+// phrases. They are data so that they are edited without touching Go; the
+// file's digest is part of the loader's resources version.
+type Lexicon struct {
+	Future          []string       `yaml:"future"`
+	NotFuture       []string       `yaml:"not_future"`
+	WillVerbs       []string       `yaml:"will_verbs"`
+	NotModalYao     []string       `yaml:"not_modal_yao"`
+	Past            []string       `yaml:"past"`
+	TargetRefs      []string       `yaml:"target_refs"`
+	CompletionWords []string       `yaml:"completion_words"`
+	Now             []string       `yaml:"now"`
+	YearParts       []string       `yaml:"year_parts"`
+	ThisYear        []string       `yaml:"this_year"`
+	LastYear        []string       `yaml:"last_year"`
+	NextYear        []string       `yaml:"next_year"`
+	Bases           []string       `yaml:"bases"`
+	BaseAfter       []string       `yaml:"base_after"`
+	Periods         map[string]int `yaml:"periods"`
+	National        []string       `yaml:"national"`
+	Own             []string       `yaml:"own"`
+	ProvinceWords   []string       `yaml:"province_words"`
+	OtherBodies     []string       `yaml:"other_bodies"`
+	NotScopeBefore  []string       `yaml:"not_scope_before"`
+	PlaceNotScope   []string       `yaml:"place_not_scope_before"`
+	NotScopeAfter   []string       `yaml:"not_scope_after"`
+	Benchmarks      []string       `yaml:"benchmarks"`
+	GenericPlaces   []string       `yaml:"generic_places"`
+	CarryOpeners    []string       `yaml:"carry_openers"`
+	Facilities      []string       `yaml:"facilities"`
+	Events          []string       `yaml:"events"`
+	Attendance      []string       `yaml:"attendance"`
+	MetricLead      []string       `yaml:"metric_lead"`
+	MetricTrail     []string       `yaml:"metric_trail"`
+	ChangePrefixes  []string       `yaml:"change_prefixes"`
+	ChangeWords     []string       `yaml:"change_words"`
+	MetricStop      []string       `yaml:"metric_stop"`
+	Reporting       []string       `yaml:"reporting"`
+
+	// cues finds every marker of a sentence in one pass.
+	cues *wordIndex
+}
+
+// cue classes found by the sentence scan.
+const (
+	cueFuture = iota
+	cuePast
+	cueNow
+	cueThisYear
+	cueLastYear
+	cueNextYear
+	cueNational
+	cueOwn
+	cueOtherBody
+	cueBenchmark
+	cueTargetRef
+	cueYearPart
+	cueNotFuture
+	cueWill // 将, decided by the verb after it
+	cueYao  // 要, decided by the word around it
+	nCueClasses
+)
+
+// ParseLexicon parses a lexicon in the format of data/lexicon.yaml and
+// checks that the lists the extractor cannot do without are there.
+func ParseLexicon(b []byte) (*Lexicon, error) {
+	l := &Lexicon{}
+	if err := yaml.Unmarshal(b, l); err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	for name, list := range map[string][]string{
+		"future": l.Future, "past": l.Past, "now": l.Now, "national": l.National, "own": l.Own,
+		"metric_lead": l.MetricLead, "metric_trail": l.MetricTrail,
+	} {
+		if len(list) == 0 {
+			return nil, fmt.Errorf("list %q is missing or empty", name)
+		}
+	}
+	for p, y := range l.Periods {
+		if y < 1950 || y > 2100 || utf8.RuneCountInString(p) < 2 {
+			return nil, fmt.Errorf("period %q: year %d", p, y)
+		}
+	}
+	l.cues = newWordIndex()
+	for class, list := range map[int][]string{
+		cueFuture: l.Future, cuePast: l.Past, cueNow: l.Now, cueThisYear: l.ThisYear, cueLastYear: l.LastYear,
+		cueNextYear: l.NextYear, cueNational: l.National, cueOwn: l.Own, cueOtherBody: l.OtherBodies,
+		cueBenchmark: l.Benchmarks, cueTargetRef: l.TargetRefs, cueYearPart: l.YearParts, cueNotFuture: l.NotFuture,
+	} {
+		for _, w := range list {
+			l.cues.add(w, class)
+		}
+	}
+	l.cues.add("将", cueWill)
+	l.cues.add("要", cueYao)
+	l.cues.sort()
+	// The change prefixes are stripped longest first (较去年同期 before
+	// 较去年); the metric strip lists apply in the file's order.
+	sort.SliceStable(l.ChangePrefixes, func(i, j int) bool { return len(l.ChangePrefixes[i]) > len(l.ChangePrefixes[j]) })
+	return l, nil
+}
+
+// DefaultLexicon is the lexicon built into the binary (data/lexicon.yaml).
+func DefaultLexicon() *Lexicon {
+	l, err := ParseLexicon(data.Lexicon)
+	if err != nil {
+		panic("built-in lexicon: " + err.Error())
+	}
+	return l
+}
+
+// wordIndex finds the words of a list at each position of a sentence,
+// longest first, indexed by first rune.
+type wordIndex struct {
+	byFirst map[rune][]indexedWord
+}
+
+type indexedWord struct {
+	word  []rune
+	class int
+}
+
+func newWordIndex() *wordIndex { return &wordIndex{byFirst: map[rune][]indexedWord{}} }
+
+func (x *wordIndex) add(w string, class int) {
+	rs := []rune(w)
+	if len(rs) == 0 {
+		return
+	}
+	x.byFirst[rs[0]] = append(x.byFirst[rs[0]], indexedWord{rs, class})
+}
+
+func (x *wordIndex) sort() {
+	for _, ws := range x.byFirst {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i].word) > len(ws[j].word) })
+	}
+}
+
+// at returns the longest word of the index at rs[i] and its class.
+func (x *wordIndex) at(rs []rune, i int) (n, class int) {
+	for _, w := range x.byFirst[rs[i]] {
+		if hasRunesAt(rs, i, w.word) {
+			return len(w.word), w.class
+		}
+	}
+	return 0, 0
+}
+
+func hasRunesAt(rs []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(rs) {
+		return false
+	}
+	for k, r := range w {
+		if rs[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// anyAt reports whether one of words starts at rs[i].
+func anyAt(rs []rune, i int, words []string) bool {
+	for _, w := range words {
+		if hasAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyBefore reports whether rs[:i] ends with one of words.
+func anyBefore(rs []rune, i int, words []string) bool {
+	for _, w := range words {
+		if endsWith(rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
