@@ -78,8 +78,11 @@ var viewExamples = []example{
 		Desc: "可以跨文档比较的指标：有规范名的用规范名，否则用原短语；常用单位、出现次数、实绩与目标各几次、涉及几个省份和几篇文档。指标页的指标选择列表由此而来。",
 		SQL:  "SELECT metric, canonical, unit, indicators, achievements, targets, provinces, documents\nFROM indicator_metrics\nORDER BY provinces DESC, indicators DESC"},
 	{Label: "目标与实绩", View: "targets_vs_results",
-		Desc: "每个目标（某地、某规范指标、某年）与后来报告的同地同指标同年实绩并列，附完成率（实绩 ÷ 目标）；尚无实绩报告的目标也列出，结果列为空。",
-		SQL:  "SELECT province, city, county, metric, year, unit, target_value, target_surface, result_value, result_surface, round(completion, 3) AS completion\nFROM targets_vs_results\nORDER BY province, metric, year"},
+		Desc: "每个本地目标（某地、某规范指标、某年）与其后发布的同地同指标同年本地实绩并列：选用的报告（最新发布者）、选用理由、状态（已完成 met / 未完成 not_met / 尚无报告 unreported / 有冲突 ambiguous）、候选报告数和完成率（实绩 ÷ 目标）。全国与他处的数值不计入。装载时计算。",
+		SQL:  "SELECT province, city, county, metric, year, unit, target_value, target_surface, result_value, result_surface, status, reason, candidates, round(completion, 3) AS completion\nFROM targets_vs_results\nORDER BY province, metric, year"},
+	{Label: "目标的候选报告", View: "target_candidate_results",
+		Desc: "每个目标的每份候选报告一行：同地、同指标、同年、同口径与单位，在目标之后发布的本地实绩（result）或称目标已完成的语句（met_statement），以及是否被选用。按 target_id 筛选查看某个目标。",
+		SQL:  "SELECT target_id, result_id, evidence, chosen, result_file, result_published, result_value, result_surface\nFROM target_candidate_results\nORDER BY target_id, chosen DESC, result_published DESC\nLIMIT 200"},
 }
 
 // questionExamples are questions analysts ask that read several tables.

@@ -39,6 +39,12 @@ type metricLink struct {
 type targetView struct {
 	queries.TargetResult
 	TargetHref, ResultHref string
+	Candidates             []candidateView
+}
+
+type candidateView struct {
+	queries.TargetCandidate
+	Href string
 }
 
 type pointView struct {
@@ -108,8 +114,20 @@ func indicatorsPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
+	ids := make([]int64, len(targets))
+	for i, t := range targets {
+		ids[i] = t.TargetID
+	}
+	cands, err := queries.TargetCandidates(r.ctx, r.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	byTarget := map[int64][]candidateView{}
+	for _, c := range cands {
+		byTarget[c.TargetID] = append(byTarget[c.TargetID], candidateView{TargetCandidate: c, Href: r.site.Doc(c.ResultDocID, c.ResultSentenceNo)})
+	}
 	for _, tr := range targets {
-		tv := targetView{TargetResult: tr, TargetHref: r.site.Doc(tr.TargetDocID, tr.TargetSentenceNo)}
+		tv := targetView{TargetResult: tr, TargetHref: r.site.Doc(tr.TargetDocID, tr.TargetSentenceNo), Candidates: byTarget[tr.TargetID]}
 		if tr.Result != nil {
 			tv.ResultHref = r.site.Doc(tr.ResultDocID, tr.ResultSentenceNo)
 		}

@@ -146,6 +146,9 @@ var funcs = template.FuncMap{
 	"qualLabel":    qualifierLabel,
 	"partLabel":    partLabel,
 	"measureLabel": measureLabel,
+	"statusLabel":  statusLabel,
+	"reasonLabel":  reasonLabel,
+	"scopeLabel":   scopeLabel,
 	"pct": func(v *float64) string {
 		if v == nil {
 			return ""
@@ -207,6 +210,52 @@ func kindLabel(kind string) string {
 		return "其他"
 	}
 	return kind
+}
+
+// statusLabel names a target's status (targets_vs_results.status).
+func statusLabel(s string) string {
+	switch s {
+	case "met":
+		return "已完成"
+	case "not_met":
+		return "未完成"
+	case "unreported":
+		return "尚无报告"
+	case "ambiguous":
+		return "存疑"
+	}
+	return s
+}
+
+// reasonLabel says why a target's result was chosen
+// (targets_vs_results.reason).
+func reasonLabel(r string) string {
+	switch r {
+	case "latest_result":
+		return "取最新发布的报告"
+	case "only_result":
+		return "唯一报告"
+	case "met_statement":
+		return "文中称已完成目标"
+	case "conflicting_results":
+		return "同日报告不一致或与完成表述矛盾"
+	case "no_result":
+		return "无同口径实绩"
+	}
+	return r
+}
+
+// scopeLabel names whose figure an indicator is.
+func scopeLabel(s string) string {
+	switch s {
+	case "own":
+		return "本地"
+	case "national":
+		return "全国"
+	case "other":
+		return "他处"
+	}
+	return s
 }
 
 func qualifierLabel(q string) string {

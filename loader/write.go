@@ -42,6 +42,9 @@ type writer struct {
 	fresh        bool            // the database was created by this load
 	touched      map[aggKey]bool // aggregate keys whose documents this load changes
 	gaz          *gazetteer.Gazetteer
+	// targetKeys are the target keys whose indicators this load added or
+	// removed (every target is computed on a new database).
+	targetKeys map[targetKey]bool
 }
 
 // appenders are the open appenders of one load, one per table it appends to.
@@ -140,7 +143,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	}
 	w := &writer{db: db, byTextHash: map[string]int{}, hashOf: map[int]string{}, known: st.files, near: dedup.NewIndex(), now: time.Now().UTC(),
 		loadID: newLoadID(), changedDocs: map[int]bool{}, changedPaths: map[string]bool{},
-		fresh: fresh, gaz: gazetteer.Default()}
+		fresh: fresh, gaz: gazetteer.Default(), targetKeys: map[targetKey]bool{}}
 	if fresh {
 		if err := schema.Apply(ctx, db); err != nil {
 			db.Close()
@@ -311,6 +314,9 @@ func (w *writer) deleteDocRows(ctx context.Context, id int) error {
 	if err := w.touchDoc(ctx, id); err != nil {
 		return err
 	}
+	if err := w.touchDocTargets(ctx, id); err != nil {
+		return err
+	}
 	for _, t := range schema.Tables {
 		if !t.PerDocument {
 			continue
@@ -441,13 +447,16 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		}
 	}
 	for _, in := range p.indicators {
+		if k, ok := keyOf(p.meta, in); ok {
+			w.targetKeys[k] = true
+		}
 		s := p.sentences[in.SentenceNo]
 		row := schema.Indicator{
 			IndicatorID: int32(w.nextIndicatorID), DocID: id32, SentenceNo: int32(in.SentenceNo),
 			StartChar: int32(s.Start + in.Start), EndChar: int32(s.Start + in.End), Surface: in.Surface,
 			Metric: in.Metric, CanonicalMetric: schema.Null(in.Canonical), Measure: in.Measure,
 			Value: in.Value, Unit: in.Unit, Qualifier: in.Qualifier, Kind: in.Kind, Year: schema.Null(int32(in.Year)),
-			Scope: in.Scope, ScopePlace: schema.Null(in.ScopePlace),
+			Scope: in.Scope, ScopePlace: schema.Null(in.ScopePlace), Met: in.Met,
 		}
 		if in.HasMax && !math.IsNaN(in.ValueMax) {
 			row.ValueMax = sql.Null[float64]{V: in.ValueMax, Valid: true}
@@ -543,6 +552,9 @@ func (w *writer) commit(ctx context.Context) error {
 		return err
 	}
 	if err := w.refreshAggregates(ctx); err != nil {
+		return err
+	}
+	if err := w.updateTargets(ctx, w.fresh); err != nil {
 		return err
 	}
 	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {

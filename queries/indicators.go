@@ -58,6 +58,9 @@ type IndicatorPoint struct {
 	Qualifier       string
 	Surface         string
 	Sentence        string
+	// Scope is own, national or other (ScopePlace names the other place):
+	// comparisons across provinces use own figures only.
+	Scope, ScopePlace string
 }
 
 // IndicatorSeries returns one page of the indicators of one metric (a
@@ -74,7 +77,7 @@ func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric, kind str
 		err := r.Scan(&v.IndicatorID, &v.DocID, &v.SentenceNo, &v.File, &v.Title,
 			&v.Province, &city, &county, &v.Level, &docYear,
 			&v.Kind, &year, &v.Metric, &canonical, &v.Measure,
-			&v.Value, &max, &v.Unit, &v.Qualifier, &v.Surface, &v.Sentence, &total)
+			&v.Value, &max, &v.Unit, &v.Qualifier, &v.Surface, &v.Sentence, &total, &v.Scope, &v.ScopePlace)
 		v.City, v.County, v.CanonicalMetric = nullString(city), nullString(county), nullString(canonical)
 		v.DocYear, v.Year = nullInt(docYear), nullInt(year)
 		if max.Valid {
@@ -85,9 +88,9 @@ func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric, kind str
 	return rows, total, err
 }
 
-// TargetResult is a target beside a result reported for the same place,
-// metric, year, measure and unit; Result and Completion are nil when no
-// result was reported (yet).
+// TargetResult is a target beside the result chosen for it among those
+// reported for the same place, scope, metric, year, measure and unit;
+// Result and Completion are nil when none was reported (yet).
 type TargetResult struct {
 	Province, City, County string
 	Metric                 string
@@ -105,6 +108,13 @@ type TargetResult struct {
 	ResultDocID            int64 // 0 without a result
 	ResultSentenceNo       int
 	Completion             *float64 // Result / Target
+	TargetID               int64
+	// Status is met, not_met, unreported or ambiguous; Reason says why the
+	// result was chosen (latest_result, only_result, met_statement,
+	// conflicting_results, no_result); Candidates counts the results and
+	// statements that may answer the target.
+	Status, Reason string
+	Candidates     int
 }
 
 // TargetResults returns one page of the targets of one metric ("" for all)
@@ -120,7 +130,7 @@ func TargetResults(ctx context.Context, db *sql.DB, f Filter, metric string, pg 
 		var tmax, res, compl sql.NullFloat64
 		err := r.Scan(&v.Province, &v.City, &v.County, &v.Metric, &year, &v.Measure, &v.Unit,
 			&v.Target, &tmax, &v.TargetQualifier, &v.TargetSurface, &v.TargetDocID, &v.TargetSentenceNo,
-			&res, &v.ResultSurface, &resDoc, &resSent, &compl, &total)
+			&res, &v.ResultSurface, &resDoc, &resSent, &compl, &v.TargetID, &v.Status, &v.Reason, &v.Candidates, &total)
 		v.Year, v.ResultDocID, v.ResultSentenceNo = nullInt(year), int64(nullInt(resDoc)), nullInt(resSent)
 		if tmax.Valid {
 			v.TargetMax = &tmax.Float64
@@ -163,4 +173,33 @@ func IndicatorRollup(ctx context.Context, db *sql.DB, f Filter, metric, measure 
 		v.Year = nullInt(year)
 		return err
 	}, append(f.args(), sql.Named("metric", metric), sql.Named("measure", measure))...)
+}
+
+// TargetCandidate is one result (or statement that the target was met)
+// that may answer a target, and whether it was the one chosen.
+type TargetCandidate struct {
+	TargetID         int64
+	Evidence         string // result or met_statement
+	Chosen           bool
+	ResultDocID      int64
+	ResultSentenceNo int
+	ResultValue      float64
+	ResultSurface    string
+	ResultPublished  string // YYYY-MM-DD, "" when unknown
+}
+
+// TargetCandidates returns the candidates of the given targets (at most
+// ten each, the chosen one first).
+func TargetCandidates(ctx context.Context, db *sql.DB, targets []int64) ([]TargetCandidate, error) {
+	if len(targets) == 0 {
+		return nil, nil
+	}
+	ids := make([]int32, len(targets))
+	for i, t := range targets {
+		ids[i] = int32(t)
+	}
+	return selectRows(ctx, db, "TargetCandidates", func(r *sql.Rows, v *TargetCandidate) error {
+		return r.Scan(&v.TargetID, &v.Evidence, &v.Chosen, &v.ResultDocID, &v.ResultSentenceNo, &v.ResultValue,
+			&v.ResultSurface, &v.ResultPublished)
+	}, sql.Named("targets", ids))
 }

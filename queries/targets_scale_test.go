@@ -27,8 +27,10 @@ func TestTargetsVsResultsScales(t *testing.T) {
 	plan.WriteString("山东省通信管理局召开2024年工作会议\n2024年重点工作：\n")
 	review.WriteString("山东省通信管理局召开2025年工作会议\n2024年工作回顾：\n")
 	for i := range n {
-		fmt.Fprintf(&plan, "全年新建5G基站%d.%d万个以上。\n", 2+i%9, i%10)
-		fmt.Fprintf(&review, "全年新建5G基站%d.%d万个。\n", 1+i%9, i%10)
+		// Distinct values: a figure a notice repeats word for word is one
+		// indicator.
+		fmt.Fprintf(&plan, "全年新建5G基站%d个以上。\n", 20000+i)
+		fmt.Fprintf(&review, "全年新建5G基站%d个。\n", 10000+i)
 	}
 	os.WriteFile(filepath.Join(notices, "plan.txt"), []byte(plan.String()), 0o644)
 	os.WriteFile(filepath.Join(notices, "review.txt"), []byte(review.String()), 0o644)

@@ -115,6 +115,9 @@ type Indicator struct {
 	// benchmark). ScopePlace names the place or body for other (广州市).
 	Scope      string
 	ScopePlace string
+	// Met reports a target quoted as met: its sentence says it was
+	// completed (完成…不少于23万个的目标, 超额完成年度目标(3万个)).
+	Met bool
 }
 
 // Document extracts the indicators of every sentence of a notice. Sentences
@@ -505,6 +508,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 		}
 		ind.Measure = measureOf(rs, f, cm, haveCM)
 		ind.Kind, ind.Year, ind.Scope, ind.ScopePlace = e.label(rs, f, &marks, metric, part, st.carried(), ctx)
+		ind.Met = ind.Kind == "target" && e.quotedTarget(rs, f) && e.saysMet(rs, f)
 		if roles[fi] == changeFrom && fi+1 < len(figs) {
 			// 从9%提升至84%: the value changed from is done, in the year
 			// before the one it changed to (or the year before a plan

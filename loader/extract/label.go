@@ -809,6 +809,24 @@ func (e *Extractor) quotedTarget(rs []rune, f figure) bool {
 	return false
 }
 
+// saysMet reports a quoted target whose clause says it was met: a
+// completion word before it (完成, 超额完成, 提前完成, 实现, 达成, 远超) and no
+// modal nearer (确保完成… is a plan).
+func (e *Extractor) saysMet(rs []rune, f figure) bool {
+	clause := rs[scopeClauseStart(rs, f.start):f.start]
+	k := -1
+	for _, w := range []string{"超额完成", "提前完成", "完成", "实现", "达成", "远超"} {
+		if i := strings.LastIndex(string(clause), w); i >= 0 && i > k {
+			k = i
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	before := string(clause)[:k]
+	return !containsAny(before, "确保", "力争", "争取", "将", "要", "计划", "预计")
+}
+
 // mood is the mood of the nearest decisive marker of a figure: a modal or
 // aspect marker, or a time expression whose year lies after or before the
 // notice's own. Markers in the figure's own clause come first — before it,

@@ -22,6 +22,7 @@ var Tables = []*Table{
 	Duplicates.Table, Fingerprints.Table, Files.Table, LoadIssues.Table,
 	Changes.Table,
 	Places.Table, DocumentCounts.Table, GroupStats.Table, TermStats.Table, ThemeStats.Table,
+	TargetStatuses.Table, TargetCandidates.Table,
 }
 
 // MetaRow is a key/value fact about the file.
@@ -150,6 +151,7 @@ type Indicator struct {
 	Year            sql.Null[int32]   `db:"year" doc:"the year the figure refers to"`
 	Scope           string            `db:"scope" doc:"whose figure: own (the notice's place), national, other"`
 	ScopePlace      sql.Null[string]  `db:"scope_place" doc:"the place or body named for scope other (广州市, 全国平均)"`
+	Met             bool              `db:"met" doc:"a target its sentence says was met (超额完成年度目标(3万个))"`
 }
 
 // Indicators holds the numeric indicators extracted from sentences.
@@ -222,3 +224,52 @@ type Change struct {
 // database for a small load (package loader, spare.go).
 var Changes = Declare[Change](Spec{Name: "changes",
 	Comment: "The documents and files the last load changed, for bringing the spare file up to date."})
+
+// TargetStatus is the verdict on one target: its key (place, canonical
+// metric, measure, unit, year), the result chosen among its candidates and
+// why, and whether it was met. The loader computes it at load time for the
+// keys a load touched (see loader/sql/UpdateTargets.sql).
+type TargetStatus struct {
+	TargetID   int32             `db:"target_id" doc:"indicators.indicator_id of the target"`
+	Province   string            `db:"province"`
+	City       string            `db:"city" doc:"'' for a provincial target"`
+	County     string            `db:"county" doc:"'' above county level"`
+	Metric     string            `db:"metric" doc:"canonical metric"`
+	Measure    string            `db:"measure"`
+	Unit       string            `db:"unit"`
+	Year       int32             `db:"year" doc:"the year the target is for"`
+	Candidates int32             `db:"candidates" doc:"results and statements that may answer it"`
+	ResultID   sql.Null[int32]   `db:"result_id" doc:"the chosen candidate, NULL when unreported"`
+	Status     string            `db:"status" doc:"met, not_met, unreported, ambiguous"`
+	Reason     string            `db:"reason" doc:"latest_result, only_result, met_statement, conflicting_results, no_result"`
+	Completion sql.Null[float64] `db:"completion" doc:"chosen result / target value"`
+}
+
+// TargetStatuses holds one verdict per own target of a known canonical
+// metric and year. It depends on other notices than the target's, so it is
+// not PerDocument: a load recomputes the keys it touched.
+var TargetStatuses = Declare[TargetStatus](Spec{Name: "target_status",
+	Comment: "Targets against results: one verdict per target, computed at load time for the keys a load touched."})
+
+// TargetCandidate is one own result (or statement that a target was met)
+// of a target key — place, canonical metric, measure, unit, year — that
+// has a target. A target's candidates are those of its key published on or
+// after it (view target_candidate_results); keeping them per key, not per
+// target, keeps the table linear in the indicators when one key has many
+// targets and many results.
+type TargetCandidate struct {
+	Province  string              `db:"province"`
+	City      string              `db:"city" doc:"'' for a provincial figure"`
+	County    string              `db:"county" doc:"'' above county level"`
+	Metric    string              `db:"metric" doc:"canonical metric"`
+	Measure   string              `db:"measure"`
+	Unit      string              `db:"unit"`
+	Year      int32               `db:"year"`
+	ResultID  int32               `db:"result_id" doc:"indicators.indicator_id of the result or statement"`
+	Evidence  string              `db:"evidence" doc:"result (an achievement) or met_statement (a sentence saying a target was met)"`
+	Published sql.Null[time.Time] `db:"published,date" doc:"publication date of its notice (the end of the notice's year when only that is known)"`
+}
+
+// TargetCandidates holds the candidates of every target key.
+var TargetCandidates = Declare[TargetCandidate](Spec{Name: "target_candidates",
+	Comment: "Own results and met statements of every key that has a target; a target's candidates are those published on or after it."})

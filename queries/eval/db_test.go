@@ -11,7 +11,6 @@ import (
 	_ "github.com/duckdb/duckdb-go/v2" // DuckDB driver
 
 	"github.com/policylens/policylens/loader"
-	"github.com/policylens/policylens/loader/schema"
 )
 
 const goldDir = "../../data/gold"
@@ -65,82 +64,6 @@ func TestSeedBarsThroughLoader(t *testing.T) {
 	}
 	if r.ScopeN != r.Matched {
 		t.Errorf("the seed gold names a scope for %d of %d pairs", r.ScopeN, r.Matched)
-	}
-}
-
-// TestTargetsVsResults checks the view of 003_indicator_views.sql on
-// hand-made rows: a target met in a later notice, one never reported, one
-// whose only result is in another unit, and a county target that must not
-// pair with a province result. Of two reports for the year, the later
-// published one is the result.
-func TestTargetsVsResults(t *testing.T) {
-	ctx := context.Background()
-	db, err := sql.Open("duckdb", filepath.Join(t.TempDir(), "v.duckdb"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := schema.Apply(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	exec := func(q string, args ...any) {
-		t.Helper()
-		if _, err := db.ExecContext(ctx, q, args...); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	doc := `INSERT INTO documents (doc_id, path, content_hash, text_hash, format, encoding, title, doc_type, province,
-		city, county, level, issuer, published, year, reviewed_year, plan_year, chars, tokens, body, loaded_at)
-		VALUES (?, ?, '', '', 'txt', 'utf-8', '', 'unknown', ?, ?, ?, 'province', '', ?::DATE, ?, ?, ?, 0, 0, '', now())`
-	exec(doc, 1, "sd2024.txt", "山东省", nil, nil, "2024-01-20", 2024, 2023, 2024)
-	exec(doc, 2, "sd2025-early.txt", "山东省", nil, nil, "2025-01-22", 2025, 2024, 2025)
-	exec(doc, 3, "sd2025.txt", "山东省", nil, nil, "2025-03-23", 2025, 2024, 2025)
-	exec(doc, 4, "bx2024.txt", "山东省", "滨州市", "博兴县", "2024-03-01", 2024, 2023, 2024)
-	exec(`INSERT INTO sentences VALUES (1, 0, 'plan', 0, 10, '新建5G基站2万个。'), (2, 0, 'review', 0, 10, '新建5G基站2.3万个。'), (3, 0, 'review', 0, 10, '新建5G基站2.5万个。')`)
-	ind := `INSERT INTO indicators VALUES (?, ?, 0, 0, 5, ?, ?, ?, ?, ?, NULL, ?, 'exact', ?, ?, 'own', NULL)`
-	exec(ind, 1, 1, "2万个", "5G基站", "5G基站", "increment", 20000, "个", "target", 2024)
-	exec(ind, 2, 1, "70EFLOPS", "智算规模", "智算规模", "total", 70, "EFLOPS", "target", 2024)
-	exec(ind, 3, 1, "95%", "资费公示率", "资费公示率", "rate", 95, "%", "target", 2024)
-	exec(ind, 4, 2, "2.3万个", "5G基站", "5G基站", "increment", 23000, "个", "achievement", 2024)
-	exec(ind, 5, 2, "96", "资费公示率", "资费公示率", "rate", 96, "个", "achievement", 2024)
-	exec(ind, 6, 3, "2.5万个", "5G基站", "5G基站", "increment", 25000, "个", "achievement", 2024)
-	exec(ind, 7, 4, "500个", "5G基站", "5G基站", "increment", 500, "个", "target", 2024)
-
-	rows, err := db.QueryContext(ctx, `SELECT target_id, reported, result_id, completion, result_sentence
-		FROM targets_vs_results ORDER BY target_id`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	type row struct {
-		target     int
-		reported   bool
-		result     sql.NullInt64
-		completion sql.NullFloat64
-		sentence   sql.NullString
-	}
-	var got []row
-	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.target, &r.reported, &r.result, &r.completion, &r.sentence); err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, r)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 4 {
-		t.Fatalf("%d rows, want 4 (one per target): %+v", len(got), got)
-	}
-	if r := got[0]; !r.reported || r.result.Int64 != 6 || r.completion.Float64 < 1.249 || r.completion.Float64 > 1.251 ||
-		r.sentence.String != "新建5G基站2.5万个。" {
-		t.Errorf("5G target: %+v, want result 6 (the later report, not 4) with completion 1.25", r)
-	}
-	for _, r := range got[1:] {
-		if r.reported || r.result.Valid || r.completion.Valid {
-			t.Errorf("target %d should be unreported: %+v", r.target, r)
-		}
 	}
 }
 

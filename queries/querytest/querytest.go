@@ -37,6 +37,17 @@ func SeedDir() string {
 // reprinted by another site, which the loader records as a copy.
 const ReprintPath = "mirror/reprint.txt"
 
+// FollowUpPath is a later notice SeedDB adds beside the seeds: a report on
+// 2026 by 浙江's administration that answers the second seed's 5G target
+// (建成5G基站超31万个) and quotes a national total, which must not.
+const FollowUpPath = "followup/zhejiang_2027.txt"
+
+const followUp = `浙江省通信管理局召开2027年全省信息通信行业工作会议
+发布时间：2027-02-10
+2月9日，浙江省通信管理局召开2027年全省信息通信行业工作会议，总结2026年工作，部署2027年重点任务。
+会议指出，2026年，全省累计建成5G基站32.5万个，同期全国5G基站总数达到520万个。
+`
+
 // SeedDB returns the path of a DuckDB file loaded from the seeds and a
 // reprint of the first one, built once per test binary. Call Cleanup from
 // TestMain to remove it.
@@ -68,6 +79,12 @@ func copySeeds(dir string) error {
 		return fmt.Errorf("no seeds in %s: %v", SeedDir(), err)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(ReprintPath)), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(FollowUpPath)), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(FollowUpPath)), []byte(followUp), 0o644); err != nil {
 		return err
 	}
 	for i, s := range seeds {

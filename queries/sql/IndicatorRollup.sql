@@ -5,6 +5,8 @@
 -- provinces in administrative order. $measure keeps one measure (total,
 -- increment ...; '' for all), so that totals and increments are not drawn
 -- on one axis. A chart of a metric reads these rows, not every figure.
+-- Only the places' own figures are rolled up: a national total or another
+-- place's figure quoted in a notice is not the notice's place's (scope).
 WITH hits AS (
     SELECT i.indicator_id, i.doc_id, i.sentence_no, i.kind, i.year, i.measure, i.unit, i.value, i.surface,
            d.province, d.province_code, d.level
@@ -12,6 +14,7 @@ WITH hits AS (
     JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
     WHERE coalesce(i.canonical_metric, i.metric) = $metric
       AND ($measure = '' OR i.measure = $measure)
+      AND i.scope = 'own'
 ), cells AS (
     SELECT level, province, year, kind, measure, unit,
            any_value(province_code) AS province_code,
