@@ -130,6 +130,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	}
 	var out []Indicator
 	para, paraYear, sectionYear, semiYear, prevYear := -1, 0, 0, 0, 0
+	paraBy, sectionBy := false, false
 	var last *Indicator // the last figure of the paragraph so far
 	// heading holds the sentences that are a short line of their own
 	// without a full stop: a title or a heading.
@@ -143,19 +144,19 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	}
 	for _, s := range d.Sentences {
 		if s.Para != para {
-			para, paraYear, last, semiYear, prevYear = s.Para, 0, nil, 0, 0
+			para, paraYear, last, semiYear, prevYear, paraBy = s.Para, 0, nil, 0, 0, false
 			// A numbered item (1.…, （2）…) goes on with the section its
 			// heading paragraph opened (“十三五”期间，… then 1.实现…);
 			// any other paragraph starts afresh.
 			if subItem(s.Text) {
-				paraYear = sectionYear
+				paraYear, paraBy = sectionYear, sectionBy
 			} else {
-				sectionYear = 0
+				sectionYear, sectionBy = 0, false
 			}
 		}
-		st := sentenceState{paraYear: paraYear, semiYear: semiYear}
+		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy}
 		if containsAny(text.Simplify(s.Text), e.lex.Now...) {
-			st.paraYear = 0
+			st.paraYear, st.by = 0, false
 		}
 		if text.IsChrome(s.Text) || e.isAttendance(s.Text) {
 			semiYear = 0
@@ -178,10 +179,12 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		if len(inds) > 0 {
 			first = inds[0].Start
 		}
-		if y := marks.openingYear(first, e.lex); y > 0 {
+		if y, by := marks.opening(first, e.lex); y > 0 {
 			// 2020年，…; 截至2020年底，…; 去年，…; “十三五”期间，…: the
-			// year dates the rest of the paragraph.
+			// year dates the rest of the paragraph; 到2025年，… makes its
+			// unmarked figures due.
 			paraYear, sectionYear = y, y
+			paraBy, sectionBy = by, by
 		}
 		// A sentence ended by ； goes on in the next: its time adverbial
 		// (…了解到：“十四五”期间，全市…；建成…) dates that one too.
@@ -278,7 +281,8 @@ func subItem(s string) bool {
 // sentence opening with 其中, the scope of the figure before.
 type sentenceState struct {
 	paraYear          int
-	semiYear          int // the time adverbial of the sentence before, when it ended with ；
+	by                bool // the paragraph opened on a deadline (到2025年，…)
+	semiYear          int  // the time adverbial of the sentence before, when it ended with ；
 	scope, scopePlace string
 }
 
@@ -452,6 +456,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 	}
 	marks := e.scanMarks(rs, quoteMask(rs), ctx)
 	marks.inherited, marks.inheritedPlace = st.scope, st.scopePlace
+	marks.carriedBy = st.by
 	if len(figs) == 0 {
 		return nil, &marks
 	}

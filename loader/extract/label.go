@@ -70,6 +70,9 @@ type sentenceMarks struct {
 	inherited, inheritedPlace string
 	// rs is the sentence the marks were read from.
 	rs []rune
+	// carriedBy reports a paragraph that opened on a deadline (到2025年，…):
+	// its figures without a marker of their own are due, not done.
+	carriedBy bool
 }
 
 // openingYear is the year a sentence opens on as a bare time adverbial or
@@ -81,28 +84,40 @@ type sentenceMarks struct {
 // 从…获悉，2020年，…): firstFigure is where the sentence's first figure
 // starts (its length when it has none).
 func (m *sentenceMarks) openingYear(firstFigure int, lx *Lexicon) int {
+	y, _ := m.opening(firstFigure, lx)
+	return y
+}
+
+// opening is openingYear and whether the sentence opens on a deadline
+// (到2025年，…).
+func (m *sentenceMarks) opening(firstFigure int, lx *Lexicon) (int, bool) {
+	y, i := m.openingMark(firstFigure, lx)
+	return y, y > 0 && m.times[i].kind == tBy
+}
+
+func (m *sentenceMarks) openingMark(firstFigure int, lx *Lexicon) (int, int) {
 	rs := m.rs
 	for i, t := range m.times {
 		if t.start >= firstFigure {
-			return 0
+			return 0, 0
 		}
 		dates := t.year > 0 && t.kind != tBase && t.kind != tSince
 		if i == 0 && t.start <= 3 {
 			if dates && (t.adverbial || t.topic) {
-				return t.year
+				return t.year, i
 			}
 			if t.kind != tNow {
-				return 0
+				return 0, 0
 			}
 			continue // 近日获悉，…
 		}
 		// 记者4月23日从省经信厅获悉，2020年，…: the time is a clause of its
 		// own after one that only says where the news comes from.
 		if dates && t.kind != tNow && t.adverbial && t.start == minorStart(rs, t.start) && afterReporting(rs[:t.start], lx) {
-			return t.year
+			return t.year, i
 		}
 	}
-	return 0
+	return 0, 0
 }
 
 // afterReporting reports text ending with a clause that only says where
@@ -729,6 +744,9 @@ func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric str
 		return "target", !partPlan
 	}
 	future, ok := e.mood(rs, f, marks, ctx)
+	if !ok && marks.carriedBy {
+		future, ok = true, true
+	}
 	if !ok && carried > 0 && ctx.now > 0 && carried != ctx.now {
 		// The year carried from the paragraph's opening (“十三五”时期，…)
 		// says whether its figures lie behind or ahead.

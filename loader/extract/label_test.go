@@ -216,3 +216,23 @@ func TestYearAfterReportingAndAmongThem(t *testing.T) {
 		}
 	}
 }
+
+// A paragraph that opens on a deadline makes its unmarked figures due, even
+// in a notice whose date is unknown; a project's task is a target.
+func TestDeadlineParagraphAndTasks(t *testing.T) {
+	e := testExtractor(t)
+	body := "到2025年,全省建成5G基站13万个。省际互联网出口带宽超过4.5万Gbps。\n项目任务是在全省新增7000个贫困自然村通光纤。"
+	ss := text.Split(body, text.Years{})
+	ins := e.Document(Doc{Sentences: ss, Province: "贵州省", Level: "province"})
+	if len(ins) != 3 {
+		t.Fatalf("got %d indicators: %+v", len(ins), ins)
+	}
+	for _, in := range ins {
+		if in.Kind != "target" {
+			t.Errorf("%s: kind %s, want target", in.Surface, in.Kind)
+		}
+	}
+	if ins[1].Year != 2025 {
+		t.Errorf("%s: year %d, want 2025", ins[1].Surface, ins[1].Year)
+	}
+}

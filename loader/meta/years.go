@@ -535,6 +535,8 @@ var (
 	namedPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?`)
 	// issuedRe is an opening reporting a plan's issue: 印发了《…》.
 	issuedRe = regexp.MustCompile(`(?:印发|出台|发布|解读|公布)了?《`)
+	// issuedPlanRe is a five-year plan issued by name: 《…“十四五”规划》.
+	issuedPlanRe = regexp.MustCompile(`《[^》]*?[“"]?(十[一二三四五]五)[”"]?[^》]*?(?:规划|方案|计划|纲要)》`)
 	// doneRe is a title reporting a plan's target met: 提前完成“十四五”….
 	doneRe = regexp.MustCompile(`完成|实现|达成`)
 	// prevPeriodRe is an account of a five-year period: “十三五”期间.
@@ -579,6 +581,13 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 			if b > a && ahead(b) {
 				start, end = a, b
 				break
+			}
+		}
+		// 印发《贵州信息通信行业“十四五”规划》: the plan's name gives its
+		// period.
+		for _, m := range issuedPlanRe.FindAllStringSubmatch(first, -1) {
+			if e := periodEnd[m[1]]; end == 0 && ahead(e) {
+				start, end = e-4, e
 			}
 		}
 	}

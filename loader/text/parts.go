@@ -201,7 +201,10 @@ func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
 			return Plan, true
 		case strings.HasPrefix(tail, "以来") || strings.HasPrefix(tail, "，") || strings.HasPrefix(tail, ",") ||
 			strings.HasPrefix(tail, "全") || strings.HasPrefix(tail, "我"):
-			if y.Reviewed == 0 || yr <= y.Reviewed {
+			// In a plan that reviews no year, a year opening a paragraph
+			// of its plan part is a milestone (一、主要目标 2022年，全市新建…；
+			// 到2024年，…), not an account.
+			if (y.Reviewed == 0 && (current != Plan || strings.HasPrefix(tail, "以来"))) || (y.Reviewed != 0 && yr <= y.Reviewed) {
 				return Review, true
 			}
 		}

@@ -175,6 +175,19 @@ func TestPartsFutureVerbOpensPlan(t *testing.T) {
 	}
 }
 
+// A plan over several years that reviews no year: a year opening a
+// paragraph of its targets is a milestone, still the plan; 以来 looks back.
+func TestPartsPlanMilestones(t *testing.T) {
+	body := "六盘水市新型基础设施建设三年行动方案(2022—2024年)\n一、主要目标\n2022年,全市新建5G基站2600个以上。\n到2024年,全市累计建成5G基站1万个。\n2016年以来,全市实施电信普遍服务试点项目。"
+	got := parts(body, Years{Plan: 2024})
+	if got["2022年,全市新建5G基站2600个以上。"] != Plan || got["到2024年,全市累计建成5G基站1万个。"] != Plan {
+		t.Errorf("milestones left the plan: %v", got)
+	}
+	if got["2016年以来,全市实施电信普遍服务试点项目。"] != Review {
+		t.Errorf("以来 did not look back: %v", got)
+	}
+}
+
 func TestIsChrome(t *testing.T) {
 	for _, s := range []string{"浏览量:656 次", "Copyright www.x.gov.cn", "鲁ICP备19044984号-1",
 		"互联网新闻信息服务许可证37120180030", "【返回顶部】"} {
