@@ -450,7 +450,8 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 			rs = r
 		}
 	}
-	figs, roles := e.splitChanges(rs, orig, e.units.scan(rs, orig))
+	scanRs, scanOrig := unquoteTargets(rs, orig)
+	figs, roles := e.splitChanges(scanRs, scanOrig, e.units.scan(scanRs, scanOrig))
 	if len(figs) == 0 && !mayDate(rs) {
 		return nil, &sentenceMarks{}
 	}
@@ -536,6 +537,42 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 		prevMetric, prevEnd = metric, f.end
 	}
 	return out, &marks
+}
+
+// unquoteTargets drops the quotation marks around a target quoted by name
+// (完成“全年新建3万个5G基站”的目标任务, “2025年农村5G通达率80%以上”的目标),
+// whose figures the number reader would otherwise skip as quoted text. It
+// returns rs and orig themselves when there is none.
+func unquoteTargets(rs, orig []rune) ([]rune, []rune) {
+	var cut []int
+	for i, r := range rs {
+		if r != '“' && r != '"' {
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && j-i <= 40 && rs[j] != '”' && rs[j] != '"' && rs[j] != '“' {
+			j++
+		}
+		if j >= len(rs) || j-i > 40 || rs[j] == '“' {
+			continue
+		}
+		after := string(rs[j+1 : min(len(rs), j+5)])
+		if !strings.HasPrefix(after, "的目标") && !strings.HasPrefix(after, "目标") && !strings.HasPrefix(after, "的任务") {
+			continue
+		}
+		if !strings.ContainsFunc(string(rs[i:j]), func(r rune) bool { return isDigit(r) }) {
+			continue
+		}
+		cut = append(cut, i, j)
+	}
+	if len(cut) == 0 {
+		return rs, orig
+	}
+	rs2, orig2 := append([]rune(nil), rs...), append([]rune(nil), orig...)
+	for _, k := range cut {
+		rs2[k], orig2[k] = ' ', ' '
+	}
+	return rs2, orig2
 }
 
 // opensOn reports a figure whose clause opens on one of words.

@@ -236,3 +236,15 @@ func TestDeadlineParagraphAndTasks(t *testing.T) {
 		t.Errorf("%s: year %d, want 2025", ins[1].Surface, ins[1].Year)
 	}
 }
+
+// A target quoted by name is read inside its quotation marks.
+func TestQuotedTargetByName(t *testing.T) {
+	e := testExtractor(t)
+	ins := e.Sentence("全省提前完成“全年新建3万个5G基站”的目标任务。", text.Review, text.Years{Reviewed: 2022})
+	if len(ins) != 1 || ins[0].Value != 30000 || ins[0].Kind != "target" || ins[0].Year != 2022 || !ins[0].Met {
+		t.Errorf("got %+v, want the 2022 target of 30000, met", ins)
+	}
+	if ins := e.Sentence("他说“今年是关键一年，要新建3万个基站”。", text.Review, text.Years{Reviewed: 2022}); len(ins) != 0 {
+		t.Errorf("a quotation that names no target: %+v", ins)
+	}
+}
