@@ -1024,6 +1024,12 @@ func (e *Extractor) scopeOf(rs []rune, f figure, marks *sentenceMarks) (string, 
 		if endsWith(rs, f.start, "等") && s.scope == "other" && s.end <= f.start-1 {
 			return false
 		}
+		// 进入全国20个试点城市行列、工业互联网标识解析注册量逾3亿个: the
+		// national word of a list the place joins is the list's only.
+		if s.scope == "national" && containsAny(string(rs[scopeClauseStart(rs, s.start):s.start]), e.lex.JoinWords...) &&
+			strings.ContainsAny(string(rs[s.end:f.start]), "、0123456789") {
+			return false
+		}
 		return true
 	}
 	// The figure's own clause.
@@ -1050,6 +1056,11 @@ func (e *Extractor) scopeOf(rs []rune, f figure, marks *sentenceMarks) (string, 
 		ps := scopeClauseStart(rs, end-1)
 		for _, s := range marks.scopes {
 			if s.start >= ps && s.start < end && s.scope != "benchmark" && e.opensClause(rs, ps, s.start) && usable(s) {
+				// 全国累计建成5G基站129.4万个，累计建成5G基站13.5万个: the
+				// same count again is someone else's — the notice's own.
+				if f.unit != "%" && f.unit != "个百分点" && f.unit != "倍" && sharesPhrase(rs[s.end:end], rs[cs:f.start], 4) {
+					return scope, place
+				}
 				return s.scope, s.place
 			}
 		}
@@ -1074,10 +1085,15 @@ func scopeClauseStart(rs []rune, i int) int {
 // time word (同期全国…, 其中广州…), or the last of a list that opens it
 // (东、中、西部和东北地区…).
 func (e *Extractor) opensClause(rs []rune, from, i int) bool {
+	head := string(rs[from:i])
+	// 进入全国26个试点城市行列，建成…: the place joins a national list; what
+	// follows is its own.
+	if containsAny(head, e.lex.JoinWords...) {
+		return false
+	}
 	if i-from <= 2 {
 		return true
 	}
-	head := string(rs[from:i])
 	for _, w := range []string{"同期", "其中", "同时", "另外", "此外", "目前", "截至目前", "全年", "据统计", "据了解", "今年", "去年"} {
 		if head == w {
 			return true
@@ -1103,4 +1119,26 @@ func (e *Extractor) carries(rs []rune, from, to int) bool {
 	}
 	t := e.trimMetric(string(rs[from:to]))
 	return t == "" || e.changeOnly(t)
+}
+
+// sharesPhrase reports a run of at least n Chinese characters found in both
+// a and b.
+func sharesPhrase(a, b []rune, n int) bool {
+	if len(a) < n || len(b) < n {
+		return false
+	}
+	sb := string(b)
+	for i := 0; i+n <= len(a); i++ {
+		ok := true
+		for _, r := range a[i : i+n] {
+			if !isHan(r) {
+				ok = false
+				break
+			}
+		}
+		if ok && strings.Contains(sb, string(a[i:i+n])) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,6 +41,10 @@ func TestScope(t *testing.T) {
 	}{
 		{"national total, and a share carried to it", "同期全国5G基站总数达到117万个，占移动基站总数的20.9%；全省开通5G基站24.2万个。", guangdong2025,
 			"117万个/achievement/2024/national 20.9%/achievement/2024/national 24.2万个/achievement/2024/own"},
+		{"a national list the province joins", "全省进入全国20个融合应用试点城市行列、5G行业虚拟专网达到1700余个；35个项目在全国赛获奖。", guangdong2025,
+			"20个/achievement/2024/national 1700余个/achievement/2024/own 35个/achievement/2024/own"},
+		{"the same count again after the national one", "全国累计建成5G基站129.4万个，累计建成5G基站13.5万个左右。", guangdong2025,
+			"129.4万个/achievement/2024/national 13.5万个左右/achievement/2024/own"},
 		{"another place of the province", "广州累计建成5G基站8万个，同比增长20%。", guangdong2025,
 			"8万个/achievement/2024/other[广州市] 20%/achievement/2024/other[广州市]"},
 		{"the notice's own city", "佛山累计建成5G基站1.2万个。", foshanNews,
