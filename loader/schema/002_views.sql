@@ -300,7 +300,9 @@ JOIN documents d ON d.doc_id = i.doc_id
 LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no;
 
 -- Metrics that line up across notices: the canonical metric where the
--- catalogue has one, else the phrase itself; how often each occurs.
+-- catalogue has one, else the phrase itself; how often each occurs, and in
+-- how many provinces' own figures (a national total quoted by a province
+-- does not count for it).
 CREATE VIEW indicator_metrics AS
 SELECT coalesce(canonical_metric, metric)                 AS metric,
        bool_or(canonical_metric IS NOT NULL)              AS canonical,
@@ -308,7 +310,7 @@ SELECT coalesce(canonical_metric, metric)                 AS metric,
        count(*)                                           AS indicators,
        count(*) FILTER (WHERE kind = 'achievement')       AS achievements,
        count(*) FILTER (WHERE kind = 'target')            AS targets,
-       count(DISTINCT province)                           AS provinces,
+       count(DISTINCT province) FILTER (WHERE scope = 'own') AS provinces,
        count(DISTINCT doc_id)                             AS documents
 FROM indicator_facts
 GROUP BY coalesce(canonical_metric, metric);

@@ -7,7 +7,7 @@ SELECT coalesce(i.canonical_metric, i.metric)              AS metric,
        count(*)                                            AS indicators,
        count(*) FILTER (WHERE i.kind = 'achievement')      AS achievements,
        count(*) FILTER (WHERE i.kind = 'target')           AS targets,
-       count(DISTINCT d.province)                          AS provinces,
+       count(DISTINCT d.province) FILTER (WHERE i.scope = 'own') AS provinces,
        count(DISTINCT d.doc_id)                            AS documents
 FROM indicators i
 JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
