@@ -16,9 +16,10 @@ import (
 const ViewsFile = "views.sql"
 
 // partitioned reports whether an exported table is split into hive
-// partitions by province and year: those that have both columns.
+// partitions by province and year: those that have both columns, derived
+// tables (computed from the others, small) aside.
 func partitioned(t *schema.Table) bool {
-	return t.Column("province") != nil && t.Column("year") != nil
+	return t.Column("province") != nil && t.Column("year") != nil && !t.Derived
 }
 
 // ExportParquet writes every table of the database at dbPath under dir as

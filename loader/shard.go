@@ -197,6 +197,8 @@ func MergeParquet(ctx context.Context, opts Options, dir string) (Summary, error
 			continue // recomputed from the merged documents below
 		case t.Name == "changes" || t.Name == "duplicates":
 			continue // nothing to carry over; duplicates come from the fold
+		case t.Derived:
+			continue // recomputed below from the merged tables
 		case t.PerDocument || t.Column("doc_id") != nil:
 			cols := make([]string, len(t.Columns))
 			for i, c := range t.Columns {
@@ -221,6 +223,10 @@ func MergeParquet(ctx context.Context, opts Options, dir string) (Summary, error
 		if err := exec(q); err != nil {
 			return sum, err
 		}
+	}
+	// Targets pair notices of different shards: computed on the whole.
+	if err := updateTargets(ctx, conn, true, nil); err != nil {
+		return sum, fmt.Errorf("merge: %w", err)
 	}
 	now := time.Now().UTC()
 	for _, kv := range [][2]string{{"loaded_at", now.Format(time.RFC3339)}, {"load_id", newLoadID()}, {"base_load_id", ""}} {

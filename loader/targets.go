@@ -2,6 +2,7 @@ package loader
 
 import (
 	"context"
+	"database/sql"
 	_ "embed"
 	"fmt"
 	"sort"
@@ -61,20 +62,27 @@ func (w *writer) updateTargets(ctx context.Context, fresh bool) error {
 	if !fresh && len(w.targetKeys) == 0 {
 		return nil
 	}
-	if _, err := w.conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_target_keys (
+	return updateTargets(ctx, w.conn, fresh, w.targetKeys)
+}
+
+// updateTargets recomputes target_status and target_candidates on conn:
+// for every key when all is set (a new database, a merge of shards), else
+// for the keys given.
+func updateTargets(ctx context.Context, conn *sql.Conn, all bool, touched map[targetKey]bool) error {
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_target_keys (
 		province VARCHAR, city VARCHAR, county VARCHAR, metric VARCHAR, measure VARCHAR, unit VARCHAR, year INTEGER)`); err != nil {
 		return fmt.Errorf("targets: %w", err)
 	}
-	if fresh {
-		if _, err := w.conn.ExecContext(ctx, `INSERT INTO touched_target_keys
+	if all {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO touched_target_keys
 			SELECT DISTINCT d.province, coalesce(d.city, ''), coalesce(d.county, ''), i.canonical_metric, i.measure, i.unit, i.year
 			FROM indicators i JOIN documents d ON d.doc_id = i.doc_id
 			WHERE i.canonical_metric IS NOT NULL AND i.year IS NOT NULL AND i.scope = 'own' AND i.kind IN ('target', 'achievement')`); err != nil {
 			return fmt.Errorf("targets: %w", err)
 		}
 	} else {
-		keys := make([]targetKey, 0, len(w.targetKeys))
-		for k := range w.targetKeys {
+		keys := make([]targetKey, 0, len(touched))
+		for k := range touched {
 			keys = append(keys, k)
 		}
 		sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i]) < fmt.Sprint(keys[j]) })
@@ -91,15 +99,15 @@ func (w *writer) updateTargets(ctx context.Context, fresh bool) error {
 				b.WriteString("(?, ?, ?, ?, ?, ?, ?)")
 				args = append(args, k.province, k.city, k.county, k.metric, k.measure, k.unit, int32(k.year))
 			}
-			if _, err := w.conn.ExecContext(ctx, b.String(), args...); err != nil {
+			if _, err := conn.ExecContext(ctx, b.String(), args...); err != nil {
 				return fmt.Errorf("targets: %w", err)
 			}
 			keys = keys[n:]
 		}
 	}
-	if _, err := w.conn.ExecContext(ctx, updateTargetsSQL); err != nil {
+	if _, err := conn.ExecContext(ctx, updateTargetsSQL); err != nil {
 		return fmt.Errorf("targets: %w", err)
 	}
-	_, err := w.conn.ExecContext(ctx, `DROP TABLE touched_target_keys`)
+	_, err := conn.ExecContext(ctx, `DROP TABLE touched_target_keys`)
 	return err
 }

@@ -34,6 +34,11 @@ type Table struct {
 	PerDocument bool
 	// PerPath says that every row belongs to the file in its path column.
 	PerPath bool
+	// Derived says that the table is computed from the others at the end of
+	// a load (target_status from indicators): a merge of shards recomputes
+	// it instead of copying the shards' rows, and the export does not
+	// partition it.
+	Derived bool
 	Columns []Column
 
 	row reflect.Type
@@ -51,6 +56,7 @@ type Spec struct {
 	Comment     string
 	PerDocument bool
 	PerPath     bool
+	Derived     bool
 }
 
 // Declare makes the table whose rows are R values (list it in Tables).
@@ -71,7 +77,7 @@ func Declare[R any](s Spec) Rows[R] {
 	if rt.Kind() != reflect.Struct {
 		panic(fmt.Sprintf("schema: table %s: row type %s is not a struct", s.Name, rt))
 	}
-	t := &Table{Name: s.Name, Comment: s.Comment, PerDocument: s.PerDocument, PerPath: s.PerPath, row: rt}
+	t := &Table{Name: s.Name, Comment: s.Comment, PerDocument: s.PerDocument, PerPath: s.PerPath, Derived: s.Derived, row: rt}
 	for i := range rt.NumField() {
 		f := rt.Field(i)
 		if !f.IsExported() {

@@ -248,7 +248,7 @@ type TargetStatus struct {
 // TargetStatuses holds one verdict per own target of a known canonical
 // metric and year. It depends on other notices than the target's, so it is
 // not PerDocument: a load recomputes the keys it touched.
-var TargetStatuses = Declare[TargetStatus](Spec{Name: "target_status",
+var TargetStatuses = Declare[TargetStatus](Spec{Name: "target_status", Derived: true,
 	Comment: "Targets against results: one verdict per target, computed at load time for the keys a load touched."})
 
 // TargetCandidate is one own result (or statement that a target was met)
@@ -271,5 +271,5 @@ type TargetCandidate struct {
 }
 
 // TargetCandidates holds the candidates of every target key.
-var TargetCandidates = Declare[TargetCandidate](Spec{Name: "target_candidates",
+var TargetCandidates = Declare[TargetCandidate](Spec{Name: "target_candidates", Derived: true,
 	Comment: "Own results and met statements of every key that has a target; a target's candidates are those published on or after it."})
