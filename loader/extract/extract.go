@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -765,6 +766,10 @@ func (e *Extractor) metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre 
 		from = prevEnd
 	}
 	pre = e.trimMetric(string(rs[from:f.start]))
+	if e.bareVerb(pre) {
+		// 累计开通6万多个, 建成开通6.7万个5G基站: a verb names nothing.
+		pre = ""
+	}
 	if f.unit != "%" && f.unit != "个百分点" && f.unit != "倍" {
 		// 千兆宽带用户比上年增加1.2万户: the change is the measure, not the metric.
 		for _, c := range []string{"比上年", "较上年", "比去年", "较去年", "同比", "比年初", "较年初", "环比"} {
@@ -790,6 +795,20 @@ func (e *Extractor) metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre 
 	return e.cutClause(pre), pre
 }
 
+// bareVerb reports a metric phrase that is only a verb the phrase trimmer
+// would strip as a lead (开通, 建成, 完成, 新增).
+func (e *Extractor) bareVerb(m string) bool {
+	if m == "" {
+		return false
+	}
+	for _, w := range e.lex.MetricLead {
+		if m == w {
+			return true
+		}
+	}
+	return false
+}
+
 // cutClause cuts a metric phrase at the first word that belongs to a
 // clause rather than a noun phrase (同志代表先进集体和个人作了交流发 →
 // 同志; 单位已全部签订 → 单位).
@@ -809,7 +828,20 @@ func (e *Extractor) cutClause(m string) string {
 	return m[:cut]
 }
 
+// metricTimeRe is a time phrase at either end of a metric phrase (9月底,
+// 截至2023年底, “十四五”期间) and a span of years in brackets
+// ((2021-2025)): when, not what.
+var (
+	metricTimeHeadRe = regexp.MustCompile(`^(?:截至|截止|到|至)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月)?(?:底|末|初|中旬|上旬|下旬)?(?:前)?`)
+	metricPeriodRe   = regexp.MustCompile(`[“"]?十[一二三四五]五[”"]?(?:期间|时期|以来|末|初)?`)
+	metricSpanRe     = regexp.MustCompile(`[（(]\s*(?:19|20)\d{2}\s*(?:年)?\s*[-—–~至]\s*(?:19|20)\d{2}\s*(?:年)?\s*[)）]`)
+)
+
 func (e *Extractor) trimMetric(s string) string {
+	s = metricSpanRe.ReplaceAllString(s, "")
+	if m := metricPeriodRe.FindStringIndex(s); m != nil && (m[0] == 0 || m[1] == len(s)) && m[1]-m[0] < len(s) {
+		s = s[:m[0]] + s[m[1]:]
+	}
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '“', '”', '"', '‘', '’', '「', '」', '《', '》', ' ', '\u3000', '（', '）', '(', ')':
@@ -826,6 +858,9 @@ func (e *Extractor) trimMetric(s string) string {
 		}
 		if rest := e.stripPlace(s); rest != s {
 			s, changed = rest, true
+		}
+		if m := metricTimeHeadRe.FindString(s); m != "" && strings.ContainsAny(m, "年月") && len(m) < len(s) {
+			s, changed = s[len(m):], true
 		}
 		for _, w := range e.lex.MetricLead {
 			// Not when it would leave a bare suffix (完成率 → 率).
@@ -868,7 +903,16 @@ func (e *Extractor) trimMetric(s string) string {
 		}
 	}
 	if len(rs) > 16 {
-		rs = rs[len(rs)-16:]
+		// Keep the last 16 characters, from a word boundary when one is
+		// near (…基础设施累计投资, not 础设施累计投资).
+		k := len(rs) - 16
+		for j := k; j < len(rs)-4 && j < k+6; j++ {
+			if strings.ContainsRune("的和及与、，", rs[j-1]) {
+				k = j
+				break
+			}
+		}
+		rs = rs[k:]
 	}
 	return string(rs)
 }
@@ -881,9 +925,11 @@ func (e *Extractor) stripPlace(s string) string {
 	if len(ms) == 0 || ms[0].Start != 0 || utf8.RuneCountInString(s[ms[0].End:]) < 2 {
 		return s
 	}
+	rest := s[ms[0].End:]
 	for _, c := range ms[0].Candidates {
-		if !c.Short {
-			return s[ms[0].End:]
+		// A short name too when the notice's own words follow (江西全省…).
+		if !c.Short || strings.HasPrefix(rest, "全") || strings.HasPrefix(rest, "省") || strings.HasPrefix(rest, "市") {
+			return rest
 		}
 	}
 	return s
