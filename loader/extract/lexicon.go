@@ -96,14 +96,23 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 			return nil, fmt.Errorf("period %q: year %d", p, y)
 		}
 	}
+	// A word in two lists takes the class of the first here (the index
+	// keeps the order words are added in among words of one length), so
+	// the order is fixed, never a map's: 明年 and 来年 are the next year
+	// (a time and a future marker both), 现已 is now, 年内 and 下半年 are
+	// future markers before they are parts of this year.
 	l.cues = newWordIndex()
-	for class, list := range map[int][]string{
-		cueFuture: l.Future, cuePast: l.Past, cueNow: l.Now, cueThisYear: l.ThisYear, cueLastYear: l.LastYear,
-		cueNextYear: l.NextYear, cueNational: l.National, cueOwn: l.Own, cueOtherBody: l.OtherBodies,
-		cueBenchmark: l.Benchmarks, cueTargetRef: l.TargetRefs, cueYearPart: l.YearParts, cueNotFuture: l.NotFuture,
+	for _, c := range []struct {
+		class int
+		list  []string
+	}{
+		{cueNextYear, l.NextYear}, {cueNow, l.Now}, {cueFuture, l.Future}, {cuePast, l.Past},
+		{cueThisYear, l.ThisYear}, {cueLastYear, l.LastYear}, {cueYearPart, l.YearParts},
+		{cueNational, l.National}, {cueOwn, l.Own}, {cueOtherBody, l.OtherBodies},
+		{cueBenchmark, l.Benchmarks}, {cueTargetRef, l.TargetRefs}, {cueNotFuture, l.NotFuture},
 	} {
-		for _, w := range list {
-			l.cues.add(w, class)
+		for _, w := range c.list {
+			l.cues.add(w, c.class)
 		}
 	}
 	l.cues.add("将", cueWill)

@@ -38,9 +38,13 @@ const (
 	SrcMonthDayReview  = "month_day+review"
 	SrcMonthDayPresent = "month_day+present"
 	SrcMonthDayTitle   = "month_day+title_year"
+	SrcMonthDayReport  = "month_day+report_year"
 	// The year after the last one a text reports in full, when it also
 	// reports on 今年 (今年一季度…).
 	SrcThisYearAfter = "this_year_after_last_reported"
+	// The year an annual report covers (《2024年…发展报告》): the notice
+	// reviews it, or the year after when it reports progress past it.
+	SrcReportYear = "report_year"
 	// The year of an event held at the time of writing (举行的2020…大会).
 	SrcEventYear      = "event_year"
 	SrcMonthDayPeriod = "month_day+plan_period"
@@ -978,6 +982,11 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 			return asY, SrcMonthDayAsOf
 		}
 		return asY + 1, SrcMonthDayAsOf
+	}
+	// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's report
+	// comes out in the year after.
+	if y := reportYear(in.m.Title + "\n" + text); y != 0 {
+		return y + 1, SrcMonthDayReport
 	}
 	if mo <= 4 {
 		for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {

@@ -439,6 +439,20 @@ func TestTimelineAndSubject(t *testing.T) {
 			"", SrcDefault, 0, 2022, "湖北省", "", ""},
 		{"a title reporting a plan's target met plans nothing", "超9.3万个 山西提前完成“十四五”5G基站建设目标\n2023-12-08 10:00 来源：山西日报\n12月7日，从山西省工信厅了解到，截至11月底，全省累计建成5G基站超9.3万个。",
 			"2023-12-08", SrcDateline, 2023, 0, "山西省", "", ""},
+		{"a year's report comes out the year after", "通信业发展情况发布会召开\n6月12日，省政府新闻办召开新闻发布会，发布了《2023年浙江省信息通信行业发展报告》。报告显示，2023年全省新建5G基站3.1万个。",
+			"2024-06-12", SrcMonthDayReport, 2023, 0, "浙江省", "", ""},
+		{"an undated item quoting a year's report reports on the year after", "《安徽省互联网发展报告2022》新闻发布会透露，截至5月底，安徽已建成5G基站8.2万个。",
+			"", SrcDefault, 2023, 0, "安徽省", "", ""},
+		{"a report of the first months on last year in full, with a figure as of this January", "山东省通信发展情况\n发布时间：2025-02-10\n2024年全省新建5G基站3.5万个，5G基站累计达25万个。截至2025年1月底，全省千兆城市达到12个。",
+			"2025-02-10", SrcDateline, 2024, 0, "山东省", "", ""},
+		{"a plan period that ended last year, in January", "发布时间：2021-01-20\n记者从省新闻发布会获悉，“十三五”期间，全省光网建设总投资120亿元，建成5G基站9000个。目前全省光纤宽带覆盖所有行政村。",
+			"2021-01-20", SrcDateline, 2020, 0, "", "", ""},
+		{"progress this year with one year named names it", "今年以来，我市大力推进5G网络建设，2022年新建5G基站1500个，累计建成5G基站6200个。",
+			"", SrcDefault, 2022, 0, "", "", ""},
+		{"a year one part of this year is reported beside is the year before", "2022年，全市电信业务总量达40.2亿元。今年一季度，全市新建5G基站300个。",
+			"", SrcDefault, 2023, 0, "", "", ""},
+		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
+			"", SrcDefault, 0, 0, "", "", ""},
 	}
 	for _, tt := range tests {
 		d, err := source.Parse("x.txt", []byte(tt.page))

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 var (
@@ -318,15 +319,29 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				// year of the event it reports.
 				rev, _ = strconv.Atoi(m[1])
 				revSrc = SrcEventYear
+			} else if y := reportYear(text); y != 0 {
+				// 《浙江省互联网发展报告2021》新闻发布会透露，截至4月底…: the
+				// report of a year comes out in the next, which is the present
+				// when the text reports on it; else the report's year is the
+				// one reviewed.
+				rev, revSrc = y, SrcReportYear
+				if presentRe.MatchString(text) || asOfMonthRe.MatchString(text) {
+					rev = y + 1
+				}
 			} else if y := asOfYear(text); y != 0 && !presentRe.MatchString(text) {
 				rev, revSrc = y, SrcBody
 			} else if y := latestPastYear(text); y != 0 && y != plan && partOfYear(text, y) {
 				// 2019年上半年，全省…: a year reported in part is the present.
 				rev, revSrc = y, SrcBody
-			} else if y := latestPastYear(text); y != 0 && presentRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && pastYearStatement(text, y) {
+			} else if y := latestPastYear(text); y != 0 && thisYearPartRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && pastYearStatement(text, y) {
 				// 2023年，我市电信业务总量达52.8亿元 … 今年一季度，我市…: this
 				// year is the one after the last year reported in full.
 				rev, revSrc = y+1, SrcThisYearAfter
+			} else if ys := namedYears(in.m.Title + "\n" + text); len(ys) == 1 && presentRe.MatchString(text) {
+				// 今年以来，…2023年新建5G基站2111个; 2023年，儋州计划新增…，截至
+				// 目前…: a text on how far the present has come that names one
+				// year names the present.
+				rev, revSrc = ys[0], SrcBody
 			} else if y := latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
 				rev, revSrc = y, SrcBody
 			}
@@ -340,6 +355,13 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			asOf, _ = strconv.Atoi(m[1])
 		}
 		switch {
+		case month <= 4 && reportsYear(text, P-1):
+			// 2月6日…2023年全省新建5G基站2.6万个…截至2024年1月底: a notice of
+			// the first months that reports last year in full reviews it.
+			rev, revSrc = P-1, SrcBody
+		case month <= 4 && periodEndedIn(text, P-1):
+			// “十三五”期间… in January 2021: the period that just ended.
+			rev, revSrc = P-1, SrcBody
 		case asOf == P || asOf == P-1:
 			rev, revSrc = asOf, SrcBody
 		case thisYearRe.MatchString(text):
@@ -370,6 +392,86 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	return rev, revSrc, plan, planSrc
 }
 
+// thisYearPartRe is a part of the present year reported so far (今年一季度,
+// 今年1-4月): a year reported in full beside it is the year before.
+var thisYearPartRe = regexp.MustCompile(`今年(?:上半年|前三季度|[一二三]季度|第[一二三]季度|前\d{1,2}个月|1?\d\s*[-—至~]\s*1?\d\s*月)`)
+
+// asOfMonthRe is progress up to a month of the present year: 截至4月底.
+var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*月`)
+
+// namedYears lists the years text names as the time of what it says: not
+// a deadline or a goal (到2025年, 力争2022年), not the end of a span, not a
+// comparison base (较2020年, 比2018年), not the start of an account up to
+// now (2019年以来) or the date of a document's issue (2019年印发).
+func namedYears(text string) []int {
+	skip := map[int]bool{}
+	for _, re := range []*regexp.Regexp{deadlineYearRe, baseYearRe, sinceIssuedYearRe} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			skip[y] = true
+		}
+	}
+	var out []int
+	for _, y := range distinctYears(text) {
+		if !skip[y] {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// sinceIssuedYearRe is a year that starts an account running to the
+// present (2019年以来) or dates a document's issue (2019年印发《…》): neither
+// is the time the notice reports on.
+var sinceIssuedYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:以来|来|印发|出台|发布|颁布|制定)`)
+
+// baseYearRe is a year named as the base of a comparison: 较2020年, 比2018年.
+var baseYearRe = regexp.MustCompile(`(?:较|比|同比|相比|与)\s*((?:19|20)\d{2})\s*年`)
+
+// reportsYear reports whether text gives an account of year y as a whole:
+// a mention of it that is not a base (比2023年), a deadline (到2023年) or a
+// part of it up to a date (2023年1-4月, 截至2023年10月底).
+func reportsYear(text string, y int) bool {
+	ys := strconv.Itoa(y)
+	for off := 0; ; {
+		i := strings.Index(text[off:], ys)
+		if i < 0 {
+			return false
+		}
+		j := off + i
+		off = j + len(ys)
+		rest := strings.TrimLeft(text[off:], " ")
+		if !strings.HasPrefix(rest, "年") || (j > 0 && text[j-1] >= '0' && text[j-1] <= '9') {
+			continue
+		}
+		rest = strings.TrimPrefix(rest, "年")
+		before := text[max(0, j-6):j]
+		if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "与") ||
+			strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") || strings.HasSuffix(before, "截至") ||
+			strings.HasSuffix(before, "力争") || strings.HasSuffix(before, "确保") || endsRange(text[:j]) {
+			continue
+		}
+		if strings.HasPrefix(rest, "同期") || strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "底前") {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); r >= '0' && r <= '9' || strings.HasPrefix(rest, "上半年") || strings.HasPrefix(rest, "前三季度") || strings.HasPrefix(rest, "一季度") {
+			continue
+		}
+		return true
+	}
+}
+
+// periodEndedIn reports text giving an account of a five-year plan period
+// that ended in year y (“十三五”期间, “十三五”时期).
+func periodEndedIn(text string, y int) bool {
+	for _, m := range prevPeriodRe.FindAllStringSubmatch(text, -1) {
+		if periodEnd[m[1]] == y {
+			return true
+		}
+	}
+	return false
+}
+
 // asOfYear is the latest year of a 截至 date in text (截至2024年10月底 →
 // 2024), 0 when there is none.
 func asOfYear(text string) int {
@@ -380,6 +482,31 @@ func asOfYear(text string) int {
 		}
 	}
 	return best
+}
+
+// reportYearRe is an annual report or bulletin of a year, named with it:
+// 《2024年河北省信息通信行业发展报告》, 2024年度《广西互联网发展报告》,
+// 《浙江省互联网发展报告2021》, 2023年统计公报. Such a report comes out in
+// the year after the one it covers. (A government work report, given in
+// the year it plans, is not one.)
+var reportYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*《?[^》《。，,；\n]{0,30}?(?:发展报告|统计公报|年度报告|白皮书|发展状况报告)|《[^》《。\n]{0,30}?(?:发展报告|统计公报|年度报告|白皮书)\s*[（(]?((?:19|20)\d{2})\s*年?度?[)）]?》`)
+
+// reportYear is the year covered by the annual reports text names, when
+// they all cover the same one; 0 otherwise.
+func reportYear(text string) int {
+	y := 0
+	for _, m := range reportYearRe.FindAllStringSubmatch(text, -1) {
+		v := m[1]
+		if v == "" {
+			v = m[2]
+		}
+		n, _ := strconv.Atoi(v)
+		if y != 0 && n != y {
+			return 0
+		}
+		y = n
+	}
+	return y
 }
 
 // eventYearRe is an event held at the time of writing and named with its
@@ -393,9 +520,16 @@ var presentRe = regexp.MustCompile(`今年以来|今年上半年|今年前三季
 // partOfYear reports text naming part of year y up to a date (2019年上半年,
 // 2021年1-4月, 2024年10月底, 2023年一季度).
 func partOfYear(text string, y int) bool {
-	re := regexp.MustCompile(strconv.Itoa(y) + `\s*年\s*(?:上半年|前三季度|[一二三]季度|第[一二三]季度|1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月)`)
-	return re.MatchString(text)
+	for _, m := range partOfYearRe.FindAllStringSubmatch(text, -1) {
+		if n, _ := strconv.Atoi(m[1]); n == y {
+			return true
+		}
+	}
+	return false
 }
+
+// partOfYearRe is a year named with a part of it up to a date.
+var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|[一二三]季度|第[一二三]季度|1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月)`)
 
 // deadlineYearRe is a year named as a deadline or a goal (到2025年,
 // 力争2022年), not one the text reports on.
