@@ -1,11 +1,26 @@
--- The candidate results of the given targets (view
--- target_candidate_results), the chosen one first: at most ten per target
--- (targets_vs_results.candidates counts them all).
-SELECT c.target_id, c.evidence, c.chosen,
-       c.result_doc_id, c.result_sentence_no, c.result_value, c.result_surface,
-       coalesce(strftime(c.result_published, '%Y-%m-%d'), '') AS result_published
-FROM target_candidate_results c
-WHERE list_contains($targets, c.target_id)
-QUALIFY row_number() OVER (PARTITION BY c.target_id
-                           ORDER BY c.chosen DESC, c.result_published DESC NULLS LAST, c.result_id) <= 10
-ORDER BY c.target_id, c.chosen DESC, c.result_published DESC NULLS LAST, c.result_id;
+-- The candidate results of the given targets (the rows of view
+-- target_candidate_results, without the sentence text), the chosen one
+-- first: at most ten per target (targets_vs_results.candidates counts them
+-- all). The targets are picked from target_status before anything is
+-- joined, so the query reads their keys' candidates, not the corpus.
+WITH targets AS (
+    SELECT s.*, coalesce(td.published, make_date(td.year, 12, 31)) AS target_published
+    FROM target_status s
+    JOIN indicators t ON t.indicator_id = s.target_id
+    JOIN documents td ON td.doc_id = t.doc_id
+    WHERE list_contains($targets, s.target_id)
+)
+SELECT s.target_id, c.evidence,
+       coalesce(c.result_id = s.result_id, FALSE) AS chosen,
+       r.doc_id, r.sentence_no, r.value, r.surface,
+       coalesce(strftime(d.published, '%Y-%m-%d'), '') AS result_published
+FROM targets s
+JOIN target_candidates c
+  ON c.province = s.province AND c.city = s.city AND c.county = s.county
+ AND c.metric = s.metric AND c.measure = s.measure AND c.unit = s.unit AND c.year = s.year
+ AND (c.published IS NULL OR s.target_published IS NULL OR c.published >= s.target_published)
+JOIN indicators r ON r.indicator_id = c.result_id
+JOIN documents d ON d.doc_id = r.doc_id
+QUALIFY row_number() OVER (PARTITION BY s.target_id
+                           ORDER BY coalesce(c.result_id = s.result_id, FALSE) DESC, d.published DESC NULLS LAST, c.result_id) <= 10
+ORDER BY s.target_id, chosen DESC, d.published DESC NULLS LAST, c.result_id;
