@@ -500,7 +500,7 @@ func networkChart(r request, p *page, d *termsData, base queries.Filter) error {
 		return err
 	}
 	c.Graph = links
-	c.Note = "连线表示两个词出现在同一句中，越粗共现越多；点击词语查看原句，点击连线查看两词同现的句子"
+	c.Note = "连线表示两个词出现在同一句中，越粗共现越多（在所选文档中最新的 " + itoa(int64(queries.CooccurrenceSample)) + " 篇里统计）；点击词语查看原句，点击连线查看两词同现的全部句子"
 	d.Network = p.attach(r, c.table([]string{"kind", "source", "target", "n"}, rows), "TermCooccurrence", "")
 	return nil
 }

@@ -152,9 +152,15 @@ type TermPair struct {
 	Sentences      int64
 }
 
+// CooccurrenceSample is how many documents of a selection, the newest,
+// TermCooccurrence reads sentences from: the network's cost stays bounded
+// whatever the corpus size.
+const CooccurrenceSample = 500
+
 // TermCooccurrence returns the edges strongest pairs among the limit most
 // frequent terms of the filtered documents (the terms TopTerms returns with
-// the same filter and limit), by sentences shared.
+// the same filter and limit), by sentences shared in the newest
+// CooccurrenceSample documents of the selection.
 func TermCooccurrence(ctx context.Context, db *sql.DB, f Filter, limit, edges int) ([]TermPair, error) {
 	if limit <= 0 {
 		limit = 30
@@ -162,7 +168,7 @@ func TermCooccurrence(ctx context.Context, db *sql.DB, f Filter, limit, edges in
 	if edges <= 0 {
 		edges = 60
 	}
-	args := append(f.args(), sql.Named("limit", limit), sql.Named("edges", edges))
+	args := append(f.args(), sql.Named("limit", limit), sql.Named("edges", edges), sql.Named("sample", CooccurrenceSample))
 	return selectRows(ctx, db, "TermCooccurrence", func(r *sql.Rows, v *TermPair) error {
 		return r.Scan(&v.Source, &v.Target, &v.Sentences)
 	}, args...)

@@ -1,9 +1,15 @@
 -- Pairs of the $limit most frequent terms of the filtered documents (the
 -- terms TopTerms returns) that occur in the same sentence, with how many
 -- sentences hold both; the $edges strongest pairs. Terms are found in
--- sentences as substrings.
+-- sentences as substrings, in the sentences of the newest $sample
+-- documents of the selection: finding every term in every sentence of
+-- 100,000 notices is millions of substring searches, the newest 500 notices
+-- a bounded number, whatever the corpus size.
 WITH docs AS (
-    SELECT d.doc_id FROM filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d
+    SELECT d.doc_id
+    FROM filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d
+    ORDER BY d.published DESC NULLS LAST, d.doc_id
+    LIMIT $sample
 ), top AS (
     SELECT t.term, sum(t.n) AS n
     FROM filtered_terms($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) t
