@@ -239,7 +239,25 @@ func (s Search) args() []any {
 	if clauses == nil {
 		clauses = [][]string{}
 	}
-	return []any{sql.Named("mode", mode), sql.Named("clauses", clauses), sql.Named("pattern", s.Pattern)}
+	return []any{sql.Named("mode", mode), sql.Named("clauses", clauses), sql.Named("pattern", s.Pattern), sql.Named("must", s.must())}
+}
+
+// must is a phrase every match contains ("" when none is certain): the
+// longest phrase that is a clause on its own. The queries test it with a
+// plain contains before the macro sentence_matches, which evaluates its
+// clauses per sentence and costs several times more; the result is the
+// same.
+func (s Search) must() string {
+	m := ""
+	if s.Regex {
+		return m
+	}
+	for _, c := range s.Clauses {
+		if len(c) == 1 && c[0][0] == '+' && len(c[0])-1 > len(m) {
+			m = c[0][1:]
+		}
+	}
+	return m
 }
 
 // SearchHit is one sentence that matches a search, with its document.

@@ -9,7 +9,8 @@ WITH docs AS (
     SELECT s.doc_id
     FROM sentences s
     SEMI JOIN docs d ON d.doc_id = s.doc_id
-    WHERE sentence_matches(s.text, $mode, $clauses, $pattern)
+    WHERE ($must = '' OR contains(s.text, $must))
+      AND sentence_matches(s.text, $mode, $clauses, $pattern)
 )
 SELECT d.province, d.basis_year AS year,
        count(*) AS sentences,
