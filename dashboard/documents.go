@@ -189,7 +189,7 @@ func documentsPage(r request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.Facets = facetGroups(r, facets)
+	d.Facets = facetGroups(r, "documents", docFacetFields, facets)
 	for _, fc := range facets {
 		switch fc.Field {
 		case "place":

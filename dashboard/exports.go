@@ -35,7 +35,7 @@ var exportTables = map[string]func(r request) (queries.Table, error){
 		return queries.DocumentsTable(parseFilter(r.query), f.list(key, desc, queries.Page{})), nil
 	},
 	"indicators": func(r request) (queries.Table, error) {
-		return queries.IndicatorsTable(parseFilter(r.query), r.query.Get("metric"), r.query.Get("kind")), nil
+		return queries.IndicatorsTable(parseFilter(r.query), r.query.Get("metric"), parseIndicatorSelect(r.query)), nil
 	},
 	"targets": func(r request) (queries.Table, error) {
 		return queries.TargetsTable(parseFilter(r.query), r.query.Get("metric")), nil

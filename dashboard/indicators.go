@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"net/url"
 	"slices"
 	"sort"
 	"strconv"
@@ -20,6 +21,7 @@ type indicatorsData struct {
 	Metrics     []metricLink
 	Points      []pointView
 	PointsPager pager
+	Facets      []facetGroup // counts of the metric's figures by field, beside the table
 	Targets     []targetView
 	TargetPager pager
 	ByYear      *chartView
@@ -99,10 +101,16 @@ func indicatorsPage(r request) (*page, error) {
 	r.query = q
 
 	pg := pageOf(r.query, pointsPageSize)
-	points, total, err := queries.IndicatorSeries(r.ctx, r.db, f, d.Metric, "", pg)
+	sel := parseIndicatorSelect(r.query)
+	points, total, err := queries.IndicatorSeries(r.ctx, r.db, f, d.Metric, sel, pg)
 	if err != nil {
 		return nil, err
 	}
+	facets, err := queries.IndicatorFacets(r.ctx, r.db, f, d.Metric, sel, facetValues)
+	if err != nil {
+		return nil, err
+	}
+	d.Facets = facetGroups(r, "indicators", indicatorFacetFields, facets)
 	for _, pt := range points {
 		d.Points = append(d.Points, pointView{IndicatorPoint: pt, Href: r.site.Doc(pt.DocID, pt.SentenceNo)})
 	}
@@ -157,6 +165,26 @@ func indicatorsPage(r request) (*page, error) {
 	}
 	p.Data = d
 	return p, nil
+}
+
+// indicatorFacetFields are the facets of the indicators table, in the
+// order shown: the filter bar's fields and the figures' own.
+var indicatorFacetFields = []facetField{
+	{"province", "省份", "province"},
+	{"level", "层级", "level"},
+	{"doc_type", "文档类型", "type"},
+	{"kind", "类别", "kind"},
+	{"measure", "口径", "measure"},
+	{"unit", "单位", "unit"},
+	{"year", "指标年份", "fyear"},
+	{"scope", "归属", "scope"},
+}
+
+// parseIndicatorSelect reads the indicators table's own fields (kind=,
+// measure=, unit=, scope=, fyear=), validated by the page's parameters.
+func parseIndicatorSelect(q url.Values) queries.IndicatorSelect {
+	y, _ := strconv.Atoi(q.Get("fyear"))
+	return queries.IndicatorSelect{Kind: q.Get("kind"), Measure: q.Get("measure"), Unit: q.Get("unit"), Scope: q.Get("scope"), Year: y}
 }
 
 // levelOrder is the order the charts prefer place levels in when the

@@ -75,9 +75,12 @@ type facetValue struct {
 	Selected bool
 }
 
-// facetFields maps each facet to its label and the query parameter that
-// filters by it, in the order they are shown.
-var facetFields = []struct{ field, label, param string }{
+// facetField is one facet: the field the query counts by, its label and
+// the query parameter that filters by it.
+type facetField struct{ field, label, param string }
+
+// docFacetFields are the document list's facets, in the order shown.
+var docFacetFields = []facetField{
 	{"province", "省份", "province"},
 	{"place", "地区（市、县）", "place"},
 	{"level", "层级", "level"},
@@ -88,11 +91,18 @@ var facetFields = []struct{ field, label, param string }{
 	{"plan_year", "部署年", "plan"},
 }
 
-// facetGroups arranges facet counts for the documents page. Offline the
-// values are shown without links.
-func facetGroups(r request, facets []queries.FacetCount) []facetGroup {
+// facetLabels turn the stored values of some facets into what the page
+// shows.
+var facetLabels = map[string]func(string) string{
+	"level": levelLabel, "kind": kindLabel, "measure": measureLabel, "scope": scopeLabel,
+}
+
+// facetGroups arranges facet counts for a list page (documents or
+// indicators), each value a link to the page filtered by it, or, for the
+// value chosen, without it. Offline the values are shown without links.
+func facetGroups(r request, pageName string, fields []facetField, facets []queries.FacetCount) []facetGroup {
 	var out []facetGroup
-	for _, ff := range facetFields {
+	for _, ff := range fields {
 		g := facetGroup{Field: ff.field, Label: ff.label}
 		for _, fc := range facets {
 			if fc.Field != ff.field {
@@ -100,10 +110,10 @@ func facetGroups(r request, facets []queries.FacetCount) []facetGroup {
 			}
 			g.Distinct = fc.Values
 			v := facetValue{Value: fc.Value, Label: fc.Value, N: fc.Documents}
-			if ff.field == "level" {
-				v.Label = levelLabel(fc.Value)
+			if label := facetLabels[ff.field]; label != nil {
+				v.Label = label(fc.Value)
 			}
-			q := with(r.query, "page", "")
+			q := with(with(r.query, "page", ""), "tpage", "")
 			switch ff.param {
 			case "year": // publication year: the filter bar's range on that basis
 				v.Selected = q.Get("from") == fc.Value && q.Get("to") == fc.Value && q.Get("basis") == queries.YearPublished
@@ -128,7 +138,7 @@ func facetGroups(r request, facets []queries.FacetCount) []facetGroup {
 				}
 			}
 			if !r.site.static {
-				v.Href = r.site.Page("documents", q)
+				v.Href = r.site.Page(pageName, q)
 			}
 			g.Values = append(g.Values, v)
 		}

@@ -164,7 +164,10 @@ var pageParams = map[string][]paramSpec{
 		listPageParam,
 		paramSpec{name: "tpage", label: "目标表页码", kind: paramInt, min: 1, maxInt: 1 << 20},
 		enumParam("measure", "口径", "total", "increment", "rate", "growth", "rank", "count"),
-		enumParam("kind", "类别", "achievement", "target", "other")),
+		enumParam("kind", "类别", "achievement", "target", "other"),
+		textParam("unit", "单位", 20),
+		enumParam("scope", "归属", "own", "national", "other"),
+		yearParam("fyear", "指标年份")),
 	"documents": withFilter(
 		textParam("q", "检索文字", 100),
 		textParam("place", "地区", 40),

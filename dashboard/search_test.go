@@ -137,3 +137,28 @@ func seedDB(t *testing.T) *sql.DB {
 	t.Cleanup(release)
 	return db
 }
+
+// TestIndicatorFacets checks the facets beside the indicators table: each
+// field's first value links to the page filtered by it, and the table then
+// holds as many figures as the facet said.
+func TestIndicatorFacets(t *testing.T) {
+	base := startServer(t)
+	_, page, _ := get(t, base+"/indicators")
+	facet := regexp.MustCompile(`(?s)<section data-facet="(province|level|kind|measure|unit|year|scope)">.*?<li><a href="([^"]+)">([^<]+)</a> <span class="muted">(\d+)</span>`)
+	ms := facet.FindAllStringSubmatch(page, -1)
+	if len(ms) < 5 {
+		t.Fatalf("indicator facets: %d fields with a value", len(ms))
+	}
+	total := regexp.MustCompile(`data-table="points" data-total="(\d+)"`)
+	for _, m := range ms {
+		href := strings.ReplaceAll(m[2], "&amp;", "&")
+		_, filtered, _ := get(t, base+href)
+		mt := total.FindStringSubmatch(filtered)
+		if mt == nil || mt[1] != m[4] {
+			t.Errorf("facet %s=%s says %s figures; its link lists %v", m[1], m[3], m[4], mt)
+		}
+		if !strings.Contains(filtered, `<li class="selected">`) {
+			t.Errorf("facet %s=%s: the chosen value is not marked", m[1], m[3])
+		}
+	}
+}

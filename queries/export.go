@@ -98,9 +98,10 @@ func DocumentsTable(f Filter, l DocList) Table {
 	return Table{Query: "Documents", args: append(args, allRows...)}
 }
 
-// IndicatorsTable is every figure of one metric and kind ("" for all).
-func IndicatorsTable(f Filter, metric, kind string) Table {
-	args := append(f.args(), sql.Named("metric", metric), sql.Named("kind", kind))
+// IndicatorsTable is every figure of one metric, narrowed by sel.
+func IndicatorsTable(f Filter, metric string, sel IndicatorSelect) Table {
+	args := append(f.args(), sql.Named("metric", metric))
+	args = append(args, sel.args()...)
 	return Table{Query: "IndicatorSeries", args: append(args, allRows...)}
 }
 

@@ -37,7 +37,7 @@ func TestExportTables(t *testing.T) {
 	}
 	s, _ := queries.ParseSearch("的", false)
 	_, docs, _ := queries.Documents(ctx, db, queries.Filter{}, queries.DocList{})
-	_, points, _ := queries.IndicatorSeries(ctx, db, queries.Filter{}, metrics[0].Metric, "", queries.Page{Limit: 1})
+	_, points, _ := queries.IndicatorSeries(ctx, db, queries.Filter{}, metrics[0].Metric, queries.IndicatorSelect{}, queries.Page{Limit: 1})
 	_, targets, _ := queries.TargetResults(ctx, db, queries.Filter{}, "", queries.Page{Limit: 1})
 	_, hits, _ := queries.SearchSentences(ctx, db, queries.Filter{}, s, queries.Page{Limit: 1})
 	for _, c := range []struct {
@@ -46,7 +46,7 @@ func TestExportTables(t *testing.T) {
 		want  int64
 	}{
 		{"documents", queries.DocumentsTable(queries.Filter{}, queries.DocList{Sort: "title"}), docs},
-		{"indicators", queries.IndicatorsTable(queries.Filter{}, metrics[0].Metric, ""), points},
+		{"indicators", queries.IndicatorsTable(queries.Filter{}, metrics[0].Metric, queries.IndicatorSelect{}), points},
 		{"targets", queries.TargetsTable(queries.Filter{}, ""), targets},
 		{"search", queries.SearchTable(queries.Filter{}, s), hits},
 	} {

@@ -63,12 +63,27 @@ type IndicatorPoint struct {
 	Scope, ScopePlace string
 }
 
+// IndicatorSelect narrows the figures of one metric by their own fields,
+// as the facets of the indicators table do ("" and 0 select all).
+type IndicatorSelect struct {
+	Kind    string // achievement, target, other
+	Measure string // total, increment, rate, growth, rank, count
+	Unit    string
+	Scope   string // own, national, other
+	Year    int    // the year a figure refers to
+}
+
+func (s IndicatorSelect) args() []any {
+	return []any{sql.Named("kind", s.Kind), sql.Named("measure", s.Measure), sql.Named("unit", s.Unit),
+		sql.Named("scope", s.Scope), sql.Named("fyear", s.Year)}
+}
+
 // IndicatorSeries returns one page of the indicators of one metric (a
-// canonical name, or a phrase when the metric has no catalogue entry) and
-// kind ("" for every kind) in the filtered documents, and how many there
-// are in all.
-func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric, kind string, pg Page) ([]IndicatorPoint, int64, error) {
-	args := append(f.args(), sql.Named("metric", metric), sql.Named("kind", kind))
+// canonical name, or a phrase when the metric has no catalogue entry) in
+// the filtered documents, narrowed by sel, and how many there are in all.
+func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric string, sel IndicatorSelect, pg Page) ([]IndicatorPoint, int64, error) {
+	args := append(f.args(), sql.Named("metric", metric))
+	args = append(args, sel.args()...)
 	var total int64
 	rows, err := selectRows(ctx, db, "IndicatorSeries", func(r *sql.Rows, v *IndicatorPoint) error {
 		var city, county, canonical sql.NullString
@@ -86,6 +101,21 @@ func IndicatorSeries(ctx context.Context, db *sql.DB, f Filter, metric, kind str
 		return err
 	}, append(args, pg.args()...)...)
 	return rows, total, err
+}
+
+// IndicatorFacets counts the figures of one metric in the filtered
+// documents, narrowed by sel, by each field the table can be narrowed by
+// (province, level, doc_type, kind, measure, unit, year, scope): the
+// perField most frequent values of each, provinces in administrative
+// order, years in order. FacetCount.Documents holds the figures.
+func IndicatorFacets(ctx context.Context, db *sql.DB, f Filter, metric string, sel IndicatorSelect, perField int) ([]FacetCount, error) {
+	if perField <= 0 {
+		perField = 10
+	}
+	args := append(f.args(), sql.Named("metric", metric), sql.Named("per_field", perField))
+	return selectRows(ctx, db, "IndicatorFacets", func(r *sql.Rows, v *FacetCount) error {
+		return r.Scan(&v.Field, &v.Value, &v.Documents, &v.Values)
+	}, append(args, sel.args()...)...)
 }
 
 // TargetResult is a target beside the result chosen for it among those

@@ -149,11 +149,53 @@ func TestEveryQuery(t *testing.T) {
 			return len(r), err
 		},
 		"IndicatorSeries": func() (int, error) {
-			r, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric, "", queries.Page{Limit: 2})
+			r, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric, queries.IndicatorSelect{}, queries.Page{Limit: 2})
 			if err == nil && (len(r) > 2 || total < int64(len(r))) {
 				err = fmt.Errorf("page of 2: %d rows of %d", len(r), total)
 			}
 			return len(r), err
+		},
+		"IndicatorFacets": func() (int, error) {
+			// Every facet value's count is the total of the table narrowed
+			// by that value, and each field's counts add up to the table's.
+			r, err := queries.IndicatorFacets(ctx, db, queries.Filter{}, firstMetric, queries.IndicatorSelect{}, 50)
+			if err != nil {
+				return 0, err
+			}
+			_, all, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric, queries.IndicatorSelect{}, queries.Page{Limit: 1})
+			if err != nil {
+				return 0, err
+			}
+			sums := map[string]int64{}
+			for _, fc := range r {
+				sums[fc.Field] += fc.Documents
+				var sel queries.IndicatorSelect
+				switch fc.Field {
+				case "kind":
+					sel.Kind = fc.Value
+				case "measure":
+					sel.Measure = fc.Value
+				case "unit":
+					sel.Unit = fc.Value
+				case "scope":
+					sel.Scope = fc.Value
+				default:
+					continue
+				}
+				_, n, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, firstMetric, sel, queries.Page{Limit: 1})
+				if err != nil {
+					return 0, err
+				}
+				if n != fc.Documents {
+					return 0, fmt.Errorf("facet %s=%s counts %d figures, the table narrowed by it %d", fc.Field, fc.Value, fc.Documents, n)
+				}
+			}
+			for _, field := range []string{"province", "level", "kind", "measure", "unit", "scope"} {
+				if sums[field] != all {
+					return 0, fmt.Errorf("facet %s sums to %d figures, the table has %d", field, sums[field], all)
+				}
+			}
+			return len(r), nil
 		},
 		"TargetResults": func() (int, error) {
 			r, total, err := queries.TargetResults(ctx, db, queries.Filter{}, "", queries.Page{Limit: queries.MaxPageSize})
@@ -288,7 +330,7 @@ func TestEveryQuery(t *testing.T) {
 	}
 	// Order matters: some queries take their argument from an earlier one.
 	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
-		"IndicatorMetrics", "IndicatorSeries", "IndicatorRollup", "TargetResults", "TargetCandidates", "Documents", "DocumentFacets", "SearchSentences", "SearchCounts", "GetDocument", "DocumentIndicators",
+		"IndicatorMetrics", "IndicatorSeries", "IndicatorFacets", "IndicatorRollup", "TargetResults", "TargetCandidates", "Documents", "DocumentFacets", "SearchSentences", "SearchCounts", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {
 		if run[name] == nil {
@@ -403,7 +445,7 @@ func TestQueriesMatchViews(t *testing.T) {
 		t.Errorf("IndicatorMetrics %d rows, view indicator_metrics %d", len(metrics), viewMetrics)
 	}
 	for _, m := range metrics {
-		pts, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric, "", queries.Page{Limit: queries.MaxPageSize})
+		pts, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric, queries.IndicatorSelect{}, queries.Page{Limit: queries.MaxPageSize})
 		if err != nil {
 			t.Fatal(err)
 		}
