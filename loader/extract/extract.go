@@ -170,10 +170,13 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			if last.Kind == "achievement" && last.Year > 0 {
 				st.paraYear = last.Year
 			}
-		} else if prevYear > 0 && strings.HasPrefix(strings.TrimLeft(s.Text, " 　"), "其中") {
-			// 2023年度…评测结果发布。其中，青岛市…位列第1名: the year of
-			// the sentence before, which had no figure of its own.
+		} else if prevYear > 0 && anyPrefix(strings.TrimLeft(text.Simplify(s.Text), " 　"), e.lex.Continuations) {
+			// 2023年度…评测结果发布。其中，青岛市…位列第1名; 会上发布了
+			// 2024年度《…报告》。报告显示，…: the year of the sentence
+			// before, which had no figure of its own, for this sentence and
+			// the rest of the paragraph.
 			st.paraYear = prevYear
+			paraYear = prevYear
 		}
 		inds, marks := e.sentence(s.No, s.Text, s.Part, st, &ctx)
 		first := utf8.RuneCountInString(s.Text)
@@ -257,6 +260,16 @@ func dropRepeats(in []Indicator, heading map[int]bool) []Indicator {
 // (5G基站 in 到2025年将建成5G基站).
 func sameMetric(a, b Indicator) bool {
 	return a.Metric != "" && b.Metric != "" && (strings.Contains(a.Metric, b.Metric) || strings.Contains(b.Metric, a.Metric))
+}
+
+// anyPrefix reports whether s starts with one of words.
+func anyPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // subItem reports a paragraph that opens with an item number in Arabic

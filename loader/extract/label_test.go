@@ -225,6 +225,18 @@ func TestYearAfterReportingAndAmongThem(t *testing.T) {
 	}
 }
 
+// A sentence quoting a report the sentence before named with its year
+// (会上发布了2022年度《…报告》。报告显示，…) takes that year, and so does
+// the rest of its paragraph — not the year of publication.
+func TestReportYearCarries(t *testing.T) {
+	body := "6月1日，全省互联网大会举行，累计建成5G基站8万个。\n会上发布了2022年度《全省互联网发展报告》。报告显示，网民规模突破3000万人；互联网普及率为70%。增值电信企业超2000家。"
+	got := labelled(t, body, Doc{ReviewedYear: 2022, Published: mustDate("2023-06-01"), Province: "湖南省", Level: "province"})
+	want := "8万个/achievement/2023/own 突破3000万人/achievement/2022/own 70%/achievement/2022/own 超2000家/achievement/2022/own"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
 // A paragraph that opens on a deadline makes its unmarked figures due, even
 // in a notice whose date is unknown; a project's task is a target.
 func TestDeadlineParagraphAndTasks(t *testing.T) {

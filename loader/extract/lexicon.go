@@ -50,6 +50,7 @@ type Lexicon struct {
 	ChangeWords     []string       `yaml:"change_words"`
 	MetricStop      []string       `yaml:"metric_stop"`
 	Reporting       []string       `yaml:"reporting"`
+	Continuations   []string       `yaml:"continuations"`
 	JoinWords       []string       `yaml:"join_words"`
 
 	// cues finds every marker of a sentence in one pass.

@@ -951,6 +951,17 @@ func (in *inference) published() {
 			}
 		}
 	}
+	// A later sentence of the opening paragraph that opens on a full date
+	// (鄉村振興…。2021年4月19日，從河南省通信管理局獲悉，…).
+	for _, sent := range strings.SplitAfter(first, "。")[min(1, len(first)):] {
+		if head := firstClause(strings.TrimLeft(sent, " 　“”\"")); head != "" && fullDateRe.MatchString(head) && strings.Index(head, fullDateRe.FindString(head)) == 0 {
+			if t, ok := ParseDate(head); ok {
+				in.m.Published = t
+				in.set("published", SrcBody)
+				return
+			}
+		}
+	}
 	in.set("published", SrcDefault)
 	in.warn("publication date unknown")
 }
@@ -987,6 +998,13 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// comes out in the year after.
 	if y := reportYear(in.m.Title + "\n" + text); y != 0 {
 		return y + 1, SrcMonthDayReport
+	}
+	// 1月24日电 …介绍，2021年，西藏全区…: a year the text gives an account
+	// of as a whole, in the first half of the next.
+	if mo <= 6 {
+		if y := latestFullYearStatement(in.m.Title + "\n" + text); y != 0 {
+			return y + 1, SrcMonthDayReview
+		}
 	}
 	if mo <= 4 {
 		for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {
@@ -1025,6 +1043,19 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// latestFullYearStatement is the latest year a sentence of text opens on
+// to give an account of it as a whole (2023年，我市电信业务总量达…), not of
+// a part of it (2023年1-4月) and not of the work ahead; 0 when none.
+func latestFullYearStatement(text string) int {
+	best := 0
+	for _, st := range yearStatements(text) {
+		if !st.ahead && !st.since && !st.part && st.year > best {
+			best = st.year
+		}
+	}
+	return best
 }
 
 // pastYearStatement reports text opening a sentence on year y to give an

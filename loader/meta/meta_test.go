@@ -451,6 +451,12 @@ func TestTimelineAndSubject(t *testing.T) {
 			"", SrcDefault, 2022, 0, "", "", ""},
 		{"a year one part of this year is reported beside is the year before", "2022年，全市电信业务总量达40.2亿元。今年一季度，全市新建5G基站300个。",
 			"", SrcDefault, 2023, 0, "", "", ""},
+		{"a wire dateline in the first half on a year reported as a whole", "中新网西宁2月3日电 青海省通信管理局3日介绍，2022年，全省新建5G基站5000个，于2022年4月实现县城5G全覆盖。",
+			"2023-02-03", SrcMonthDayReview, 2022, 0, "青海省", "", ""},
+		{"a full date opening a later sentence of the opening paragraph", "数字乡村加快建设。2022年3月8日，从省通信管理局获悉，2022年全省将新建5G基站1万个。",
+			"2022-03-08", SrcBody, 2022, 2022, "", "", ""},
+		{"a month still to come named as a deadline is this year's task", "发布时间：2022-10-09\n国庆假期，施工人员加快立塔速度，项目正在向11月末计划完工日期推进，已铺设光缆500公里。",
+			"2022-10-09", SrcDateline, 2022, 2022, "", "", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}

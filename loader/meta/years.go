@@ -17,7 +17,7 @@ var (
 	// yearLeadRe is a sentence that opens with a year (after an optional
 	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
 	// 2023年是…; 2021年以来…; 会议要求，2024年要….
-	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉)[，,：:]|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
+	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉|据统计)[，,：:]\s*|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
 	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
 	// 2024年是…关键之年; 2023年全区工作的总体要求是….
 	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.
@@ -56,11 +56,32 @@ var (
 	studyRe = regexp.MustCompile(`学习会|集体学习|专题学习|学习研讨|读书班|专题党课|党课|主题党日|民主生活会|组织生活会|警示教育|理论学习|传达学习`)
 )
 
+// monthDeadlineRe is a month named as a deadline with a plan word near it:
+// 10月末计划完工, 力争12月底前完成, 计划于11月底.
+var monthDeadlineRe = regexp.MustCompile(`(?:计划|力争|确保|将|要)[^。；！？\n]{0,8}?(1?\d)\s*月(?:底|末)|(1?\d)\s*月(?:底|末)(?:前)?[^。；！？\n]{0,4}?(?:计划|力争|确保|将|要)`)
+
+// monthAhead reports a deadline of a month still to come in the month of
+// publication (published in October: 10月末计划完工, 12月底前将…): a task
+// for the publication year.
+func monthAhead(text string, pubMonth int) bool {
+	for _, m := range monthDeadlineRe.FindAllStringSubmatch(text, -1) {
+		v := m[1]
+		if v == "" {
+			v = m[2]
+		}
+		if mo, _ := strconv.Atoi(v); mo >= pubMonth && mo <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
 // yearStatement is a sentence that opens with a year.
 type yearStatement struct {
 	year  int
 	ahead bool // about the work ahead (将, 要, 力争, …之年), not work done
 	since bool // Y年以来: an account from Y up to the time of writing
+	part  bool // Y年上半年, Y年1-4月: an account of part of the year
 }
 
 // yearStatements lists the sentences of text that open with a year, in
@@ -84,7 +105,8 @@ func yearStatements(text string) []yearStatement {
 		// 会议要求，2022年全市新建…: a demand sets out work ahead.
 		lead := text[loc[0]:loc[2]]
 		demand := strings.Contains(lead, "要求") || strings.Contains(lead, "提出") || strings.Contains(lead, "明确")
-		out = append(out, yearStatement{year: y, ahead: demand || aheadRe.MatchString(sent)})
+		part := partOfYearRe.MatchString(text[loc[2]:min(len(text), loc[1]+24)])
+		out = append(out, yearStatement{year: y, ahead: demand || aheadRe.MatchString(sent), part: part})
 	}
 	return out
 }
@@ -285,7 +307,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			// 今年以来 looks back, not ahead.
 			t := strings.ReplaceAll(text, "今年以来", "")
 			switch {
-			case thisYearAheadRe.MatchString(t):
+			case thisYearAheadRe.MatchString(t), monthAhead(t, int(in.m.Published.Month())):
 				plan, planSrc = P, SrcBody
 			case nextYearAheadRe.MatchString(t):
 				plan, planSrc = P+1, SrcBody
