@@ -951,14 +951,27 @@ func (in *inference) published() {
 			}
 		}
 	}
-	// A later sentence of the opening paragraph that opens on a full date
-	// (鄉村振興…。2021年4月19日，從河南省通信管理局獲悉，…).
-	for _, sent := range strings.SplitAfter(first, "。")[min(1, len(first)):] {
-		if head := firstClause(strings.TrimLeft(sent, " 　“”\"")); head != "" && fullDateRe.MatchString(head) && strings.Index(head, fullDateRe.FindString(head)) == 0 {
+	// A later sentence of the opening paragraph that opens on a date
+	// (鄉村振興…。2021年4月19日，從河南省通信管理局獲悉，…; 三年内…。4月4日，
+	// 湖北信息通信业启动…), a month and day dated as above.
+	for _, sent := range openingSentences(first) {
+		head := firstClause(strings.TrimLeft(sent, " 　“”\""))
+		if loc := fullDateRe.FindStringIndex(head); loc != nil && loc[0] == 0 {
 			if t, ok := ParseDate(head); ok {
 				in.m.Published = t
 				in.set("published", SrcBody)
 				return
+			}
+		}
+		if m := leadMonthDayRe.FindStringSubmatch(head); m != nil {
+			mo, _ := strconv.Atoi(m[1])
+			d, _ := strconv.Atoi(m[2])
+			if y, src := in.yearOfMonthDay(mo, d); y != 0 {
+				if t, ok := mkDateInt(y, mo, d); ok {
+					in.m.Published = t
+					in.set("published", src)
+					return
+				}
 			}
 		}
 	}
@@ -966,8 +979,32 @@ func (in *inference) published() {
 	in.warn("publication date unknown")
 }
 
+// openingSentences are the sentences of a paragraph after its first: the
+// text after each full stop or ellipsis.
+func openingSentences(p string) []string {
+	var out []string
+	for i := 0; i < len(p); {
+		k := strings.IndexAny(p[i:], "。…")
+		if k < 0 {
+			break
+		}
+		i += k
+		for strings.HasPrefix(p[i:], "。") || strings.HasPrefix(p[i:], "…") {
+			i += len("。")
+		}
+		if i < len(p) {
+			out = append(out, p[i:])
+		}
+	}
+	return out
+}
+
+// leadMonthDayRe is a clause that is a date and nothing more (4月4日,
+// 10月31日上午): a sentence opening on the day of what it reports.
+var leadMonthDayRe = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日(?:上午|下午|晚|晚间|早上)?$`)
+
 // asOfDateRe is a 截至 date with a year: 截至2024年10月底, 截至2018年底.
-var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)`)
+var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|年?底|年?末)`)
 
 // yearOfMonthDay is the year of a notice dated only by month and day in its
 // opening (新华社拉萨6月23日电, 3月2日上午): the first such day after the
@@ -978,7 +1015,14 @@ var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*
 func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	text := in.doc.Text
 	asY, asM := 0, 0
-	for _, m := range asOfDateRe.FindAllStringSubmatch(text, -1) {
+	for _, loc := range asOfDateRe.FindAllStringSubmatchIndex(text, -1) {
+		m := []string{text[loc[0]:loc[1]], text[loc[2]:loc[3]], ""}
+		if loc[4] >= 0 {
+			m[2] = text[loc[4]:loc[5]]
+		}
+		if strings.HasPrefix(m[0], "至") && aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) {
+			continue // 至2020年年底上海将累计建成…: a deadline, not a date reached
+		}
 		y, _ := strconv.Atoi(m[1])
 		month := 12
 		if m[2] != "" {
@@ -1018,12 +1062,12 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		y, _ := strconv.Atoi(m[1])
 		return y, SrcMonthDayPresent
 	}
-	// The one year the title or the opening sentence names for the event it
+	// The one year the title or the opening paragraph names for the event it
 	// reports (召开2025年电信普遍服务项目申报专题办公会 on 8月16日): the
 	// notice's year, when the day is after the first months, which may
 	// still report on the year before.
 	if mo >= 3 {
-		head := in.m.Title + "\n" + firstSentence(text)
+		head := in.m.Title + "\n" + firstLine(text)
 		if ys := distinctYears(head); len(ys) == 1 {
 			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
 			// as done, in the first half of the next.
@@ -1074,6 +1118,14 @@ var periodSpanRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?(?
 
 // periodEnd is the last year of each five-year plan.
 var periodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+// firstLine is text up to its first line break: the opening paragraph.
+func firstLine(text string) string {
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		return text[:i]
+	}
+	return text
+}
 
 // firstSentence is text up to its first full stop.
 func firstSentence(text string) string {

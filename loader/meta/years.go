@@ -404,6 +404,13 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P, SrcPublished
 		}
 	}
+	if plan == 0 {
+		// 到2025年，全省5G基站总数将突破18万个: a news item on a plan's
+		// targets plans the last year they are due by.
+		if y := latestDeadline(text); y >= P {
+			plan, planSrc = y, SrcBody
+		}
+	}
 	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && forwardRe.MatchString(text) {
 		if counts[P+1] > 0 && rev == P {
 			plan, planSrc = P+1, SrcBody
@@ -556,6 +563,26 @@ var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前
 // deadlineYearRe is a year named as a deadline or a goal (到2025年,
 // 力争2022年), not one the text reports on.
 var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年`)
+
+// dueByRe is a year a target is due by: 到2025年, 力争2022年, 2022年底前,
+// 确保2021年底.
+var dueByRe = regexp.MustCompile(`(?:(?:到|力争|确保|争取|计划)\s*((?:19|20)\d{2})\s*年)|((?:19|20)\d{2})\s*年\s*(?:年底|底)前`)
+
+// latestDeadline is the latest year text names as a target's deadline, 0
+// when it names none.
+func latestDeadline(text string) int {
+	best := 0
+	for _, m := range dueByRe.FindAllStringSubmatch(text, -1) {
+		v := m[1]
+		if v == "" {
+			v = m[2]
+		}
+		if y, _ := strconv.Atoi(v); y > best {
+			best = y
+		}
+	}
+	return best
+}
 
 // latestPastYear is the latest year text names other than as a deadline or
 // a span's end, 0 when it names none.
