@@ -922,7 +922,39 @@ func governs(rs []rune, t timeMark, f figure) bool {
 	case tBy, tNow, tSince, tRel, tAsOf:
 		return t.adverbial || t.kind != tAsOf
 	}
-	return t.adverbial || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
+	return t.adverbial || opensSentence(rs, t.start) || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
+}
+
+// opensSentence reports a time expression that opens its sentence, after
+// an item number at most (2023年全省新建5G基站2.6万个，累计达9.3万个; 2.2021年底
+// 全区…确保达到4万座，力争达到5万座): the time of the whole sentence, not
+// only of its first clause.
+func opensSentence(rs []rune, start int) bool {
+	k := 0
+	skip := func() {
+		for k < start && (rs[k] == ' ' || rs[k] == '　' || rs[k] == '\t') {
+			k++
+		}
+	}
+	skip()
+	if k < start && (rs[k] == '（' || rs[k] == '(') {
+		for k < start && rs[k] != '）' && rs[k] != ')' {
+			k++
+		}
+		k++
+	} else {
+		n := k
+		for k < start && (isDigit(rs[k]) || strings.ContainsRune("一二三四五六七八九十", rs[k])) {
+			k++
+		}
+		if k > n && k < start && strings.ContainsRune("、.．", rs[k]) {
+			k++
+		} else {
+			k = n
+		}
+	}
+	skip()
+	return k == start
 }
 
 // yearOf is the year a figure refers to.

@@ -237,6 +237,26 @@ func TestReportYearCarries(t *testing.T) {
 	}
 }
 
+// A year that opens its sentence dates all its clauses (2021年底全区…确保
+// 达到4万座，力争达到5万座), and the modal words that mark a plan only before
+// a verb (计划投入, 将落实) or as a deadline this year (今年内, 到年底) make
+// targets.
+func TestSentenceYearAndPlanWords(t *testing.T) {
+	doc := Doc{ReviewedYear: 2020, Published: mustDate("2020-08-27"), Province: "广西壮族自治区", Level: "province"}
+	for _, tt := range []struct{ body, want string }{
+		{"2021年底全区5G基站累计规模确保达到4万座，力争达到5万座。", "4万座/target/2021/own 5万座/target/2021/own"},
+		{"2019年全区新建5G基站2.6万个，5G基站累计达9.3万个。", "2.6万个/achievement/2019/own 9.3万个/achievement/2019/own"},
+		{"全年计划投入65亿元。", "65亿元/target/2020/own"},
+		{"已开工5G基站2.9万个，完成年度计划的97.7%。", "2.9万个/achievement/2020/own 97.7%/achievement/2020/own"},
+		{"本次工程将落实专项资金8726.9万元。", "8726.9万元/target/2020/own"},
+		{"今年内完成82个行政村4G基站覆盖。", "82个/target/2020/own"},
+	} {
+		if got := labelled(t, tt.body, doc); got != tt.want {
+			t.Errorf("%s\n got  %s\n want %s", tt.body, got, tt.want)
+		}
+	}
+}
+
 // A paragraph that opens on a deadline makes its unmarked figures due, even
 // in a notice whose date is unknown; a project's task is a target.
 func TestDeadlineParagraphAndTasks(t *testing.T) {

@@ -116,7 +116,10 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 			l.cues.add(w, c.class)
 		}
 	}
+	// 将 and 计划 are modal only before a verb: 将新建, 计划投入 — not 将
+	// 信用体系…赋能, 完成年度计划的97.7%.
 	l.cues.add("将", cueWill)
+	l.cues.add("计划", cueWill)
 	l.cues.add("要", cueYao)
 	l.cues.sort()
 	// The change prefixes are stripped longest first (较去年同期 before
