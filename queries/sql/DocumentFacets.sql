@@ -4,34 +4,39 @@
 -- distinct values (values). Provinces and places are in administrative
 -- order, years in order, the rest most frequent first.
 WITH docs AS (
-    SELECT d.*
+    SELECT d.province, d.province_code, coalesce(d.county, d.city) AS place, d.place_code,
+           d.level, d.doc_type, d.issuer, d.year, d.reviewed_year, d.plan_year
     FROM listed_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to,
                           $q, $place, $issuer, $reviewed, $plan, $pub_from, $pub_to) d
+), g AS (
+    -- One pass over the listed documents, a grouping set per field.
+    SELECT province, place, level, doc_type, issuer, year, reviewed_year, plan_year,
+           GROUPING(province) = 0 AS by_province, GROUPING(place) = 0 AS by_place,
+           GROUPING(level) = 0 AS by_level, GROUPING(doc_type) = 0 AS by_doc_type,
+           GROUPING(issuer) = 0 AS by_issuer, GROUPING(year) = 0 AS by_year,
+           GROUPING(reviewed_year) = 0 AS by_reviewed_year,
+           count(*) AS n,
+           any_value(province_code) AS province_code, any_value(place_code) AS place_code
+    FROM docs
+    GROUP BY GROUPING SETS ((province), (place), (level), (doc_type), (issuer), (year), (reviewed_year), (plan_year))
 ), f AS (
-    SELECT 'province' AS field, province AS value, count(*) AS n, coalesce(any_value(province_code), '99') AS ord
-    FROM docs GROUP BY province
-    UNION ALL
-    SELECT 'place', coalesce(county, city), count(*), coalesce(any_value(place_code), '99')
-    FROM docs WHERE coalesce(county, city) IS NOT NULL GROUP BY coalesce(county, city)
-    UNION ALL
-    SELECT 'level', level, count(*), '' FROM docs GROUP BY level
-    UNION ALL
-    SELECT 'doc_type', doc_type, count(*), '' FROM docs GROUP BY doc_type
-    UNION ALL
-    SELECT 'issuer', issuer, count(*), '' FROM docs GROUP BY issuer
-    UNION ALL
-    SELECT 'year', CAST(year AS VARCHAR), count(*), CAST(year AS VARCHAR) FROM docs WHERE year IS NOT NULL GROUP BY year
-    UNION ALL
-    SELECT 'reviewed_year', CAST(reviewed_year AS VARCHAR), count(*), CAST(reviewed_year AS VARCHAR)
-    FROM docs WHERE reviewed_year IS NOT NULL GROUP BY reviewed_year
-    UNION ALL
-    SELECT 'plan_year', CAST(plan_year AS VARCHAR), count(*), CAST(plan_year AS VARCHAR)
-    FROM docs WHERE plan_year IS NOT NULL GROUP BY plan_year
+    SELECT CASE WHEN by_province THEN 'province' WHEN by_place THEN 'place' WHEN by_level THEN 'level'
+                WHEN by_doc_type THEN 'doc_type' WHEN by_issuer THEN 'issuer' WHEN by_year THEN 'year'
+                WHEN by_reviewed_year THEN 'reviewed_year' ELSE 'plan_year' END AS field,
+           CASE WHEN by_province THEN province WHEN by_place THEN place WHEN by_level THEN level
+                WHEN by_doc_type THEN doc_type WHEN by_issuer THEN issuer WHEN by_year THEN CAST(year AS VARCHAR)
+                WHEN by_reviewed_year THEN CAST(reviewed_year AS VARCHAR) ELSE CAST(plan_year AS VARCHAR) END AS value,
+           n,
+           CASE WHEN by_province THEN coalesce(province_code, '99') WHEN by_place THEN coalesce(place_code, '99')
+                WHEN by_year THEN CAST(year AS VARCHAR) WHEN by_reviewed_year THEN CAST(reviewed_year AS VARCHAR)
+                WHEN by_level OR by_doc_type OR by_issuer THEN '' ELSE CAST(plan_year AS VARCHAR) END AS ord
+    FROM g
 ), ranked AS (
     SELECT *,
            row_number() OVER (PARTITION BY field ORDER BY n DESC, ord, value) AS rank,
            count(*) OVER (PARTITION BY field) AS "values"
     FROM f
+    WHERE value IS NOT NULL
 )
 SELECT field, value, n, "values"
 FROM ranked
