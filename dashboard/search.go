@@ -75,7 +75,7 @@ func searchPage(r request) (*page, error) {
 	}
 	d.Matched = true
 	pg := pageOf(r.query, searchPageSize)
-	hits, total, err := queries.SearchSentences(r.ctx, r.db, f, s, pg)
+	hits, counts, total, err := queries.SearchPage(r.ctx, r.db, f, s, pg)
 	if err != nil {
 		return nil, err
 	}
@@ -84,10 +84,6 @@ func searchPage(r request) (*page, error) {
 	}
 	d.Pager = newPager(r, "search", pg, total)
 	d.Export = p.export(r, "search")
-	counts, err := queries.SearchCounts(r.ctx, r.db, f, s)
-	if err != nil {
-		return nil, err
-	}
 	d.Counts, err = searchCountsChart(r, p, d, counts)
 	return p, err
 }
@@ -172,5 +168,5 @@ func searchCountsChart(r request, p *page, d *searchData, counts []queries.Searc
 		return nil, err
 	}
 	c.Note = "点击柱子只看该省的结果"
-	return p.attach(r, c.table([]string{"province", "year", "sentences", "documents"}, table), "SearchCounts", ""), nil
+	return p.attach(r, c.table([]string{"province", "year", "sentences", "documents"}, table), "SearchPage", ""), nil
 }

@@ -288,13 +288,20 @@ func TestEveryQuery(t *testing.T) {
 			}
 			return len(r), err
 		},
-		"SearchCounts": func() (int, error) {
+		"SearchPage": func() (int, error) {
 			s, err := queries.ParseSearch("5G", false)
 			if err != nil {
 				return 0, err
 			}
-			r, err := queries.SearchCounts(ctx, db, queries.Filter{}, s)
-			return len(r), err
+			hits, counts, total, err := queries.SearchPage(ctx, db, queries.Filter{}, s, queries.Page{Limit: 3, Offset: 2})
+			if err != nil {
+				return 0, err
+			}
+			want, wantTotal, err := queries.SearchSentences(ctx, db, queries.Filter{}, s, queries.Page{Limit: 3, Offset: 2})
+			if err == nil && (!reflect.DeepEqual(hits, want) || total != wantTotal || len(counts) == 0) {
+				err = fmt.Errorf("5G: page %+v of %d, SearchSentences %+v of %d", hits, total, want, wantTotal)
+			}
+			return len(counts), err
 		},
 		"DocumentFacets": func() (int, error) {
 			r, err := queries.DocumentFacets(ctx, db, queries.Filter{}, queries.DocList{}, 100)
@@ -330,7 +337,7 @@ func TestEveryQuery(t *testing.T) {
 	}
 	// Order matters: some queries take their argument from an earlier one.
 	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
-		"IndicatorMetrics", "IndicatorSeries", "IndicatorFacets", "IndicatorRollup", "TargetResults", "TargetCandidates", "Documents", "DocumentFacets", "SearchSentences", "SearchCounts", "GetDocument", "DocumentIndicators",
+		"IndicatorMetrics", "IndicatorSeries", "IndicatorFacets", "IndicatorRollup", "TargetResults", "TargetCandidates", "Documents", "DocumentFacets", "SearchSentences", "SearchPage", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {
 		if run[name] == nil {

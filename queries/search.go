@@ -296,13 +296,45 @@ type SearchCount struct {
 	Documents int64
 }
 
-// SearchCounts counts the matches of s in the filtered documents by
-// province and year, provinces in administrative order.
-func SearchCounts(ctx context.Context, db *sql.DB, f Filter, s Search) ([]SearchCount, error) {
-	return selectRows(ctx, db, "SearchCounts", func(r *sql.Rows, v *SearchCount) error {
-		var year sql.NullInt64
-		err := r.Scan(&v.Province, &year, &v.Sentences, &v.Documents)
-		v.Year = nullInt(year)
+// SearchPage returns what the search page shows, from one scan of the
+// sentences: one page of the matches of s in the filtered documents (as
+// SearchSentences), the matches counted by province and year (provinces
+// in administrative order), and how many sentences match in all.
+func SearchPage(ctx context.Context, db *sql.DB, f Filter, s Search, pg Page) ([]SearchHit, []SearchCount, int64, error) {
+	args := append(f.args(), s.args()...)
+	args = append(args, pg.args()...)
+	type row struct {
+		part string
+		hit  SearchHit
+		cnt  SearchCount
+	}
+	rows, err := selectRows(ctx, db, "SearchPage", func(r *sql.Rows, v *row) error {
+		var ord int64
+		var docID, sentenceNo, year, sentences, documents sql.NullInt64
+		var title, city, county, published, text sql.NullString
+		var province string
+		err := r.Scan(&v.part, &ord, &docID, &sentenceNo, &title, &province, &city, &county, &year, &published, &text, &sentences, &documents)
+		if v.part == "hit" {
+			v.hit = SearchHit{DocID: docID.Int64, SentenceNo: nullInt(sentenceNo), Title: nullString(title), Province: province,
+				City: nullString(city), County: nullString(county), Year: nullInt(year), Published: nullString(published), Text: nullString(text)}
+		} else {
+			v.cnt = SearchCount{Province: province, Year: nullInt(year), Sentences: sentences.Int64, Documents: documents.Int64}
+		}
 		return err
-	}, append(f.args(), s.args()...)...)
+	}, args...)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var hits []SearchHit
+	var counts []SearchCount
+	var total int64
+	for _, r := range rows {
+		if r.part == "hit" {
+			hits = append(hits, r.hit)
+		} else {
+			counts = append(counts, r.cnt)
+			total += r.cnt.Sentences
+		}
+	}
+	return hits, counts, total, nil
 }

@@ -146,9 +146,12 @@ func TestSearchMatchesPlainScan(t *testing.T) {
 		if !reflect.DeepEqual(got, want) || total != int64(len(want)) {
 			t.Errorf("%q: search found %d sentences (total %d), the plain scan %d", c.q, len(got), total, len(want))
 		}
-		counts, err := queries.SearchCounts(ctx, db, c.f, s)
+		_, counts, pageTotal, err := queries.SearchPage(ctx, db, c.f, s, queries.Page{Limit: 5})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if pageTotal != int64(len(want)) {
+			t.Errorf("%q: the search page counts %d sentences, the plain scan %d", c.q, pageTotal, len(want))
 		}
 		gotBy := map[string]int64{}
 		for _, cnt := range counts {
