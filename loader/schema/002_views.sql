@@ -81,7 +81,9 @@ WHERE (sel_place = '' OR d.city = sel_place OR d.county = sel_place)
   AND (pub_from = '' OR d.published >= CAST(pub_from AS DATE))
   AND (pub_to = '' OR d.published <= CAST(pub_to AS DATE))
   AND (sel_q = '' OR contains(d.title, sel_q) OR contains(d.file, sel_q) OR contains(d.issuer, sel_q)
-       OR d.doc_id IN (SELECT b.doc_id FROM documents b WHERE contains(b.body, sel_q)));
+       -- sel_q <> '' inside too: the planner then drops the scan of every
+       -- body when there is no text to look for.
+       OR d.doc_id IN (SELECT b.doc_id FROM documents b WHERE sel_q <> '' AND contains(b.body, sel_q)));
 
 -- Full-text search over sentences, written once for the hits and their
 -- counts: in mode 'regex' the text matches pattern (RE2 syntax); otherwise
@@ -161,7 +163,10 @@ GROUP BY province, year;
 
 -- Each theme once, with its Chinese label, its number of keywords and its
 -- position in the theme file (theme_order, from 1). Themes that have hits
--- but no definition any more keep their id as label.
+-- but no definition any more keep their id as label (read from the
+-- aggregate theme_stats, which holds every theme with a hit in thousands
+-- of rows, not from the million rows of theme_hits: nearly every page
+-- reads this view).
 CREATE VIEW theme_labels AS
 SELECT theme, label, keywords,
        row_number() OVER (ORDER BY ord NULLS LAST, theme) AS theme_order
@@ -170,7 +175,7 @@ FROM (
     FROM themes GROUP BY theme
     UNION ALL
     SELECT DISTINCT theme, theme, 0, NULL
-    FROM theme_hits WHERE theme NOT IN (SELECT theme FROM themes)
+    FROM theme_stats WHERE theme NOT IN (SELECT theme FROM themes)
 );
 
 -- Theme hits per compared document and theme, zeros included.
