@@ -77,3 +77,17 @@ JOIN target_candidates c
 JOIN indicators r ON r.indicator_id = c.result_id
 JOIN documents d ON d.doc_id = r.doc_id
 LEFT JOIN sentences x ON x.doc_id = r.doc_id AND x.sentence_no = r.sentence_no;
+
+-- The figures of one metric (the canonical metric, else the phrase)
+-- narrowed by their own fields, as the indicators table and its facets
+-- select them: kind, measure, unit, scope and the year a figure refers
+-- to ('' and 0 select all). The table's selection, written once.
+CREATE MACRO metric_figures(sel_metric, sel_kind, sel_measure, sel_unit, sel_scope, sel_year) AS TABLE
+SELECT i.*
+FROM indicators i
+WHERE coalesce(i.canonical_metric, i.metric) = sel_metric
+  AND (sel_kind = '' OR i.kind = sel_kind)
+  AND (sel_measure = '' OR i.measure = sel_measure)
+  AND (sel_unit = '' OR i.unit = sel_unit)
+  AND (sel_scope = '' OR i.scope = sel_scope)
+  AND (sel_year = 0 OR i.year = sel_year);

@@ -1,42 +1,40 @@
 -- Facets of the indicators table (as Datasette shows them): the figures of
--- one metric (canonical, else the phrase) in the filtered documents,
--- narrowed as the table is ($kind, $measure, $unit, $scope, $fyear; '' and
--- 0 for all), counted by each field the table can be narrowed by; the
+-- one metric in the filtered documents, narrowed as the table is (macro
+-- metric_figures: $kind, $measure, $unit, $scope, $fyear), counted by
+-- each field the table can be narrowed by, in one grouping-sets pass; the
 -- $per_field most frequent values per field, with the number of distinct
 -- values (values). Provinces in administrative order, years in order, the
 -- rest most frequent first.
 WITH figures AS (
     SELECT i.kind, i.measure, i.unit, i.scope, i.year, d.province, d.province_code, d.level, d.doc_type
-    FROM indicators i
+    FROM metric_figures($metric, $kind, $measure, $unit, $scope, $fyear) i
     JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
-    WHERE coalesce(i.canonical_metric, i.metric) = $metric
-      AND ($kind = '' OR i.kind = $kind)
-      AND ($measure = '' OR i.measure = $measure)
-      AND ($unit = '' OR i.unit = $unit)
-      AND ($scope = '' OR i.scope = $scope)
-      AND ($fyear = 0 OR i.year = $fyear)
+), g AS (
+    SELECT province, level, doc_type, kind, measure, unit, year, scope,
+           GROUPING(province) = 0 AS by_province, GROUPING(level) = 0 AS by_level,
+           GROUPING(doc_type) = 0 AS by_doc_type, GROUPING(kind) = 0 AS by_kind,
+           GROUPING(measure) = 0 AS by_measure, GROUPING(unit) = 0 AS by_unit,
+           GROUPING(year) = 0 AS by_year,
+           count(*) AS n,
+           any_value(province_code) AS province_code
+    FROM figures
+    GROUP BY GROUPING SETS ((province), (level), (doc_type), (kind), (measure), (unit), (year), (scope))
 ), f AS (
-    SELECT 'province' AS field, province AS value, count(*) AS n, coalesce(any_value(province_code), '99') AS ord
-    FROM figures GROUP BY province
-    UNION ALL
-    SELECT 'level', level, count(*), '' FROM figures GROUP BY level
-    UNION ALL
-    SELECT 'doc_type', doc_type, count(*), '' FROM figures GROUP BY doc_type
-    UNION ALL
-    SELECT 'kind', kind, count(*), '' FROM figures GROUP BY kind
-    UNION ALL
-    SELECT 'measure', measure, count(*), '' FROM figures GROUP BY measure
-    UNION ALL
-    SELECT 'unit', unit, count(*), '' FROM figures GROUP BY unit
-    UNION ALL
-    SELECT 'year', CAST(year AS VARCHAR), count(*), CAST(year AS VARCHAR) FROM figures WHERE year IS NOT NULL GROUP BY year
-    UNION ALL
-    SELECT 'scope', scope, count(*), '' FROM figures GROUP BY scope
+    SELECT CASE WHEN by_province THEN 'province' WHEN by_level THEN 'level' WHEN by_doc_type THEN 'doc_type'
+                WHEN by_kind THEN 'kind' WHEN by_measure THEN 'measure' WHEN by_unit THEN 'unit'
+                WHEN by_year THEN 'year' ELSE 'scope' END AS field,
+           CASE WHEN by_province THEN province WHEN by_level THEN level WHEN by_doc_type THEN doc_type
+                WHEN by_kind THEN kind WHEN by_measure THEN measure WHEN by_unit THEN unit
+                WHEN by_year THEN CAST(year AS VARCHAR) ELSE scope END AS value,
+           n,
+           CASE WHEN by_province THEN coalesce(province_code, '99') WHEN by_year THEN CAST(year AS VARCHAR) ELSE '' END AS ord
+    FROM g
 ), ranked AS (
     SELECT *,
            row_number() OVER (PARTITION BY field ORDER BY n DESC, ord, value) AS rank,
            count(*) OVER (PARTITION BY field) AS "values"
     FROM f
+    WHERE value IS NOT NULL
 )
 SELECT field, value, n, "values"
 FROM ranked

@@ -1,22 +1,16 @@
 -- Indicators of one metric (canonical, else the phrase) in the filtered
--- documents (view indicator_facts), narrowed by their own fields ($kind,
--- $measure, $unit, $scope and $fyear, the year a figure refers to; '' and 0
--- for all), with the sentence each came from: one
--- page of $limit rows from $offset, in administrative order of the place,
+-- documents (view indicator_facts), narrowed by their own fields (macro
+-- metric_figures: $kind, $measure, $unit, $scope and $fyear, the year a
+-- figure refers to; '' and 0 for all), with the sentence each came from:
+-- one page of $limit rows from $offset, in administrative order of the place,
 -- then by year; total is the number of rows of every page. scope says
 -- whose figure it is (own, national, other; scope_place names the other).
 WITH hits AS (
     SELECT i.*, d.file, d.title, d.province, d.city, d.county, d.level,
            d.basis_year, d.place_code,
            count(*) OVER () AS total
-    FROM indicators i
+    FROM metric_figures($metric, $kind, $measure, $unit, $scope, $fyear) i
     JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
-    WHERE coalesce(i.canonical_metric, i.metric) = $metric
-      AND ($kind = '' OR i.kind = $kind)
-      AND ($measure = '' OR i.measure = $measure)
-      AND ($unit = '' OR i.unit = $unit)
-      AND ($scope = '' OR i.scope = $scope)
-      AND ($fyear = 0 OR i.year = $fyear)
     ORDER BY d.place_code NULLS LAST, i.year NULLS LAST, i.kind, i.doc_id, i.start_char
     LIMIT $limit OFFSET $offset
 )
