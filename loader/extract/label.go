@@ -45,6 +45,9 @@ type timeMark struct {
 	// yearToDate reports part of a year up to a month (2021年1-4月,
 	// 2021年第一季度, 2024年10月底).
 	yearToDate bool
+	// changeEnd reports the year a change reached (由…发展到2022年的…):
+	// the time of the clauses about that change after it too (年均增长9.6%).
+	changeEnd bool
 }
 
 // moodMark is a modal (future) or aspect (past) marker.
@@ -515,6 +518,10 @@ func yearMark(rs []rune, j int, lex *Lexicon) (timeMark, bool) {
 		tm.kind = tSince
 	case endsWith(rs, b, "截至") || endsWith(rs, b, "截止"):
 		tm.kind = tAsOf
+	case (endsWith(rs, b, "到") || endsWith(rs, b, "至")) && endsChange(rs, b-1, lex):
+		// 由2019年的4439座发展到2022年6月底的50678座: the end of a change,
+		// not a deadline.
+		tm.changeEnd = true
 	case strings.HasSuffix(tail, "前") || endsWith(rs, b, "到") || endsWith(rs, b, "至") ||
 		endsWith(rs, b, "力争") || endsWith(rs, b, "确保") || endsWith(rs, b, "争取"):
 		tm.kind = tBy
@@ -522,6 +529,22 @@ func yearMark(rs []rune, j int, lex *Lexicon) (timeMark, bool) {
 	tm.adverbial = isAdverbial(rs, start, end)
 	tm.topic = hasAt(rs, j+1, "是")
 	return tm, true
+}
+
+// endsChange reports rs[:k] ending with a verb of change (发展, 增长, 提升 …)
+// in a clause that names where the change started (由…, 从…): the 到 or 至
+// after it leads to the value reached.
+func endsChange(rs []rune, k int, lex *Lexicon) bool {
+	if !anyBefore(rs, k, lex.ChangeWords) && !endsWith(rs, k, "发展") {
+		return false
+	}
+	clause := rs[minorStart(rs, k):k]
+	for _, r := range clause {
+		if r == '由' || r == '从' {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithDigitsAndSep reports a span's first year and dash before rs[i]:
@@ -802,6 +825,11 @@ func (e *Extractor) quotedTarget(rs []rune, f figure) bool {
 	if strings.HasPrefix(after, "的") || strings.HasPrefix(after, "”的") || strings.HasPrefix(after, "\"的") {
 		return containsAny(after, e.lex.TargetRefs...)
 	}
+	// 制定了“年度建设开通5G基站2万座以上，完成投资110亿元”目标: a figure
+	// inside a quotation named as a target.
+	if quotedAs(rs, f, e.lex.TargetRefs) {
+		return true
+	}
 	// 提前完成2020年150万公里目标: the target word right after the figure.
 	for _, w := range e.lex.TargetRefs {
 		if strings.HasPrefix(after, w) {
@@ -822,6 +850,37 @@ func (e *Extractor) quotedTarget(rs []rune, f figure) bool {
 			if k := strings.Index(after, w); k >= 0 && !containsAny(after[:k], "，", ",", "完成", "实现", "达到", "提升", "增长") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// quotedAs reports a figure inside quotation marks (“…”) that the words
+// right after the closing mark name as one of words (“…2万座以上…”目标).
+func quotedAs(rs []rune, f figure, words []string) bool {
+	open := -1
+	for k := f.start - 1; k >= 0 && f.start-k <= 60; k-- {
+		if rs[k] == '”' {
+			return false
+		}
+		if rs[k] == '“' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	for k := f.end; k < len(rs) && k-f.end <= 60; k++ {
+		switch rs[k] {
+		case '“', '。':
+			return false
+		case '”':
+			after := k + 1
+			if at(rs, after) == '的' {
+				after++
+			}
+			return anyAt(rs, after, words)
 		}
 	}
 	return false
@@ -922,7 +981,7 @@ func governs(rs []rune, t timeMark, f figure) bool {
 	case tBy, tNow, tSince, tRel, tAsOf:
 		return t.adverbial || t.kind != tAsOf
 	}
-	return t.adverbial || opensSentence(rs, t.start) || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
+	return t.adverbial || t.changeEnd || opensSentence(rs, t.start) || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
 }
 
 // opensSentence reports a time expression that opens its sentence, after

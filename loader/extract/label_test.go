@@ -250,6 +250,8 @@ func TestSentenceYearAndPlanWords(t *testing.T) {
 		{"已开工5G基站2.9万个，完成年度计划的97.7%。", "2.9万个/achievement/2020/own 97.7%/achievement/2020/own"},
 		{"本次工程将落实专项资金8726.9万元。", "8726.9万元/target/2020/own"},
 		{"今年内完成82个行政村4G基站覆盖。", "82个/target/2020/own"},
+		{"年初制定了“年度建设开通5G基站2万座以上，完成投资110亿元”目标，目前已提前完成。", "2万座以上/target/2020/own 110亿元/target/2020/own"},
+		{"全区5G基站由2019年的4439座发展到2020年6月底的50678座。", "4439座/achievement/2019/own 50678座/achievement/2020/own"},
 	} {
 		if got := labelled(t, tt.body, doc); got != tt.want {
 			t.Errorf("%s\n got  %s\n want %s", tt.body, got, tt.want)
