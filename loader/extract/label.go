@@ -967,9 +967,11 @@ func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docCont
 }
 
 // governs reports whether a time expression before a figure dates it: one
-// in the figure's own clause, or a bare time adverbial or a deadline in an
-// earlier clause — not a year that dates something else in an earlier
-// clause (在2020年办理…的基础上，力争…).
+// in the figure's own clause, or in an earlier clause a bare time
+// adverbial, a deadline, a year that opens its sentence or its clause
+// (…时间表，2019年底全区…确保达到3000座，力争达到6000座) or the year a change
+// reached — not a year that dates something else in an earlier clause
+// (在2020年办理…的基础上，力争…) or names a programme's year (2022年度…项目).
 func governs(rs []rune, t timeMark, f figure) bool {
 	if t.kind == tBase {
 		return false
@@ -981,7 +983,7 @@ func governs(rs []rune, t timeMark, f figure) bool {
 	case tBy, tNow, tSince, tRel, tAsOf:
 		return t.adverbial || t.kind != tAsOf
 	}
-	return t.adverbial || t.changeEnd || opensSentence(rs, t.start) || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
+	return t.adverbial || t.changeEnd || opensSentence(rs, t.start) || (t.start == minorStart(rs, t.start) && at(rs, t.end) != '度') || (endsWith(rs, t.start, "在") && inBase(rs, figure{start: f.start, end: f.start}))
 }
 
 // opensSentence reports a time expression that opens its sentence, after

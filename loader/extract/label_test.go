@@ -246,6 +246,8 @@ func TestSentenceYearAndPlanWords(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"2021年底全区5G基站累计规模确保达到4万座，力争达到5万座。", "4万座/target/2021/own 5万座/target/2021/own"},
 		{"2019年全区新建5G基站2.6万个，5G基站累计达9.3万个。", "2.6万个/achievement/2019/own 9.3万个/achievement/2019/own"},
+		{"方案公布了建设时间表，2021年底全区5G基站确保达到3000座，力争达到6000座。", "3000座/target/2021/own 6000座/target/2021/own"},
+		{"截至目前，2019年度国家（第七批）电信普遍服务试点项目，已建成基站6座。", "6座/achievement/2020/own"},
 		{"全年计划投入65亿元。", "65亿元/target/2020/own"},
 		{"已开工5G基站2.9万个，完成年度计划的97.7%。", "2.9万个/achievement/2020/own 97.7%/achievement/2020/own"},
 		{"本次工程将落实专项资金8726.9万元。", "8726.9万元/target/2020/own"},
