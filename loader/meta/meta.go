@@ -1038,6 +1038,11 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		}
 		return asY + 1, SrcMonthDayAsOf
 	}
+	// 7月20日…2023年上半年，全省…: a part of a year ended before the day
+	// is reported in that year.
+	if y, end := latestPartOfYear(text); y != 0 && mo > end {
+		return y, SrcMonthDayAsOf
+	}
 	// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's report
 	// comes out in the year after.
 	if y := reportYear(in.m.Title + "\n" + text); y != 0 {
@@ -1071,7 +1076,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		if ys := distinctYears(head); len(ys) == 1 {
 			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
 			// as done, in the first half of the next.
-			if mo <= 6 && pastYearStatement(head, ys[0]) {
+			if mo <= 6 && latestFullYearStatement(head) == ys[0] {
 				return ys[0] + 1, SrcMonthDayReview
 			}
 			return ys[0], SrcMonthDayTitle

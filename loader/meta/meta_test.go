@@ -458,6 +458,10 @@ func TestTimelineAndSubject(t *testing.T) {
 			"2022-03-08", SrcBody, 2022, 2022, "", "", ""},
 		{"a month still to come named as a deadline is this year's task", "发布时间：2022-10-09\n国庆假期，施工人员加快立塔速度，项目正在向11月末计划完工日期推进，已铺设光缆500公里。",
 			"2022-10-09", SrcDateline, 2022, 2022, "", "", ""},
+		{"a press conference after a part of a year reports that year", "7月20日，省政府新闻办召开新闻发布会。2023年上半年，全省新建5G基站1.2万个。",
+			"2023-07-20", SrcMonthDayAsOf, 2023, 0, "", "", ""},
+		{"a spring item on the first quarter is of that year, not the next", "4月18日，记者从省通信管理局获悉，2023年一季度，全省新建5G基站3000个。",
+			"2023-04-18", SrcMonthDayAsOf, 2023, 0, "", "", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}

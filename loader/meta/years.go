@@ -557,6 +557,52 @@ func partOfYear(text string, y int) bool {
 	return false
 }
 
+// latestPartOfYear is the latest year text names a part of (2023年上半年,
+// 2023年1-4月, 2023年一季度) and the last month of that part; 0, 0 when it
+// names none.
+func latestPartOfYear(text string) (year, month int) {
+	for _, loc := range partOfYearRe.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
+		m := partEndMonth(text[loc[3]:loc[1]])
+		if m > 0 && (y > year || y == year && m > month) {
+			year, month = y, m
+		}
+	}
+	return year, month
+}
+
+// partEndMonth is the last month of a part of a year as written after 年:
+// 上半年 → 6, 前三季度 → 9, 一季度 → 3, 1-4月 → 4, 10月 → 10.
+func partEndMonth(s string) int {
+	switch {
+	case strings.Contains(s, "上半年"):
+		return 6
+	case strings.Contains(s, "三季度"):
+		return 9
+	case strings.Contains(s, "二季度"):
+		return 6
+	case strings.Contains(s, "一季度"):
+		return 3
+	}
+	s = strings.TrimSuffix(strings.TrimSpace(s), "月")
+	n := 0
+	for i := len(s) - 1; i >= 0 && s[i] >= '0' && s[i] <= '9'; i-- {
+		n = int(s[i]-'0')*pow10(len(s)-1-i) + n
+	}
+	if n < 1 || n > 12 {
+		return 0
+	}
+	return n
+}
+
+func pow10(n int) int {
+	p := 1
+	for ; n > 0; n-- {
+		p *= 10
+	}
+	return p
+}
+
 // partOfYearRe is a year named with a part of it up to a date.
 var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|[一二三]季度|第[一二三]季度|1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月)`)
 
