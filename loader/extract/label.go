@@ -948,7 +948,7 @@ func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docCont
 			if best < 0 || c.pos > cands[best].pos {
 				best = i
 			}
-		case c.pos >= f.end && c.pos < ce:
+		case c.pos >= f.end && c.pos < ce && !newPredicate(rs[f.end:c.pos]):
 			if bestAfter < 0 || c.pos < cands[bestAfter].pos {
 				bestAfter = i
 			}
@@ -964,6 +964,19 @@ func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docCont
 		}
 	}
 	return false, false
+}
+
+// newPredicate reports words after a figure that open a predicate of their
+// own (覆盖率超80%并将持续跟进建设): a marker after them is theirs, not the
+// figure's.
+func newPredicate(between []rune) bool {
+	for _, r := range between {
+		switch r {
+		case '并', '且', '还', '又':
+			return true
+		}
+	}
+	return false
 }
 
 // governs reports whether a time expression before a figure dates it: one
