@@ -426,9 +426,11 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	switch {
 	case pub > 0:
 		c.now = pub
-	case plan > 0:
+	case plan > 0 && (reviewed == 0 || plan <= reviewed+1):
 		c.now = plan
 	default:
+		// A plan far beyond the year reviewed (截至2020年底…到2025年…) is
+		// not the year of writing.
 		c.now = reviewed
 	}
 	switch {

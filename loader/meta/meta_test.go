@@ -462,6 +462,12 @@ func TestTimelineAndSubject(t *testing.T) {
 			"2023-07-20", SrcMonthDayAsOf, 2023, 0, "", "", ""},
 		{"a spring item on the first quarter is of that year, not the next", "4月18日，记者从省通信管理局获悉，2023年一季度，全省新建5G基站3000个。",
 			"2023-04-18", SrcMonthDayAsOf, 2023, 0, "", "", ""},
+		{"a title's task within this year plans the year of publication", "今年内全省5G网络将覆盖半数以上乡镇\n发布日期：2021-07-07\n全省2021年5G网络“强镇兴乡”工程日前已全面动工。",
+			"2021-07-07", SrcDateline, 2021, 2021, "", "", ""},
+		{"an undated item relaying a plan, with the year it stands in", "我市出台了《某市“十四五”新型基础设施建设规划》。截至2020年底，全市建成5G基站1000个。《规划》提出到2025年建成5G基站7000个。",
+			"", SrcDefault, 2020, 2025, "", "", ""},
+		{"a year after a source's 称 opens its account", "某省通信管理局称，2022年，全省将新建5G基站3000个。",
+			"", SrcDefault, 0, 2022, "", "", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}

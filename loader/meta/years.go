@@ -17,7 +17,7 @@ var (
 	// yearLeadRe is a sentence that opens with a year (after an optional
 	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
 	// 2023年是…; 2021年以来…; 会议要求，2024年要….
-	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉|据统计)[，,：:]\s*|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
+	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉|据统计|称|说)[，,：:]\s*|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
 	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
 	// 2024年是…关键之年; 2023年全区工作的总体要求是….
 	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.
@@ -305,7 +305,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			plan, planSrc = y, SrcBody
 		} else if P != 0 {
 			// 今年以来 looks back, not ahead.
-			t := strings.ReplaceAll(text, "今年以来", "")
+			t := strings.ReplaceAll(in.m.Title+"\n"+text, "今年以来", "")
 			switch {
 			case thisYearAheadRe.MatchString(t), monthAhead(t, int(in.m.Published.Month())):
 				plan, planSrc = P, SrcBody
@@ -366,6 +366,14 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				rev, revSrc = ys[0], SrcBody
 			} else if y := latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
 				rev, revSrc = y, SrcBody
+			}
+		}
+		if plan == 0 && rev != 0 {
+			// 截至2020年底…《规划》提出到2025年…: a relayed plan's last
+			// deadline, when the text also says which year it stands in
+			// (else the deadline would pass for the notice's own year).
+			if y := latestDeadline(text); y > rev {
+				plan, planSrc = y, SrcBody
 			}
 		}
 		return rev, revSrc, plan, planSrc
