@@ -136,24 +136,34 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	// heading holds the sentences that are a short line of their own
 	// without a full stop: a title or a heading.
 	heading := map[int]bool{}
+	// short holds the sentences that are a short paragraph of their own,
+	// full stop or not (1.信息基础设施加快建设。).
+	short := map[int]bool{}
 	for i, s := range d.Sentences {
 		alone := (i == 0 || d.Sentences[i-1].Para != s.Para) && (i+1 == len(d.Sentences) || d.Sentences[i+1].Para != s.Para)
 		t := strings.TrimSpace(s.Text)
-		if alone && utf8.RuneCountInString(t) <= 40 && !strings.HasSuffix(t, "。") {
-			heading[s.No] = true
+		if alone && utf8.RuneCountInString(t) <= 40 {
+			short[s.No] = true
+			if !strings.HasSuffix(t, "。") {
+				heading[s.No] = true
+			}
 		}
 	}
+	underItem := false // the paragraph before was a numbered heading (1.信息基础设施加快建设。)
 	for _, s := range d.Sentences {
 		if s.Para != para {
 			para, paraYear, last, semiYear, prevYear, paraBy = s.Para, 0, nil, 0, 0, false
-			// A numbered item (1.…, （2）…) goes on with the section its
-			// heading paragraph opened (“十三五”期间，… then 1.实现…);
-			// any other paragraph starts afresh.
-			if subItem(s.Text) {
+			// A numbered item (1.…, （2）…), and the text under a numbered
+			// heading, goes on with the section its heading paragraph
+			// opened (“十三五”期间，… then 1.实现…); any other paragraph
+			// starts afresh.
+			item := subItem(s.Text)
+			if item || underItem {
 				paraYear, paraBy = sectionYear, sectionBy
 			} else {
 				sectionYear, sectionBy = 0, false
 			}
+			underItem = item && short[s.No]
 		}
 		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy}
 		if containsAny(text.Simplify(s.Text), e.lex.Now...) {

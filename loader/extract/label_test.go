@@ -262,6 +262,16 @@ func TestSentenceYearAndPlanWords(t *testing.T) {
 	}
 }
 
+// The text under a numbered heading (1.信息基础设施加快建设。) goes on with
+// the section the heading belongs to (“十三五”期间，…).
+func TestSectionYearUnderNumberedHeading(t *testing.T) {
+	body := "“十三五”期间，全市认真贯彻落实数字经济发展战略。\n1.信息基础设施加快建设。\n通信基础设施持续完善，光缆线路长度达到1.2万公里。\n二、发展目标\n全市建成5G基站5000个。"
+	got := labelled(t, body, Doc{ReviewedYear: 2020, PlanYear: 2025, Published: mustDate("2023-08-22"), Province: "湖北省", City: "鄂州市", Level: "city"})
+	if !strings.HasPrefix(got, "1.2万公里/achievement/2020/own") {
+		t.Errorf("got %s, want the figure under the numbered heading dated 2020", got)
+	}
+}
+
 // A paragraph that opens on a deadline makes its unmarked figures due, even
 // in a notice whose date is unknown; a project's task is a target.
 func TestDeadlineParagraphAndTasks(t *testing.T) {
