@@ -202,7 +202,7 @@ func consolePage(r request, query string, run bool) *page {
 		d.NotRun = true
 		return p
 	}
-	res, err := queries.RunSandboxed(r.ctx, r.sandbox, query, consoleLimits)
+	res, err := r.sandbox.RunSandboxed(r.ctx, query, consoleLimits)
 	if err != nil {
 		d.Error = explainFailure(err)
 		return p

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/policylens/policylens/queries"
 )
 
 //go:embed templates/*.html
@@ -27,8 +29,8 @@ var staticFiles embed.FS
 type request struct {
 	ctx context.Context
 	db  *sql.DB
-	// sandbox is the handle for users' own queries (the console only).
-	sandbox *sql.DB
+	// sandbox runs users' own queries (the console only).
+	sandbox *queries.Store
 	site    *site
 	query   url.Values
 	id      string // path parameter (document id)

@@ -275,12 +275,7 @@ func (s *server) console(c *fiber.Ctx) error {
 	}
 	query := strings.TrimSpace(params(c).Get("q"))
 	return s.withDB(c, func(r request) error {
-		sdb, release, err := s.store.SandboxDB(r.ctx)
-		if err != nil {
-			return err
-		}
-		defer release()
-		r.sandbox = sdb
+		r.sandbox = s.store
 		// A query that comes in a link followed from another site's page
 		// is shown, not run: the user runs it with the button.
 		p := consolePage(r, query, !fromOtherSite(c))
@@ -302,14 +297,8 @@ func (s *server) consoleDownload(format string) fiber.Handler {
 		}
 		query := strings.TrimSpace(params(c).Get("q"))
 		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
-		db, release, err := s.store.SandboxDB(ctx)
+		rs, err := s.store.OpenSandboxed(ctx, query, downloadLimits)
 		if err != nil {
-			cancel()
-			return err
-		}
-		rs, err := queries.OpenSandboxed(ctx, db, query, downloadLimits)
-		if err != nil {
-			release()
 			cancel()
 			return fiber.NewError(fiber.StatusBadRequest, consoleError(err))
 		}
@@ -322,7 +311,6 @@ func (s *server) consoleDownload(format string) fiber.Handler {
 		}
 		c.Context().SetBodyStreamWriter(func(w *bufio.Writer) {
 			defer cancel()
-			defer release()
 			defer rs.Close()
 			var rw queries.RowWriter
 			if format == "json" {

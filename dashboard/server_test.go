@@ -22,6 +22,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	queries.RunSandboxWorkerIfAsked()
 	if db := os.Getenv(memoryChildEnv); db != "" {
 		os.Exit(memoryChild(db)) // the child process of TestConsoleMemory
 	}

@@ -16,6 +16,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	queries.RunSandboxWorkerIfAsked()
 	code := m.Run()
 	querytest.Cleanup()
 	os.Exit(code)

@@ -85,7 +85,11 @@ func refuse(format string, args ...any) error {
 // Errors wrap ErrQueryRefused, ErrQueryTimeout, or carry DuckDB's own
 // message ("query failed: Parser Error: ...").
 func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimits) (*Result, error) {
-	rs, err := OpenSandboxed(ctx, db, query, lim)
+	return collect(OpenSandboxed(ctx, db, query, lim))
+}
+
+// collect reads opened rows into a Result and closes them.
+func collect(rs *SandboxRows, err error) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -103,12 +107,18 @@ func RunSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimi
 // writes its rows to w as they are read, never holding the result in Go
 // (see SandboxRows.Copy).
 func StreamSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLimits, w RowWriter) (*Cut, error) {
-	rs, err := OpenSandboxed(ctx, db, query, lim)
-	if err != nil {
-		return nil, err
+	return streamTo(w)(OpenSandboxed(ctx, db, query, lim))
+}
+
+// streamTo copies opened rows to w and closes them.
+func streamTo(w RowWriter) func(*SandboxRows, error) (*Cut, error) {
+	return func(rs *SandboxRows, err error) (*Cut, error) {
+		if err != nil {
+			return nil, err
+		}
+		defer rs.Close()
+		return rs.Copy(w)
 	}
-	defer rs.Close()
-	return rs.Copy(w)
 }
 
 // SandboxRows is a user-written query that ran: its rows wait to be
@@ -119,11 +129,19 @@ type SandboxRows struct {
 	cancel      context.CancelFunc
 	conn        *sql.Conn
 	rows        *sql.Rows
+	proc        *workerProc // the worker running the query, instead of rows
+	release     func()      // lets go of the store's handle, when not nil
 	red         redactor
 	lim         SandboxLimits
 	rowLimit    int
-	start       time.Time
-	elapsed     time.Duration
+	// fitted says rowLimit was lowered to the rows that fit the result
+	// budget: more rows exist, and the query fetches rowLimit, not one
+	// more to look, since the next row may be the huge one.
+	fitted  bool
+	budget  int64
+	types   []string // type names of the query's own columns, where a cut changed them
+	start   time.Time
+	elapsed time.Duration
 }
 
 // memoryRetries is how many times a query that ran out of memory is run
@@ -200,19 +218,30 @@ func OpenSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLim
 		return fail(err)
 	}
 	rs.start = time.Now()
-	if plan.wrapped && lim.MaxCellChars <= 0 {
-		// Whole values: first measure the rows, so that DuckDB never
-		// builds more of the result than SandboxResultBudget holds.
-		n, err := rowsWithin(rs.ctx, conn, plan, rs.rowLimit, SandboxResultBudget)
+	if plan.wrapped {
+		// First measure the rows as they will be fetched, so that DuckDB
+		// never builds more of the result than the budget holds: whole
+		// values for a file, the start of each for a table.
+		rs.budget = resultBudget(lim)
+		n, err := rowsWithin(rs.ctx, conn, plan, rs.rowLimit, lim.MaxCellChars, rs.budget)
 		if err != nil {
 			return fail(err)
 		}
 		if n >= 0 && (rs.rowLimit < 0 || n < rs.rowLimit) {
-			rs.rowLimit = n
+			rs.rowLimit, rs.fitted = n, true
+		}
+		if lim.MaxCellChars > 0 && plan.castsForCut() {
+			if rs.types, err = columnTypeNames(rs.ctx, conn, plan); err != nil {
+				return fail(err)
+			}
 		}
 	}
 	for attempt := 0; ; attempt++ {
-		rows, err := conn.QueryContext(rs.ctx, plan.text(rs.rowLimit, lim.MaxCellChars))
+		fetch := rs.rowLimit
+		if fetch >= 0 && !rs.fitted {
+			fetch++ // one more, to know whether the result goes on
+		}
+		rows, err := conn.QueryContext(rs.ctx, plan.text(fetch, lim.MaxCellChars))
 		if err == nil {
 			rs.rows = rows
 			rs.elapsed = time.Since(rs.start)
@@ -223,6 +252,7 @@ func OpenSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLim
 				rs.rowLimit = 1_000_000
 			}
 			rs.rowLimit /= 100
+			rs.fitted, rs.budget = false, SandboxResultBudget
 			continue
 		}
 		return fail(err)
@@ -237,7 +267,14 @@ func (rs *SandboxRows) Elapsed() time.Duration { return rs.elapsed }
 // written the byte cap. It returns the cut (nil when every row went out),
 // which w was told in End.
 func (rs *SandboxRows) Copy(w RowWriter) (*Cut, error) {
-	cut, err := copyRows(rs.ctx, rs.rows, w, rs.lim, rs.rowLimit, rs.rowLimit != rs.lim.MaxRows, rs.red)
+	if rs.proc != nil {
+		return rs.proc.copyTo(rs.ctx, w, rs.lim)
+	}
+	var memory *Cut
+	if rs.rowLimit != rs.lim.MaxRows {
+		memory = &Cut{Reason: CutMemory, Limit: rs.budget}
+	}
+	cut, err := copyRows(rs.ctx, rs.rows, w, rs.lim, rs.rowLimit, memory, rs.fitted, rs.types, rs.red)
 	if err != nil {
 		return nil, rs.red.err(sandboxError(rs.parent, rs.ctx, rs.lim, err))
 	}
@@ -246,6 +283,9 @@ func (rs *SandboxRows) Copy(w RowWriter) (*Cut, error) {
 
 // Close releases the rows, the connection and the time limit.
 func (rs *SandboxRows) Close() {
+	if rs.proc != nil {
+		rs.proc.kill()
+	}
 	if rs.rows != nil {
 		rs.rows.Close()
 	}
@@ -253,6 +293,10 @@ func (rs *SandboxRows) Close() {
 		discardConn(rs.conn)
 	}
 	rs.cancel()
+	if rs.release != nil {
+		rs.release()
+		rs.release = nil
+	}
 }
 
 // SandboxResultBudget bounds the result DuckDB builds for a query whose
@@ -260,14 +304,29 @@ func (rs *SandboxRows) Close() {
 // outside DuckDB's memory limit, before the first row is read.
 const SandboxResultBudget = 128 << 20
 
+// resultBudget is how large a result DuckDB may build for lim: the
+// SandboxResultBudget, or for a table of cut values that stops at
+// MaxBytes anyway, twice that.
+func resultBudget(lim SandboxLimits) int64 {
+	if lim.MaxCellChars > 0 && lim.MaxBytes > 0 {
+		return min(SandboxResultBudget, 2*lim.MaxBytes)
+	}
+	return SandboxResultBudget
+}
+
+// nestedWeight is how many bytes a nested value (LIST, STRUCT, MAP, ...)
+// is counted for each character of its text: in Go every element becomes
+// an interface value, and then a printable one.
+const nestedWeight = 4
+
 // rowsWithin returns how many of the first rows of the plan's query fit
-// in budget bytes (their values as text), or -1 when all of the first
-// maxRows+1 do. It runs the query once for the sizes alone, which DuckDB
-// holds as one number per row.
-func rowsWithin(ctx context.Context, conn *sql.Conn, plan execPlan, maxRows int, budget int64) (int, error) {
+// in budget bytes (their values as text, cut to cellChars when above 0),
+// or -1 when all of the first maxRows+1 do. It runs the query once for
+// the sizes alone, which DuckDB holds as one number per row.
+func rowsWithin(ctx context.Context, conn *sql.Conn, plan execPlan, maxRows, cellChars int, budget int64) (int, error) {
 	sizes := make([]string, len(plan.columns))
 	for i := range plan.columns {
-		sizes[i] = "coalesce(strlen(CAST(#" + strconv.Itoa(i+1) + " AS VARCHAR)), 0)"
+		sizes[i] = plan.sizeExpr(i, cellChars)
 	}
 	probe := "SELECT " + strings.Join(sizes, " + ") + " FROM (\n" + plan.q + "\n) AS policylens_q"
 	if maxRows >= 0 {
@@ -303,35 +362,123 @@ func isOutOfMemory(err error) bool {
 // execPlan is how a vetted statement is run.
 type execPlan struct {
 	q       string
-	wrapped bool     // a SELECT that can be wrapped in a row cap
-	columns []string // its columns, for cutting text values
-	text1   []bool   // which columns are text
+	wrapped bool          // a SELECT that can be wrapped in a row cap
+	columns []string      // its columns, for cutting text values
+	types   []duckdb.Type // their types
 }
 
-// text is the statement to run for at most maxRows rows (all when
-// negative) with text values cut to cellChars (whole when 0): q wrapped in
-// a LIMIT so that DuckDB (whose Go driver materialises whole results)
-// never builds more rows than the cap needs, and in left() for text
-// columns, so that it never builds huge values.
-func (p execPlan) text(maxRows, cellChars int) string {
+// colShape is how the sandbox measures and cuts a column's values.
+type colShape int
+
+const (
+	shapeFixed  colShape = iota // numbers, dates, UUIDs …: a few bytes each
+	shapeText                   // VARCHAR: cut with left()
+	shapeBlob                   // BLOB: measured by octet_length, cut as text
+	shapeNested                 // LIST, STRUCT, MAP, ARRAY, UNION: measured and cut as text
+	shapeOther                  // anything else: measured and cut as text
+)
+
+func shapeOf(t duckdb.Type) colShape {
+	switch t {
+	case duckdb.TYPE_VARCHAR:
+		return shapeText
+	case duckdb.TYPE_BLOB:
+		return shapeBlob
+	case duckdb.TYPE_LIST, duckdb.TYPE_STRUCT, duckdb.TYPE_MAP, duckdb.TYPE_ARRAY, duckdb.TYPE_UNION:
+		return shapeNested
+	case duckdb.TYPE_BOOLEAN, duckdb.TYPE_TINYINT, duckdb.TYPE_SMALLINT, duckdb.TYPE_INTEGER, duckdb.TYPE_BIGINT,
+		duckdb.TYPE_UTINYINT, duckdb.TYPE_USMALLINT, duckdb.TYPE_UINTEGER, duckdb.TYPE_UBIGINT,
+		duckdb.TYPE_FLOAT, duckdb.TYPE_DOUBLE, duckdb.TYPE_HUGEINT, duckdb.TYPE_UHUGEINT, duckdb.TYPE_DECIMAL,
+		duckdb.TYPE_DATE, duckdb.TYPE_TIME, duckdb.TYPE_TIME_TZ, duckdb.TYPE_INTERVAL, duckdb.TYPE_UUID,
+		duckdb.TYPE_TIMESTAMP, duckdb.TYPE_TIMESTAMP_S, duckdb.TYPE_TIMESTAMP_MS, duckdb.TYPE_TIMESTAMP_NS,
+		duckdb.TYPE_TIMESTAMP_TZ, duckdb.TYPE_SQLNULL:
+		return shapeFixed
+	}
+	return shapeOther
+}
+
+// sizeExpr is the SQL for about how many bytes column i's value takes
+// once fetched, with text cut to cellChars characters when above 0.
+func (p execPlan) sizeExpr(i, cellChars int) string {
+	ref := "#" + strconv.Itoa(i+1)
+	var e string
+	switch shapeOf(p.types[i]) {
+	case shapeFixed:
+		return "16"
+	case shapeText:
+		e = "strlen(" + ref + ")"
+	case shapeBlob:
+		e = "octet_length(" + ref + ")"
+	case shapeNested:
+		e = strconv.Itoa(nestedWeight) + " * strlen(CAST(" + ref + " AS VARCHAR))"
+	default:
+		e = "strlen(CAST(" + ref + " AS VARCHAR))"
+	}
+	if cellChars > 0 {
+		e = "least(" + e + ", " + strconv.Itoa(4*(cellChars+1)) + ")"
+	}
+	return "coalesce(" + e + ", 0)"
+}
+
+// castsForCut reports whether cutting values changes a column's type
+// (everything but text and fixed-size values is cut as text).
+func (p execPlan) castsForCut() bool {
+	for _, t := range p.types {
+		if s := shapeOf(t); s != shapeText && s != shapeFixed {
+			return true
+		}
+	}
+	return false
+}
+
+// columnTypeNames returns the DuckDB type names of the plan's columns, as
+// the result would give them uncut.
+func columnTypeNames(ctx context.Context, conn *sql.Conn, plan execPlan) ([]string, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT * FROM (\n"+plan.q+"\n) AS policylens_q LIMIT 0")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cts, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(cts))
+	for i, ct := range cts {
+		names[i] = ct.DatabaseTypeName()
+	}
+	return names, rows.Err()
+}
+
+// text is the statement to run for at most fetch rows (all when
+// negative) with values cut to cellChars (whole when 0): q wrapped in a
+// LIMIT so that DuckDB (whose Go driver materialises whole results) never
+// builds more rows than the cap needs, and every column that is not a
+// fixed-size value in left() (as text), so that it never hands over huge
+// values.
+func (p execPlan) text(fetch, cellChars int) string {
 	if !p.wrapped {
 		return p.q
 	}
 	sel := "*"
-	if cellChars > 0 && slices.Contains(p.text1, true) {
+	if cellChars > 0 && slices.ContainsFunc(p.types, func(t duckdb.Type) bool { return shapeOf(t) != shapeFixed }) {
 		parts := make([]string, len(p.columns))
 		for i, name := range p.columns {
 			ref := "#" + strconv.Itoa(i+1)
-			if p.text1[i] {
+			switch shapeOf(p.types[i]) {
+			case shapeFixed:
+			case shapeText:
 				ref = "left(" + ref + ", " + strconv.Itoa(cellChars+1) + ")"
+			default:
+				ref = "left(CAST(" + ref + " AS VARCHAR), " + strconv.Itoa(cellChars+1) + ")"
 			}
 			parts[i] = ref + " AS " + quoteIdent(name)
 		}
 		sel = strings.Join(parts, ", ")
 	}
 	out := "SELECT " + sel + " FROM (\n" + p.q + "\n) AS policylens_q"
-	if maxRows >= 0 {
-		out += " LIMIT " + strconv.Itoa(maxRows+1)
+	if fetch >= 0 {
+		out += " LIMIT " + strconv.Itoa(fetch)
 	}
 	return out
 }
@@ -383,13 +530,13 @@ func vetStatement(c *duckdb.Conn, q string, toks []sqlToken, depth int) (execPla
 			return plan, nil
 		}
 		plan.wrapped = true
-		plan.columns, plan.text1 = make([]string, n), make([]bool, n)
+		plan.columns, plan.types = make([]string, n), make([]duckdb.Type, n)
 		for i := range n {
 			if plan.columns[i], err = ods.ColumnName(i); err != nil {
 				plan.columns[i], _ = ds.ColumnName(i)
 			}
-			if t, err := ds.ColumnType(i); err == nil && t == duckdb.TYPE_VARCHAR {
-				plan.text1[i] = true
+			if plan.types[i], err = ds.ColumnType(i); err != nil {
+				plan.types[i] = duckdb.TYPE_INVALID // measured and cut as text
 			}
 		}
 		return plan, nil
@@ -577,9 +724,11 @@ func valueSize(v any) int64 {
 // is looked at to know whether the result goes on) or w has written
 // lim.MaxBytes bytes. It returns the cut, nil when every row went out.
 //
-// memory says maxRows was lowered to fit DuckDB's memory: a cut there is
-// for memory, not for the row cap.
-func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimits, maxRows int, memory bool, red redactor) (*Cut, error) {
+// memory, when not nil, says maxRows was lowered to fit the result
+// budget or DuckDB's memory: a cut there is for memory, not for the row
+// cap. fitted says more rows exist than the maxRows fetched. typeNames,
+// when not nil, are the columns' types before values were cut as text.
+func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimits, maxRows int, memory *Cut, fitted bool, typeNames []string, red redactor) (*Cut, error) {
 	cts, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, err
@@ -589,11 +738,15 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 		cols[i] = red.text(ct.Name())
 		types[i] = ct.DatabaseTypeName()
 	}
+	shown := types
+	if len(typeNames) == len(types) {
+		shown = typeNames
+	}
 	next := rows.Next()
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := w.Begin(cols, types); err != nil {
+	if err := w.Begin(cols, shown); err != nil {
 		return nil, err
 	}
 	vals := make([]any, len(cts))
@@ -606,8 +759,8 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 	for ; next; next = rows.Next() {
 		if maxRows >= 0 && n >= int64(maxRows) {
 			cut = &Cut{Rows: n, Reason: CutRows, Limit: int64(maxRows)}
-			if memory {
-				cut.Reason, cut.Limit = CutMemory, SandboxResultBudget
+			if memory != nil {
+				cut.Reason, cut.Limit = memory.Reason, memory.Limit
 			}
 			break
 		}
@@ -634,6 +787,9 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if cut == nil && fitted && memory != nil {
+		cut = &Cut{Rows: n, Reason: memory.Reason, Limit: memory.Limit}
 	}
 	if cut != nil {
 		cut.Bytes = w.Written()

@@ -76,6 +76,9 @@ type Store struct {
 	reloadErr error
 	closed    bool
 
+	worker *SandboxWorker // runs users' queries, when set (UseWorker)
+	slots  chan struct{}  // one per worker that may run at once
+
 	gen  atomic.Uint64
 	stop chan struct{} // closed by Close: ends the watcher
 }
@@ -236,6 +239,74 @@ func (s *Store) SandboxDB(ctx context.Context) (*sql.DB, func(), error) {
 		return nil, nil, fmt.Errorf("open database %s for queries: %w", s.path, h.sandboxErr)
 	}
 	return h.sandbox, release, nil
+}
+
+// UseWorker makes the store's OpenSandboxed, RunSandboxed and
+// StreamSandboxed run each query in a worker process (see SandboxWorker),
+// so that no query can take the memory of the process that serves pages.
+// At most maxWorkers run at once; more queries wait for their turn.
+// Call it before the store is used.
+func (s *Store) UseWorker(w SandboxWorker) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.worker = &w
+	s.slots = make(chan struct{}, maxWorkers)
+}
+
+// maxWorkers is how many users' queries run at once in workers: each may
+// take SandboxWorker.Memory, and the machine has more than one user.
+const maxWorkers = 2
+
+// OpenSandboxed runs a user's query on the store's file as the package's
+// OpenSandboxed does: in a worker process when UseWorker set one, else
+// on SandboxDB. Close the rows when done.
+func (s *Store) OpenSandboxed(ctx context.Context, query string, lim SandboxLimits) (*SandboxRows, error) {
+	_, release, err := s.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	worker, slots := s.worker, s.slots
+	s.mu.Unlock()
+	if worker != nil {
+		release() // the worker opens the file at the path for itself
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("query canceled while waiting for another query to end: %w", ctx.Err())
+		}
+		rs, err := openWorker(ctx, *worker, s.path, query, lim)
+		if err != nil {
+			<-slots
+			return nil, err
+		}
+		rs.release = func() { <-slots }
+		return rs, nil
+	}
+	release()
+	db, release, err := s.SandboxDB(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := OpenSandboxed(ctx, db, query, lim)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	rs.release = release
+	return rs, nil
+}
+
+// RunSandboxed runs a user's query as RunSandboxed does, where
+// OpenSandboxed of the store runs it.
+func (s *Store) RunSandboxed(ctx context.Context, query string, lim SandboxLimits) (*Result, error) {
+	return collect(s.OpenSandboxed(ctx, query, lim))
+}
+
+// StreamSandboxed runs a user's query as StreamSandboxed does, where
+// OpenSandboxed of the store runs it.
+func (s *Store) StreamSandboxed(ctx context.Context, query string, lim SandboxLimits, w RowWriter) (*Cut, error) {
+	return streamTo(w)(s.OpenSandboxed(ctx, query, lim))
 }
 
 // acquire returns the current handle, counted until release.

@@ -53,7 +53,7 @@ func (c *Cut) Chinese() string {
 	case CutBytes:
 		return fmt.Sprintf("结果已截断：只含前 %d 行，约 %s（大小上限 %s）。请减少列或行，或在命令行用 policylens sql 导出。", c.Rows, byteSize(c.Bytes), byteSize(c.Limit))
 	case CutMemory:
-		return fmt.Sprintf("结果已截断：完整结果超出一次查询结果可占用的内存（%s），只含前 %d 行。请减少列或行，或用 LIMIT 和 OFFSET 分批导出。", byteSize(SandboxResultBudget), c.Rows)
+		return fmt.Sprintf("结果已截断：完整结果超出一次查询结果可占用的内存（%s），只含前 %d 行。请减少列或行，或用 LIMIT 和 OFFSET 分批导出。", byteSize(c.memoryLimit()), c.Rows)
 	}
 	return fmt.Sprintf("结果已截断：只含前 %d 行。", c.Rows)
 }
@@ -66,9 +66,17 @@ func (c *Cut) English() string {
 	case CutBytes:
 		return fmt.Sprintf("output stopped after %d rows, %s (size cap %s)", c.Rows, byteSize(c.Bytes), byteSize(c.Limit))
 	case CutMemory:
-		return fmt.Sprintf("output stopped after %d rows: the whole result needs more than the %s a query's result may take in memory; narrow it, or page through it with LIMIT and OFFSET", c.Rows, byteSize(SandboxResultBudget))
+		return fmt.Sprintf("output stopped after %d rows: the whole result needs more than the %s a query's result may take in memory; narrow it, or page through it with LIMIT and OFFSET", c.Rows, byteSize(c.memoryLimit()))
 	}
 	return fmt.Sprintf("output stopped after %d rows", c.Rows)
+}
+
+// memoryLimit is the result budget a memory cut met.
+func (c *Cut) memoryLimit() int64 {
+	if c.Limit > 0 {
+		return c.Limit
+	}
+	return SandboxResultBudget
 }
 
 // byteSize writes a size in KB, MB or GB.

@@ -24,6 +24,7 @@ import (
 	"syscall"
 
 	"github.com/policylens/policylens/loader"
+	"github.com/policylens/policylens/queries"
 )
 
 // Defaults are relative to the working directory: the repository root on a
@@ -36,6 +37,9 @@ const (
 )
 
 func main() {
+	// A copy of this binary runs each user's query (see
+	// queries.SandboxWorker); it does that and nothing else.
+	queries.RunSandboxWorkerIfAsked()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
@@ -68,6 +72,17 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "policylens:", loader.Printable(err.Error()))
 	return 1
+}
+
+// useWorker makes store run users' queries in copies of this binary,
+// each with its memory capped (queries.SandboxWorker).
+func useWorker(store *queries.Store) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find this program to run queries with: %w", err)
+	}
+	store.UseWorker(queries.SandboxWorker{Path: exe})
+	return nil
 }
 
 type command struct {

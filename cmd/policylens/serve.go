@@ -93,6 +93,9 @@ func serve(ctx context.Context, sf serveFlags, e *env) error {
 		return err
 	}
 	defer store.Close()
+	if err := useWorker(store); err != nil {
+		return err
+	}
 	opts := dashboard.Options{Store: store, Dev: sf.dev, Logger: e.log,
 		AllowHosts: append([]string{sf.addr}, sf.allowHosts...)}
 	if !sf.noEdit {

@@ -51,11 +51,9 @@ func cmdSQL(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	defer store.Close()
-	h, release, err := store.SandboxDB(ctx)
-	if err != nil {
+	if err := useWorker(store); err != nil {
 		return err
 	}
-	defer release()
 	if maxRows <= 0 {
 		maxRows = -1 // the sandbox's "no limit"
 	}
@@ -68,7 +66,7 @@ func cmdSQL(ctx context.Context, args []string, e *env) error {
 	case "table":
 		// The table shows the start of each value; DuckDB cuts them.
 		lim.MaxCellChars = 4 * tableCellChars
-		res, err := queries.RunSandboxed(ctx, h, query, lim)
+		res, err := store.RunSandboxed(ctx, query, lim)
 		if err != nil {
 			return err
 		}
@@ -77,9 +75,9 @@ func cmdSQL(ctx context.Context, args []string, e *env) error {
 		}
 		return nil
 	case "csv":
-		cut, err = queries.StreamSandboxed(ctx, h, query, lim, queries.NewCSVWriter(e.stdout, queries.CSVOptions{}))
+		cut, err = store.StreamSandboxed(ctx, query, lim, queries.NewCSVWriter(e.stdout, queries.CSVOptions{}))
 	case "json":
-		cut, err = queries.StreamSandboxed(ctx, h, query, lim, queries.NewJSONWriter(e.stdout, queries.JSONOptions{}))
+		cut, err = store.StreamSandboxed(ctx, query, lim, queries.NewJSONWriter(e.stdout, queries.JSONOptions{}))
 	}
 	if err != nil {
 		return err

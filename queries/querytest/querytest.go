@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/policylens/policylens/loader"
@@ -154,7 +155,8 @@ func Cleanup() {
 var peakLine = regexp.MustCompile(`VmHWM_KB=(\d+)`)
 
 // ReportPeak prints this process's peak resident set (VmHWM) for
-// MeasureChild to read; a child process calls it last.
+// MeasureChild to read, and the largest peak of the processes it started
+// and waited for (the query workers); a child process calls it last.
 func ReportPeak() error {
 	b, err := os.ReadFile("/proc/self/status")
 	if err != nil {
@@ -165,7 +167,26 @@ func ReportPeak() error {
 		return fmt.Errorf("no VmHWM in /proc/self/status")
 	}
 	fmt.Printf("VmHWM_KB=%s\n", m[1])
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+		return err
+	}
+	fmt.Printf("WorkerHWM_KB=%d\n", ru.Maxrss)
 	return nil
+}
+
+// workerPeakLine is how ReportPeak reports the workers' peak.
+var workerPeakLine = regexp.MustCompile(`WorkerHWM_KB=(\d+)`)
+
+// WorkerPeakKB is the largest peak resident set in kB of the query
+// workers that a child of MeasureChild reported in output.
+func WorkerPeakKB(output string) int {
+	m := workerPeakLine.FindStringSubmatch(output)
+	if m == nil {
+		return -1
+	}
+	kb, _ := strconv.Atoi(m[1])
+	return kb
 }
 
 // MeasureChild runs the test binary again, with env added and no tests,
@@ -189,4 +210,25 @@ func MeasureChild(t testing.TB, env ...string) (output string, peakKB int) {
 	}
 	kb, _ := strconv.Atoi(string(m[1]))
 	return string(out), kb
+}
+
+// ResultSizeAttacks are queries whose results, or whose computation, are
+// far larger than any cap: the issue's gigabyte of text in 1,000 rows, and
+// the same in the column types a text cut does not reach (BLOB, STRUCT,
+// LIST), one list of 300 MB, one list of ten million numbers, a small row
+// followed by a huge one, a gigabyte of text DuckDB cannot fold into one
+// constant, and 2.9 GB of text computed for a result of 1,000 numbers. The
+// memory tests run every one of them against the console, its downloads
+// and `policylens sql`: each must end with a cut result or an
+// out-of-memory error, and no process above 1 GB.
+var ResultSizeAttacks = []string{
+	"SELECT repeat('x', 1000000) AS x FROM range(1000)",
+	"SELECT repeat('x', 1000000)::BLOB AS b FROM range(1000)",
+	"SELECT {'a': repeat('x', 1000000)} AS s FROM range(1000)",
+	"SELECT [repeat('x', 1000000)] AS l FROM range(1000)",
+	"SELECT list_transform(range(300), i -> repeat('x', 1000000)) AS l",
+	"SELECT range(10000000) AS r",
+	"SELECT repeat('x', (i * 300000000)::BIGINT) AS x FROM range(2) t(i)",
+	"SELECT repeat(chr((65 + i % 26)::INT), 1000000) AS x FROM range(1000) t(i)",
+	"SELECT strlen(repeat(i::VARCHAR, 1000000)) AS n FROM range(1000) t(i)",
 }
