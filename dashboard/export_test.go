@@ -3,7 +3,8 @@ package dashboard
 import "strings"
 
 // RouteForFuzz is one route as the HTTP fuzz test sees it: its method, its
-// path (the CSV route once per page, with the page name filled in) and
+// path (the CSV and JSON routes once per page, the exports once per table
+// and format, with the names filled in) and
 // the names of its query/form and path parameters.
 type RouteForFuzz struct {
 	Method, Path string
@@ -30,10 +31,24 @@ func RoutesForFuzz() []RouteForFuzz {
 		out = append(out, r)
 	}
 	for _, r := range s.routes() {
-		if r.path == "/csv/:page/:chart" {
+		switch r.path {
+		case "/csv/:page/:chart", "/json/:page/:chart":
 			for name := range pages {
-				add(r.method, "/csv/"+name+"/:chart", csvParams(name))
+				add(r.method, strings.Replace(r.path, ":page", name, 1), csvParams(name))
 			}
+			continue
+		case "/json/:page":
+			for name := range pages {
+				add(r.method, "/json/"+name, jsonParams(name))
+			}
+			continue
+		case "/export/:file":
+			for table := range exportTables {
+				for format := range exportFormats {
+					add(r.method, "/export/"+table+"."+format, exportParams(table))
+				}
+			}
+			add(r.method, r.path, exportParams("documents")) // the file name itself
 			continue
 		}
 		add(r.method, r.path, r.params)

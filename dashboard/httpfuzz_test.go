@@ -74,7 +74,7 @@ func TestHTTPFuzz(t *testing.T) {
 	if id == nil {
 		t.Fatal("no document in the list")
 	}
-	goodPath := map[string]string{"id": id[1], "chart": "x"}
+	goodPath := map[string]string{"id": id[1], "chart": "x", "file": "documents.csv"}
 
 	requests := 0
 	send := func(method, path string, q url.Values) {
