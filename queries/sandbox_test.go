@@ -103,6 +103,10 @@ func TestSandboxRefuses(t *testing.T) {
 	if err := os.WriteFile(secret, []byte("secret,value\n1,2\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// DuckDB reads a name ending in .csv in FROM as a file.
+	if err := os.WriteFile(filepath.Join(outside, "secret.csv"), []byte("secret,value\n1,2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	other := filepath.Join(outside, "other.duckdb")
 	beforeHash := sandboxFileHash(t, path)
 	beforeDir := sandboxDirListing(t, dir)
@@ -176,6 +180,21 @@ func TestSandboxRefuses(t *testing.T) {
 		{`select * from query('select 1; select 2')`, ""}, // DuckDB: single SELECT only
 		{`select * from query('create table x (i int)')`, ""},
 		{`PIVOT t ON s USING sum(i)`, "expands to several statements"},
+		// DuckDB 1.2-1.5's readers and path-taking functions, and paths
+		// in places a function name check does not see.
+		{q(`select * from read_duckdb('OUT/other.duckdb')`), "file access is disabled (read_duckdb)"},
+		{q(`select * from parquet_kv_metadata('OUT/x.parquet')`), "file access is disabled (parquet_kv_metadata)"},
+		{`select * from read_ndjson_objects('/etc/passwd')`, "file access is disabled (read_ndjson_objects)"},
+		{`from read_csv(['/etc/passwd'])`, "file access is disabled (read_csv)"},
+		{`select * from main.read_text('/etc/passwd')`, "file access is disabled (read_text)"},
+		{`select * from read_text /* a comment */ ('/etc/passwd')`, "file access is disabled (read_text)"},
+		{q(`select * from "OUT/secret.csv"`), "file access is disabled"},
+		{q(`select * from query_table('OUT/secret.csv')`), "file access is disabled"},
+		{q(`select * from query('select * from read_text(''OUT/secret.txt'')')`), "file access is disabled"},
+		{q(`SUMMARIZE 'OUT/secret.csv'`), "file access is disabled"},
+		{q(`DESCRIBE 'OUT/secret.csv'`), "file access is disabled"},
+		{`select * from truncate_duckdb_logs()`, "writes are not allowed (truncate_duckdb_logs)"},
+		{`select * from disable_logging()`, "the configuration is locked (disable_logging)"},
 	}
 	for _, c := range cases {
 		res, err := RunSandboxed(context.Background(), db, c.query, SandboxLimits{Timeout: 5 * time.Second})
