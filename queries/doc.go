@@ -21,5 +21,10 @@
 // paginated (Page) with a total, and each paginated list can be written
 // whole, streamed, as CSV, JSON or Parquet (Table, RowWriter).
 //
+// Users' own SQL (the console and `policylens sql`) goes through the
+// sandbox (RunSandboxed and friends: one read statement, no files, caps on
+// rows, bytes and time), and through a Store with UseWorker in a worker
+// process of its own whose memory the kernel caps (worker.go).
+//
 // The package never imports the dashboard; the dashboard asks it for rows.
 package queries
