@@ -219,7 +219,13 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %s: %w", tmp, err)
 	}
 	defer w.close()
+	w.phase = phase
 	phase("open writer", t0)
+	t0 = time.Now()
+	if err := w.readIndex(ctx, len(p.todo)); err != nil {
+		return sum, fmt.Errorf("load: read the copy index of %s: %w", tmp, err)
+	}
+	phase("read the copy index", t0)
 	t0 = time.Now()
 	if err := w.begin(ctx, res, rb, opts.DataDir); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
@@ -275,7 +281,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	if err := w.commit(ctx); err != nil {
 		return sum, fmt.Errorf("load: %w", err)
 	}
-	phase("commit and checkpoint", t0)
+	phase("flush, aggregates, targets, commit and checkpoint", t0)
 	t0 = time.Now()
 	if err := w.totals(ctx, &sum); err != nil {
 		return sum, fmt.Errorf("load: %w", err)

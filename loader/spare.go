@@ -78,6 +78,16 @@ func catchUp(ctx context.Context, tmp, live string, st *dbState) (bool, error) {
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return false, err
 	}
+	// The keys of the aggregates and of the targets the last load
+	// recomputed: those of the documents it changed, as this file has them
+	// (before) and as live has them (after). Taken before the documents
+	// are caught up.
+	for _, q := range catchUpKeys {
+		if _, err := conn.ExecContext(ctx, q); err != nil {
+			conn.ExecContext(context.Background(), "ROLLBACK")
+			return false, fmt.Errorf("catch up: %w", err)
+		}
+	}
 	for _, t := range schema.Tables {
 		where := catchUpCondition(t)
 		for _, q := range []string{
@@ -100,12 +110,52 @@ func catchUp(ctx context.Context, tmp, live string, st *dbState) (bool, error) {
 	return err == nil, err
 }
 
+// changedDocs selects the documents the last load changed.
+const changedDocs = "doc_id IN (SELECT doc_id FROM live.changes WHERE doc_id IS NOT NULL)"
+
+// catchUpKeys fill catchup_agg_keys and catchup_target_keys with the keys
+// the last load touched: an aggregate or a target of any other key is the
+// same in both files, however it was computed.
+var catchUpKeys = []string{
+	`CREATE OR REPLACE TEMP TABLE catchup_agg_keys AS
+	SELECT province, level, doc_type, year, reviewed_year, plan_year FROM main.documents WHERE ` + changedDocs + `
+	UNION
+	SELECT province, level, doc_type, year, reviewed_year, plan_year FROM live.documents WHERE ` + changedDocs,
+	`CREATE OR REPLACE TEMP TABLE catchup_target_keys AS
+	` + targetKeysOf("main") + `
+	UNION
+	` + targetKeysOf("live"),
+}
+
+// targetKeysOf selects the target keys of the changed documents' indicators
+// in database db (as touchDocTargets and keyOf define them).
+func targetKeysOf(db string) string {
+	return `SELECT d.province, coalesce(d.city, '') AS city, coalesce(d.county, '') AS county,
+	       i.canonical_metric AS metric, i.measure, i.unit, i.year
+	FROM ` + db + `.indicators i JOIN ` + db + `.documents d ON d.doc_id = i.doc_id
+	WHERE i.` + changedDocs + ` AND i.canonical_metric IS NOT NULL AND i.year IS NOT NULL
+	  AND i.scope = 'own' AND i.kind IN ('target', 'achievement')`
+}
+
+// targetKeyMatch is the join of alias's target key columns with
+// catchup_target_keys k.
+func targetKeyMatch(alias string) string {
+	return alias + ".province = k.province AND " + alias + ".city = k.city AND " + alias + ".county = k.county AND " +
+		alias + ".metric = k.metric AND " + alias + ".measure = k.measure AND " + alias + ".unit = k.unit AND " + alias + ".year = k.year"
+}
+
 // catchUpCondition selects the rows of t that the last load may have
-// changed: by document, by file, or (for tables keyed by neither) all.
+// changed: by document, by file, by aggregate or target key, or (for small
+// tables keyed by none of these) all. Its columns are unqualified or
+// qualified by the table's name.
 func catchUpCondition(t *schema.Table) string {
-	const docs = "doc_id IN (SELECT doc_id FROM live.changes WHERE doc_id IS NOT NULL)"
+	const docs = changedDocs
 	const paths = "path IN (SELECT path FROM live.changes WHERE path IS NOT NULL)"
 	switch {
+	case isAggregate(t):
+		return "EXISTS (SELECT 1 FROM catchup_agg_keys k WHERE " + keyMatch(t.Name) + ")"
+	case t == schema.TargetStatuses.Table || t == schema.TargetCandidates.Table:
+		return "EXISTS (SELECT 1 FROM catchup_target_keys k WHERE " + targetKeyMatch(t.Name) + ")"
 	case t.PerDocument:
 		return docs
 	case t.PerPath && t.Column("doc_id") != nil:

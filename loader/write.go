@@ -45,6 +45,11 @@ type writer struct {
 	// targetKeys are the target keys whose indicators this load added or
 	// removed (every target is computed on a new database).
 	targetKeys map[targetKey]bool
+	// phase logs the duration of a step of the load (load -v).
+	phase func(name string, since time.Time)
+	// lazy: byTextHash and near hold only this load's documents and the
+	// candidates looked up so far; the database answers for the rest.
+	lazy bool
 }
 
 // appenders are the open appenders of one load, one per table it appends to.
@@ -152,28 +157,7 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	}
 	w.nextDocID = st.maxDocID + 1
 	w.nextIndicatorID = st.maxIndicatorID + 1
-	if !fresh {
-		rows, err := db.QueryContext(ctx, `SELECT text_hash, doc_id FROM documents`)
-		if err != nil {
-			db.Close()
-			return nil, err
-		}
-		for rows.Next() {
-			var h string
-			var id int
-			if err := rows.Scan(&h, &id); err != nil {
-				rows.Close()
-				db.Close()
-				return nil, err
-			}
-			w.remember(id, h)
-		}
-		rows.Close()
-		if err := w.readFingerprints(ctx); err != nil {
-			db.Close()
-			return nil, err
-		}
-	}
+	w.phase = func(string, time.Time) {}
 	w.conn, err = db.Conn(ctx)
 	if err != nil {
 		db.Close()
@@ -182,8 +166,45 @@ func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*wri
 	return w, nil
 }
 
+// lazyIndexMax is the most notices a load may process and still look up
+// their copies in the database one notice at a time, instead of reading
+// the text hashes and signatures of every document first (a second or
+// more at 100,000 documents).
+const lazyIndexMax = 64
+
+// readIndex reads the text hashes and the near-copy signatures of the
+// documents already in the database, against which this load's notices
+// are checked for copies; for a load of a few notices it reads nothing
+// and add looks each one's candidates up instead.
+func (w *writer) readIndex(ctx context.Context, todo int) error {
+	if w.fresh {
+		return nil
+	}
+	if todo <= lazyIndexMax {
+		w.lazy = true
+		return nil
+	}
+	rows, err := w.conn.QueryContext(ctx, `SELECT text_hash, doc_id FROM documents`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h string
+		var id int
+		if err := rows.Scan(&h, &id); err != nil {
+			return err
+		}
+		w.remember(id, h)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return w.readFingerprints(ctx)
+}
+
 func (w *writer) readFingerprints(ctx context.Context) error {
-	rows, err := w.db.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints`)
+	rows, err := w.conn.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints`)
 	if err != nil {
 		return err
 	}
@@ -333,6 +354,54 @@ func (w *writer) deleteDocRows(ctx context.Context, id int) error {
 	return nil
 }
 
+// lookUpCopies brings into byTextHash and near the documents of the
+// database that p could be a copy of: the one with its text hash and those
+// sharing a band of its signature, the only ones Nearest would consider.
+// The database holds this load's deletions (it reads in the load's
+// transaction); this load's additions are in the maps already.
+func (w *writer) lookUpCopies(ctx context.Context, p *processed) error {
+	if _, ok := w.byTextHash[p.textHash]; !ok {
+		var id sql.NullInt64
+		if err := w.conn.QueryRowContext(ctx, `SELECT min(doc_id) FROM documents WHERE text_hash = ?`, p.textHash).Scan(&id); err != nil {
+			return err
+		}
+		if id.Valid && w.hashOf[int(id.Int64)] == "" {
+			w.remember(int(id.Int64), p.textHash)
+		}
+	}
+	var cond strings.Builder
+	var args []any
+	for i, band := range p.sig.BandSlices() {
+		if i > 0 {
+			cond.WriteString(" OR ")
+		}
+		fmt.Fprintf(&cond, "minhash[%d:%d] = ?", i*len(band)+1, (i+1)*len(band))
+		args = append(args, band)
+	}
+	rows, err := w.conn.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints WHERE `+cond.String(), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		var b []byte
+		var nums string
+		if err := rows.Scan(&id, &b, &nums); err != nil {
+			return err
+		}
+		if w.near.Has(id) {
+			continue
+		}
+		sig, err := dedup.Decode(b)
+		if err != nil {
+			return fmt.Errorf("fingerprint of document %d: %w", id, err)
+		}
+		w.near.Add(id, sig, strings.Fields(nums))
+	}
+	return rows.Err()
+}
+
 // remember records an original document's text hash.
 func (w *writer) remember(id int, hash string) {
 	w.byTextHash[hash] = id
@@ -375,6 +444,11 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 	keepID, err := w.replace(ctx, f.path)
 	if err != nil {
 		return false, fmt.Errorf("replace %s: %w", f.path, err)
+	}
+	if w.lazy && w.fold {
+		if err := w.lookUpCopies(ctx, p); err != nil {
+			return false, fmt.Errorf("look up copies of %s: %w", f.path, err)
+		}
 	}
 	if orig, ok := w.byTextHash[p.textHash]; ok && w.fold {
 		return true, w.duplicate(f, orig, 1.0, "exact")
@@ -546,22 +620,32 @@ func (w *writer) commit(ctx context.Context) error {
 	if err := w.recordChanges(ctx); err != nil {
 		return err
 	}
+	t0 := time.Now()
 	err := w.apps.close()
 	w.apps = nil
 	if err != nil {
 		return err
 	}
+	w.phase("flush the appenders", t0)
+	t0 = time.Now()
 	if err := w.refreshAggregates(ctx); err != nil {
 		return err
 	}
+	w.phase("aggregates", t0)
+	t0 = time.Now()
 	if err := w.updateTargets(ctx, w.fresh); err != nil {
 		return err
 	}
+	w.phase("targets", t0)
+	t0 = time.Now()
 	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return err
 	}
 	w.tx = false
+	w.phase("commit", t0)
+	t0 = time.Now()
 	_, err = w.conn.ExecContext(ctx, "CHECKPOINT")
+	w.phase("checkpoint", t0)
 	return err
 }
 

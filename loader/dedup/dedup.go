@@ -265,6 +265,23 @@ func (x *Index) Add(id int, s Signature, numbers []string) {
 	}
 }
 
+// Has reports whether document id is indexed.
+func (x *Index) Has(id int) bool {
+	_, ok := x.sigs[id]
+	return ok
+}
+
+// BandSlices returns the bytes of each band of s as Bytes lays them out:
+// two signatures that share one are candidates for Nearest.
+func (s *Signature) BandSlices() [][]byte {
+	b := s.Bytes()
+	out := make([][]byte, bands)
+	for i := range out {
+		out[i] = b[4*rows*i : 4*rows*(i+1)]
+	}
+	return out
+}
+
 // Remove forgets document id.
 func (x *Index) Remove(id int) {
 	s, ok := x.sigs[id]
