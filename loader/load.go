@@ -125,16 +125,6 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	defer func() { dd.close() }()
-	sum.Files = len(disk)
-	if opts.Only != nil {
-		sum.Files = 0
-		for _, f := range disk {
-			if f.err == nil {
-				sum.Files++
-			}
-		}
-	}
-
 	phase("scan", t0)
 	t0 = time.Now()
 	state, err := readState(ctx, opts.DBPath)
@@ -156,7 +146,6 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		if dd, disk, err = scan(opts.DataDir, nil, opts.Limits); err != nil {
 			return sum, fmt.Errorf("load: %w", err)
 		}
-		sum.Files = len(disk)
 	}
 	if opts.shard != nil {
 		mine := disk[:0]
@@ -166,7 +155,22 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 			}
 		}
 		disk = mine
-		sum.Files = len(disk)
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	t0 = time.Now()
+	hashFiles(disk, state.files, workers)
+	phase("hash new and changed files", t0)
+	sum.Files = len(disk)
+	if opts.Only != nil {
+		sum.Files = 0
+		for _, f := range disk {
+			if f.err == nil {
+				sum.Files++
+			}
+		}
 	}
 	p := plan(state, disk, opts.Only != nil || opts.shard != nil)
 	sum.Unchanged = p.unchanged
@@ -237,10 +241,6 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 
 	phase("begin and remove", t0)
 	t0 = time.Now()
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
 	err = runPipeline(ctx, p.todo, workers, res, func(i int, r result) error {
 		if opts.Progress != nil {
 			defer opts.Progress(i+1, len(p.todo))
@@ -320,6 +320,7 @@ type fileRecord struct {
 	status  string // document, duplicate, failed
 	docID   int
 	message string
+	stat    string // the file's stat when it was hashed
 }
 
 // dbState is the part of an existing database the planner needs.
@@ -358,7 +359,7 @@ func readState(ctx context.Context, path string) (*dbState, error) {
 	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'resources_version'`).Scan(&st.resourcesVersion)
 	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'load_id'`).Scan(&st.loadID)
 	_ = db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'base_load_id'`).Scan(&st.baseLoadID)
-	rows, err := db.QueryContext(ctx, `SELECT path, content_hash, status, coalesce(doc_id, 0), coalesce(message, '') FROM files`)
+	rows, err := db.QueryContext(ctx, `SELECT path, content_hash, status, coalesce(doc_id, 0), coalesce(message, ''), coalesce(stat, '') FROM files`)
 	if err != nil {
 		return nil, err
 	}
@@ -366,7 +367,7 @@ func readState(ctx context.Context, path string) (*dbState, error) {
 	for rows.Next() {
 		var p string
 		var r fileRecord
-		if err := rows.Scan(&p, &r.hash, &r.status, &r.docID, &r.message); err != nil {
+		if err := rows.Scan(&p, &r.hash, &r.status, &r.docID, &r.message, &r.stat); err != nil {
 			return nil, err
 		}
 		st.files[p] = r

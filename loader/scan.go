@@ -12,7 +12,10 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/policylens/policylens/loader/source"
 )
@@ -31,6 +34,7 @@ type diskFile struct {
 	path  string   // its name in the database: relative, '/' separated, valid UTF-8
 	name  string   // relative, '/' separated, as the file system spells it
 	hash  string   // "" when the file was not read (an error, or too large)
+	stat  string   // size and modification time of the file and its sidecar; "" when too recent to trust
 	err   error    // the file cannot be loaded (nil: read it)
 	notes []string // warnings about the file itself (its name)
 	in    *dataDir
@@ -52,7 +56,7 @@ func (f *diskFile) read() (*source.Document, error) {
 }
 
 // scan lists the supported files under dir (or just only), gives each a
-// name valid as UTF-8 and hashes them. Files that cannot be loaded are
+// name valid as UTF-8 and its stat (hashFiles hashes them). Files that cannot be loaded are
 // listed with their reason: symbolic links leading out of dir, files over
 // the size limit, special files, unreadable folders. Links to folders
 // inside dir are not followed (their notices are loaded under their own
@@ -70,7 +74,7 @@ func scan(dir string, only []string, lim source.Limits) (*dataDir, []*diskFile, 
 		root.Close()
 		return nil, nil, err
 	}
-	s := &scanner{dir: dir, real: real, in: &dataDir{root: root, lim: lim}}
+	s := &scanner{dir: dir, real: real, in: &dataDir{root: root, lim: lim}, now: time.Now()}
 	if only != nil {
 		for _, rel := range only {
 			s.only(rel)
@@ -81,12 +85,51 @@ func scan(dir string, only []string, lim source.Limits) (*dataDir, []*diskFile, 
 	}
 	s.nameFiles()
 	sort.Slice(s.files, func(i, j int) bool { return s.files[i].path < s.files[j].path })
-	for _, f := range s.files {
-		if f.err == nil {
-			f.hash, f.err = hashFile(root, f.name)
-		}
-	}
 	return s.in, s.files, nil
+}
+
+// hashFiles hashes the files on workers, but those whose stat is the one
+// the database recorded with their hash: an unchanged file is not read
+// again, so a load after adding one notice to 100,000 reads one notice.
+func hashFiles(files []*diskFile, known map[string]fileRecord, workers int) {
+	var todo []*diskFile
+	for _, f := range files {
+		if f.err != nil {
+			continue
+		}
+		if rec, ok := known[f.path]; ok && f.stat != "" && rec.stat == f.stat {
+			f.hash = rec.hash
+			continue
+		}
+		todo = append(todo, f)
+	}
+	next := make(chan *diskFile)
+	var wg sync.WaitGroup
+	for range min(workers, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				f.hash, f.err = hashFile(f.in.root, f.name)
+			}
+		}()
+	}
+	for _, f := range todo {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+}
+
+// racyWindow is how recent a file's modification time may be and still be
+// trusted to change with its content: a file written within it of the scan
+// could change again without its time changing (a coarse clock, a FAT
+// file system's two seconds), so it is hashed on every load until it is older.
+const racyWindow = 3 * time.Second
+
+// statOf is the part of a stat that changes when a file is written.
+func statOf(st fs.FileInfo) string {
+	return strconv.FormatInt(st.Size(), 10) + ":" + strconv.FormatInt(st.ModTime().UnixNano(), 10)
 }
 
 // scanner collects the files of one scan.
@@ -95,10 +138,13 @@ type scanner struct {
 	real  string // the data dir, absolute, symbolic links resolved
 	in    *dataDir
 	files []*diskFile
+	now   time.Time // when the scan began
 }
 
-func (s *scanner) add(name string, err error) {
-	s.files = append(s.files, &diskFile{name: name, err: err, in: s.in})
+func (s *scanner) add(name string, err error) *diskFile {
+	f := &diskFile{name: name, err: err, in: s.in}
+	s.files = append(s.files, f)
+	return f
 }
 
 // walk lists the folder p (relative to the data dir) and everything under
@@ -120,6 +166,10 @@ func (s *scanner) walk(p string) error {
 		return nil
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	listed := make(map[string]bool, len(entries))
+	for _, d := range entries {
+		listed[d.Name()] = true
+	}
 	for _, d := range entries {
 		name := d.Name()
 		if strings.HasPrefix(name, ".") {
@@ -139,7 +189,7 @@ func (s *scanner) walk(p string) error {
 		case !d.Type().IsRegular():
 			s.add(name, fmt.Errorf("not a regular file (%s)", d.Type()))
 		default:
-			s.regular(name)
+			s.regular(name, listed)
 		}
 	}
 	return nil
@@ -157,17 +207,34 @@ func (s *scanner) only(rel string) {
 	case !st.Mode().IsRegular():
 		s.add(p, fmt.Errorf("not a regular file (%s)", st.Mode().Type()))
 	default:
-		s.regular(p)
+		s.regular(p, nil)
 	}
 }
 
 // regular adds a regular file, refusing it unread when it is over the size
-// limit.
-func (s *scanner) regular(p string) {
-	if st, err := s.in.root.Stat(p); err != nil {
+// limit, with its stat and its sidecar's. listed holds the names in its
+// folder (nil: look the sidecar up).
+func (s *scanner) regular(p string, listed map[string]bool) {
+	st, err := s.in.root.Stat(p)
+	if err != nil {
 		s.add(p, source.BareError(err))
-	} else {
-		s.add(p, s.in.lim.FileSize(st.Size()))
+		return
+	}
+	f := s.add(p, s.in.lim.FileSize(st.Size()))
+	f.stat = statOf(st)
+	recent := st.ModTime().After(s.now.Add(-racyWindow))
+	for _, sp := range source.SidecarPaths(p) {
+		if listed != nil && !listed[path.Base(sp)] {
+			continue
+		}
+		if sst, err := s.in.root.Stat(sp); err == nil {
+			f.stat += " " + statOf(sst)
+			recent = recent || sst.ModTime().After(s.now.Add(-racyWindow))
+			break
+		}
+	}
+	if recent {
+		f.stat = ""
 	}
 }
 
@@ -204,7 +271,7 @@ func (s *scanner) link(p string) {
 	case !st.Mode().IsRegular():
 		s.add(p, fmt.Errorf("not a regular file (%s)", st.Mode().Type()))
 	default:
-		s.regular(p)
+		s.regular(p, nil)
 	}
 }
 

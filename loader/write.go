@@ -435,7 +435,7 @@ func (w *writer) failed(ctx context.Context, f *diskFile, msg string) error {
 		return nil
 	}
 	w.changedPaths[f.path] = true
-	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "failed", Message: schema.Null(msg), SeenAt: w.now})
+	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "failed", Message: schema.Null(msg), SeenAt: w.now, Stat: schema.Null(f.stat)})
 }
 
 // add appends one processed document, or records it as a duplicate of an
@@ -540,7 +540,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		}
 		w.nextIndicatorID++
 	}
-	if err := w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "document", DocID: schema.Null(id32), SeenAt: w.now}); err != nil {
+	if err := w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "document", DocID: schema.Null(id32), SeenAt: w.now, Stat: schema.Null(f.stat)}); err != nil {
 		return false, err
 	}
 	// The body, the sentences (as long again) and the rest.
@@ -558,7 +558,7 @@ func (w *writer) duplicate(f *diskFile, orig int, sim float64, method string) er
 	if err != nil {
 		return err
 	}
-	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "duplicate", DocID: schema.Null(int32(orig)), SeenAt: w.now})
+	return w.apps.files.Append(&schema.File{Path: f.path, ContentHash: f.hash, Status: "duplicate", DocID: schema.Null(int32(orig)), SeenAt: w.now, Stat: schema.Null(f.stat)})
 }
 
 // metaValue renders one metadata field for metadata_sources.

@@ -192,6 +192,7 @@ type File struct {
 	DocID       sql.Null[int32]  `db:"doc_id" doc:"the document, or the one it duplicates"`
 	Message     sql.Null[string] `db:"message" doc:"why it failed"`
 	SeenAt      time.Time        `db:"seen_at"`
+	Stat        sql.Null[string] `db:"stat" doc:"size and modification time of the file (and its sidecar) when it was hashed: a load hashes again only a file whose stat changed"`
 }
 
 // Files holds every file the loader has seen, so that an unchanged file is
