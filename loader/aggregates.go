@@ -17,43 +17,40 @@ type aggKey struct {
 }
 
 // aggTables are the aggregate tables and the statement that fills one of
-// them for the keys in touched_keys, from the per-document tables.
+// them from the documents under the touched keys (touched_docs) and their
+// per-document rows.
 var aggTables = []struct{ name, fill string }{
 	{"group_stats", `
 INSERT INTO group_stats
-SELECT d.province, any_value(c.place_code[1:2]), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
-       count(*), sum(d.tokens), sum(d.chars), sum(coalesce(c.sentences, 0)), sum(coalesce(c.indicators, 0))
-FROM documents d
-SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
-LEFT JOIN document_counts c ON c.doc_id = d.doc_id
+SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       count(*), sum(d.tokens), sum(d.chars), sum(d.sentences), sum(d.indicators)
+FROM touched_docs d
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year`},
 	{"term_stats", `
 INSERT INTO term_stats
-` + touchedDocs + `
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        t.term, sum(t.n), count(*)
 FROM term_counts t
-JOIN docs d ON d.doc_id = t.doc_id
+JOIN touched_docs d ON d.doc_id = t.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, t.term`},
 	{"theme_stats", `
 INSERT INTO theme_stats
-` + touchedDocs + `
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        h.theme, sum(h.hits), count(*)
 FROM theme_hits h
-JOIN docs d ON d.doc_id = h.doc_id
+JOIN touched_docs d ON d.doc_id = h.doc_id
 WHERE h.hits > 0
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, h.theme`},
 }
 
-// touchedDocs is the documents under the touched keys, with their key and
-// province code, for the per-key sums.
-var touchedDocs = `WITH docs AS (
-    SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year
-    FROM documents d
-    SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
-    LEFT JOIN document_counts c ON c.doc_id = d.doc_id
-)`
+// touchedDocs is the documents under the touched keys, with their key,
+// province code and counts, gathered once for the three fills.
+var touchedDocs = `CREATE OR REPLACE TEMP TABLE touched_docs AS
+SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       d.tokens, d.chars, coalesce(c.sentences, 0) AS sentences, coalesce(c.indicators, 0) AS indicators
+FROM documents d
+SEMI JOIN touched_keys k ON ` + keyMatch("d") + `
+LEFT JOIN document_counts c ON c.doc_id = d.doc_id`
 
 // keyMatch is the join of alias's key columns with touched_keys k.
 func keyMatch(alias string) string {
@@ -139,6 +136,9 @@ func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool
 			return fmt.Errorf("aggregates: %w", err)
 		}
 	}
+	if _, err := conn.ExecContext(ctx, touchedDocs); err != nil {
+		return fmt.Errorf("aggregates: %w", err)
+	}
 	for _, t := range aggTables {
 		del := `DELETE FROM ` + t.name
 		if !full {
@@ -151,7 +151,7 @@ func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool
 			return fmt.Errorf("aggregates: fill %s: %w", t.name, err)
 		}
 	}
-	_, err := conn.ExecContext(ctx, `DROP TABLE touched_keys`)
+	_, err := conn.ExecContext(ctx, `DROP TABLE touched_keys; DROP TABLE touched_docs`)
 	return err
 }
 

@@ -15,8 +15,10 @@ import (
 	"github.com/policylens/policylens/loader/schema"
 )
 
-// timestamps are the columns that differ between two loads of the same files.
-var timestamps = map[string]bool{"loaded_at": true, "seen_at": true, "logged_at": true}
+// timestamps are the columns that differ between two loads of the same
+// files: when they ran, and the stat of the files as each scan found them
+// (none for a file written within seconds of the scan).
+var timestamps = map[string]bool{"loaded_at": true, "seen_at": true, "logged_at": true, "stat": true}
 
 // digest returns a digest of every row of every table but meta and
 // changes (which name the load), timestamps left out.
