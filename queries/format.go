@@ -97,13 +97,38 @@ func WriteTable(w io.Writer, r *Result) error {
 	return bw.Flush()
 }
 
-// tableCell makes a value fit on one line of a table.
+// tableCell makes a value fit on one line of a table, and makes it
+// harmless to a terminal: a file name or a notice can hold escape
+// sequences (ESC [ 31 m, a title that rewrites the window, a bell) or
+// bidirectional overrides that make text read backwards, and the table
+// goes to a terminal; they are written as \xNN or \uNNNN.
 func tableCell(s string) string {
 	s = strings.NewReplacer("\r\n", `\n`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+	if strings.IndexFunc(s, unsafeInTerminal) >= 0 {
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case !unsafeInTerminal(r):
+				b.WriteRune(r)
+			case r < 0x100:
+				fmt.Fprintf(&b, `\x%02x`, r)
+			default:
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
+		}
+		s = b.String()
+	}
 	if cellWidth.StringWidth(s) > tableCellMaxWidth {
 		s = cellWidth.Truncate(s, tableCellMaxWidth, "…")
 	}
 	return s
+}
+
+// unsafeInTerminal reports whether a terminal would act on r rather than
+// show it: C0 and C1 controls, DEL, and the bidirectional embeddings,
+// overrides and isolates.
+func unsafeInTerminal(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // IsNumericType reports whether a DuckDB type name is a number type, so that

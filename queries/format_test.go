@@ -92,6 +92,22 @@ func TestWriteTableAlignsWideCharacters(t *testing.T) {
 		t.Errorf("long cell is %d columns wide", w)
 	}
 
+	// A file name from a hostile archive must not drive the terminal.
+	hostile := &Result{Columns: []string{"path\x1b]0;x\a"}, Types: []string{"VARCHAR"},
+		Rows: [][]any{{"\x1b[31mred\a.txt"}, {"gpj.\u202eexe"}, {"\u009b2J"}}}
+	buf.Reset()
+	if err := WriteTable(&buf, hostile); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(strings.ReplaceAll(buf.String(), "\n", ""), "\x1b\a\u009b\u202e") {
+		t.Errorf("a control character reached the table: %q", buf.String())
+	}
+	for _, want := range []string{`\x1b[31mred\x07.txt`, `gpj.\u202eexe`, `\x9b2J`, `path\x1b]0;x\x07`} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("table lacks %s:\n%s", want, buf.String())
+		}
+	}
+
 	buf.Reset()
 	if err := WriteTable(&buf, &Result{Columns: []string{"a"}, Types: []string{"INTEGER"}}); err != nil {
 		t.Fatal(err)
