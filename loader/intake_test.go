@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -238,5 +240,38 @@ func TestLoadDocxBombs(t *testing.T) {
 		if strings.HasPrefix(i.Path, "bomb") && !strings.Contains(i.Message, "zip bomb") && !strings.Contains(i.Message, "declares 1 GiB") {
 			t.Errorf("%s: the reason is not given: %s", i.Path, i.Message)
 		}
+	}
+}
+
+// TestLoadDocxBombsMemory loads the seeds and four 1 GiB zip bombs (one
+// honest about its size, three lying) in a loader process of its own and
+// reads its peak resident set: the bar is 600 MB (a bomb cost
+// 1.84 GB, four 3.3 GB, before they were refused unread).
+func TestLoadDocxBombsMemory(t *testing.T) {
+	dir := copySeeds(t)
+	for i, o := range []hostile.BombOptions{
+		{Size: 1 << 30, Declared: -1}, {Size: 1 << 30, Declared: 100 << 10},
+		{Size: 1 << 30, Declared: 0}, {Size: 1 << 30, Declared: 19 << 20},
+	} {
+		if err := hostile.DocxBomb(filepath.Join(dir, fmt.Sprintf("bomb%d.docx", i+1)), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "POLICYLENS_LOAD_CHILD=1", "POLICYLENS_DATA="+dir, "POLICYLENS_DB="+dbPath)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("load: %v\n%s", err, out)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Fatal("no resource usage of the load process")
+	}
+	t.Logf("peak RSS of the load with four 1 GiB bombs: %d MB", ru.Maxrss>>10)
+	if ru.Maxrss > 600<<10 {
+		t.Errorf("peak RSS %d MB, want under 600 MB", ru.Maxrss>>10)
+	}
+	if docs := checkWhole(t, dbPath); docs != 5 {
+		t.Errorf("%d documents loaded, want the 5 seeds", docs)
 	}
 }
