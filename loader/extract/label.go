@@ -1063,7 +1063,15 @@ func (e *Extractor) yearOf(rs []rune, f figure, marks *sentenceMarks, kind strin
 			}
 		case tPeriod:
 			// A period's totals reported before it ended (“十四五”期间…
-			// in 2024) are as of the time of writing.
+			// in 2024) are as of the time of writing, or of the date they
+			// are given as of (截至2024年，“十四五”期间…年均增长20.3%).
+			if kind != "target" {
+				for _, t := range marks.times {
+					if t.kind == tAsOf && t.start < gov.start && t.year < gov.year && governs(rs, t, f) {
+						return t.year
+					}
+				}
+			}
 			if kind != "target" && ctx.pub > 0 && ctx.pub < gov.year {
 				return ctx.pub
 			}
