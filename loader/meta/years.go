@@ -64,6 +64,9 @@ var monthDeadlineRe = regexp.MustCompile(`(?:计划|力争|确保|将|要)[^。�
 // publication (published in October: 10月末计划完工, 12月底前将…): a task
 // for the publication year.
 func monthAhead(text string, pubMonth int) bool {
+	if !strings.Contains(text, "月底") && !strings.Contains(text, "月末") {
+		return false // the expression cannot match: skip the scan
+	}
 	for _, m := range monthDeadlineRe.FindAllStringSubmatch(text, -1) {
 		v := m[1]
 		if v == "" {
@@ -618,24 +621,43 @@ var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前
 // 力争2022年), not one the text reports on.
 var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年`)
 
-// dueByRe is a year a target is due by: 到2025年, 力争2022年, 2022年底前,
-// 确保2021年底.
-var dueByRe = regexp.MustCompile(`(?:(?:到|力争|确保|争取|计划)\s*((?:19|20)\d{2})\s*年)|((?:19|20)\d{2})\s*年\s*(?:年底|底)前`)
+// dueByWords are the words before a year that make it a deadline: 到2025年,
+// 力争2022年, 确保2021年底.
+var dueByWords = []string{"到", "力争", "确保", "争取", "计划"}
 
-// latestDeadline is the latest year text names as a target's deadline, 0
-// when it names none.
+// latestDeadline is the latest year text names as a target's deadline (到
+// 2025年, 力争2022年, 2022年底前), 0 when it names none. Like yearCounts it
+// scans for 年 rather than running a regular expression over the text.
 func latestDeadline(text string) int {
 	best := 0
-	for _, m := range dueByRe.FindAllStringSubmatch(text, -1) {
-		v := m[1]
-		if v == "" {
-			v = m[2]
+	for off := 0; ; {
+		i := strings.Index(text[off:], "年")
+		if i < 0 {
+			return best
 		}
-		if y, _ := strconv.Atoi(v); y > best {
+		j := off + i
+		off = j + len("年")
+		k := j
+		for k > 0 && text[k-1] == ' ' {
+			k--
+		}
+		if k < 4 || !isDigits(text[k-4:k]) || (k > 4 && text[k-5] >= '0' && text[k-5] <= '9') {
+			continue
+		}
+		y, _ := strconv.Atoi(text[k-4 : k])
+		if y < 1949 || y > 2100 || y <= best {
+			continue
+		}
+		before := strings.TrimRight(text[:k-4], " ")
+		after := strings.TrimLeft(text[off:], " ")
+		due := strings.HasPrefix(after, "底前") || strings.HasPrefix(after, "年底前")
+		for _, w := range dueByWords {
+			due = due || strings.HasSuffix(before, w)
+		}
+		if due {
 			best = y
 		}
 	}
-	return best
 }
 
 // latestPastYear is the latest year text names other than as a deadline or
