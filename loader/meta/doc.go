@@ -33,8 +33,12 @@
 //     or an organisation with a date under it higher up, as a forwarding
 //     notice signs above its attachment), a date in the page URL (a saved
 //     page's "saved from url" too) or the file name, then the opening
-//     clause (2022年1月20日, or 1月22日 with the year of the conference the
-//     notice reports).
+//     clause or a later sentence of the opening paragraph that opens on a
+//     date (2022年1月20日, or 1月22日 with the year the text implies: the
+//     conference it reports, its latest 截至 date, a part of a year it
+//     reports, the annual report it quotes — a report on 2024 comes out in
+//     2025 —, a year it reports as a whole in the first half of the next,
+//     the one year its title or opening paragraph names).
 //   - Document type from the title and opening: 工作会议, 工作要点,
 //     巡察整改通报, 署名文章, 工作报告, 政策文件, 情况通报, else 新闻. A
 //     signed article shows itself by a 署名文章 mention in the opening or
@@ -50,7 +54,11 @@
 //     今年以来, the year before when they talk about it) and plan the year
 //     they set out tasks for (2023年，全市将…, 会议要求，2022年全市…,
 //     今年力争…, 下半年…要, 确保全年…, 力争2022年底… for this year or the
-//     next, 部署2024年…, 2023年主要目标). Only
+//     next, 部署2024年…, 2023年主要目标, a month still to come named as a
+//     deadline, else the last deadline of the plan it relays: 到2025年…).
+//     A notice of the first months reporting last year in full, or the
+//     plan period just ended, reviews it; an undated one that says how far
+//     the present has come and names one year names the present. Only
 //     signed articles and reports plan their publication year on a closing
 //     that looks ahead without naming a year; a news item's vague
 //     下一步…将 sets out no year's tasks. Study sessions and party meetings
