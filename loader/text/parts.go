@@ -178,6 +178,11 @@ func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
 			return Other, true
 		}
 	}
+	// 2021年全省信息通信业将统筹实施五大工程：the tasks announced by their
+	// number are the paragraphs that follow.
+	if announcesTasks(t) {
+		return Plan, true
+	}
 	// A meeting's own announcement (1月22日，某局召开2025年工作会议，回顾总结…，
 	// 部署…) names both parts; it is the header, not either part.
 	if (current == Other || startsWithDate(t)) && strings.Contains(t, "召开") &&
@@ -402,4 +407,38 @@ func leadingDigits(s string) int {
 		n++
 	}
 	return n
+}
+
+// taskNouns are what a plan announces by their number: 五大工程, 六项行动.
+var taskNouns = []string{"工程", "行动", "任务", "举措", "重点工作", "专项行动"}
+
+// announcesTasks reports a sentence that says, in the future tense, how many
+// tasks follow (将统筹实施五大工程, 要重点抓好六项工作): a numeral, 大 or 项,
+// and a task noun, after 将, 要 or 计划, with no 已 or 了 to say it is done.
+func announcesTasks(t string) bool {
+	if strings.Contains(t, "已") || strings.Contains(t, "了") {
+		return false
+	}
+	fut := strings.Index(t, "将")
+	for _, w := range []string{"要", "计划"} {
+		if i := strings.Index(t, w); i >= 0 && (fut < 0 || i < fut) {
+			fut = i
+		}
+	}
+	if fut < 0 {
+		return false
+	}
+	rs := []rune(t[fut:])
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] != '大' && rs[i] != '项') || !strings.ContainsRune("一二三四五六七八九十两", rs[i-1]) {
+			continue
+		}
+		rest := string(rs[i+1:])
+		for _, n := range taskNouns {
+			if strings.HasPrefix(rest, n) {
+				return true
+			}
+		}
+	}
+	return false
 }

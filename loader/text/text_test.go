@@ -219,3 +219,18 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// A sentence announcing its tasks by their number (将统筹实施五大工程) opens
+// a plan that the paragraphs listing them continue; the same count done
+// (已实施五大工程) opens none.
+func TestPartsAnnouncedTasks(t *testing.T) {
+	body := "4月19日,从省通信管理局获悉,全省信息通信业将统筹实施五大工程。\n实施农村网络覆盖工程。新建5G基站1万个。\n实施电信普遍服务工程。"
+	got := parts(body, Years{Plan: 2021})
+	if got["实施农村网络覆盖工程。"] != Plan || got["新建5G基站1万个。"] != Plan || got["实施电信普遍服务工程。"] != Plan {
+		t.Errorf("the announced tasks are not the plan: %v", got)
+	}
+	done := parts("全省已实施五大工程。\n实施农村网络覆盖工程。新建5G基站1万个。", Years{Reviewed: 2021})
+	if done["新建5G基站1万个。"] == Plan {
+		t.Errorf("tasks done opened a plan: %v", done)
+	}
+}
