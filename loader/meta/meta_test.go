@@ -468,6 +468,8 @@ func TestTimelineAndSubject(t *testing.T) {
 			"", SrcDefault, 2020, 2025, "", "", ""},
 		{"a year after a source's 称 opens its account", "某省通信管理局称，2022年，全省将新建5G基站3000个。",
 			"", SrcDefault, 0, 2022, "", "", ""},
+		{"a year whose goal was met is an account, not a plan", "近年来，某县全力推进5G基站建设。2022年，累计完成67座4G基站的优化补点，实现行政村4G网络全覆盖目标。",
+			"", SrcDefault, 2022, 0, "", "", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}

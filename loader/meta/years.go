@@ -79,6 +79,9 @@ func monthAhead(text string, pubMonth int) bool {
 	return false
 }
 
+// metGoalRe is a goal said to be met: 实现…全覆盖目标, 完成年度目标.
+var metGoalRe = regexp.MustCompile(`(?:实现|完成|达成|达到)[^，,。；]{0,40}?目标`)
+
 // yearStatement is a sentence that opens with a year.
 type yearStatement struct {
 	year  int
@@ -109,6 +112,11 @@ func yearStatements(text string) []yearStatement {
 		lead := text[loc[0]:loc[2]]
 		demand := strings.Contains(lead, "要求") || strings.Contains(lead, "提出") || strings.Contains(lead, "明确")
 		part := partOfYearRe.MatchString(text[loc[2]:min(len(text), loc[1]+24)])
+		// 2022年，累计完成…，实现“三网至少覆盖一网”…目标: a goal met is
+		// an account, not the work ahead.
+		if strings.Contains(sent, "目标") {
+			sent = metGoalRe.ReplaceAllString(sent, "")
+		}
 		out = append(out, yearStatement{year: y, ahead: demand || aheadRe.MatchString(sent), part: part})
 	}
 	return out
