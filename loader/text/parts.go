@@ -202,6 +202,9 @@ func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {
 	}
 	if yr, tail, ok := leadingYear(t); ok {
 		switch {
+		case toDate(tail):
+			// 2021年第一季度，…完成率为33.22%: progress so far, an account.
+			return Review, true
 		case isPlanYear(yr, tail, y):
 			return Plan, true
 		case strings.HasPrefix(tail, "以来") || strings.HasPrefix(tail, "，") || strings.HasPrefix(tail, ",") ||
@@ -274,6 +277,30 @@ func isPlanYear(yr int, tail string, y Years) bool {
 		}
 	}
 	return false
+}
+
+// toDate reports the text after a year's 年 naming a part of it gone by:
+// 第一季度，, 上半年，, 1-4月，, 1至10月.
+func toDate(tail string) bool {
+	for _, p := range []string{"第一季度", "一季度", "上半年", "前三季度", "第三季度"} {
+		if strings.HasPrefix(tail, p) {
+			return true
+		}
+	}
+	rs := []rune(tail)
+	k := 0
+	for k < len(rs) && k < 2 && rs[k] >= '0' && rs[k] <= '9' {
+		k++
+	}
+	if k == 0 || k >= len(rs) || !strings.ContainsRune("-—–~至", rs[k]) {
+		return false
+	}
+	k++
+	n := k
+	for k < len(rs) && k < n+2 && rs[k] >= '0' && rs[k] <= '9' {
+		k++
+	}
+	return k > n && k < len(rs) && rs[k] == '月'
 }
 
 // leadingYear parses a year (2000–2099) written as four digits followed by 年

@@ -234,3 +234,16 @@ func TestPartsAnnouncedTasks(t *testing.T) {
 		t.Errorf("tasks done opened a plan: %v", done)
 	}
 }
+
+// A paragraph opening on part of the plan year gone by (2021年第一季度，…)
+// reports progress: an account, even inside a conference's plan.
+func TestPartsYearToDateIsAccount(t *testing.T) {
+	body := "2021年通信基础设施投资工作会\n2021年第一季度,全市投资完成率为33.22%;项目投资完成率为37.16%。\n2021年,全市要新建5G基站2000个。"
+	got := parts(body, Years{Reviewed: 2020, Plan: 2021})
+	if got["2021年第一季度,全市投资完成率为33.22%;"] != Review && got["2021年第一季度,全市投资完成率为33.22%;项目投资完成率为37.16%。"] != Review {
+		t.Errorf("progress to date is not an account: %v", got)
+	}
+	if got["2021年,全市要新建5G基站2000个。"] != Plan {
+		t.Errorf("the plan year's task is not the plan: %v", got)
+	}
+}
