@@ -634,38 +634,24 @@ var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|
 var dueByWords = []string{"到", "力争", "确保", "争取", "计划"}
 
 // latestDeadline is the latest year text names as a target's deadline (到
-// 2025年, 力争2022年, 2022年底前), 0 when it names none. Like yearCounts it
-// scans for 年 rather than running a regular expression over the text.
+// 2025年, 力争2022年, 2022年底前), 0 when it names none.
 func latestDeadline(text string) int {
 	best := 0
-	for off := 0; ; {
-		i := strings.Index(text[off:], "年")
-		if i < 0 {
-			return best
+	forEachYear(text, func(y, start, after int) {
+		if y <= best {
+			return
 		}
-		j := off + i
-		off = j + len("年")
-		k := j
-		for k > 0 && text[k-1] == ' ' {
-			k--
-		}
-		if k < 4 || !isDigits(text[k-4:k]) || (k > 4 && text[k-5] >= '0' && text[k-5] <= '9') {
-			continue
-		}
-		y, _ := strconv.Atoi(text[k-4 : k])
-		if y < 1949 || y > 2100 || y <= best {
-			continue
-		}
-		before := strings.TrimRight(text[:k-4], " ")
-		after := strings.TrimLeft(text[off:], " ")
-		due := strings.HasPrefix(after, "底前") || strings.HasPrefix(after, "年底前")
+		before := strings.TrimRight(text[:start], " ")
+		rest := strings.TrimLeft(text[after:], " ")
+		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前")
 		for _, w := range dueByWords {
 			due = due || strings.HasSuffix(before, w)
 		}
 		if due {
 			best = y
 		}
-	}
+	})
+	return best
 }
 
 // latestPastYear is the latest year text names other than as a deadline or
@@ -719,14 +705,27 @@ func atoiYear(v string) int {
 }
 
 // yearCounts counts the mentions of each year written as "2024年" (digits
-// may be separated from 年 by spaces). It scans for 年 rather than running a
-// regular expression over the whole text.
+// may be separated from 年 by spaces), leaving out the years that open a
+// span (2021—2023年).
 func yearCounts(s string) map[int]int {
 	c := map[int]int{}
+	forEachYear(s, func(y, start, _ int) {
+		if !endsRange(s[:start]) {
+			c[y]++
+		}
+	})
+	return c
+}
+
+// forEachYear calls fn for every year of s written as four digits and 年
+// (2024年, 2024 年), 1949–2100, with the offsets of its digits and of the
+// text after 年. It scans for 年 rather than running a regular expression
+// over the whole text.
+func forEachYear(s string, fn func(y, start, after int)) {
 	for off := 0; ; {
 		i := strings.Index(s[off:], "年")
 		if i < 0 {
-			return c
+			return
 		}
 		j := off + i
 		off = j + len("年")
@@ -734,16 +733,11 @@ func yearCounts(s string) map[int]int {
 		for k > 0 && s[k-1] == ' ' {
 			k--
 		}
-		if k < 4 {
+		if k < 4 || !isDigits(s[k-4:k]) || (k > 4 && s[k-5] >= '0' && s[k-5] <= '9') {
 			continue
 		}
-		d := s[k-4 : k]
-		if d[0] < '1' || d[0] > '2' || !isDigits(d) || (k > 4 && s[k-5] >= '0' && s[k-5] <= '9') {
-			continue
-		}
-		y, _ := strconv.Atoi(d)
-		if y >= 1949 && y <= 2100 && !endsRange(s[:k-4]) {
-			c[y]++
+		if y, _ := strconv.Atoi(s[k-4 : k]); y >= 1949 && y <= 2100 {
+			fn(y, k-4, off)
 		}
 	}
 }
