@@ -31,7 +31,9 @@ vet:
 
 ## bench: loader throughput beside raw gse segmentation on the same >=20 MB text
 ## (the ratio), a 100,000-notice load (peak RSS) and adding one notice to it,
-## and the peak RSS of a notice at the text limit and of a refused 200 MB one.
+## and the peak RSS of a notice at the text limit, of a 20 MB one (refused on
+## its text, and loaded with the limit raised) and of a refused 200 MB one;
+## the RSS and add-one figures also as fractions of their bars (1 GB, 3 s).
 ## The 100k corpus is cached under $TMPDIR/policylens-bench/. Then every page's
 ## p50/p95 time and HTML size at 10,000 and 100,000 notices.
 bench:

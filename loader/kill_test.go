@@ -7,9 +7,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/policylens/policylens/loader/source"
 )
 
 // TestMain lets the test binary double as a loader process that the kill
@@ -22,10 +25,12 @@ func TestMain(m *testing.M) {
 		shardChild(s)
 	}
 	if os.Getenv("POLICYLENS_LOAD_CHILD") == "1" {
+		maxText, _ := strconv.Atoi(os.Getenv("POLICYLENS_MAX_TEXT"))
 		_, err := Load(context.Background(), Options{
 			DataDir: os.Getenv("POLICYLENS_DATA"),
 			DBPath:  os.Getenv("POLICYLENS_DB"),
 			Workers: 2,
+			Limits:  source.Limits{MaxTextBytes: int64(maxText)},
 		})
 		if err != nil && !errors.Is(err, ErrPartial) {
 			fmt.Fprintln(os.Stderr, err)
