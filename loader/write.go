@@ -65,6 +65,7 @@ type appenders struct {
 	fingerprints *schema.Appender[schema.Fingerprint]
 	counts       *schema.Appender[schema.DocumentCount]
 	places       *schema.Appender[schema.Place]
+	themes       *schema.Appender[schema.Theme]
 
 	all []interface {
 		Flush() error
@@ -92,6 +93,7 @@ func openAppenders(dc driver.Conn) (*appenders, error) {
 	open(func() error { return openOne(dc, a, &a.fingerprints, schema.Fingerprints) })
 	open(func() error { return openOne(dc, a, &a.counts, schema.DocumentCounts) })
 	open(func() error { return openOne(dc, a, &a.places, schema.Places) })
+	open(func() error { return openOne(dc, a, &a.themes, schema.Themes) })
 	if err != nil {
 		a.close()
 		return nil, err
@@ -253,15 +255,6 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 	if _, err := w.conn.ExecContext(ctx, `DELETE FROM themes`); err != nil {
 		return err
 	}
-	pos := 0
-	for _, t := range res.themes.Themes {
-		for _, k := range t.Keywords {
-			pos++
-			if _, err := w.conn.ExecContext(ctx, `INSERT INTO themes (theme, label, keyword, position) VALUES (?, ?, ?, ?)`, t.ID, t.Label, k, pos); err != nil {
-				return err
-			}
-		}
-	}
 	if _, err := w.conn.ExecContext(ctx, `DELETE FROM places`); err != nil {
 		return err
 	}
@@ -272,6 +265,15 @@ func (w *writer) begin(ctx context.Context, res *resources, rb *resourceBytes, d
 	})
 	if err != nil {
 		return err
+	}
+	pos := int32(0)
+	for _, t := range res.themes.Themes {
+		for _, k := range t.Keywords {
+			pos++
+			if err := w.apps.themes.Append(&schema.Theme{Theme: t.ID, Label: t.Label, Keyword: k, Position: pos}); err != nil {
+				return fmt.Errorf("append theme %s: %w", t.ID, err)
+			}
+		}
 	}
 	return w.writePlaces()
 }
