@@ -152,10 +152,16 @@ func (s *scanner) add(name string, err error) *diskFile {
 // UTF-8, and a data folder need not have them.)
 func (s *scanner) walk(p string) error {
 	var entries []fs.DirEntry
-	f, err := s.in.root.Open(p)
+	// The folder opened once as a root of its own: each of its files is
+	// then one stat, not a walk down from the data dir.
+	dir, err := s.in.root.OpenRoot(p)
 	if err == nil {
-		entries, err = f.ReadDir(-1)
-		f.Close()
+		defer dir.Close()
+		var f *os.File
+		if f, err = dir.Open("."); err == nil {
+			entries, err = f.ReadDir(-1)
+			f.Close()
+		}
 	}
 	if err != nil {
 		if p == "." {
@@ -189,7 +195,7 @@ func (s *scanner) walk(p string) error {
 		case !d.Type().IsRegular():
 			s.add(name, fmt.Errorf("not a regular file (%s)", d.Type()))
 		default:
-			s.regular(name, listed)
+			s.regular(name, dir, listed)
 		}
 	}
 	return nil
@@ -207,15 +213,21 @@ func (s *scanner) only(rel string) {
 	case !st.Mode().IsRegular():
 		s.add(p, fmt.Errorf("not a regular file (%s)", st.Mode().Type()))
 	default:
-		s.regular(p, nil)
+		s.regular(p, nil, nil)
 	}
 }
 
 // regular adds a regular file, refusing it unread when it is over the size
-// limit, with its stat and its sidecar's. listed holds the names in its
-// folder (nil: look the sidecar up).
-func (s *scanner) regular(p string, listed map[string]bool) {
-	st, err := s.in.root.Stat(p)
+// limit, with its stat and its sidecar's. dir, when set, is its folder
+// opened as a root and listed the names in it (nil: look the sidecar up).
+func (s *scanner) regular(p string, dir *os.Root, listed map[string]bool) {
+	stat := func(name string) (fs.FileInfo, error) {
+		if dir != nil {
+			return dir.Stat(path.Base(name))
+		}
+		return s.in.root.Stat(name)
+	}
+	st, err := stat(p)
 	if err != nil {
 		s.add(p, source.BareError(err))
 		return
@@ -227,7 +239,7 @@ func (s *scanner) regular(p string, listed map[string]bool) {
 		if listed != nil && !listed[path.Base(sp)] {
 			continue
 		}
-		if sst, err := s.in.root.Stat(sp); err == nil {
+		if sst, err := stat(sp); err == nil {
 			f.stat += " " + statOf(sst)
 			recent = recent || sst.ModTime().After(s.now.Add(-racyWindow))
 			break
@@ -271,7 +283,7 @@ func (s *scanner) link(p string) {
 	case !st.Mode().IsRegular():
 		s.add(p, fmt.Errorf("not a regular file (%s)", st.Mode().Type()))
 	default:
-		s.regular(p, nil)
+		s.regular(p, nil, nil)
 	}
 }
 

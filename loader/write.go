@@ -202,11 +202,14 @@ func (w *writer) readIndex(ctx context.Context, todo int) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return w.readFingerprints(ctx)
+	return w.readFingerprints(ctx, "true")
 }
 
-func (w *writer) readFingerprints(ctx context.Context) error {
-	rows, err := w.conn.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints`)
+// readFingerprints adds to the near-copy index the signatures of the
+// fingerprints rows that where (an SQL condition on them) selects, but
+// those of documents indexed already.
+func (w *writer) readFingerprints(ctx context.Context, where string, args ...any) error {
+	rows, err := w.conn.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints WHERE `+where, args...)
 	if err != nil {
 		return err
 	}
@@ -217,6 +220,9 @@ func (w *writer) readFingerprints(ctx context.Context) error {
 		var nums string
 		if err := rows.Scan(&id, &b, &nums); err != nil {
 			return err
+		}
+		if w.near.Has(id) {
+			continue
 		}
 		sig, err := dedup.Decode(b)
 		if err != nil {
@@ -380,28 +386,7 @@ func (w *writer) lookUpCopies(ctx context.Context, p *processed) error {
 		fmt.Fprintf(&cond, "minhash[%d:%d] = ?", i*len(band)+1, (i+1)*len(band))
 		args = append(args, band)
 	}
-	rows, err := w.conn.QueryContext(ctx, `SELECT doc_id, minhash, numbers FROM fingerprints WHERE `+cond.String(), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int
-		var b []byte
-		var nums string
-		if err := rows.Scan(&id, &b, &nums); err != nil {
-			return err
-		}
-		if w.near.Has(id) {
-			continue
-		}
-		sig, err := dedup.Decode(b)
-		if err != nil {
-			return fmt.Errorf("fingerprint of document %d: %w", id, err)
-		}
-		w.near.Add(id, sig, strings.Fields(nums))
-	}
-	return rows.Err()
+	return w.readFingerprints(ctx, cond.String(), args...)
 }
 
 // remember records an original document's text hash.
