@@ -51,6 +51,11 @@ const (
 	// The end of a plan over several years the notice is about (“十四五”
 	// 规划, 三年行动方案(2022—2024年)), and the period before it reviews.
 	SrcPlanPeriod = "plan_period"
+	// The earliest year a dateless notice can stand in, from the years its
+	// text names as past (textNow): its latest year of account, the year
+	// after its latest comparison base (比2018年 → 2019), or the first year
+	// of a plan period it relays as this year's (今年…(2020—2022年) → 2020).
+	SrcTextYears = "text_years"
 )
 
 // Document types.

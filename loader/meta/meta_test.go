@@ -492,3 +492,46 @@ func TestTimelineAndSubject(t *testing.T) {
 		}
 	}
 }
+
+func TestTextNow(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"the latest year given an account of", "2019年，全市新建5G基站800个。2020年，全市新建5G基站1200个，累计达3000个。", 2020},
+		{"a deadline alone names no year", "到2025年，全省5G基站总数将突破18万个。", 0},
+		{"no year at all", "全市已建成5G基站3002个，超出计划2个。", 0},
+		{"a start of a run up to now names no year", "2016年以来，某盟为266个行政嘎查接入宽带网络。", 0},
+		{"the year after a comparison base", "光缆线路长度达到168万公里，提前完成了2020年150万公里目标；出口带宽达到2235万兆，比2018年增加了541万兆。", 2019},
+		{"a goal's year is no account", "全省提前完成了2020年建设目标。", 0},
+		{"a plan period relayed as this year's starts the present", "今年以来，我市印发了《加快5G产业发展三年行动计划(2020—2022年)》，建成5G基站3002个。", 2020},
+		{"a plan period without 今年 says nothing of the present", "《加快5G产业发展三年行动计划(2020—2022年)》提出，到2022年建成5G基站1万个。", 0},
+		{"an account later than a base wins", "2021年，全省5G用户达到2000万户，比2019年增长3倍。", 2021},
+	}
+	for _, tt := range tests {
+		if got := textNow(tt.text); got != tt.want {
+			t.Errorf("%s: textNow = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestUndatedNoticeStandsInTheYearItsTextNames(t *testing.T) {
+	tests := []struct {
+		name, page string
+		rev        int
+		src        string
+	}{
+		{"accounts of 2020 with no date", "某市5G建设稳步推进\n全市已建成5G基站3000个，较2019年增加1800个，全市在2020年新增光缆线路1.2万公里。", 2020, SrcTextYears},
+		{"only a deadline: no year", "某市5G建设稳步推进\n全市已建成5G基站3000个。到2025年，全市5G基站将达到1万个。", 0, SrcDefault},
+	}
+	for _, tt := range tests {
+		d, err := source.Parse("x.txt", []byte(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Infer(d, "x.txt", nil)
+		if m.ReviewedYear != tt.rev || m.Sources["reviewed_year"] != tt.src {
+			t.Errorf("%s: reviews %d (%s), want %d (%s)", tt.name, m.ReviewedYear, m.Sources["reviewed_year"], tt.rev, tt.src)
+		}
+	}
+}

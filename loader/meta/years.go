@@ -408,6 +408,10 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				rev, revSrc = ys[0], SrcBody
 			} else if y := latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
 				rev, revSrc = y, SrcBody
+			} else if y := textNow(in.m.Title + "\n" + text); y != 0 && plan == 0 {
+				// Nothing says which year the notice is in: the earliest
+				// year it can be, by the years it names as past.
+				rev, revSrc = y, SrcTextYears
 			}
 		}
 		if plan == 0 && rev != 0 {
@@ -498,6 +502,42 @@ func namedYears(text string) []int {
 	}
 	return out
 }
+
+// textNow is the earliest year a text can have been written in, judged by
+// the years it names as past: the latest year it gives an account of (not
+// a deadline, a goal, a span's end, a comparison base or the start of a
+// run 以来), the year after the latest base of a comparison (比2018年增加 →
+// 2019), and the first year of a plan period it relays when it speaks of
+// 今年 (今年以来…印发了《…三年行动计划(2020—2022年)》 → 2020). 0 when it
+// names no such year: deadlines (到2025年) and 以来 starts alone name none.
+func textNow(text string) int {
+	goal := map[int]bool{}
+	for _, m := range goalYearRe.FindAllStringSubmatch(text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		goal[y] = true
+	}
+	now := 0
+	for _, y := range namedYears(text) {
+		if !goal[y] {
+			now = max(now, y)
+		}
+	}
+	for _, m := range baseYearRe.FindAllStringSubmatch(text, -1) {
+		y, _ := strconv.Atoi(m[1])
+		now = max(now, y+1)
+	}
+	if presentRe.MatchString(text) {
+		for _, m := range periodRangeRe.FindAllStringSubmatch(text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			now = max(now, y)
+		}
+	}
+	return now
+}
+
+// goalYearRe is a year named with its goal or task: 提前完成了2020年150万
+// 公里目标 names the year the goal was due, not the present.
+var goalYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^，,。；;：:\n]{0,16}?(?:目标|任务)`)
 
 // sinceIssuedYearRe is a year that starts an account running to the
 // present (2019年以来) or dates a document's issue (2019年印发《…》): neither
