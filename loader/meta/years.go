@@ -487,13 +487,7 @@ var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*
 // comparison base (较2020年, 比2018年), not the start of an account up to
 // now (2019年以来) or the date of a document's issue (2019年印发).
 func namedYears(text string) []int {
-	skip := map[int]bool{}
-	for _, re := range []*regexp.Regexp{deadlineYearRe, baseYearRe, sinceIssuedYearRe} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			y, _ := strconv.Atoi(m[1])
-			skip[y] = true
-		}
-	}
+	skip := matchedYears(text, deadlineYearRe, baseYearRe, sinceIssuedYearRe)
 	var out []int
 	for _, y := range distinctYears(text) {
 		if !skip[y] {
@@ -511,11 +505,7 @@ func namedYears(text string) []int {
 // 今年 (今年以来…印发了《…三年行动计划(2020—2022年)》 → 2020). 0 when it
 // names no such year: deadlines (到2025年) and 以来 starts alone name none.
 func textNow(text string) int {
-	goal := map[int]bool{}
-	for _, m := range goalYearRe.FindAllStringSubmatch(text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		goal[y] = true
-	}
+	goal := matchedYears(text, goalYearRe)
 	now := 0
 	for _, y := range namedYears(text) {
 		if !goal[y] {
@@ -533,6 +523,19 @@ func textNow(text string) int {
 		}
 	}
 	return now
+}
+
+// matchedYears is the set of years the first group of any of res matches
+// in text.
+func matchedYears(text string, res ...*regexp.Regexp) map[int]bool {
+	ys := map[int]bool{}
+	for _, re := range res {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			y, _ := strconv.Atoi(m[1])
+			ys[y] = true
+		}
+	}
+	return ys
 }
 
 // goalYearRe is a year named with its goal or task: 提前完成了2020年150万
@@ -728,11 +731,7 @@ func latestDeadline(text string) int {
 // latestPastYear is the latest year text names other than as a deadline or
 // a span's end, 0 when it names none.
 func latestPastYear(text string) int {
-	deadline := map[int]bool{}
-	for _, m := range deadlineYearRe.FindAllStringSubmatch(text, -1) {
-		y, _ := strconv.Atoi(m[1])
-		deadline[y] = true
-	}
+	deadline := matchedYears(text, deadlineYearRe)
 	best := 0
 	for y := range yearCounts(text) {
 		if !deadline[y] && y > best {
