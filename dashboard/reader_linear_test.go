@@ -95,4 +95,24 @@ func TestReaderPages(t *testing.T) {
 	if len(got) > 6*readerPageChars*3 {
 		t.Errorf("page 2 is %d bytes of HTML", len(got))
 	}
+	// The page's table lists the page's indicators, not the notice's.
+	total := 0
+	for _, p := range pages {
+		in := pageIndicators(inds, p.from, p.to)
+		total += len(in)
+		for _, ind := range in {
+			if ind.Start < p.from || ind.Start >= p.to {
+				t.Fatalf("indicator at %d listed on the page of [%d, %d)", ind.Start, p.from, p.to)
+			}
+		}
+		if sents := p.to - p.from; len(in) == 0 || len(in) > sents/10 {
+			t.Errorf("%d indicators on a page of %d characters", len(in), sents)
+		}
+	}
+	if total != len(inds) {
+		t.Errorf("the pages list %d indicators of %d", total, len(inds))
+	}
+	if got := len(pageIndicators(inds, 0, -1)); got != len(inds) {
+		t.Errorf("a notice shown whole lists %d indicators of %d", got, len(inds))
+	}
 }
