@@ -4,11 +4,16 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
 
+// The expressions below say what the year rules look for. Those run over a
+// whole text (yearLeadRe, agendaRe, namedAheadRe, the year sets of
+// namedYears and textNow, …) are run through the scanners of yearscan.go,
+// which find exactly what they find, at a fraction of the cost; the tests
+// of yearscan_test.go hold each scanner to its expression, so a change to
+// one of these expressions needs the same change to its scanner.
 var (
 	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	// 展望2035年 is an outlook, not the year whose tasks a notice sets out.
@@ -91,43 +96,21 @@ type yearStatement struct {
 	part  bool // Y年上半年, Y年1-4月: an account of part of the year
 }
 
-// statementMemo holds the year statements of the last few texts: the
-// inference of one notice asks for those of its text up to six times, and
-// yearLeadRe over a whole notice was the costliest step of metadata
-// inference (a tenth of a load's CPU). Callers only read the lists.
-var statementMemo struct {
-	sync.Mutex
-	texts [4]string
-	lists [4][]yearStatement
-	next  int
-}
-
 // yearStatements lists the sentences of text that open with a year, in
 // order.
-func yearStatements(text string) []yearStatement {
-	m := &statementMemo
-	m.Lock()
-	for i, t := range m.texts {
-		if len(t) == len(text) && t == text {
-			out := m.lists[i]
-			m.Unlock()
-			return out
-		}
-	}
-	m.Unlock()
-	out := scanYearStatements(text)
-	m.Lock()
-	m.texts[m.next], m.lists[m.next] = text, out
-	m.next = (m.next + 1) % len(m.texts)
-	m.Unlock()
-	return out
-}
+func yearStatements(text string) []yearStatement { return scanOf(text).statements }
 
-func scanYearStatements(text string) []yearStatement {
+// scanYearStatements finds the statements among the years text mentions:
+// those yearLeadRe matches (see leadStart).
+func scanYearStatements(text string, mentions []yearMention) []yearStatement {
 	var out []yearStatement
-	for _, loc := range yearLeadRe.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
-		rest := text[loc[1]:]
+	for _, ym := range mentions {
+		begin := leadStart(text, ym.start)
+		if begin < 0 {
+			continue
+		}
+		y := ym.year
+		rest := text[ym.after:]
 		if strings.HasPrefix(rest, "以来") {
 			out = append(out, yearStatement{year: y, since: true})
 			continue
@@ -140,9 +123,9 @@ func scanYearStatements(text string) []yearStatement {
 			sent = sent[:i]
 		}
 		// 会议要求，2022年全市新建…: a demand sets out work ahead.
-		lead := text[loc[0]:loc[2]]
+		lead := text[begin:ym.start]
 		demand := strings.Contains(lead, "要求") || strings.Contains(lead, "提出") || strings.Contains(lead, "明确")
-		part := partOfYearRe.MatchString(text[loc[2]:min(len(text), loc[1]+24)])
+		part := partOfYearRe.MatchString(text[ym.start:min(len(text), ym.after+24)])
 		// 2022年，累计完成…，实现“三网至少覆盖一网”…目标: a goal met is
 		// an account, not the work ahead.
 		if strings.Contains(sent, "目标") {
@@ -162,7 +145,7 @@ func reviews(text string, y int, pastMeansY bool) bool {
 			return true
 		}
 	}
-	return pastMeansY && pastLeadRe.MatchString(text)
+	return pastMeansY && pastLead(text)
 }
 
 // plannedYear is the year text sets out tasks for: the earliest year, not
@@ -175,9 +158,8 @@ func plannedYear(text string, from int) int {
 			best = y
 		}
 	}
-	for _, re := range []*regexp.Regexp{planPhraseRe, agendaRe} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			y, _ := strconv.Atoi(m[1])
+	for _, ys := range []map[int]bool{planPhraseYears(text), agendaYears(text)} {
+		for y := range ys {
 			take(y)
 		}
 	}
@@ -349,15 +331,15 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			// 今年以来 looks back, not ahead.
 			t := strings.ReplaceAll(in.m.Title+"\n"+text, "今年以来", "")
 			switch {
-			case thisYearAheadRe.MatchString(t), monthAhead(t, int(in.m.Published.Month())):
+			case matchNear(thisYearAheadRe, t, thisYearAheadAnchors, 128), monthAhead(t, int(in.m.Published.Month())):
 				plan, planSrc = P, SrcBody
-			case nextYearAheadRe.MatchString(t):
+			case matchNear(nextYearAheadRe, t, []string{"明年"}, 128):
 				plan, planSrc = P+1, SrcBody
 			default:
 				// 力争2022年底…: a named year's target, this year's or the
 				// next (a five-year goal names no year's tasks).
-				for _, m := range namedAheadRe.FindAllStringSubmatch(t, -1) {
-					if y, _ := strconv.Atoi(m[1]); (y == P || y == P+1) && (plan == 0 || y < plan) {
+				for y := range namedAheadYears(t) {
+					if (y == P || y == P+1) && (plan == 0 || y < plan) {
 						plan, planSrc = y, SrcBody
 					}
 				}
@@ -371,28 +353,27 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		// evidence (a plan names its target years most).
 		if plan == 0 {
 			// 力争2020年…, 确保2022年…: the earliest year named as a goal.
-			for _, m := range namedAheadRe.FindAllStringSubmatch(text, -1) {
-				if y, _ := strconv.Atoi(m[1]); plan == 0 || y < plan {
+			for y := range namedAheadYears(text) {
+				if plan == 0 || y < plan {
 					plan, planSrc = y, SrcBody
 				}
 			}
 		}
 		if rev == 0 {
-			if m := eventYearRe.FindStringSubmatch(text); m != nil {
+			if y := eventYear(text); y != 0 {
 				// 在25日举行的2020中国福建互联网大会上: the notice is of the
 				// year of the event it reports.
-				rev, _ = strconv.Atoi(m[1])
-				revSrc = SrcEventYear
+				rev, revSrc = y, SrcEventYear
 			} else if y := reportYear(text); y != 0 {
 				// 《浙江省互联网发展报告2021》新闻发布会透露，截至4月底…: the
 				// report of a year comes out in the next, which is the present
 				// when the text reports on it; else the report's year is the
 				// one reviewed.
 				rev, revSrc = y, SrcReportYear
-				if presentRe.MatchString(text) || asOfMonthRe.MatchString(text) {
+				if containsAny(text, presentWords) || asOfMonthRe.MatchString(text) {
 					rev = y + 1
 				}
-			} else if y := asOfYear(text); y != 0 && !presentRe.MatchString(text) {
+			} else if y := asOfYear(text); y != 0 && !containsAny(text, presentWords) {
 				rev, revSrc = y, SrcBody
 			} else if y := latestPastYear(text); y != 0 && y != plan && partOfYear(text, y) {
 				// 2019年上半年，全省…: a year reported in part is the present.
@@ -401,7 +382,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				// 2023年，我市电信业务总量达52.8亿元 … 今年一季度，我市…: this
 				// year is the one after the last year reported in full.
 				rev, revSrc = y+1, SrcThisYearAfter
-			} else if ys := namedYears(in.m.Title + "\n" + text); len(ys) == 1 && presentRe.MatchString(text) {
+			} else if ys := namedYears(in.m.Title + "\n" + text); len(ys) == 1 && containsAny(text, presentWords) {
 				// 今年以来，…2023年新建5G基站2111个; 2023年，儋州计划新增…，截至
 				// 目前…: a text on how far the present has come that names one
 				// year names the present.
@@ -427,8 +408,8 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	if rev == 0 {
 		month := int(in.m.Published.Month())
 		asOf := 0
-		if m := asOfRe.FindStringSubmatch(text); m != nil {
-			asOf, _ = strconv.Atoi(m[1])
+		if ys := asOfYears(text); len(ys) > 0 {
+			asOf = ys[0]
 		}
 		switch {
 		case month <= 4 && reportsYear(text, P-1):
@@ -440,7 +421,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case asOf == P || asOf == P-1:
 			rev, revSrc = asOf, SrcBody
-		case thisYearRe.MatchString(text):
+		case containsAny(text, thisYearWords):
 			rev, revSrc = P, SrcBody
 		case study && !reviews(text, P, false) && !reviews(text, P-1, false):
 			// A study session that gives no account of a year's work.
@@ -448,7 +429,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case month <= 3 && strings.Contains(text, "去年"):
 			rev, revSrc = P-1, SrcBody
-		case month == 1 && counts[P] == 0 && !presentRe.MatchString(text):
+		case month == 1 && counts[P] == 0 && !containsAny(text, presentWords):
 			// A report of early January that names no year of its own
 			// (近日，…完成第三批电信普遍服务试点项目) is on the year just ended.
 			rev, revSrc = P-1, SrcPublished
@@ -465,7 +446,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			plan, planSrc = y, SrcBody
 		}
 	}
-	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && forwardRe.MatchString(text) {
+	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && looksForward(text) {
 		if counts[P+1] > 0 && rev == P {
 			plan, planSrc = P+1, SrcBody
 		} else {
@@ -487,10 +468,10 @@ var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*
 // comparison base (较2020年, 比2018年), not the start of an account up to
 // now (2019年以来) or the date of a document's issue (2019年印发).
 func namedYears(text string) []int {
-	skip := matchedYears(text, deadlineYearRe, baseYearRe, sinceIssuedYearRe)
+	deadline, base, since := deadlineYears(text), baseYears(text), sinceIssuedYears(text)
 	var out []int
 	for _, y := range distinctYears(text) {
-		if !skip[y] {
+		if !deadline[y] && !base[y] && !since[y] {
 			out = append(out, y)
 		}
 	}
@@ -505,37 +486,22 @@ func namedYears(text string) []int {
 // 今年 (今年以来…印发了《…三年行动计划(2020—2022年)》 → 2020). 0 when it
 // names no such year: deadlines (到2025年) and 以来 starts alone name none.
 func textNow(text string) int {
-	goal := matchedYears(text, goalYearRe)
+	goal := goalYears(text)
 	now := 0
 	for _, y := range namedYears(text) {
 		if !goal[y] {
 			now = max(now, y)
 		}
 	}
-	for _, m := range baseYearRe.FindAllStringSubmatch(text, -1) {
-		y, _ := strconv.Atoi(m[1])
+	for y := range baseYears(text) {
 		now = max(now, y+1)
 	}
-	if presentRe.MatchString(text) {
-		for _, m := range periodRangeRe.FindAllStringSubmatch(text, -1) {
-			y, _ := strconv.Atoi(m[1])
+	if containsAny(text, presentWords) {
+		for _, y := range periodRangeFirsts(text) {
 			now = max(now, y)
 		}
 	}
 	return now
-}
-
-// matchedYears is the set of years the first group of any of res matches
-// in text.
-func matchedYears(text string, res ...*regexp.Regexp) map[int]bool {
-	ys := map[int]bool{}
-	for _, re := range res {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
-			y, _ := strconv.Atoi(m[1])
-			ys[y] = true
-		}
-	}
-	return ys
 }
 
 // goalYearRe is a year named with its goal or task: 提前完成了2020年150万
@@ -586,6 +552,9 @@ func reportsYear(text string, y int) bool {
 // periodEndedIn reports text giving an account of a five-year plan period
 // that ended in year y (“十三五”期间, “十三五”时期).
 func periodEndedIn(text string, y int) bool {
+	if !containsAny(text, periodNames) {
+		return false // prevPeriodRe cannot match: skip the scan
+	}
 	for _, m := range prevPeriodRe.FindAllStringSubmatch(text, -1) {
 		if periodEnd[m[1]] == y {
 			return true
@@ -598,8 +567,8 @@ func periodEndedIn(text string, y int) bool {
 // 2024), 0 when there is none.
 func asOfYear(text string) int {
 	best := 0
-	for _, m := range asOfRe.FindAllStringSubmatch(text, -1) {
-		if y, _ := strconv.Atoi(m[1]); y > best {
+	for _, y := range asOfYears(text) {
+		if y > best {
 			best = y
 		}
 	}
@@ -617,6 +586,9 @@ var reportYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*《?[^》《
 // they all cover the same one; 0 otherwise.
 func reportYear(text string) int {
 	y := 0
+	if !containsAny(text, reportWords) {
+		return 0 // reportYearRe cannot match: skip the scan
+	}
 	for _, m := range reportYearRe.FindAllStringSubmatch(text, -1) {
 		v := m[1]
 		if v == "" {
@@ -642,8 +614,8 @@ var presentRe = regexp.MustCompile(`今年以来|今年上半年|今年前三季
 // partOfYear reports text naming part of year y up to a date (2019年上半年,
 // 2021年1-4月, 2024年10月底, 2023年一季度).
 func partOfYear(text string, y int) bool {
-	for _, m := range partOfYearRe.FindAllStringSubmatch(text, -1) {
-		if n, _ := strconv.Atoi(m[1]); n == y {
+	for _, m := range partsOfYears(text) {
+		if m.year == y {
 			return true
 		}
 	}
@@ -654,9 +626,8 @@ func partOfYear(text string, y int) bool {
 // 2023年1-4月, 2023年一季度) and the last month of that part; 0, 0 when it
 // names none.
 func latestPartOfYear(text string) (year, month int) {
-	for _, loc := range partOfYearRe.FindAllStringSubmatchIndex(text, -1) {
-		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
-		m := partEndMonth(text[loc[3]:loc[1]])
+	for _, p := range partsOfYears(text) {
+		y, m := p.year, partEndMonth(p.tail)
 		if m > 0 && (y > year || y == year && m > month) {
 			year, month = y, m
 		}
@@ -731,7 +702,7 @@ func latestDeadline(text string) int {
 // latestPastYear is the latest year text names other than as a deadline or
 // a span's end, 0 when it names none.
 func latestPastYear(text string) int {
-	deadline := matchedYears(text, deadlineYearRe)
+	deadline := deadlineYears(text)
 	best := 0
 	for y := range yearCounts(text) {
 		if !deadline[y] && y > best {
@@ -759,6 +730,9 @@ func latestReviewed(text string) int {
 var inspectionYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。；\n]{0,60}?(巡察|巡视|审计|督查|督察)`)
 
 func inspectionYear(text string) int {
+	if !containsAny(text, inspectionWords) {
+		return 0 // inspectionYearRe cannot match: skip the scan
+	}
 	if m := inspectionYearRe.FindStringSubmatch(text); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
@@ -925,7 +899,7 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 	if end == 0 {
 		return 0, 0, false
 	}
-	for _, m := range prevPeriodRe.FindAllStringSubmatch(in.doc.Text, -1) {
+	for _, m := range prevPeriods(in.doc.Text) {
 		if e := periodEnd[m[1]]; e > 0 && (start == 0 || e < start) && e < end && e > prevEnd {
 			prevEnd = e
 		}
