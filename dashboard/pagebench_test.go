@@ -64,7 +64,8 @@ func p95Bar(notices int) time.Duration {
 // $TMPDIR/policylens-bench, keyed by the generator's source, and loaded
 // incrementally, so a second run reuses them; POLICYLENS_BENCH_REUSE=1
 // serves a cached database as it is, without the load that a new schema or
-// dictionary version would turn into a rebuild), serves each on a real server
+// dictionary version would turn into a rebuild; POLICYLENS_BENCH_PAGES=/indicators,/terms
+// times only the pages whose path starts with one of these), serves each on a real server
 // and reports every page's p50 and p95 time and HTML size beside two
 // trivial requests timed in the same run: SELECT 1 on the database and a
 // small static file over HTTP.
@@ -105,6 +106,9 @@ func BenchmarkPages(b *testing.B) {
 			fmt.Printf("%-62s %6s %9s %9s %9s  %s\n", "page", "status", "p50", "p95", "KB", "bars")
 			failed := 0
 			for _, path := range benchPages {
+				if only := os.Getenv("POLICYLENS_BENCH_PAGES"); only != "" && !slices.ContainsFunc(strings.Split(only, ","), func(p string) bool { return strings.HasPrefix(path, p) }) {
+					continue
+				}
 				status, size, err := fetch(base + path) // warm-up
 				if err != nil {
 					b.Fatalf("%s: %v", path, err)

@@ -9,7 +9,7 @@ import (
 )
 
 // aggKey is the key of the load-time aggregate tables (group_stats,
-// term_stats, theme_stats): the document attributes the filter bar selects
+// term_stats, theme_stats, indicator_stats): the document attributes the filter bar selects
 // on. Zero years are unknown (NULL).
 type aggKey struct {
 	province, level, docType string
@@ -41,6 +41,25 @@ FROM theme_hits h
 JOIN touched_docs d ON d.doc_id = h.doc_id
 WHERE h.hits > 0
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, h.theme`},
+	// A document counts once per metric: in the first of its rows (ord 1).
+	{"indicator_stats", `
+INSERT INTO indicator_stats
+WITH f AS (
+    SELECT i.doc_id, coalesce(i.canonical_metric, i.metric) AS metric, i.kind, i.measure, i.unit, i.scope, i.year,
+           count(*) AS n, bool_or(i.canonical_metric IS NOT NULL) AS canonical
+    FROM indicators i
+    SEMI JOIN touched_docs d ON d.doc_id = i.doc_id
+    GROUP BY ALL
+), o AS (
+    SELECT *, row_number() OVER (PARTITION BY doc_id, metric ORDER BY kind, measure, unit, scope, year NULLS FIRST) AS ord
+    FROM f
+)
+SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       o.metric, bool_or(o.canonical), o.kind, o.measure, o.unit, o.scope, o.year,
+       sum(o.n), count(*) FILTER (WHERE o.ord = 1)
+FROM o
+JOIN touched_docs d ON d.doc_id = o.doc_id
+GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, o.metric, o.kind, o.measure, o.unit, o.scope, o.year`},
 }
 
 // touchedDocs is the documents under the touched keys, with their key,

@@ -171,8 +171,18 @@ func checkAggregates(t *testing.T, db *sql.DB) {
 			FROM term_counts JOIN documents USING (doc_id) GROUP BY ALL`, "term, n, documents"},
 		{"theme_stats", `SELECT ` + key + `, theme, sum(hits) AS hits, count(*) AS documents
 			FROM theme_hits JOIN documents USING (doc_id) WHERE hits > 0 GROUP BY ALL`, "theme, hits, documents"},
+		{"indicator_stats", `SELECT d.province, d.level, d.doc_type, coalesce(d.year, 0) AS y, coalesce(d.reviewed_year, 0) AS r,
+			coalesce(d.plan_year, 0) AS p, coalesce(i.canonical_metric, i.metric) AS metric, bool_or(i.canonical_metric IS NOT NULL) AS canonical,
+			i.kind, i.measure, i.unit, i.scope, coalesce(i.year, 0) AS fy, count(*) AS n
+			FROM indicators i JOIN documents d USING (doc_id) GROUP BY ALL`, "metric, canonical, kind, measure, unit, scope, coalesce(figure_year, 0) AS fy, n"},
+		{"indicator_stats", `SELECT d.province, d.level, d.doc_type, coalesce(d.year, 0) AS y, coalesce(d.reviewed_year, 0) AS r,
+			coalesce(d.plan_year, 0) AS p, coalesce(i.canonical_metric, i.metric) AS metric, count(DISTINCT doc_id) AS documents
+			FROM indicators i JOIN documents d USING (doc_id) GROUP BY ALL`, "metric, sum(documents) AS documents"},
 	} {
 		got := `SELECT ` + key + `, ` + c.cols + ` FROM ` + c.table
+		if strings.Contains(c.cols, "sum(") {
+			got += ` GROUP BY ALL`
+		}
 		q := `SELECT count(*) FROM ((` + got + `) EXCEPT ALL (` + c.want + `)) UNION ALL SELECT count(*) FROM ((` + c.want + `) EXCEPT ALL (` + got + `))`
 		rows, err := db.Query(q)
 		if err != nil {

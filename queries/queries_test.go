@@ -452,6 +452,56 @@ func TestQueriesMatchViews(t *testing.T) {
 	if viewMetrics != len(metrics) {
 		t.Errorf("IndicatorMetrics %d rows, view indicator_metrics %d", len(metrics), viewMetrics)
 	}
+	// The metric list sums the load-time aggregate indicator_stats; the
+	// view reads every figure. They agree on every column.
+	for _, m := range metrics {
+		var v queries.MetricRow
+		if err := db.QueryRow(`SELECT metric, canonical, unit, indicators, achievements, targets, provinces, documents
+			FROM indicator_metrics WHERE metric = ?`, m.Metric).Scan(&v.Metric, &v.Canonical, &v.Unit, &v.Indicators,
+			&v.Achievements, &v.Targets, &v.Provinces, &v.Documents); err != nil {
+			t.Fatalf("view indicator_metrics, metric %s: %v", m.Metric, err)
+		}
+		if v != m {
+			t.Errorf("metric %s: IndicatorMetrics %+v, view indicator_metrics %+v", m.Metric, m, v)
+		}
+	}
+	// With a theme filter (read from the figures, not the aggregate) and
+	// without, each metric's figures and its facets add up to the table's.
+	themes, err := queries.Themes(ctx, db)
+	if err != nil || len(themes) == 0 {
+		t.Fatalf("themes: %v", err)
+	}
+	for _, f := range []queries.Filter{{}, {Theme: themes[0].Theme}, {Level: "province", YearBasis: queries.YearReviewed}} {
+		ms, err := queries.IndicatorMetrics(ctx, db, f, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) == 0 {
+			t.Errorf("filter %+v: no metric", f)
+		}
+		for _, m := range ms {
+			_, total, err := queries.IndicatorSeries(ctx, db, f, m.Metric, queries.IndicatorSelect{}, queries.Page{Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != m.Indicators {
+				t.Errorf("filter %+v, metric %s: IndicatorMetrics %d figures, IndicatorSeries %d", f, m.Metric, m.Indicators, total)
+			}
+			facets, err := queries.IndicatorFacets(ctx, db, f, m.Metric, queries.IndicatorSelect{}, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			byField := map[string]int64{}
+			for _, c := range facets {
+				byField[c.Field] += c.Documents
+			}
+			for _, field := range []string{"province", "kind", "measure", "unit", "scope"} {
+				if byField[field] != total {
+					t.Errorf("filter %+v, metric %s: facet %s counts %d figures of %d", f, m.Metric, field, byField[field], total)
+				}
+			}
+		}
+	}
 	for _, m := range metrics {
 		pts, total, err := queries.IndicatorSeries(ctx, db, queries.Filter{}, m.Metric, queries.IndicatorSelect{}, queries.Page{Limit: queries.MaxPageSize})
 		if err != nil {

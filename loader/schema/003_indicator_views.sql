@@ -81,13 +81,43 @@ LEFT JOIN sentences x ON x.doc_id = r.doc_id AND x.sentence_no = r.sentence_no;
 -- The figures of one metric (the canonical metric, else the phrase)
 -- narrowed by their own fields, as the indicators table and its facets
 -- select them: kind, measure, unit, scope and the year a figure refers
--- to ('' and 0 select all). The table's selection, written once.
+-- to ('' and 0 select all). The table's selection, written once
+-- (figure_selected; the facets apply it to indicator_stats).
+CREATE MACRO figure_selected(v_kind, v_measure, v_unit, v_scope, v_year,
+                             sel_kind, sel_measure, sel_unit, sel_scope, sel_year) AS
+    (sel_kind = '' OR v_kind = sel_kind)
+    AND (sel_measure = '' OR v_measure = sel_measure)
+    AND (sel_unit = '' OR v_unit = sel_unit)
+    AND (sel_scope = '' OR v_scope = sel_scope)
+    AND (sel_year = 0 OR v_year = sel_year);
+
 CREATE MACRO metric_figures(sel_metric, sel_kind, sel_measure, sel_unit, sel_scope, sel_year) AS TABLE
 SELECT i.*
 FROM indicators i
 WHERE coalesce(i.canonical_metric, i.metric) = sel_metric
-  AND (sel_kind = '' OR i.kind = sel_kind)
-  AND (sel_measure = '' OR i.measure = sel_measure)
-  AND (sel_unit = '' OR i.unit = sel_unit)
-  AND (sel_scope = '' OR i.scope = sel_scope)
-  AND (sel_year = 0 OR i.year = sel_year);
+  AND figure_selected(i.kind, i.measure, i.unit, i.scope, i.year, sel_kind, sel_measure, sel_unit, sel_scope, sel_year);
+
+-- The filtered selection's figures at the grain of the load-time aggregate
+-- indicator_stats (per aggregate key, metric, kind, measure, unit, scope
+-- and figure year: n figures; documents summed over a metric's rows is
+-- the documents reporting it), with basis_year, so that the metric list
+-- and the facets sum thousands of rows, not every figure. With a has_theme
+-- filter it reads the figures of the selected documents instead (one row
+-- per figure); the result is the same.
+CREATE MACRO filtered_indicator_stats(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                                      year_basis, year_from, year_to) AS TABLE
+SELECT s.province, s.province_code, s.level, s.doc_type,
+       basis_year(year_basis, s.year, s.reviewed_year, s.plan_year) AS basis_year,
+       s.metric, s.canonical, s.kind, s.measure, s.unit, s.scope, s.figure_year, s.n, s.documents
+FROM indicator_stats s
+WHERE has_theme = ''
+  AND in_filter(s.province, s.level, s.doc_type, basis_year(year_basis, s.year, s.reviewed_year, s.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+UNION ALL
+SELECT d.province, d.province_code, d.level, d.doc_type, d.basis_year,
+       coalesce(i.canonical_metric, i.metric), i.canonical_metric IS NOT NULL,
+       i.kind, i.measure, i.unit, i.scope, i.year, 1::BIGINT,
+       (row_number() OVER (PARTITION BY i.doc_id, coalesce(i.canonical_metric, i.metric)) = 1)::INTEGER
+FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
+JOIN indicators i ON i.doc_id = d.doc_id
+WHERE has_theme <> '';

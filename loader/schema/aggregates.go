@@ -99,3 +99,31 @@ type ThemeStat struct {
 // ThemeStats holds theme hits per aggregate key.
 var ThemeStats = Declare[ThemeStat](Spec{Name: "theme_stats",
 	Comment: "Load-time aggregate: theme hits and documents with a hit per filter key."})
+
+// IndicatorStat is the figures of one metric under one aggregate key,
+// counted by the figures' own fields (kind, measure, unit, scope, year):
+// what the metric list and the indicators table's facets sum, instead of
+// reading every figure.
+type IndicatorStat struct {
+	Province     string           `db:"province"`
+	ProvinceCode sql.Null[string] `db:"province_code"`
+	Level        string           `db:"level"`
+	DocType      string           `db:"doc_type"`
+	Year         sql.Null[int32]  `db:"year"`
+	ReviewedYear sql.Null[int32]  `db:"reviewed_year"`
+	PlanYear     sql.Null[int32]  `db:"plan_year"`
+	Metric       string           `db:"metric" doc:"the canonical metric, else the phrase (indicator_metrics.metric)"`
+	Canonical    bool             `db:"canonical" doc:"some figure of the row has a canonical metric"`
+	Kind         string           `db:"kind"`
+	Measure      string           `db:"measure"`
+	Unit         string           `db:"unit"`
+	Scope        string           `db:"scope"`
+	FigureYear   sql.Null[int32]  `db:"figure_year" doc:"indicators.year, the year the figures refer to"`
+	N            int64            `db:"n" doc:"figures"`
+	Documents    int32            `db:"documents" doc:"documents whose figures of the metric start at this row (in the order kind, measure, unit, scope, figure_year): summed over a metric's rows, the documents reporting it"`
+}
+
+// IndicatorStats holds the figures per aggregate key, metric and the
+// figures' own fields.
+var IndicatorStats = Declare[IndicatorStat](Spec{Name: "indicator_stats",
+	Comment: "Load-time aggregate: figures per filter key, metric, kind, measure, unit, scope and figure year."})

@@ -1,21 +1,23 @@
 -- Facets of the indicators table (as Datasette shows them): the figures of
 -- one metric in the filtered documents, narrowed as the table is (macro
--- metric_figures: $kind, $measure, $unit, $scope, $fyear), counted by
--- each field the table can be narrowed by, in one grouping-sets pass; the
+-- figure_selected, as metric_figures: $kind, $measure, $unit, $scope, $fyear), counted
+-- by each field the table can be narrowed by, in one grouping-sets pass
+-- over the load-time aggregate (macro filtered_indicator_stats); the
 -- $per_field most frequent values per field, with the number of distinct
 -- values (values). Provinces in administrative order, years in order, the
 -- rest most frequent first.
 WITH figures AS (
-    SELECT i.kind, i.measure, i.unit, i.scope, i.year, d.province, d.province_code, d.level, d.doc_type
-    FROM metric_figures($metric, $kind, $measure, $unit, $scope, $fyear) i
-    JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
+    SELECT s.kind, s.measure, s.unit, s.scope, s.figure_year AS year, s.province, s.province_code, s.level, s.doc_type, s.n
+    FROM filtered_indicator_stats($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) s
+    WHERE s.metric = $metric
+      AND figure_selected(s.kind, s.measure, s.unit, s.scope, s.figure_year, $kind, $measure, $unit, $scope, $fyear)
 ), g AS (
     SELECT province, level, doc_type, kind, measure, unit, year, scope,
            GROUPING(province) = 0 AS by_province, GROUPING(level) = 0 AS by_level,
            GROUPING(doc_type) = 0 AS by_doc_type, GROUPING(kind) = 0 AS by_kind,
            GROUPING(measure) = 0 AS by_measure, GROUPING(unit) = 0 AS by_unit,
            GROUPING(year) = 0 AS by_year,
-           count(*) AS n,
+           sum(n)::BIGINT AS n,
            any_value(province_code) AS province_code
     FROM figures
     GROUP BY GROUPING SETS ((province), (level), (doc_type), (kind), (measure), (unit), (year), (scope))
