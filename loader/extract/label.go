@@ -198,9 +198,11 @@ func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenc
 			i = end - 1
 			continue
 		}
-		// 1-9月, 1至11月, 前7个月: year to date.
+		// 1-9月, 1至11月, 前7个月: year to date, reported up to a month
+		// gone by, so done (as 2021年1-4月 is).
 		if end := yearToDate(rs, i); end > i {
 			m.times = append(m.times, timeMark{start: i, end: end, kind: tNow, year: ctx.writingYear(monthOf(rs[i:end])), adverbial: isAdverbial(rs, i, end)})
+			m.moods = append(m.moods, moodMark{pos: i, future: false})
 			i = end - 1
 			continue
 		}

@@ -118,7 +118,7 @@ func classify(ss []Sentence, y Years) {
 		}
 		heading := isHeading(ss, i)
 		if p, ok := cue(s.Text, heading, state, y); ok {
-			if p == Plan && weakPlanCue(s.Text) {
+			if p == Plan && (weakPlanCue(s.Text) || midParagraph(ss, i) && opensOnPlanStart(s.Text)) {
 				if !weak {
 					resume = state
 				}
@@ -130,6 +130,26 @@ func classify(ss []Sentence, y Years) {
 		}
 		s.Part = state
 	}
+}
+
+// midParagraph reports a sentence that is not the first of its paragraph:
+// a plan cue there (…全市5G终端用户已占32.4%。下一步，…将进一步提高。)
+// is a news item's aside on what comes next, not the opening of a plan
+// section, which starts a paragraph or a heading of its own.
+func midParagraph(ss []Sentence, i int) bool {
+	return i > 0 && ss[i-1].Para == ss[i].Para
+}
+
+// opensOnPlanStart reports a sentence opening on a stock plan phrase
+// (下一步, 今后, 会议要求 …).
+func opensOnPlanStart(sentence string) bool {
+	t := normaliseStart(Simplify(sentence))
+	for _, c := range planStarts {
+		if strings.HasPrefix(t, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // weakPlanCue reports a sentence whose only plan cue is a future-tense verb

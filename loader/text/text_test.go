@@ -247,3 +247,21 @@ func TestPartsYearToDateIsAccount(t *testing.T) {
 		t.Errorf("the plan year's task is not the plan: %v", got)
 	}
 }
+
+// A news item that mentions next steps mid-paragraph (…已占32.4%。下一步，…将
+// 进一步提高。) goes on reporting in its next paragraph; a 下一步 that opens
+// its paragraph still opens the plan.
+func TestPartsNextStepMidParagraph(t *testing.T) {
+	body := "全市5G终端用户已占32.4%。下一步,覆盖率将进一步提高。\n开展国家级试点示范20个,新申请专利2483项。"
+	got := parts(body, Years{Reviewed: 2021})
+	if got["下一步,覆盖率将进一步提高。"] != Plan {
+		t.Errorf("下一步 did not plan its own paragraph: %v", got)
+	}
+	if got["开展国家级试点示范20个,新申请专利2483项。"] == Plan {
+		t.Errorf("an aside on next steps made the next paragraph plan: %v", got)
+	}
+	opens := parts("全市5G终端用户已占32.4%。\n下一步,覆盖率将进一步提高。\n开展试点示范20个。", Years{Reviewed: 2021})
+	if opens["开展试点示范20个。"] != Plan {
+		t.Errorf("下一步 opening a paragraph did not open the plan: %v", opens)
+	}
+}
