@@ -490,6 +490,7 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 	out := make([]Indicator, 0, len(figs))
 	prevMetric, prevEnd := "", -1
 	for fi, f := range figs {
+		f.unit = e.units.perCapitaUnit(rs, f.start, f.unit)
 		metric, pre := e.metricPhrase(rs, f, prevEnd)
 		if (metric == "" || roles[fi] == changeFrom) && opensOn(rs, f, "从", "由") {
 			// ●5G基站数量：从2020年的3.6万个，…: the clause before names it.

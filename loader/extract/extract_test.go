@@ -91,7 +91,7 @@ func TestSentence(t *testing.T) {
 		{"全年新建5G基站3.2万个，累计达到12.5万个，每万人拥有5G基站数达21.6个。", review, y2024, []w{
 			{"3.2万个", 32000, "个", "exact", "achievement", 2024, 0},
 			{"12.5万个", 125000, "个", "exact", "achievement", 2024, 0},
-			{"21.6个", 21.6, "个", "exact", "achievement", 2024, 0}}},
+			{"21.6个", 21.6, "个/万人", "exact", "achievement", 2024, 0}}},
 		{"千兆宽带用户达到456.7万户，同比增长35.2%。", review, y2024, []w{
 			{"456.7万户", 4567000, "户", "exact", "achievement", 2024, 0},
 			{"35.2%", 35.2, "%", "exact", "achievement", 2024, 0}}},
@@ -157,6 +157,11 @@ func TestSentence(t *testing.T) {
 		{"5G基站占比超过四成，流量平均资费降至0.5元/GB。", review, y2024, []w{
 			{"超过四成", 40, "%", "over", "achievement", 2024, 0},
 			{"0.5元/GB", 0.5, "元/GB", "exact", "achievement", 2024, 0}}},
+		// Composite units, written with a slash or implied by 每万人.
+		{"移动电话普及率为122.6部/百人，户均流量超过19G/户/月，每万人拥有5G基站数18个。", review, y2024, []w{
+			{"122.6部/百人", 122.6, "部/百人", "exact", "achievement", 2024, 0},
+			{"超过19G/户/月", 19, "G/户/月", "over", "achievement", 2024, 0},
+			{"18个", 18, "个/万人", "exact", "achievement", 2024, 0}}},
 		{"全省电信业务收入从2019年的1100亿元增长至2022年的1450亿元，年均增长9.6%。", review, y2024, []w{
 			{"1100亿元", 1.1e11, "元", "exact", "achievement", 2019, 0},
 			{"1450亿元", 1.45e11, "元", "exact", "achievement", 2022, 0},

@@ -49,11 +49,20 @@ type Units struct {
 	// Implied maps a noun to the unit a 万/亿 figure of it leaves out
 	// (用户达6500万 → 户).
 	Implied map[string]string `yaml:"implied"`
+	// Per are the denominators of a composite unit written after a slash
+	// (部/百人, G/户/月), longest first once parsed.
+	Per []string `yaml:"per"`
+	// PerCapita maps a phrase of a figure's clause that counts per so many
+	// people (每万人拥有5G基站数18个) to the denominator its count unit takes
+	// (个/万人).
+	PerCapita map[string]string `yaml:"per_capita"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
 	byName  map[string]*Unit
 	implied []string // nouns of Implied, longest first
+	// perCapita are the phrases of PerCapita, longest first.
+	perCapita []string
 }
 
 type unitForm struct {
@@ -153,6 +162,24 @@ func ParseUnits(b []byte) (*Units, error) {
 		}
 		return u.implied[a] < u.implied[b]
 	})
+	for _, d := range u.Per {
+		if strings.TrimSpace(d) == "" {
+			return nil, fmt.Errorf("per: empty denominator")
+		}
+	}
+	sort.SliceStable(u.Per, func(a, b int) bool { return len(u.Per[a]) > len(u.Per[b]) })
+	for phrase, den := range u.PerCapita {
+		if strings.TrimSpace(phrase) == "" || strings.TrimSpace(den) == "" {
+			return nil, fmt.Errorf("per_capita: empty phrase or denominator (%q: %q)", phrase, den)
+		}
+		u.perCapita = append(u.perCapita, phrase)
+	}
+	sort.Slice(u.perCapita, func(a, b int) bool {
+		if la, lb := len(u.perCapita[a]), len(u.perCapita[b]); la != lb {
+			return la > lb
+		}
+		return u.perCapita[a] < u.perCapita[b]
+	})
 	return u, nil
 }
 
@@ -220,7 +247,32 @@ func (u *Units) matchPrice(rs []rune, i int) (e *Unit, norm string, end int, ok 
 			return e, e.Unit + "/" + string(rs[end+1:k]), k, true
 		}
 	}
+	// 122.6部/百人, 19G/户/月: a count or measure per a number of people,
+	// households or a span of time.
+	if at(rs, end) == '/' && e.Kind != "share" {
+		for _, d := range u.Per {
+			if dr := []rune(d); hasRunes(rs, end+1, dr) && !isLatin(at(rs, end+1+len(dr))) {
+				return e, e.Unit + "/" + d, end + 1 + len(dr), true
+			}
+		}
+	}
 	return e, e.Unit, end, true
+}
+
+// perCapitaUnit is the composite unit of a count in a clause that counts
+// per so many people (每万人拥有5G基站数18个 → 个/万人), or unit unchanged.
+func (u *Units) perCapitaUnit(rs []rune, start int, unit string) string {
+	e := u.byName[unit]
+	if e == nil || e.Kind != "count" || e.Event {
+		return unit
+	}
+	clause := string(rs[minorStart(rs, start):start])
+	for _, p := range u.perCapita {
+		if strings.Contains(clause, p) {
+			return unit + "/" + u.PerCapita[p]
+		}
+	}
+	return unit
 }
 
 func hasRunes(rs []rune, i int, w []rune) bool {

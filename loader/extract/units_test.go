@@ -46,6 +46,8 @@ func TestParseUnitsRefuses(t *testing.T) {
 		{"units: [{unit: 部, forms: [部], kind: count, block: [门户]}]", "does not begin"},
 		{"units: [{unit: 户, forms: [户], kind: count}]\nimplied: {用户: 人}", "not in the catalogue"},
 		{"units: [{unit: 元, forms: [元], kind: money, symbols: [$]}, {unit: 美元, forms: [美元], kind: money, symbols: [$]}]", "belongs to"},
+		{"units: [{unit: 个, forms: [个], kind: count}]\nper_capita: {每万人: ''}", "per_capita"},
+		{"units: [{unit: 个, forms: [个], kind: count}]\nper: ['']", "per: empty"},
 		{"units: {", "parse"},
 	} {
 		_, err := ParseUnits([]byte(tt.yaml))
