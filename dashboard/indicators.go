@@ -126,7 +126,7 @@ func indicatorsPage(r request) (*page, error) {
 	for i, t := range targets {
 		ids[i] = t.TargetID
 	}
-	cands, err := queries.TargetCandidates(r.ctx, r.db, ids)
+	cands, err := queries.TargetCandidates(r.ctx, r.db, ids, d.Metric)
 	if err != nil {
 		return nil, err
 	}

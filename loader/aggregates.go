@@ -9,7 +9,7 @@ import (
 )
 
 // aggKey is the key of the load-time aggregate tables (group_stats,
-// term_stats, theme_stats, indicator_stats): the document attributes the filter bar selects
+// term_stats, theme_stats, indicator_stats, figures): the document attributes the filter bar selects
 // on. Zero years are unknown (NULL).
 type aggKey struct {
 	province, level, docType string
@@ -60,12 +60,24 @@ SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.re
 FROM o
 JOIN touched_docs d ON d.doc_id = o.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, o.metric, o.kind, o.measure, o.unit, o.scope, o.year`},
+	// Sorted by metric, so that one metric's figures share row groups.
+	{"figures", `
+INSERT INTO figures
+SELECT d.province, d.province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+       coalesce(i.canonical_metric, i.metric) AS metric, d.place_code,
+       i.indicator_id, i.doc_id, i.sentence_no, i.start_char, i.kind, i.year, i.metric, i.canonical_metric,
+       i.measure, i.value, i.value_max, i.unit, i.qualifier, i.surface, i.scope, i.scope_place,
+       coalesce(s.text, '')
+FROM indicators i
+JOIN touched_docs d ON d.doc_id = i.doc_id
+LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
+ORDER BY metric`},
 }
 
 // touchedDocs is the documents under the touched keys, with their key,
 // province code and counts, gathered once for the three fills.
 var touchedDocs = `CREATE OR REPLACE TEMP TABLE touched_docs AS
-SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
+SELECT d.doc_id, d.province, c.place_code[1:2] AS province_code, c.place_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        d.tokens, d.chars, coalesce(c.sentences, 0) AS sentences, coalesce(c.indicators, 0) AS indicators
 FROM documents d
 SEMI JOIN touched_keys k ON ` + keyMatch("d") + `

@@ -178,6 +178,12 @@ func checkAggregates(t *testing.T, db *sql.DB) {
 		{"indicator_stats", `SELECT d.province, d.level, d.doc_type, coalesce(d.year, 0) AS y, coalesce(d.reviewed_year, 0) AS r,
 			coalesce(d.plan_year, 0) AS p, coalesce(i.canonical_metric, i.metric) AS metric, count(DISTINCT doc_id) AS documents
 			FROM indicators i JOIN documents d USING (doc_id) GROUP BY ALL`, "metric, sum(documents) AS documents"},
+		{"figures", `SELECT d.province, d.level, d.doc_type, coalesce(d.year, 0) AS y, coalesce(d.reviewed_year, 0) AS r,
+			coalesce(d.plan_year, 0) AS p, i.indicator_id, coalesce(i.canonical_metric, i.metric) AS metric, c.place_code, i.doc_id,
+			i.sentence_no, i.kind, i.year AS figure_year, i.measure, i.value, i.unit, i.surface, i.scope, s.text AS sentence
+			FROM indicators i JOIN documents d USING (doc_id) JOIN document_counts c USING (doc_id)
+			JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no`,
+			"indicator_id, metric, place_code, doc_id, sentence_no, kind, figure_year, measure, value, unit, surface, scope, sentence"},
 	} {
 		got := `SELECT ` + key + `, ` + c.cols + ` FROM ` + c.table
 		if strings.Contains(c.cols, "sum(") {

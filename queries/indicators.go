@@ -219,8 +219,10 @@ type TargetCandidate struct {
 }
 
 // TargetCandidates returns the candidates of the given targets (at most
-// ten each, the chosen one first).
-func TargetCandidates(ctx context.Context, db *sql.DB, targets []int64) ([]TargetCandidate, error) {
+// ten each, the chosen one first). metric is the targets' metric, or ""
+// when they are of several; with one, their results are looked up among
+// that metric's figures only.
+func TargetCandidates(ctx context.Context, db *sql.DB, targets []int64, metric string) ([]TargetCandidate, error) {
 	if len(targets) == 0 {
 		return nil, nil
 	}
@@ -231,5 +233,5 @@ func TargetCandidates(ctx context.Context, db *sql.DB, targets []int64) ([]Targe
 	return selectRows(ctx, db, "TargetCandidates", func(r *sql.Rows, v *TargetCandidate) error {
 		return r.Scan(&v.TargetID, &v.Evidence, &v.Chosen, &v.ResultDocID, &v.ResultSentenceNo, &v.ResultValue,
 			&v.ResultSurface, &v.ResultPublished)
-	}, sql.Named("targets", ids))
+	}, sql.Named("targets", ids), sql.Named("metric", metric))
 }

@@ -213,22 +213,38 @@ func TestEveryQuery(t *testing.T) {
 			return len(r), nil
 		},
 		"TargetCandidates": func() (int, error) {
-			rows, err := db.Query(`SELECT target_id FROM target_status`)
+			rows, err := db.Query(`SELECT target_id, metric FROM target_status`)
 			if err != nil {
 				return 0, err
 			}
 			var ids []int64
+			byMetric := map[string][]int64{}
 			for rows.Next() {
 				var id int64
-				if err := rows.Scan(&id); err != nil {
+				var metric string
+				if err := rows.Scan(&id, &metric); err != nil {
 					return 0, err
 				}
 				ids = append(ids, id)
+				byMetric[metric] = append(byMetric[metric], id)
 			}
 			rows.Close()
-			r, err := queries.TargetCandidates(ctx, db, ids)
+			r, err := queries.TargetCandidates(ctx, db, ids, "")
 			if err != nil {
 				return 0, err
+			}
+			// Asked one metric at a time (as the indicators page asks), the
+			// same candidates.
+			var perMetric int
+			for metric, ids := range byMetric {
+				rm, err := queries.TargetCandidates(ctx, db, ids, metric)
+				if err != nil {
+					return 0, err
+				}
+				perMetric += len(rm)
+			}
+			if perMetric != len(r) {
+				return 0, fmt.Errorf("TargetCandidates: %d rows for all targets, %d asked metric by metric", len(r), perMetric)
 			}
 			var n int
 			if err := db.QueryRow(`SELECT coalesce(sum(least(n, 10)), 0) FROM (SELECT target_id, count(*) AS n FROM target_candidate_results GROUP BY target_id)`).Scan(&n); err != nil {

@@ -121,3 +121,16 @@ SELECT d.province, d.province_code, d.level, d.doc_type, d.basis_year,
 FROM filtered_documents(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type, year_basis, year_from, year_to) d
 JOIN indicators i ON i.doc_id = d.doc_id
 WHERE has_theme <> '';
+
+-- The figures of the documents a filter selects (the load-time table
+-- figures, which carries each figure's document key, place and sentence),
+-- with basis_year: what a page of one metric reads, so that a metric's
+-- figures are found by the zone maps of figures.metric, not by scanning
+-- every indicator and sentence.
+CREATE MACRO filtered_figures(provinces, exclude_provinces, has_theme, sel_level, sel_doc_type,
+                              year_basis, year_from, year_to) AS TABLE
+SELECT f.*, basis_year(year_basis, f.year, f.reviewed_year, f.plan_year) AS basis_year
+FROM figures f
+WHERE in_filter(f.province, f.level, f.doc_type, basis_year(year_basis, f.year, f.reviewed_year, f.plan_year),
+                provinces, exclude_provinces, sel_level, sel_doc_type, year_from, year_to)
+  AND (has_theme = '' OR f.doc_id IN (SELECT doc_id FROM theme_hits WHERE theme = has_theme AND hits > 0));

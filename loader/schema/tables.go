@@ -22,7 +22,7 @@ var Tables = []*Table{
 	Duplicates.Table, Fingerprints.Table, Files.Table, LoadIssues.Table,
 	Changes.Table,
 	Places.Table, DocumentCounts.Table, GroupStats.Table, TermStats.Table, ThemeStats.Table,
-	IndicatorStats.Table,
+	IndicatorStats.Table, Figures.Table,
 	TargetStatuses.Table, TargetCandidates.Table,
 }
 

@@ -4,17 +4,18 @@
 -- figure nearest the median with its sentence (to link a chart mark to);
 -- provinces in administrative order. $measure keeps one measure (total,
 -- increment ...; '' for all), so that totals and increments are not drawn
--- on one axis. A chart of a metric reads these rows, not every figure.
+-- on one axis. A chart of a metric reads these rows, not every figure;
+-- the figures come from the load-time table figures (macro
+-- filtered_figures), where a metric's figures lie together.
 -- Only the places' own figures are rolled up: a national total or another
 -- place's figure quoted in a notice is not the notice's place's (scope).
-WITH hits AS (
-    SELECT i.indicator_id, i.doc_id, i.sentence_no, i.kind, i.year, i.measure, i.unit, i.value, i.surface,
-           d.province, d.province_code, d.level
-    FROM indicators i
-    JOIN filtered_documents($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) d ON d.doc_id = i.doc_id
-    WHERE coalesce(i.canonical_metric, i.metric) = $metric
-      AND ($measure = '' OR i.measure = $measure)
-      AND i.scope = 'own'
+WITH hits AS MATERIALIZED (
+    SELECT f.indicator_id, f.doc_id, f.sentence_no, f.kind, f.figure_year AS year, f.measure, f.unit, f.value, f.surface,
+           f.province, f.province_code, f.level
+    FROM filtered_figures($provinces, $exclude_provinces, $has_theme, $level, $doc_type, $year_basis, $year_from, $year_to) f
+    WHERE f.metric = $metric
+      AND ($measure = '' OR f.measure = $measure)
+      AND f.scope = 'own'
 ), cells AS (
     SELECT level, province, year, kind, measure, unit,
            any_value(province_code) AS province_code,
