@@ -913,6 +913,20 @@ func (in *inference) published() {
 			}
 		}
 	}
+	// A full date alone on its line anywhere else: the date a notice that
+	// forwards a plan signs under its covering letter (…请认真贯彻落实。
+	// 2020年7月31日), before the plan's own text.
+	for i := 1; i < len(in.paras); i++ {
+		l := strings.TrimSpace(in.paras[i])
+		if utf8.RuneCountInString(l) > 16 || strings.ContainsAny(l, "，。,；;") || !fullDateRe.MatchString(l) {
+			continue
+		}
+		if t, ok := ParseDate(l); ok {
+			in.m.Published = t
+			in.set("published", SrcSignature)
+			return
+		}
+	}
 	for _, u := range in.doc.URLs {
 		if t, ok := dateInPath(u); ok {
 			in.m.Published = t
@@ -1025,8 +1039,8 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		if loc[4] >= 0 {
 			m[2] = text[loc[4]:loc[5]]
 		}
-		if strings.HasPrefix(m[0], "至") && aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) {
-			continue // 至2020年年底上海将累计建成…: a deadline, not a date reached
+		if strings.HasPrefix(m[0], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || deadlineBefore(text[:loc[0]])) {
+			continue // 至2020年年底上海将累计建成…, 力争至2023年底…: a deadline, not a date reached
 		}
 		y, _ := strconv.Atoi(m[1])
 		month := 12
@@ -1072,13 +1086,31 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		y, _ := strconv.Atoi(m[1])
 		return y, SrcMonthDayPresent
 	}
+	// 5月17日…发布我省信息通信业去年“成绩单”。至去年底…比2019年同期提升8.5%:
+	// an account of last year compared with the year before it, named, and
+	// no later year named: last year is the year after the base.
+	if lastYearAccountRe.MatchString(text) {
+		base := 0
+		for y := range baseYears(text) {
+			base = max(base, y)
+		}
+		if base != 0 {
+			later := false
+			for _, y := range namedYears(text) {
+				later = later || y > base
+			}
+			if !later {
+				return base + 2, SrcMonthDayReview
+			}
+		}
+	}
 	// The one year the title or the opening paragraph names for the event it
 	// reports (召开2025年电信普遍服务项目申报专题办公会 on 8月16日): the
 	// notice's year, when the day is after the first months, which may
 	// still report on the year before.
 	if mo >= 3 {
 		head := in.m.Title + "\n" + firstLine(text)
-		if ys := distinctYears(head); len(ys) == 1 {
+		if ys := distinctYears(head, true); len(ys) == 1 {
 			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
 			// as done, in the first half of the next.
 			if mo <= 6 && latestFullYearStatement(head) == ys[0] {
@@ -1097,6 +1129,21 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// lastYearAccountRe is an account of last year: 至去年底, 截至去年年底,
+// 去年，全省…, 去年“成绩单”.
+var lastYearAccountRe = regexp.MustCompile(`(?:至|截至|截止)\s*去年\s*年?[底末]|(?:^|[。；;！\n]\s*)去年\s*[，,]|去年[“"]成绩单`)
+
+// deadlineBefore reports text ending with a word that makes the date after
+// it a deadline (力争至2023年底, 确保至…).
+func deadlineBefore(before string) bool {
+	for _, w := range []string{"力争", "确保", "争取", "计划", "预计"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // latestFullYearStatement is the latest year a sentence of text opens on
@@ -1146,18 +1193,32 @@ func firstSentence(text string) string {
 }
 
 // distinctYears lists the years written in s (2025年), in order, once each;
-// the years that open a span (2021—2023年) are skipped.
-func distinctYears(s string) []int {
+// the years that open a span (2021—2023年) are skipped, and with noBases
+// the bases of a comparison (比2019年同期提升8.5%), which date no event.
+func distinctYears(s string, noBases bool) []int {
 	var out []int
 	seen := map[int]bool{}
-	for y := range yearCounts(s) {
-		if !seen[y] {
-			seen[y] = true
-			out = append(out, y)
+	forEachYear(s, func(y, start, _ int) {
+		if seen[y] || endsRange(s[:start]) || noBases && endsBase(s[:start]) {
+			return
 		}
-	}
+		seen[y] = true
+		out = append(out, y)
+	})
 	sort.Ints(out)
 	return out
+}
+
+// endsBase reports text ending with the word that makes the year after it
+// the base of a comparison: 比, 较, 同比, 相比, 与.
+func endsBase(before string) bool {
+	before = strings.TrimRight(before, " ")
+	for _, w := range []string{"比", "较", "相比", "与"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstClause is the opening of a paragraph up to its first comma: where a

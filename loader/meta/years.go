@@ -421,6 +421,10 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case asOf == P || asOf == P-1:
 			rev, revSrc = asOf, SrcBody
+		case month <= 6 && lastYearAccountRe.MatchString(text):
+			// 5月17日…发布我省信息通信业去年“成绩单”。至去年底，…: an account
+			// of last year given in the first half of this one.
+			rev, revSrc = P-1, SrcBody
 		case containsAny(text, thisYearWords):
 			rev, revSrc = P, SrcBody
 		case study && !reviews(text, P, false) && !reviews(text, P-1, false):
@@ -470,7 +474,7 @@ var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*
 func namedYears(text string) []int {
 	deadline, base, since := deadlineYears(text), baseYears(text), sinceIssuedYears(text)
 	var out []int
-	for _, y := range distinctYears(text) {
+	for _, y := range distinctYears(text, false) {
 		if !deadline[y] && !base[y] && !since[y] {
 			out = append(out, y)
 		}
