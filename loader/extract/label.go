@@ -766,7 +766,10 @@ func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric str
 		return "achievement", false
 	}
 	if !event && e.quotedTarget(rs, f) {
-		return "target", !partPlan
+		// A target quoted in a review is a past one, unless a modal says it
+		// is still ahead (预计完成6000个5G基站的建设目标).
+		future, ok := e.mood(rs, f, marks, ctx)
+		return "target", !partPlan && !(ok && future)
 	}
 	future, ok := e.mood(rs, f, marks, ctx)
 	if !ok && marks.carriedBy {

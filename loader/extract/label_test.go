@@ -109,6 +109,8 @@ func TestKindAndYear(t *testing.T) {
 			"10个/achievement/2022/own"},
 		{"months not yet come are last year's", "1-11月，全省电信业务总量同比增长17.5%。", guangdong2025,
 			"17.5%/achievement/2024/own"},
+		{"a target quoted with a modal is still ahead", "截至去年年底，我市已累计建设1.73万个5G基站。沈阳铁塔公司预计完成6000个5G基站的建设目标。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2022-05-24"), Province: "辽宁省", City: "沈阳市", Level: "city"},
+			"1.73万个/achievement/2021/own 6000个/target/2022/own"},
 		{"months gone by are done, in a plan part too", "下一步，本市将持续推进。今年1至9月，新基建完成固定资产投资540.8亿元。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2021-11-25"), Province: "北京市", Level: "province"},
 			"540.8亿元/achievement/2021/own"},
 		{"as of now is the publication year", "截至目前，全市累计建成5G基站8300余个。", foshanNews,
