@@ -390,6 +390,23 @@ func anchoredReview(ss []text.Sentence, reviewed int) bool {
 	return false
 }
 
+// structureCount reports a count of the notice's own parts (《实施方案》明确了
+// 7项重点任务, 围绕…4个方面, 四项重点目标：), which is no indicator: a
+// structure noun right after the figure, in a clause that says what a
+// document sets out, or a heading that ends on a colon.
+func (e *Extractor) structureCount(rs []rune, f figure) bool {
+	if !anyAt(rs, f.end, e.lex.StructureNouns) {
+		return false
+	}
+	// The clause up to its comma: a list (…、…等6项保障措施) shares its verb.
+	cs := scopeClauseStart(rs, f.start)
+	if containsAny(string(rs[cs:f.start]), e.lex.StructureVerbs...) {
+		return true
+	}
+	rest := strings.TrimSpace(string(rs[f.end:]))
+	return len([]rune(rest)) <= 8 && (strings.HasSuffix(rest, "：") || strings.HasSuffix(rest, ":"))
+}
+
 // isAttendance reports a sentence about who attended a meeting (全省13个市
 // 通信发展办负责人参加会议): its counts are no indicators.
 func (e *Extractor) isAttendance(s string) bool {
@@ -490,6 +507,9 @@ func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState,
 	out := make([]Indicator, 0, len(figs))
 	prevMetric, prevEnd := "", -1
 	for fi, f := range figs {
+		if roles[fi] == changeNone && e.structureCount(rs, f) {
+			continue
+		}
 		f.unit = e.units.perCapitaUnit(rs, f.start, f.unit)
 		metric, pre := e.metricPhrase(rs, f, prevEnd)
 		if (metric == "" || roles[fi] == changeFrom) && opensOn(rs, f, "从", "由") {

@@ -52,6 +52,8 @@ type Lexicon struct {
 	Reporting       []string       `yaml:"reporting"`
 	Continuations   []string       `yaml:"continuations"`
 	JoinWords       []string       `yaml:"join_words"`
+	StructureNouns  []string       `yaml:"structure_nouns"`
+	StructureVerbs  []string       `yaml:"structure_verbs"`
 
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
