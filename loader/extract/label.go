@@ -1088,6 +1088,13 @@ func (e *Extractor) yearOf(rs []rune, f figure, marks *sentenceMarks, kind strin
 	if kind == "target" && pastTarget && ctx.reviewed > 0 {
 		return ctx.reviewed
 	}
+	// 将在8个地市建设1462个4G基站，…，预计今年8月竣工: an undated target
+	// takes the deadline its sentence gives after it.
+	if kind == "target" {
+		if y := deadlineAfter(marks, f); y > 0 {
+			return y
+		}
+	}
 	if paraYear > 0 {
 		if kind != "target" && (ctx.now == 0 || paraYear <= ctx.now) {
 			return paraYear
@@ -1100,6 +1107,21 @@ func (e *Extractor) yearOf(rs []rune, f figure, marks *sentenceMarks, kind strin
 		return ctx.targetYear
 	}
 	return ctx.achievementYear
+}
+
+// deadlineAfter is the year of the first time expression after a figure
+// in its sentence that can date a plan (今年, 明年, 到2025年, 2025年底前),
+// 0 when there is none.
+func deadlineAfter(marks *sentenceMarks, f figure) int {
+	for _, t := range marks.times {
+		if t.start < f.end {
+			continue
+		}
+		if t.year > 0 && (t.kind == tBy || t.kind == tRel) {
+			return t.year
+		}
+	}
+	return 0
 }
 
 // yearBefore reads a four-digit year whose 年 ends right before rs[i].

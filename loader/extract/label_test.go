@@ -111,6 +111,8 @@ func TestKindAndYear(t *testing.T) {
 			"17.5%/achievement/2024/own"},
 		{"a target quoted with a modal is still ahead", "截至去年年底，我市已累计建设1.73万个5G基站。沈阳铁塔公司预计完成6000个5G基站的建设目标。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2022-05-24"), Province: "辽宁省", City: "沈阳市", Level: "city"},
 			"1.73万个/achievement/2021/own 6000个/target/2022/own"},
+		{"an undated target takes the deadline after it", "第四批建设项目将建设1462个4G基站，覆盖1455个行政村，预计今年8月竣工。", Doc{ReviewedYear: 2019, PlanYear: 2020, Published: mustDate("2019-03-19"), Province: "河南省", Level: "province"},
+			"1462个/target/2019/own 1455个/target/2019/own"},
 		{"months gone by are done, in a plan part too", "下一步，本市将持续推进。今年1至9月，新基建完成固定资产投资540.8亿元。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2021-11-25"), Province: "北京市", Level: "province"},
 			"540.8亿元/achievement/2021/own"},
 		{"as of now is the publication year", "截至目前，全市累计建成5G基站8300余个。", foshanNews,
