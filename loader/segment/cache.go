@@ -7,8 +7,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
+
+	"github.com/go-ego/gse"
 )
 
 // trieFormat changes whenever the trie's layout or the way it is built
@@ -41,14 +46,7 @@ func trieCachePath(domain []byte, extra []string) string {
 	if err != nil {
 		return ""
 	}
-	version := ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range bi.Deps {
-			if m.Path == "github.com/go-ego/gse" {
-				version = m.Version
-			}
-		}
-	}
+	version := gseVersion()
 	if version == "" {
 		return ""
 	}
@@ -60,6 +58,34 @@ func trieCachePath(domain []byte, extra []string) string {
 	}
 	return filepath.Join(dir, "policylens", fmt.Sprintf("segment-%x.gob", h.Sum(nil)[:12]))
 }
+
+// gseVersion is the version of the gse module built in, "" when unknown.
+// A binary's build information names it; a test binary's carries no
+// dependencies, but the path of gse's source, as compiled in, names the
+// module cache folder it came from (…/github.com/go-ego/gse@v0.80.3/…).
+// A vendored or replaced gse has neither, and no cache.
+func gseVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range bi.Deps {
+			if m.Path == gseModule {
+				return m.Version
+			}
+		}
+	}
+	f := runtime.FuncForPC(reflect.ValueOf(gse.GetVersion).Pointer())
+	if f == nil {
+		return ""
+	}
+	file, _ := f.FileLine(f.Entry())
+	if _, v, ok := strings.Cut(filepath.ToSlash(file), gseModule+"@"); ok {
+		if i := strings.IndexByte(v, '/'); i > 0 {
+			return v[:i]
+		}
+	}
+	return ""
+}
+
+const gseModule = "github.com/go-ego/gse"
 
 // readTrie reads a cached trie, or returns nil.
 func readTrie(path string) *trie {

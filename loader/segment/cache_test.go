@@ -12,14 +12,22 @@ import (
 
 // TestTrieCache writes a built trie to a cache file and reads it back:
 // the segmenter over the cached trie cuts the seeds as the built one does;
-// a corrupt file is not read; other domain words name another file. (Test
-// binaries carry no dependency versions, so New itself uses no cache in
-// them: see trieCachePath.)
+// a corrupt file is not read; other domain words name another file.
 func TestTrieCache(t *testing.T) {
+	// An empty cache folder: New builds the trie from gse's dictionary.
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	extra := []string{"信号升格"}
 	built, err := New(data.DomainDict, data.StopWords, extra)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// New wrote the trie to the cache (test binaries too: gseVersion
+	// finds gse's version in the path of its source).
+	if v := gseVersion(); !strings.HasPrefix(v, "v") {
+		t.Fatalf("gse version %q", v)
+	}
+	if _, err := os.Stat(trieCachePath(data.DomainDict, extra)); err != nil {
+		t.Fatalf("New wrote no cache: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "sub", "segment.gob")
 	writeTrie(path, built.trie)
