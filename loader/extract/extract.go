@@ -131,7 +131,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	}
 	var out []Indicator
 	para, paraYear, sectionYear, semiYear, prevYear := -1, 0, 0, 0, 0
-	paraBy, sectionBy := false, false
+	paraBy, sectionBy, moodBy := false, false, false
 	var last *Indicator // the last figure of the paragraph so far
 	// heading holds the sentences that are a short line of their own
 	// without a full stop: a title or a heading.
@@ -152,7 +152,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	underItem := false // the paragraph before was a numbered heading (1.信息基础设施加快建设。)
 	for _, s := range d.Sentences {
 		if s.Para != para {
-			para, paraYear, last, semiYear, prevYear, paraBy = s.Para, 0, nil, 0, 0, false
+			para, paraYear, last, semiYear, prevYear, paraBy, moodBy = s.Para, 0, nil, 0, 0, false, false
 			// A numbered item (1.…, （2）…), and the text under a numbered
 			// heading, goes on with the section its heading paragraph
 			// opened (“十三五”期间，… then 1.实现…); any other paragraph
@@ -165,7 +165,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			}
 			underItem = item && short[s.No]
 		}
-		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy}
+		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy || moodBy}
 		if containsAny(text.Simplify(s.Text), e.lex.Now...) {
 			st.paraYear, st.by = 0, false
 		}
@@ -192,6 +192,18 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		first := utf8.RuneCountInString(s.Text)
 		if len(inds) > 0 {
 			first = inds[0].Start
+		}
+		// A sentence that plans (…提出江苏将建成超过25.5万个5G基站。) makes
+		// the unmarked figures of the sentences after it in its paragraph
+		// due too (5G网络实现…，行政村5G通达率大于90%); one that reports
+		// what was done ends that.
+		// An estimate (预计全年实现…) reports on a year, and an item ended by
+		// ； (今年8月将实现…；宽带普及率51.5%) has its own predicate: neither
+		// carries.
+		if f, p := marks.moodsOf(); p {
+			moodBy = false
+		} else if f && !marks.estimates() && endsSentence(s.Text) {
+			moodBy = true
 		}
 		if y, by := marks.opening(first, e.lex); y > 0 {
 			// 2020年，…; 截至2020年底，…; 去年，…; “十三五”期间，…: the

@@ -138,6 +138,37 @@ func afterReporting(before []rune, lx *Lexicon) bool {
 	return false
 }
 
+// moodsOf reports whether a sentence has a future marker and whether it
+// has a marker of something done.
+func (m *sentenceMarks) moodsOf() (future, past bool) {
+	for _, md := range m.moods {
+		if md.future {
+			future = true
+		} else {
+			past = true
+		}
+	}
+	return future, past
+}
+
+// estimates reports a sentence with an estimate (预计, 预期) among its
+// future markers.
+func (m *sentenceMarks) estimates() bool {
+	for _, md := range m.moods {
+		if md.future && (hasAt(m.rs, md.pos, "预计") || hasAt(m.rs, md.pos, "预期")) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports a sentence ended by a full stop, not by ； or a
+// line break.
+func endsSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "!")
+}
+
 // firstYear is the year of the first time expression of a sentence that
 // dates what it says (not a base or a start), 0 when none.
 func (m *sentenceMarks) firstYear() int {
