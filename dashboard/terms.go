@@ -531,20 +531,14 @@ func termLookup(r request, p *page, d *termsData, f queries.Filter) error {
 	if err := spreadChart(r, p, d, f, uses); err != nil {
 		return err
 	}
-	first, err := queries.TermFirstUse(r.ctx, r.db, f, d.Term)
+	first, lines, total, err := queries.TermLookup(r.ctx, r.db, f, d.Term, kwicPreview)
 	if err != nil {
 		return err
 	}
 	for _, u := range first {
 		d.First = append(d.First, firstUseView{FirstUse: u, Href: readerLink(r, u.DocID, u.SentenceNo, d.Term)})
 	}
-	lines, err := queries.Concordance(r.ctx, r.db, f, d.Term, kwicPreview)
-	if err != nil {
-		return err
-	}
-	if len(lines) > 0 {
-		d.KWICAll = lines[0].Total
-	}
+	d.KWICAll = total
 	d.KWIC = kwicLines(r, lines, d.Term, "", kwicWidth)
 	if len(d.KWIC) > kwicPreview {
 		d.KWIC = d.KWIC[:kwicPreview]

@@ -131,6 +131,37 @@ func TestEveryQuery(t *testing.T) {
 			}
 			return len(r), err
 		},
+		"TermLookup": func() (int, error) {
+			// One scan gives what TermFirstUse and Concordance give, for
+			// every filter of the terms page's kind.
+			n := 0
+			for _, f := range []queries.Filter{{}, {YearBasis: queries.YearReviewed, YearFrom: 2022}, {Level: "province"}} {
+				for _, term := range []string{topTerm, "5G", "没有这个词"} {
+					first, lines, total, err := queries.TermLookup(ctx, db, f, term, 3)
+					if err != nil {
+						return 0, err
+					}
+					wantFirst, err := queries.TermFirstUse(ctx, db, f, term)
+					if err != nil {
+						return 0, err
+					}
+					wantLines, err := queries.Concordance(ctx, db, f, term, 3)
+					if err != nil {
+						return 0, err
+					}
+					var wantTotal int64
+					if len(wantLines) > 0 {
+						wantTotal = wantLines[0].Total
+					}
+					if !reflect.DeepEqual(first, wantFirst) || !reflect.DeepEqual(lines, wantLines) || total != wantTotal {
+						return 0, fmt.Errorf("TermLookup(%+v, %q): %+v %+v %d; TermFirstUse and Concordance: %+v %+v %d",
+							f, term, first, lines, total, wantFirst, wantLines, wantTotal)
+					}
+					n += len(first) + len(lines)
+				}
+			}
+			return n, nil
+		},
 		"PairConcordance": func() (int, error) {
 			pairs, err := queries.TermCooccurrence(ctx, db, queries.Filter{}, 20, 1)
 			if err != nil || len(pairs) == 0 {
@@ -353,7 +384,7 @@ func TestEveryQuery(t *testing.T) {
 		},
 	}
 	// Order matters: some queries take their argument from an earlier one.
-	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermCooccurrence", "PairConcordance", "ThemeSentences",
+	order := []string{"CorpusOverview", "Facets", "Themes", "ThemeByProvinceYear", "ThemeByProvince", "ThemeVersion", "TopTerms", "Keyness", "Concordance", "TermUsage", "TermFirstUse", "TermLookup", "TermCooccurrence", "PairConcordance", "ThemeSentences",
 		"IndicatorMetrics", "IndicatorSeries", "IndicatorFacets", "IndicatorRollup", "TargetResults", "TargetCandidates", "Documents", "DocumentFacets", "SearchSentences", "SearchPage", "GetDocument", "DocumentIndicators",
 		"DocumentSentences", "DocumentSources", "DocumentThemes", "DocumentCopies"}
 	for _, name := range queries.QueryNames() {

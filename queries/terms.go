@@ -173,3 +173,57 @@ func TermCooccurrence(ctx context.Context, db *sql.DB, f Filter, limit, edges in
 		return r.Scan(&v.Source, &v.Target, &v.Sentences)
 	}, args...)
 }
+
+// TermLookup returns what the terms page shows of one term from one scan
+// of the sentences: per province the first filtered notice containing it
+// (as TermFirstUse), its limit newest sentences in context (as
+// Concordance, Total set on each) and how many sentences contain it.
+func TermLookup(ctx context.Context, db *sql.DB, f Filter, term string, limit int) ([]FirstUse, []ConcordanceLine, int64, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	type row struct {
+		part  string
+		first FirstUse
+		line  ConcordanceLine
+		n     int64
+	}
+	rows, err := selectRows(ctx, db, "TermLookup", func(r *sql.Rows, v *row) error {
+		var ord int64
+		var docID, sentenceNo, year, n sql.NullInt64
+		var title, city, county, published, text sql.NullString
+		var province string
+		err := r.Scan(&v.part, &ord, &docID, &sentenceNo, &title, &province, &city, &county, &published, &year, &text, &n)
+		switch v.part {
+		case "first":
+			v.first = FirstUse{Province: province, DocID: docID.Int64, Title: nullString(title), City: nullString(city),
+				County: nullString(county), Published: nullString(published), Year: nullInt(year),
+				SentenceNo: nullInt(sentenceNo), Sentences: n.Int64}
+		case "line":
+			v.line = ConcordanceLine{DocID: docID.Int64, SentenceNo: nullInt(sentenceNo), Title: nullString(title),
+				Province: province, City: nullString(city), County: nullString(county), Year: nullInt(year), Text: nullString(text)}
+		}
+		v.n = n.Int64
+		return err
+	}, append(f.args(), sql.Named("term", term), sql.Named("limit", limit))...)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	var first []FirstUse
+	var lines []ConcordanceLine
+	var total int64
+	for _, r := range rows {
+		switch r.part {
+		case "first":
+			first = append(first, r.first)
+		case "line":
+			lines = append(lines, r.line)
+		case "total":
+			total = r.n
+		}
+	}
+	for i := range lines {
+		lines[i].Total = total
+	}
+	return first, lines, total, nil
+}
