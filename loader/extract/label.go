@@ -791,7 +791,8 @@ func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric str
 		return "other", false
 	}
 	clause := string(rs[minorStart(rs, f.start):f.start])
-	event := f.event && (containsAny(clause, e.lex.Events...) || containsAny(metric, e.lex.Events...))
+	event := f.event && (containsAny(clause, e.lex.Events...) || containsAny(metric, e.lex.Events...)) ||
+		containsString(e.lex.EventUnits, f.unit)
 	// 在2023年新建10万个的基础上，力争…: the base of a plan is done.
 	if inBase(rs, f) {
 		return "achievement", false

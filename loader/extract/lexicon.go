@@ -52,6 +52,7 @@ type Lexicon struct {
 	Reporting       []string       `yaml:"reporting"`
 	Continuations   []string       `yaml:"continuations"`
 	JoinWords       []string       `yaml:"join_words"`
+	EventUnits      []string       `yaml:"event_units"`
 	StructureNouns  []string       `yaml:"structure_nouns"`
 	StructureVerbs  []string       `yaml:"structure_verbs"`
 
