@@ -156,12 +156,7 @@ func ParseUnits(b []byte) (*Units, error) {
 		}
 		u.implied = append(u.implied, noun)
 	}
-	sort.Slice(u.implied, func(a, b int) bool {
-		if la, lb := len(u.implied[a]), len(u.implied[b]); la != lb {
-			return la > lb
-		}
-		return u.implied[a] < u.implied[b]
-	})
+	sortLongestFirst(u.implied)
 	for _, d := range u.Per {
 		if strings.TrimSpace(d) == "" {
 			return nil, fmt.Errorf("per: empty denominator")
@@ -174,13 +169,19 @@ func ParseUnits(b []byte) (*Units, error) {
 		}
 		u.perCapita = append(u.perCapita, phrase)
 	}
-	sort.Slice(u.perCapita, func(a, b int) bool {
-		if la, lb := len(u.perCapita[a]), len(u.perCapita[b]); la != lb {
+	sortLongestFirst(u.perCapita)
+	return u, nil
+}
+
+// sortLongestFirst orders words longest first, then alphabetically, so
+// that a search through them finds the longest match and always the same.
+func sortLongestFirst(ws []string) {
+	sort.Slice(ws, func(a, b int) bool {
+		if la, lb := len(ws[a]), len(ws[b]); la != lb {
 			return la > lb
 		}
-		return u.perCapita[a] < u.perCapita[b]
+		return ws[a] < ws[b]
 	})
-	return u, nil
 }
 
 // defaultUnits is the catalogue built into the binary (data/units.yaml).
