@@ -5,7 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -239,25 +242,100 @@ func (s Search) args() []any {
 	if clauses == nil {
 		clauses = [][]string{}
 	}
-	return []any{sql.Named("mode", mode), sql.Named("clauses", clauses), sql.Named("pattern", s.Pattern), sql.Named("must", s.must())}
+	return append([]any{sql.Named("mode", mode), sql.Named("clauses", clauses), sql.Named("pattern", s.Pattern)}, s.prefilterArgs()...)
 }
 
-// must is a phrase every match contains ("" when none is certain): the
-// longest phrase that is a clause on its own. The queries test it with a
+// maxPrefilter is how many phrases the prefilter of a search holds
+// ($must1 … $must4 in the queries).
+const maxPrefilter = 4
+
+// prefilter is up to maxPrefilter phrases one of which every match
+// contains (none when no phrase is certain), for the queries to test with
 // plain contains before the macro sentence_matches, which evaluates its
-// clauses per sentence and costs several times more; the result is the
-// same.
-func (s Search) must() string {
-	m := ""
+// clauses per sentence (or runs the regular expression) and costs several
+// times more; the result is the same. In words mode it is the clause of
+// positive phrases only with the fewest phrases (the one with the longest
+// shortest phrase among equals); in regex mode a literal the expression
+// cannot match without (requiredLiteral).
+func (s Search) prefilter() []string {
 	if s.Regex {
-		return m
+		if lit := requiredLiteral(s.Pattern); lit != "" {
+			return []string{lit}
+		}
+		return nil
+	}
+	var best []string
+	shortest := func(c []string) int {
+		n := math.MaxInt
+		for _, p := range c {
+			n = min(n, len(p))
+		}
+		return n
 	}
 	for _, c := range s.Clauses {
-		if len(c) == 1 && c[0][0] == '+' && len(c[0])-1 > len(m) {
-			m = c[0][1:]
+		if len(c) > maxPrefilter || slices.ContainsFunc(c, func(l string) bool { return l[0] != '+' }) {
+			continue
+		}
+		var phrases []string
+		for _, l := range c {
+			phrases = append(phrases, l[1:])
+		}
+		if best == nil || len(phrases) < len(best) || (len(phrases) == len(best) && shortest(phrases) > shortest(best)) {
+			best = phrases
 		}
 	}
-	return m
+	return best
+}
+
+// prefilterArgs binds the prefilter to $must1 … $must4: NULL for the
+// unused ones ($must1 ” when there is none).
+func (s Search) prefilterArgs() []any {
+	p := s.prefilter()
+	args := make([]any, maxPrefilter)
+	for i := range args {
+		var v sql.NullString
+		if i < len(p) {
+			v = sql.NullString{String: p[i], Valid: true}
+		} else if i == 0 {
+			v = sql.NullString{Valid: true} // '': no prefilter
+		}
+		args[i] = sql.Named(fmt.Sprintf("must%d", i+1), v)
+	}
+	return args
+}
+
+// requiredLiteral returns the longest literal that every match of the
+// regular expression contains, "" when it cannot tell: a literal of the
+// expression itself, or of a sequence at its top (through groups), matched
+// case-sensitively. [0-9.]+万个 needs 万个; a|b, x*, (?i)ab need none.
+func requiredLiteral(pattern string) string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return ""
+	}
+	re = re.Simplify()
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	lit := func(r *syntax.Regexp) string {
+		if r.Op == syntax.OpLiteral && r.Flags&syntax.FoldCase == 0 {
+			return string(r.Rune)
+		}
+		return ""
+	}
+	if re.Op != syntax.OpConcat {
+		return lit(re)
+	}
+	best := ""
+	for _, sub := range re.Sub {
+		for sub.Op == syntax.OpCapture {
+			sub = sub.Sub[0]
+		}
+		if l := lit(sub); len(l) > len(best) {
+			best = l
+		}
+	}
+	return best
 }
 
 // SearchHit is one sentence that matches a search, with its document.

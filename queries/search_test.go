@@ -101,6 +101,16 @@ func TestSearchMatchesPlainScan(t *testing.T) {
 		{q: `[0-9.]+万个`, regex: true},
 		{q: `^会议`, regex: true},
 		{q: "5G", f: queries.Filter{Provinces: []string{"山东省"}}},
+		// The prefilter: a clause of several phrases, phrases in two
+		// clauses, a negated phrase inside an OR, and regular expressions
+		// with and without a literal they cannot match without.
+		{q: "5G OR 千兆 -基站"},
+		{q: "网络 OR 数据 安全 OR 治理 OR 发展"},
+		{q: "5G OR -基站 千兆"},
+		{q: `(断卡|反诈)行动`, regex: true},
+		{q: `(万个)[，。]`, regex: true},
+		{q: `(?i)5g基站`, regex: true},
+		{q: `基站|千兆`, regex: true},
 	} {
 		s, err := queries.ParseSearch(c.q, c.regex)
 		if err != nil {

@@ -1,7 +1,7 @@
 -- The search page in one scan of the sentences: the sentences of the
--- filtered documents that match a search (macro sentence_matches; $must is
--- a phrase every match contains, or '', tested first because it is
--- cheaper) are found once and give both one page of hits (part 'hit':
+-- filtered documents that match a search (macro sentence_matches; every
+-- match contains one of $must1 … $must4, tested first with plain contains
+-- because it is much cheaper: see SearchSentences) are found once and give both one page of hits (part 'hit':
 -- newest documents first, in text order within one, as SearchSentences)
 -- and the counts by province and year on the filter's basis (part
 -- 'count': sentences and documents, provinces in administrative order).
@@ -13,7 +13,8 @@ WITH docs AS (
     SELECT s.doc_id, s.sentence_no, s.text
     FROM sentences s
     SEMI JOIN docs d ON d.doc_id = s.doc_id
-    WHERE ($must = '' OR contains(s.text, $must))
+    WHERE ($must1 = '' OR contains(s.text, $must1) OR contains(s.text, $must2)
+           OR contains(s.text, $must3) OR contains(s.text, $must4))
       AND sentence_matches(s.text, $mode, $clauses, $pattern)
 ), page AS (
     SELECT h.doc_id, h.sentence_no, d.title, d.province,
