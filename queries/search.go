@@ -288,7 +288,7 @@ func (s Search) prefilter() []string {
 }
 
 // prefilterArgs binds the prefilter to $must1 … $must4: NULL for the
-// unused ones ($must1 ” when there is none).
+// unused ones ($must1 the empty string when there is none).
 func (s Search) prefilterArgs() []any {
 	p := s.prefilter()
 	args := make([]any, maxPrefilter)
