@@ -56,6 +56,9 @@ const (
 	// after its latest comparison base (比2018年 → 2019), or the first year
 	// of a plan period it relays as this year's (今年…(2020—2022年) → 2020).
 	SrcTextYears = "text_years"
+	// A news item on a plan just issued that gives no account of work done
+	// (印发了《…行动计划》…到2023年…): it reviews no year.
+	SrcPlanRelay = "plan_relay"
 )
 
 // Document types.
@@ -856,6 +859,9 @@ func (in *inference) placeOverride() (gazetteer.Place, string, bool) {
 // --- publication date ----------------------------------------------------
 
 var (
+	// dateFieldRe is a page's date field at the start of a line of the
+	// text: 发布日期：, 成文日期：, 发表时间:.
+	dateFieldRe    = regexp.MustCompile(`^(?:发布时间|发布日期|发表时间|发表日期|成文日期|印发日期|发文日期|日期)\s*[:：]\s*`)
 	datelineRe     = regexp.MustCompile(`(发布时间|发布日期|发表时间|时间|日期|更新时间)\s*[:：]?\s*`)
 	conferenceYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(?:工作会议|工作会|工作要点|工作推进会)`)
 )
@@ -893,6 +899,21 @@ func (in *inference) published() {
 			if t, ok := ParseDate(l); ok {
 				in.m.Published = t
 				in.set("published", SrcSignature)
+				return
+			}
+		}
+	}
+	// A date field among the opening lines that the page kept in the text
+	// (- 发布日期: 2025-10-30, 成文日期：2023年5月6日).
+	for i, p := range in.paras {
+		if i >= 8 {
+			break
+		}
+		l := strings.TrimLeft(strings.TrimSpace(p), "-–—•·*＊● ")
+		if loc := dateFieldRe.FindStringIndex(l); loc != nil && utf8.RuneCountInString(l) <= 48 {
+			if t, ok := ParseDate(l[loc[1]:]); ok {
+				in.m.Published = t
+				in.set("published", SrcDateline)
 				return
 			}
 		}

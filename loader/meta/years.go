@@ -293,6 +293,11 @@ func (in *inference) years() {
 			rev, revSrc = 0, SrcDefault
 		}
 	}
+	if rev != 0 && revSrc != SrcTitle && revSrc != SrcPlanPeriod && in.relaysPlanOnly() {
+		// 印发了《…行动计划》…到2025年…: a news item on a plan just issued
+		// sets out the plan's years and gives no account of any.
+		rev, revSrc = 0, SrcPlanRelay
+	}
 	if v, s, ok := in.over("reviewed_year"); ok {
 		rev, revSrc = atoiYear(v), s
 	}
@@ -300,7 +305,7 @@ func (in *inference) years() {
 		plan, planSrc = atoiYear(v), s
 	}
 	in.m.ReviewedYear, in.m.PlanYear = rev, plan
-	if rev != 0 {
+	if rev != 0 || revSrc == SrcPlanRelay {
 		in.set("reviewed_year", revSrc)
 	} else {
 		in.set("reviewed_year", SrcDefault)
@@ -395,10 +400,9 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				rev, revSrc = y, SrcTextYears
 			}
 		}
-		if plan == 0 && rev != 0 {
+		if plan == 0 {
 			// 截至2020年底…《规划》提出到2025年…: a relayed plan's last
-			// deadline, when the text also says which year it stands in
-			// (else the deadline would pass for the notice's own year).
+			// deadline, after the year the text stands in when it says.
 			if y := latestDeadline(text); y > rev {
 				plan, planSrc = y, SrcBody
 			}
@@ -692,15 +696,26 @@ func latestDeadline(text string) int {
 		}
 		before := strings.TrimRight(text[:start], " ")
 		rest := strings.TrimLeft(text[after:], " ")
-		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前")
-		for _, w := range dueByWords {
-			due = due || strings.HasSuffix(before, w)
-		}
+		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || dueBefore(before)
 		if due {
 			best = y
 		}
 	})
 	return best
+}
+
+// dueBefore reports text (what precedes a year) ending on a word that makes
+// the year a deadline: 力争, 确保, 争取, 计划, 到.
+func dueBefore(before string) bool {
+	before = strings.TrimRight(before, " ")
+	// 力争至2023年底, 确保在2022年: a plan word, then a preposition.
+	for _, p := range []string{"至", "在", "于"} {
+		if t := strings.TrimSuffix(before, p); t != before {
+			before = strings.TrimRight(t, " ")
+			break
+		}
+	}
+	return endsWithAny(before, dueByWords)
 }
 
 // latestPastYear is the latest year text names other than as a deadline or
@@ -909,4 +924,105 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 		}
 	}
 	return end, prevEnd, true
+}
+
+var (
+	// relayWords are the verbs that report a document's issue.
+	relayWords = []string{"印发", "出台", "发布", "下发", "出炉", "公布"}
+	// planNameWords end the name of a plan, a policy or key points
+	// (《…行动计划(2021-2023年)》, 《…实施意见》).
+	planNameWords = []string{"规划", "计划", "方案", "要点", "意见", "通知", "措施", "条"}
+	// accountWords mark an account of work done or a state reached: 截至…,
+	// 目前, 今年以来, 去年, 一季度; accountAfterYi the verbs whose 已 does
+	// (已建成, 已经开通; not 已经市政府同意).
+	accountWords   = []string{"截至", "截止", "目前", "今年以来", "去年", "上半年", "前三季度", "一季度", "二季度", "三季度"}
+	accountAfterYi = []string{"建", "开通", "完成", "实现", "达", "累计", "覆盖", "新", "有", "投"}
+)
+
+// relaysPlanOnly reports a notice about a plan just issued — its opening
+// reports the issue (印发《…实施方案》) and the text comes back to the plan
+// (以下简称《方案》, 《规划》提出…), or it forwards the plan (现印发给你们) —
+// whose text gives no account of work done: it sets out the plan's years
+// and reviews none. A plan mentioned once in passing does not make the
+// notice about it.
+func (in *inference) relaysPlanOnly() bool {
+	switch in.m.DocType {
+	case TypeConference, TypeKeyPoints, TypeRectification, TypeSigned, TypeReport:
+		return false // accounts by their nature
+	}
+	text := in.doc.Text
+	about := strings.Contains(in.lead, "现印发给你们") ||
+		reportsIssue(in.lead) && (strings.Count(text, "《") >= 2 || strings.Contains(text, "以下简称"))
+	return about && !givesAccount(text)
+}
+
+// reportsIssue reports text that reports a plan, a policy or key points
+// issued: 印发了《…行动计划》, 《…“十四五”规划》正式发布.
+func reportsIssue(lead string) bool {
+	for i := 0; ; {
+		j := strings.Index(lead[i:], "《")
+		if j < 0 {
+			return false
+		}
+		open := i + j
+		k := strings.Index(lead[open:], "》")
+		if k < 0 {
+			return false
+		}
+		name := lead[open+len("《") : open+k]
+		i = open + k + len("》")
+		if n := utf8.RuneCountInString(name); n < 2 || n > 72 || !containsAny(lastRunes(name, 14), planNameWords) {
+			continue
+		}
+		before := lastRunes(lead[:open], 14)
+		if c := strings.LastIndexAny(before, "。，,；\n"); c >= 0 {
+			before = before[c:]
+		}
+		after := firstRunes(lead[i:], 8)
+		if c := strings.IndexAny(after, "。，,；\n"); c >= 0 {
+			after = after[:c]
+		}
+		if containsAny(before, relayWords) || containsAny(after, relayWords) {
+			return true
+		}
+	}
+}
+
+// lastRunes is the last n runes of s; firstRunes the first n.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// givesAccount reports text marking an account of work done (accountWords,
+// 已 before one of accountAfterYi).
+func givesAccount(text string) bool {
+	if containsAny(text, accountWords) {
+		return true
+	}
+	for i := strings.Index(text, "已"); i >= 0; {
+		rest := strings.TrimPrefix(text[i+len("已"):], "经")
+		if startsWithAny(rest, accountAfterYi) {
+			return true
+		}
+		j := strings.Index(text[i+len("已"):], "已")
+		if j < 0 {
+			break
+		}
+		i += len("已") + j
+	}
+	return false
 }
