@@ -488,6 +488,10 @@ func TestTimelineAndSubject(t *testing.T) {
 			"2021-06-03", SrcDateline, 2021, 2023, "", "", ""},
 		{"an undated plan relayed with its deadlines plans the last", "某市加快推进5G通信基础设施建设\n根据《方案》，到2020年年底，全市预计建设7000个5G基站；到2022年，全市5G基站达到2万个。",
 			"", SrcDefault, 0, 2022, "", "", ""},
+		{"a news item naming a year's key points plans that year and reviews none it gives no account of", "近日，某省5G发展工作领导小组办公室发布关于印发2021年某省5G发展工作要点的通知。通知提出，确保2021年新开通5G基站2.1万个。",
+			"", SrcDefault, 0, 2021, "", "", ""},
+		{"a dated news item naming a year's key points reviews the year it reports on", "发布时间：2020-10-12\n近日，记者从省工信厅获悉，今年1至8月新增5G基站20842个。今年以来，我省制定出台了《2020年某省5G工作要点》。",
+			"2020-10-12", SrcDateline, 2020, 2020, "", "", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}

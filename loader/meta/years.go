@@ -248,11 +248,19 @@ func (in *inference) years() {
 			if plan == 0 {
 				plan, planSrc = y, ysrc
 			}
-			if rev == 0 && (in.m.DocType != TypeKeyPoints || reviews(text, y-1, true)) {
+			// Key points, and a notice that only names a conference or key
+			// points (下发《2020年…工作要点》), review the year before only
+			// when they give an account of it; such a notice otherwise
+			// reviews what other notices do (今年以来… in October).
+			quoted := in.m.DocType != TypeConference && in.m.DocType != TypeKeyPoints
+			switch {
+			case rev != 0:
+			case in.m.DocType == TypeConference:
 				rev, revSrc = y-1, ysrc
-				if in.m.DocType == TypeKeyPoints {
-					revSrc = SrcBody
-				}
+			case reviews(text, y-1, true):
+				rev, revSrc = y-1, SrcBody
+			case quoted && P != 0:
+				rev, revSrc, _, _ = in.otherYears(P, 0, "", plan, planSrc)
 			}
 		}
 	case in.m.DocType == TypePolicy:
