@@ -48,6 +48,8 @@ const (
 	// The year of an event held at the time of writing (举行的2020…大会).
 	SrcEventYear      = "event_year"
 	SrcMonthDayPeriod = "month_day+plan_period"
+	// A month and day dated by the earliest year the text allows (textNow).
+	SrcMonthDayTextYears = "month_day+text_years"
 	// The end of a plan over several years the notice is about (“十四五”
 	// 规划, 三年行动方案(2022—2024年)), and the period before it reviews.
 	SrcPlanPeriod = "plan_period"
@@ -972,7 +974,8 @@ func (in *inference) published() {
 			in.set("published", SrcBody)
 			return
 		}
-		if m := monthDayRe.FindStringSubmatch(head); m != nil {
+		// 截至12月15日，全市已建成…: the day of a figure, not of the page.
+		if m := monthDayRe.FindStringSubmatch(head); m != nil && !asOfDay(head) {
 			mo, _ := strconv.Atoi(m[1])
 			d, _ := strconv.Atoi(m[2])
 			y, src := in.leadYear(), SrcBody
@@ -1037,6 +1040,13 @@ func openingSentences(p string) []string {
 		}
 	}
 	return out
+}
+
+// asOfDay reports a clause opening on the day a figure is given as of
+// (截至12月15日, 截止到5月底): the page is dated later, by how much it does
+// not say.
+func asOfDay(clause string) bool {
+	return startsWithAny(strings.TrimLeft(clause, " 　"), []string{"截至", "截止", "至"})
 }
 
 // leadMonthDayRe is a clause that is a date and nothing more (4月4日,
@@ -1147,6 +1157,18 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 			if y, ok := periodEnd[m[1]]; ok {
 				return y, SrcMonthDayPeriod
 			}
+		}
+	}
+	// Else the earliest year the text allows by the years it names as
+	// past (textNow): its latest account, the year after a comparison
+	// base, the first year of a plan period relayed as this year's (新华社
+	// 郑州10月19日电 …今年5月，河南省下发《…(2020—2022年)》 → 2020).
+	// Only in the second half of a year: in its first months a notice
+	// mostly reports the year before. A notice that relays a plan names
+	// the plan's years, not its own.
+	if mo >= 7 && !in.relaysPlanOnly() {
+		if y := textNow(in.m.Title + "\n" + text); y != 0 {
+			return y, SrcMonthDayTextYears
 		}
 	}
 	return 0, ""

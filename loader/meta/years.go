@@ -335,7 +335,8 @@ func (in *inference) years() {
 // none).
 func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc string) (int, string, int, string) {
 	text := in.doc.Text
-	counts := yearCounts(text)
+	// A comparison's base (比2018年增加541万兆) talks about no year's work.
+	counts := yearCounts(text, true)
 	study := in.m.DocType == TypeNews && studyRe.MatchString(in.m.Title)
 	if plan == 0 {
 		if y := plannedYear(text, P); y != 0 {
@@ -731,7 +732,7 @@ func dueBefore(before string) bool {
 func latestPastYear(text string) int {
 	deadline := deadlineYears(text)
 	best := 0
-	for y := range yearCounts(text) {
+	for y := range yearCounts(text, false) {
 		if !deadline[y] && y > best {
 			best = y
 		}
@@ -777,11 +778,12 @@ func atoiYear(v string) int {
 
 // yearCounts counts the mentions of each year written as "2024年" (digits
 // may be separated from 年 by spaces), leaving out the years that open a
-// span (2021—2023年).
-func yearCounts(s string) map[int]int {
+// span (2021—2023年) and, with noBases, the bases of a comparison
+// (比2018年增加).
+func yearCounts(s string, noBases bool) map[int]int {
 	c := map[int]int{}
 	forEachYear(s, func(y, start, _ int) {
-		if !endsRange(s[:start]) {
+		if !endsRange(s[:start]) && !(noBases && endsBase(s[:start])) {
 			c[y]++
 		}
 	})
@@ -840,7 +842,7 @@ func isDigits(s string) bool {
 
 func mostMentioned(s string) int {
 	best, n := 0, 0
-	for y, c := range yearCounts(s) {
+	for y, c := range yearCounts(s, false) {
 		if c > n || (c == n && y > best) {
 			best, n = y, c
 		}
