@@ -38,7 +38,7 @@ func TestTrieCache(t *testing.T) {
 	if len(tr.word) != len(built.trie.word) || len(tr.next) != len(built.trie.next) {
 		t.Fatalf("cached trie has %d nodes, built %d", len(tr.word), len(built.trie.word))
 	}
-	cached := &Segmenter{seg: built.seg, trie: tr, stop: built.stop}
+	cached := &Segmenter{seg: built.seg, trie: tr, hmm: built.hmm, stop: built.stop}
 	cached.cutters.New = func() any { return &cutter{} }
 	files, _ := filepath.Glob("../../data/notices/*")
 	for _, f := range files {

@@ -101,12 +101,13 @@ type cutter struct {
 	runes  []rune
 	offs   []int // byte offset of each rune, and of the end
 	routes []route
+	hmm    hmmCutter
 }
 
 // cut splits s as gse's Cut(s, true) does — the most probable path through
 // the dictionary's word graph, runs of single characters handed to the HMM
 // — and calls emit with each token, a slice of s (or a string from the HMM).
-func (t *trie) cut(c *cutter, s string, hmmCut func(string) []string, emit func(string)) {
+func (t *trie) cut(c *cutter, s string, hmmCut func(c *cutter, run string, emit func(string)), emit func(string)) {
 	c.runes, c.offs = c.runes[:0], c.offs[:0]
 	for i, r := range s {
 		c.runes = append(c.runes, r)
@@ -163,9 +164,7 @@ func (t *trie) cut(c *cutter, s string, hmmCut func(string) []string, emit func(
 				emit(s[c.offs[i]:c.offs[i+1]])
 			}
 		default:
-			for _, tok := range hmmCut(run) {
-				emit(tok)
-			}
+			hmmCut(c, run, emit)
 		}
 		bufStart = -1
 	}

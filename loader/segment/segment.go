@@ -23,6 +23,7 @@ const defaultFreq = 20000
 type Segmenter struct {
 	seg     gse.Segmenter
 	trie    *trie
+	hmm     *hmmModel
 	cutters sync.Pool
 	stop    map[string]bool
 }
@@ -48,7 +49,7 @@ func New(domain, stopWords []byte, extra []string) (*Segmenter, error) {
 	}
 	cache := trieCachePath(domain, extra)
 	if s.trie = readTrie(cache); s.trie != nil {
-		// gse is kept for its HMM, which has a model of its own.
+		// gse's HMM model, which the cut copies (hmm.go).
 		s.seg.LoadModel()
 	} else {
 		if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
@@ -68,6 +69,8 @@ func New(domain, stopWords []byte, extra []string) (*Segmenter, error) {
 		s.seg.Dict = nil
 		writeTrie(cache, s.trie)
 	}
+	hmmLoaded()
+	s.hmm = newHMMModel()
 	s.cutters.New = func() any { return &cutter{} }
 	stops, err := parseWordList(stopWords, false)
 	if err != nil {
@@ -132,8 +135,8 @@ func (s *Segmenter) cut(text string, emit func(string)) {
 	s.cutters.Put(c)
 }
 
-func (s *Segmenter) hmmCut(run string) []string {
-	return s.seg.HMMCut(run)
+func (s *Segmenter) hmmCut(c *cutter, run string, emit func(string)) {
+	s.hmm.cut(&c.hmm, run, emit)
 }
 
 // Counts is what one text contributes to the term statistics.
