@@ -69,6 +69,7 @@ func (r *resources) process(doc *source.Document, relPath string) (*processed, e
 	for _, s := range p.sentences {
 		seg.Add(&c, s.Text)
 	}
+	seg.Tally(&c)
 	p.tokens, p.terms = c.Tokens, c.Terms
 	p.hits = r.themes.Score(c.Words, p.tokens)
 	return p, nil

@@ -151,34 +151,50 @@ type Counts struct {
 	// Words counts every word token, stop words included, so that theme
 	// keywords that double as stop words still score.
 	Words map[string]int
+	// cut counts the tokens cut since the last Tally, as cut: each
+	// distinct token is then trimmed and classified once, not at every
+	// occurrence.
+	cut map[string]int
 }
 
 // NewCounts returns empty counts to add texts to.
 func NewCounts() Counts {
-	return Counts{Terms: map[string]int{}, Words: map[string]int{}}
+	return Counts{Terms: map[string]int{}, Words: map[string]int{}, cut: map[string]int{}}
 }
 
 // Count segments text and counts its tokens and terms.
 func (s *Segmenter) Count(text string) Counts {
 	c := NewCounts()
 	s.Add(&c, text)
+	s.Tally(&c)
 	return c
 }
 
-// Add segments text and adds its tokens and terms to c, so that the
-// sentences of a document count into one set of maps.
+// Add segments text and adds its tokens to c, so that the sentences of a
+// document count into one set of maps; Tally then counts them into
+// Tokens, Words and Terms.
 func (s *Segmenter) Add(c *Counts, text string) {
-	s.cut(text, func(tok string) {
-		tok = strings.TrimSpace(tok)
+	if c.cut == nil {
+		c.cut = map[string]int{}
+	}
+	s.cut(text, func(tok string) { c.cut[tok]++ })
+}
+
+// Tally counts the tokens added since the last Tally into c's Tokens,
+// Words and Terms.
+func (s *Segmenter) Tally(c *Counts) {
+	for raw, n := range c.cut {
+		tok := strings.TrimSpace(raw)
 		if !isWord(tok) {
-			return
+			continue
 		}
-		c.Tokens++
-		c.Words[tok]++
+		c.Tokens += n
+		c.Words[tok] += n
 		if s.isTerm(tok) {
-			c.Terms[tok]++
+			c.Terms[tok] += n
 		}
-	})
+	}
+	clear(c.cut)
 }
 
 // isWord reports whether a token holds at least one letter or digit.
