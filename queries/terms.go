@@ -96,7 +96,7 @@ func scanConcordance(r *sql.Rows, v *ConcordanceLine) error {
 
 // FirstUse is the earliest notice of one province whose text contains a
 // term: its date ("" when unknown), year, the first sentence holding the
-// term and how many of its sentences do.
+// term and how many of its sentences do (TermLookup).
 type FirstUse struct {
 	Province     string
 	DocID        int64
@@ -106,19 +106,6 @@ type FirstUse struct {
 	Year         int
 	SentenceNo   int
 	Sentences    int64
-}
-
-// TermFirstUse answers "which province said the term first, and when":
-// per province the first filtered notice containing term, earliest
-// province first.
-func TermFirstUse(ctx context.Context, db *sql.DB, f Filter, term string) ([]FirstUse, error) {
-	args := append(f.args(), sql.Named("term", term))
-	return selectRows(ctx, db, "TermFirstUse", func(r *sql.Rows, v *FirstUse) error {
-		var year sql.NullInt64
-		err := r.Scan(&v.Province, &v.DocID, &v.Title, &v.City, &v.County, &v.Published, &year, &v.SentenceNo, &v.Sentences)
-		v.Year = nullInt(year)
-		return err
-	}, args...)
 }
 
 // TermUse is one term in one province and year: occurrences, the group's
@@ -176,7 +163,8 @@ func TermCooccurrence(ctx context.Context, db *sql.DB, f Filter, limit, edges in
 
 // TermLookup returns what the terms page shows of one term from one scan
 // of the sentences: per province the first filtered notice containing it
-// (as TermFirstUse), its limit newest sentences in context (as
+// (earliest province first; a notice without a date counts as the end of
+// its year), its limit newest sentences in context (as
 // Concordance, Total set on each) and how many sentences contain it.
 func TermLookup(ctx context.Context, db *sql.DB, f Filter, term string, limit int) ([]FirstUse, []ConcordanceLine, int64, error) {
 	if limit <= 0 {

@@ -1,10 +1,12 @@
--- One term on the terms page from one scan of the sentences (TermFirstUse
--- and Concordance in one): the sentences of the filtered documents that
--- contain $term are found once (hits) and give the
--- first notice of each province using it (part 'first', as TermFirstUse:
--- earliest province first), the $limit newest of them in context (part
--- 'line', as Concordance: newest documents first, in text order) and how
--- many there are (part 'total').
+-- One term on the terms page from one scan of the sentences: the sentences
+-- of the filtered documents that contain $term (a notice uses the term when
+-- one of its sentences contains it, as in the concordance) are found once
+-- (hits) and give the first notice of each province using it (part
+-- 'first': per province the earliest by publication date, a notice without
+-- a date counting as the end of its year, with its first sentence holding
+-- the term and how many of its sentences do; earliest province first), the
+-- $limit newest of them in context (part 'line', as Concordance: newest
+-- documents first, in text order) and how many there are (part 'total').
 WITH docs AS (
     SELECT d.doc_id, d.province, d.province_code, d.city, d.county, d.title, d.published,
            d.year AS doc_year, d.basis_year AS year
