@@ -339,6 +339,16 @@ func (in *inference) issuerAndPlace() {
 		}
 	} else if found {
 		place, placeSrc = in.disambiguate(issuer), SrcIssuer
+		// An issuer found only somewhere in the body (南郑区政府 作了交流
+		// 发言, 深圳市工业和信息化局 quoted for comparison) yields to the
+		// place the opening is about when the text's own scope words
+		// confirm it (全区 for 龙岗区, 全市 for 汉中市): a city or a
+		// county-level unit, not a province its title names.
+		if in.m.Sources["issuer"] == SrcBody && scopeOf(in.doc.Text).other(place) {
+			if p, rank := in.subjectPlaceRank(); (rank == 2 || rank == 3) && p != place {
+				place, placeSrc = p, SrcBody
+			}
+		}
 	} else if p, ok := in.subjectPlace(); ok {
 		place, placeSrc = p, SrcBody
 	} else if p, ok := in.dominantPlace(); ok {
@@ -570,6 +580,14 @@ func (in *inference) placeEvidence() map[string]int {
 // 我县 for a county; 全区 for a district; 全市, 我市 for a city or a
 // county-level city). Its city and province come from the gazetteer.
 func (in *inference) subjectPlace() (gazetteer.Place, bool) {
+	p, rank := in.subjectPlaceRank()
+	return p, rank > 0
+}
+
+// subjectPlaceRank is subjectPlace with the strength of its evidence: 3 a
+// county-level unit its scope words confirm, 2 a city, 1 a province the
+// opening alone names, 4 a province the title names; 0 when none.
+func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
 	var b strings.Builder
 	b.WriteString(in.m.Title)
 	for _, l := range in.doc.Byline {
@@ -585,18 +603,8 @@ func (in *inference) subjectPlace() (gazetteer.Place, bool) {
 	}
 	lead := b.String()
 	text := in.doc.Text
-	says := func(words ...string) bool {
-		for _, w := range words {
-			if strings.Contains(text, w) {
-				return true
-			}
-		}
-		return false
-	}
-	countyWords := says("全县", "我县", "本县", "该县", "全旗", "我旗")
-	provinceWords := says("全省", "我省", "本省", "省内", "全区各", "自治区")
-	districtWords := says("全区", "我区", "本区", "该区")
-	cityWords := says("全市", "我市", "本市", "该市", "全州", "我州", "全盟", "我盟", "市委", "市政府", "副市长", "市长")
+	sc := scopeOf(text)
+	countyWords, provinceWords, districtWords, cityWords := sc.county, sc.province, sc.district, sc.city
 	// How often the text names each unit (full or short name, outside
 	// quotes): the one it names most is what it is about.
 	mentions := map[string]int{}
@@ -707,13 +715,38 @@ func (in *inference) subjectPlace() (gazetteer.Place, bool) {
 			}
 		}
 		if bestN > 0 {
-			return best, true
+			return best, 2
 		}
 		if p, ok := in.parentOfCounties(whole); ok {
-			return p, true
+			return p, 2
 		}
 	}
-	return best, bestRank > 0
+	return best, bestRank
+}
+
+// scopeWords are the words by which a text speaks for its own unit: 全县
+// for a county, 全区 for a district, 全市 for a city, 全省 for a province.
+type scopeWords struct{ county, district, city, province bool }
+
+func scopeOf(text string) scopeWords {
+	return scopeWords{
+		county:   containsAny(text, []string{"全县", "我县", "本县", "该县", "全旗", "我旗"}),
+		district: containsAny(text, []string{"全区", "我区", "本区", "该区"}),
+		city:     containsAny(text, []string{"全市", "我市", "本市", "该市", "全州", "我州", "全盟", "我盟", "市委", "市政府", "副市长", "市长"}),
+		province: containsAny(text, []string{"全省", "我省", "本省", "省内", "全区各", "自治区"}),
+	}
+}
+
+// other reports scope words of a level other than p's: a text that speaks
+// for a unit other than the place p its issuer gives.
+func (w scopeWords) other(p gazetteer.Place) bool {
+	switch p.Level {
+	case gazetteer.LevelProvince:
+		return w.county || w.district || w.city
+	case gazetteer.LevelCity:
+		return w.county || w.district
+	}
+	return w.city && !w.county && !w.district
 }
 
 // parentOfCounties is the city whose county-level units a text names (at

@@ -500,6 +500,10 @@ func TestTimelineAndSubject(t *testing.T) {
 			"", SrcDefault, 2020, 0, "", "", ""},
 		{"a comparison base is no year the notice reviews", "发布时间：2019-12-06\n会议指出，全区光缆线路长度达到168万公里，互联网省际出口带宽达到2235万兆，比2018年增加了541万兆。",
 			"2019-12-06", SrcDateline, 2019, 0, "", "", ""},
+		{"a district the opening is about, confirmed by 全区, over a city office quoted in the body", "6月22日，龙岗区5G宏基站7139个建设任务全部完成，在全市率先实现全区5G信号覆盖。\n深圳市工业和信息化局有关负责人表示，深圳市将于7月底完成5G网络全覆盖。",
+			"", SrcDefault, 0, 0, "广东省", "深圳市", "龙岗区"},
+		{"a city's meeting over a district office that spoke at it", "全市通信基础设施建设推进视频会议召开\n7月27日，全市通信基础设施建设推进视频会议召开。市委常委、副市长出席会议并讲话。\n会议总结了全市通信基础设施建设情况。南郑区政府、市自然资源局、中国移动汉中分公司分别作了交流发言。",
+			"", SrcDefault, 0, 0, "陕西省", "汉中市", ""},
 		{"a year an account starts from or a document was issued in is not the present", "2019年以来，全省加快5G建设，并于2019年印发《加快5G发展的意见》。目前全省累计建成5G基站5万个。",
 			"", SrcDefault, 0, 0, "", "", ""},
 	}
