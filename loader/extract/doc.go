@@ -47,7 +47,11 @@
 //	            normalised form (个, 元, %, G …), kind (count, share, multiple,
 //	            money, measure), what it measures and words that begin with
 //	            it but are no unit (10部门, 3号台风, 14亿人民); prices 元/GB,
-//	            元每月; bandwidth letters (G, T, M, 兆) only in a clause about
+//	            元每月; a count or measure per people, households or months
+//	            after a slash (122.6部/百人, 19G/户/月), and a count in a
+//	            clause counting per so many people (每万人拥有5G基站数18个 →
+//	            个/万人), from the catalogue's per and per_capita lists;
+//	            bandwidth letters (G, T, M, 兆) only in a clause about
 //	            bandwidth or after 万/亿 (出口带宽达9.6万G), else they name a
 //	            technology (5G, 700M)
 //
@@ -103,6 +107,10 @@
 //   - A 以上/以下 figure running straight into the noun it restricts, with
 //     another figure later in its clause: 20户以上自然村4G网络覆盖率达到95%,
 //     1000Mbps及以上接入速率的用户为126万户.
+//   - A count of the notice's own parts (《实施方案》明确了7项重点任务,
+//     …等4个方面, 四项重点目标：): a structure noun right after the figure
+//     in a clause that says what a document sets out, or in a heading
+//     ending on a colon (lexicon: structure_nouns, structure_verbs).
 //
 // A prefix qualifier before a 分别 list holds for every figure in it
 // (同比下降分别超过20%和30%).
@@ -121,22 +129,27 @@
 // events → count, others → total). Ranks are rank.
 //
 // The kind is other for ranks, for counts of meetings, trainings and other
-// events, and for figures about others (全国10个, 工信部16个, a clause
+// events (batches, 批 and 批次, wherever they stand), and for figures
+// about others (全国10个, 工信部16个, a clause
 // opening with 全国 or 我国); achievement inside 在……的基础上, the base a
 // plan builds on; target when
 // the sentence carries a planning cue before the figure (力争, 争取, 预计,
 // 确保, 将 + verb, 到2027年, 2025年底前), when a target is quoted
 // (年度目标…, …的目标任务; but 完成年度目标的130% is a result), or when
-// the sentence is in the plan part of the
-// notice and nothing marks it as done (已, 截至, 目前); achievement
-// otherwise.
+// an earlier sentence of its paragraph that ends on a full stop plans
+// (提出江苏将建成…。行政村5G通达率大于90%) and none since reports something
+// done, or when the sentence is in the plan part of the notice and
+// nothing marks it as done (已, 截至, 目前, 1至9月); achievement otherwise.
+// A quoted target is a past one, for the year it was set for, unless a
+// modal puts it ahead (预计完成…的建设目标).
 //
 // The year is the year named closest before the figure in its sentence
 // (2021年，…; 到2027年; 截至2023年底; 十四五期间 → 2025; 2019年的1100亿元),
 // ignoring years in quotes, "2021年以来" (since), comparison bases (较2020年,
 // 是2020年的3倍) and years in an earlier clause that is more than a bare time
-// adverbial (在2020年办理…的基础上，力争…). Otherwise a
-// target refers to the plan year (a target quoted in a review to the
+// adverbial (在2020年办理…的基础上，力争…). Otherwise a target takes
+// the deadline its sentence names after it (将建设1462个4G基站，…，预计今年
+// 8月竣工), else it refers to the plan year (a target quoted in a review to the
 // reviewed year), and an achievement to the reviewed year — or to the
 // publication year when the notice came out after the first quarter of a
 // later year and its review is not anchored to the reviewed year (会议指出,
