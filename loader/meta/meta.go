@@ -1153,7 +1153,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// 5月17日…发布我省信息通信业去年“成绩单”。至去年底…比2019年同期提升8.5%:
 	// an account of last year compared with the year before it, named, and
 	// no later year named: last year is the year after the base.
-	if lastYearAccountRe.MatchString(text) {
+	if lastYearAccount(text) {
 		base := 0
 		for y := range baseYears(text) {
 			base = max(base, y)
@@ -1207,9 +1207,35 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	return 0, ""
 }
 
-// lastYearAccountRe is an account of last year: 至去年底, 截至去年年底,
-// 去年，全省…, 去年“成绩单”.
-var lastYearAccountRe = regexp.MustCompile(`(?:至|截至|截止)\s*去年\s*年?[底末]|(?:^|[。；;！\n]\s*)去年\s*[，,]|去年[“"]成绩单`)
+// lastYearAccount reports an account of last year in text: 至去年底,
+// 截至去年年底, 去年，全省…, 去年“成绩单”. It looks only around each 去年
+// (a regular expression over the whole text cost a load more than the
+// rest of the year rules).
+func lastYearAccount(text string) bool {
+	const w = "去年"
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		off = i + len(w)
+		before := strings.TrimRight(text[:i], " ")
+		after := strings.TrimLeft(text[off:], " ")
+		switch {
+		case (strings.HasSuffix(before, "至") || strings.HasSuffix(before, "截止")) &&
+			(strings.HasPrefix(after, "底") || strings.HasPrefix(after, "末") || strings.HasPrefix(after, "年底") || strings.HasPrefix(after, "年末")):
+			return true // 至去年底, 截至去年年底
+		case strings.HasPrefix(after, "，") || strings.HasPrefix(after, ","):
+			if before == "" || strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") ||
+				strings.HasSuffix(before, ";") || strings.HasSuffix(before, "！") || strings.HasSuffix(before, "\n") {
+				return true // 去年，全省…
+			}
+		case strings.HasPrefix(after, "“成绩单") || strings.HasPrefix(after, "\"成绩单"):
+			return true
+		}
+	}
+}
 
 // deadlineBefore reports text ending with a word that makes the date after
 // it a deadline (力争至2023年底, 确保至…).

@@ -569,3 +569,19 @@ func TestUndatedNoticeStandsInTheYearItsTextNames(t *testing.T) {
 		}
 	}
 }
+
+func TestLastYearAccount(t *testing.T) {
+	for s, want := range map[string]bool{
+		"至去年底，全省光缆线路长度达399万公里。": true,
+		"截至去年年底，我市已累计建设5G基站。":   true,
+		"会议指出。去年，全省新建5G基站3万个。":  true,
+		"发布我省信息通信业去年“成绩单”。":     true,
+		"比去年同期增长5%。":            false,
+		"去年以来，全省加快建设。":          false,
+		"全省今年新建5G基站，较去年多1万个。":   false,
+	} {
+		if got := lastYearAccount(s); got != want {
+			t.Errorf("lastYearAccount(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

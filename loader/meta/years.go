@@ -434,7 +434,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case asOf == P || asOf == P-1:
 			rev, revSrc = asOf, SrcBody
-		case month <= 6 && lastYearAccountRe.MatchString(text):
+		case month <= 6 && lastYearAccount(text):
 			// 5月17日…发布我省信息通信业去年“成绩单”。至去年底，…: an account
 			// of last year given in the first half of this one.
 			rev, revSrc = P-1, SrcBody
