@@ -967,7 +967,10 @@ func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docCont
 		now := ctx.now
 		switch t.kind {
 		case tBy:
-			cands = append(cands, cand{t.start, now == 0 || t.year >= now})
+			// Without a publication date the notice's year is inferred
+			// (a plan's last deadline, 到2022年): an earlier deadline in it
+			// (到2020年底) is no account of the past.
+			cands = append(cands, cand{t.start, now == 0 || t.year >= now || ctx.pub == 0 && ctx.reviewed == 0})
 		case tIn, tRange:
 			if now > 0 && t.year != now {
 				cands = append(cands, cand{t.start, t.year > now})

@@ -117,6 +117,8 @@ func TestKindAndYear(t *testing.T) {
 			"超过25.5万个/target/2025/own 大于90%/target/2025/own"},
 		{"an estimate and an item ended by ； do not carry", "预计全年实现规上工业总产值2160亿元。实现工业投资105亿元。今年8月将实现全市覆盖；固定宽带人口普及率51.5%。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2021-12-20"), Province: "广东省", Level: "province"},
 			"2160亿元/target/2022/own 105亿元/achievement/2021/own 51.5%/achievement/2021/own"},
+		{"an undated plan's earlier deadline is still a target", "到2020年底，建设5G基站4000座。到2022年底，5G基站达到10000座。", Doc{PlanYear: 2022, Province: "宁夏回族自治区", Level: "province"},
+			"4000座/target/2020/own 10000座/target/2022/own"},
 		{"batches are events, not achievements", "全省共完成五批次电信普遍服务试点，六批试点项目已全部验收。", Doc{ReviewedYear: 2021, Published: mustDate("2022-01-20"), Province: "河北省", Level: "province"},
 			"五批次/other/2021/own 六批/other/2021/own"},
 		{"months gone by are done, in a plan part too", "下一步，本市将持续推进。今年1至9月，新基建完成固定资产投资540.8亿元。", Doc{ReviewedYear: 2021, PlanYear: 2022, Published: mustDate("2021-11-25"), Province: "北京市", Level: "province"},
