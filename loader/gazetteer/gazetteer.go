@@ -69,6 +69,7 @@ type Gazetteer struct {
 	byName    map[string][]Candidate
 	lens      map[rune][]int // first rune of a name -> byte lengths of names starting with it, longest first
 	first     []uint64       // bitset over the BMP: runes that start a name (a cheap test before the map)
+	pairs     []uint64       // bitset over pairBit: the first two runes of names longer than one (a false hit only costs the lookups it saves)
 	provinces []Place
 	places    []Place           // every unit, in code order
 	byNames   map[string]string // province|city|county -> code (see Code)
@@ -112,7 +113,7 @@ func build(tsv string) *Gazetteer {
 			cityProv[r.code] = r.parent
 		}
 	}
-	g := &Gazetteer{byName: map[string][]Candidate{}, lens: map[rune][]int{}}
+	g := &Gazetteer{byName: map[string][]Candidate{}, lens: map[rune][]int{}, pairs: make([]uint64, pairBits/64)}
 	provShort := map[string]bool{}
 	for _, r := range rows {
 		if r.level != LevelProvince {
@@ -175,8 +176,12 @@ func build(tsv string) *Gazetteer {
 			}
 			return levelRank[cs[i].Level] < levelRank[cs[j].Level]
 		})
-		r, _ := utf8.DecodeRuneInString(name)
+		r, size := utf8.DecodeRuneInString(name)
 		g.lens[r] = append(g.lens[r], len(name))
+		if size < len(name) {
+			r2, _ := utf8.DecodeRuneInString(name[size:])
+			g.pairs[pairBit(r, r2)/64] |= 1 << (pairBit(r, r2) % 64)
+		}
 	}
 	g.first = make([]uint64, 0x10000/64)
 	for r, ls := range g.lens {
@@ -376,8 +381,17 @@ func (g *Gazetteer) Scan(text string) []Match {
 // longestAt returns the byte length and candidates of the longest name
 // starting at text[i:], whose first rune is r; 0 when none does.
 func (g *Gazetteer) longestAt(text string, i int, r rune) (int, []Candidate) {
+	// Most runes that start a name are not followed by the second rune of
+	// any: then only a one-rune name can start here.
+	_, size := utf8.DecodeRuneInString(text[i:])
+	pair := false
+	if i+size < len(text) {
+		r2, _ := utf8.DecodeRuneInString(text[i+size:])
+		b := pairBit(r, r2)
+		pair = g.pairs[b/64]&(1<<(b%64)) != 0
+	}
 	for _, l := range g.lens[r] {
-		if i+l > len(text) {
+		if i+l > len(text) || l > size && !pair {
 			continue
 		}
 		if cs, ok := g.byName[text[i:i+l]]; ok {
@@ -385,6 +399,14 @@ func (g *Gazetteer) longestAt(text string, i int, r rune) (int, []Candidate) {
 		}
 	}
 	return 0, nil
+}
+
+// pairBits is the size of the pairs bitset.
+const pairBits = 1 << 20
+
+// pairBit is the bit of the pairs bitset for a name's first two runes.
+func pairBit(r1, r2 rune) uint32 {
+	return (uint32(r1)*0x9e3779b1 ^ uint32(r2)*0x85ebca6b) % pairBits
 }
 
 // weak reports a name known only as the short name of county-level units
