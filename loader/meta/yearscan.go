@@ -1,6 +1,7 @@
 package meta
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -75,6 +76,27 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// occurrences yields the offset of each occurrence of w in s, in order.
+func occurrences(s, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for off := 0; ; {
+			i := strings.Index(s[off:], w)
+			if i < 0 || !yield(off+i) {
+				return
+			}
+			off += i + len(w)
+		}
+	}
+}
+
+// yearDigits reads d, four bytes, as a year (?:19|20)\d{2}.
+func yearDigits(d string) (int, bool) {
+	if !(d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0') || !isDigit(d[2]) || !isDigit(d[3]) {
+		return 0, false
+	}
+	return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0'), true
+}
+
 // yearMention is a year written as ((?:19|20)\d{2})\s*年: its value, the
 // offset of its digits and the offset just after its 年.
 type yearMention struct {
@@ -124,24 +146,16 @@ func scanOf(text string) *textScan {
 // preceded by more digits (12024年) counts, as it does for the expressions.
 func scanMentions(s string) []yearMention {
 	var out []yearMention
-	for off := 0; ; {
-		i := strings.Index(s[off:], "年")
-		if i < 0 {
-			return out
-		}
-		j := off + i
-		off = j + len("年")
+	for j := range occurrences(s, "年") {
 		k := spaceBefore(s, j)
 		if k < 4 {
 			continue
 		}
-		d := s[k-4 : k]
-		if !(d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0') || !isDigit(d[2]) || !isDigit(d[3]) {
-			continue
+		if y, ok := yearDigits(s[k-4 : k]); ok {
+			out = append(out, yearMention{year: y, start: k - 4, after: j + len("年")})
 		}
-		y := int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
-		out = append(out, yearMention{year: y, start: k - 4, after: off})
 	}
+	return out
 }
 
 // prefixedYears is the set of years of sc written right after one of
@@ -376,11 +390,11 @@ func periodRangeFirsts(text string) []int {
 		if q < 4 {
 			continue
 		}
-		d := text[q-4 : q]
-		if !(d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0') || !isDigit(d[2]) || !isDigit(d[3]) || q-4 < end {
+		y, ok := yearDigits(text[q-4 : q])
+		if !ok || q-4 < end {
 			continue
 		}
-		out = append(out, int(d[0]-'0')*1000+int(d[1]-'0')*100+int(d[2]-'0')*10+int(d[3]-'0'))
+		out = append(out, y)
 		end = m.after
 	}
 	return out
@@ -507,13 +521,7 @@ var pastLeadWords = []string{"过去一年", "过去的一年", "一年来", "�
 // (?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，).
 func pastLead(text string) bool {
 	for _, w := range []string{"过去", "一年来", "去年"} {
-		for off := 0; ; {
-			i := strings.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			j := off + i
-			off = j + len(w)
+		for j := range occurrences(text, w) {
 			if !startsWithAny(text[j:], pastLeadWords) {
 				continue
 			}
@@ -539,13 +547,8 @@ func looksForward(text string) bool {
 		return true
 	}
 	for _, w := range []string{"将", "要"} {
-		for off := 0; ; {
-			i := strings.Index(text[off:], w)
-			if i < 0 {
-				break
-			}
-			off += i + len(w)
-			if startsWithAny(text[off:], forwardVerbs) {
+		for j := range occurrences(text, w) {
+			if startsWithAny(text[j+len(w):], forwardVerbs) {
 				return true
 			}
 		}
@@ -568,14 +571,8 @@ var (
 func matchNear(re *regexp.Regexp, s string, anchors []string, reach int) bool {
 	var spans [][2]int
 	for _, a := range anchors {
-		for off := 0; ; {
-			i := strings.Index(s[off:], a)
-			if i < 0 {
-				break
-			}
-			j := off + i
-			off = j + len(a)
-			spans = append(spans, [2]int{max(0, j-reach), min(len(s), off+reach)})
+		for j := range occurrences(s, a) {
+			spans = append(spans, [2]int{max(0, j-reach), min(len(s), j+len(a)+reach)})
 		}
 	}
 	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
@@ -626,8 +623,8 @@ func eventYear(text string) int {
 		return 0
 	}
 	for i := 0; i+4 <= len(text); i++ {
-		d := text[i : i+4]
-		if !(d[0] == '1' && d[1] == '9' || d[0] == '2' && d[1] == '0') || !isDigit(d[2]) || !isDigit(d[3]) {
+		y, ok := yearDigits(text[i : i+4])
+		if !ok {
 			continue
 		}
 		if !endsWithAny(text[:spaceBefore(text, i)], eventHosts) {
@@ -641,7 +638,7 @@ func eventYear(text string) int {
 		}
 		for n := 0; ; n++ {
 			if startsWithAny(text[j:], eventWords) {
-				return int(d[0]-'0')*1000 + int(d[1]-'0')*100 + int(d[2]-'0')*10 + int(d[3]-'0')
+				return y
 			}
 			if n == 16 || j >= len(text) {
 				break

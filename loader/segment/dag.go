@@ -108,12 +108,7 @@ type cutter struct {
 // the dictionary's word graph, runs of single characters handed to the HMM
 // — and calls emit with each token, a slice of s (or a string from the HMM).
 func (t *trie) cut(c *cutter, s string, hmmCut func(c *cutter, run string, emit func(string)), emit func(string)) {
-	c.runes, c.offs = c.runes[:0], c.offs[:0]
-	for i, r := range s {
-		c.runes = append(c.runes, r)
-		c.offs = append(c.offs, i)
-	}
-	c.offs = append(c.offs, len(s))
+	c.runes, c.offs = splitRunes(s, c.runes, c.offs)
 	n := len(c.runes)
 	if cap(c.routes) < n+1 {
 		c.routes = make([]route, n+1)
@@ -181,6 +176,17 @@ func (t *trie) cut(c *cutter, s string, hmmCut func(c *cutter, run string, emit 
 		x = y
 	}
 	flush(n)
+}
+
+// splitRunes fills runes with the runes of s and offs with the byte offset
+// of each and of the end of s, reusing their arrays.
+func splitRunes(s string, runes []rune, offs []int) ([]rune, []int) {
+	runes, offs = runes[:0], offs[:0]
+	for i, r := range s {
+		runes = append(runes, r)
+		offs = append(offs, i)
+	}
+	return runes, append(offs, len(s))
 }
 
 // isWord reports whether s is a dictionary word of positive frequency.

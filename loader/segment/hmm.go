@@ -229,12 +229,7 @@ func skipRun(s string) [2]int {
 // from a B to its E, an S stands alone, and an unfinished word at the end
 // is one token.
 func (m *hmmModel) cutHan(h *hmmCutter, run string, emit func(string)) {
-	h.runes, h.offs = h.runes[:0], h.offs[:0]
-	for i, r := range run {
-		h.runes = append(h.runes, r)
-		h.offs = append(h.offs, i)
-	}
-	h.offs = append(h.offs, len(run))
+	h.runes, h.offs = splitRunes(run, h.runes, h.offs)
 	n := len(h.runes)
 	if cap(h.states) < n {
 		h.states = make([]int8, n)
