@@ -18,22 +18,29 @@ type aggKey struct {
 
 // aggTables are the aggregate tables and the statement that fills one of
 // them from the documents under the touched keys (touched_docs) and their
-// per-document rows.
-var aggTables = []struct{ name, fill string }{
-	{"group_stats", `
+// per-document rows. A perDoc table holds rows of single documents (not
+// sums): a load that does not rebuild it whole rewrites the rows of the
+// documents it wrote or removed only (changed_docs, a subset of
+// touched_docs), which read a few row groups of the per-document tables
+// instead of every document of the touched keys.
+var aggTables = []struct {
+	name, fill string
+	perDoc     bool
+}{
+	{name: "group_stats", fill: `
 INSERT INTO group_stats
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        count(*), sum(d.tokens), sum(d.chars), sum(d.sentences), sum(d.indicators)
 FROM touched_docs d
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year`},
-	{"term_stats", `
+	{name: "term_stats", fill: `
 INSERT INTO term_stats
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        t.term, sum(t.n), count(*)
 FROM term_counts t
 JOIN touched_docs d ON d.doc_id = t.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, t.term`},
-	{"theme_stats", `
+	{name: "theme_stats", fill: `
 INSERT INTO theme_stats
 SELECT d.province, any_value(d.province_code), d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        h.theme, sum(h.hits), count(*)
@@ -42,7 +49,7 @@ JOIN touched_docs d ON d.doc_id = h.doc_id
 WHERE h.hits > 0
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, h.theme`},
 	// A document counts once per metric: in the first of its rows (ord 1).
-	{"indicator_stats", `
+	{name: "indicator_stats", fill: `
 INSERT INTO indicator_stats
 WITH f AS (
     SELECT i.doc_id, coalesce(i.canonical_metric, i.metric) AS metric, i.kind, i.measure, i.unit, i.scope, i.year,
@@ -61,7 +68,7 @@ FROM o
 JOIN touched_docs d ON d.doc_id = o.doc_id
 GROUP BY d.province, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year, o.metric, o.kind, o.measure, o.unit, o.scope, o.year`},
 	// Sorted by metric, so that one metric's figures share row groups.
-	{"figures", `
+	{name: "figures", perDoc: true, fill: `
 INSERT INTO figures
 SELECT d.province, d.province_code, d.level, d.doc_type, d.year, d.reviewed_year, d.plan_year,
        coalesce(i.canonical_metric, i.metric) AS metric, d.place_code,
@@ -69,7 +76,7 @@ SELECT d.province, d.province_code, d.level, d.doc_type, d.year, d.reviewed_year
        i.measure, i.value, i.value_max, i.unit, i.qualifier, i.surface, i.scope, i.scope_place,
        coalesce(s.text, '')
 FROM indicators i
-JOIN touched_docs d ON d.doc_id = i.doc_id
+JOIN changed_docs d ON d.doc_id = i.doc_id
 LEFT JOIN sentences s ON s.doc_id = i.doc_id AND s.sentence_no = i.sentence_no
 ORDER BY metric`},
 }
@@ -141,15 +148,17 @@ func (w *writer) refreshAggregates(ctx context.Context) error {
 	if full {
 		w.touched = nil
 	}
-	err := fillAggregates(ctx, w.conn, w.touched)
+	err := fillAggregates(ctx, w.conn, w.touched, w.changedDocs)
 	w.touched = nil
 	return err
 }
 
 // fillAggregates recomputes the aggregate tables on conn, in the caller's
 // transaction: for the touched keys, or whole when touched is nil (a fresh
-// database, a large load, a merge of shards).
-func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool) error {
+// database, a large load, a merge of shards). changed lists the documents
+// written or removed under the touched keys, whose rows of the perDoc
+// tables are rewritten.
+func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool, changed map[int]bool) error {
 	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE touched_keys (province VARCHAR, level VARCHAR, doc_type VARCHAR,
 		    year INTEGER, reviewed_year INTEGER, plan_year INTEGER)`); err != nil {
 		return fmt.Errorf("aggregates: %w", err)
@@ -170,9 +179,31 @@ func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool
 	if _, err := conn.ExecContext(ctx, touchedDocs); err != nil {
 		return fmt.Errorf("aggregates: %w", err)
 	}
+	if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE changed_ids (doc_id INTEGER)`); err != nil {
+		return fmt.Errorf("aggregates: %w", err)
+	}
+	for id := range changed {
+		if full {
+			break
+		}
+		if _, err := conn.ExecContext(ctx, `INSERT INTO changed_ids VALUES (?)`, id); err != nil {
+			return fmt.Errorf("aggregates: %w", err)
+		}
+	}
+	changedDocs := `CREATE OR REPLACE TEMP TABLE changed_docs AS SELECT * FROM touched_docs`
+	if !full {
+		changedDocs += ` WHERE doc_id IN (SELECT doc_id FROM changed_ids)`
+	}
+	if _, err := conn.ExecContext(ctx, changedDocs); err != nil {
+		return fmt.Errorf("aggregates: %w", err)
+	}
 	for _, t := range aggTables {
 		del := `DELETE FROM ` + t.name
-		if !full {
+		switch {
+		case full:
+		case t.perDoc:
+			del += ` WHERE doc_id IN (SELECT doc_id FROM changed_ids)`
+		default:
 			del += ` t USING touched_keys k WHERE ` + keyMatch("t")
 		}
 		if _, err := conn.ExecContext(ctx, del); err != nil {
@@ -182,7 +213,7 @@ func fillAggregates(ctx context.Context, conn *sql.Conn, touched map[aggKey]bool
 			return fmt.Errorf("aggregates: fill %s: %w", t.name, err)
 		}
 	}
-	_, err := conn.ExecContext(ctx, `DROP TABLE touched_keys; DROP TABLE touched_docs`)
+	_, err := conn.ExecContext(ctx, `DROP TABLE touched_keys; DROP TABLE touched_docs; DROP TABLE changed_ids; DROP TABLE changed_docs`)
 	return err
 }
 

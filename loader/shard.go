@@ -237,7 +237,7 @@ func MergeParquet(ctx context.Context, opts Options, dir string) (Summary, error
 	if err := exec("DROP TABLE merge_ids"); err != nil {
 		return sum, err
 	}
-	if err := fillAggregates(ctx, conn, nil); err != nil {
+	if err := fillAggregates(ctx, conn, nil, nil); err != nil {
 		return sum, fmt.Errorf("merge: %w", err)
 	}
 	if err := exec("COMMIT"); err != nil {

@@ -165,7 +165,8 @@ type Figure struct {
 // whole: a page of one metric (its table, its charts) then reads that
 // metric's row groups, found by their zone maps, instead of scanning the
 // 808,000 figures and the 2.6 million sentences of 100,000 notices to
-// look up a hundred. A load rewrites the rows of the keys it touched (they
-// go to the end, out of order, which costs speed, not correctness).
+// look up a hundred. A load that does not rebuild it whole rewrites the
+// rows of the documents it wrote or removed (they go to the end, out of
+// order, which costs speed, not correctness).
 var Figures = Declare[Figure](Spec{Name: "figures",
 	Comment: "Load-time index: every figure with its document's filter key and place and its sentence, clustered by metric."})
