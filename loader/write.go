@@ -138,13 +138,22 @@ func (a *appenders) close() error {
 // groups fill) or spilled beside it.
 const writerMemory = "256MB"
 
+// writerCheckpoint is the write-ahead log size over which DuckDB
+// checkpoints when a transaction commits, writing the load's rows to the
+// file instead of first to the log: a load commits once and then
+// checkpoints anyway, and at the default (16 MB) the commit of a large
+// load wrote every row to the log that the checkpoint then wrote again
+// (bench corpus: commit and checkpoint 0.60 s, now 0.43 s; every table
+// identical).
+const writerCheckpoint = "1MB"
+
 // flushBytes is how much text the appenders hold before they hand their
 // rows to the table: DuckDB's appender would otherwise buffer 204,800 rows
 // of each table, whole notice bodies included.
 const flushBytes = 32 << 20
 
 func openWriter(ctx context.Context, path string, fresh bool, st *dbState) (*writer, error) {
-	db, err := sql.Open("duckdb", path+"?memory_limit="+writerMemory)
+	db, err := sql.Open("duckdb", path+"?memory_limit="+writerMemory+"&checkpoint_threshold="+writerCheckpoint)
 	if err != nil {
 		return nil, err
 	}
