@@ -463,6 +463,12 @@ type docContext struct {
 	achievementYear int
 	// targetYear is the year of an undated target.
 	targetYear int
+	// plansOnly reports a notice that sets out a plan and gives no account
+	// of any year (an action plan, key points, a news item relaying a plan
+	// just issued): a plan year, no year reviewed, and the plan year not
+	// before the publication year. Its unmarked figures outside a review
+	// part are what the plan sets out.
+	plansOnly bool
 	place      placeInfo
 }
 
@@ -508,6 +514,7 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	default:
 		c.targetYear = pub
 	}
+	c.plansOnly = plan > 0 && reviewed == 0 && (pub == 0 || plan >= pub)
 	return c
 }
 

@@ -774,7 +774,7 @@ func monthOf(rs []rune) int {
 // none); part is the sentence's part of the notice.
 func (e *Extractor) label(rs []rune, f figure, marks *sentenceMarks, metric string, part text.Part, paraYear int, ctx *docContext) (kind string, year int, scope, place string) {
 	scope, place = e.scopeOf(rs, f, marks)
-	kind, pastTarget := e.kindOf(rs, f, marks, metric, part == text.Plan, paraYear, ctx)
+	kind, pastTarget := e.kindOf(rs, f, marks, metric, part == text.Plan || part != text.Review && ctx.plansOnly, paraYear, ctx)
 	// An estimate in the review of a notice that also plans a year (预计全年
 	// 实现…) is a target for the year reviewed.
 	if kind == "target" && part == text.Review && ctx.plan > ctx.reviewed && ctx.reviewed > 0 && estimate(rs, f, marks) {

@@ -318,3 +318,22 @@ func TestQuotedTargetByName(t *testing.T) {
 		t.Errorf("a quotation that names no target: %+v", ins)
 	}
 }
+
+// TestPlanNoticeDefaultsToTargets checks the genre rule: in a notice that
+// sets out a plan and reviews no year (an action plan, key points, a news
+// item relaying a plan), a figure with no marker of its own outside a
+// review part is a target for the plan's horizon; a past marker keeps an
+// achievement, and the same clause in a notice that reviews a year stays
+// an achievement.
+func TestPlanNoticeDefaultsToTargets(t *testing.T) {
+	body := "11月21日，四川省印发《算力基础设施高质量发展行动方案(2024—2027年)》。\n计算力方面，算力总规模达到40EFLOPS，其中智能算力占比不低于60%。全省已建成5G基站20万个。"
+	plan := Doc{PlanYear: 2027, Province: "四川省", Level: "province"}
+	want := "40EFLOPS/target/2027/own 不低于60%/target/2027/own 20万个/achievement/0/own"
+	if got := labelled(t, body, plan); got != want {
+		t.Errorf("plan notice:\n got %s\nwant %s", got, want)
+	}
+	review := Doc{ReviewedYear: 2024, PlanYear: 2027, Published: mustDate("2025-01-10"), Province: "四川省", Level: "province"}
+	if got := labelled(t, body, review); strings.Contains(got, "40EFLOPS/target") {
+		t.Errorf("a notice reviewing a year keeps unmarked figures as achievements: %s", got)
+	}
+}
