@@ -469,7 +469,7 @@ type docContext struct {
 	// before the publication year. Its unmarked figures outside a review
 	// part are what the plan sets out.
 	plansOnly bool
-	place      placeInfo
+	place     placeInfo
 }
 
 func newDocContext(reviewed, plan int, published time.Time) docContext {
