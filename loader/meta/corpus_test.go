@@ -193,9 +193,9 @@ func TestRealMetadata(t *testing.T) {
 	floors := map[string]map[string]float64{
 		"A": {"province": 1, "city": 1, "county": 1, "level": 1, "published": 0.77, "reviewed_year": 0.85, "plan_year": 0.94},
 		"b": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.53, "reviewed_year": 0.73, "plan_year": 0.80},
-		"C": {"province": 1, "city": 0.94, "county": 0.94, "level": 0.88, "published": 0.97, "reviewed_year": 0.85, "plan_year": 0.80},
+		"C": {"province": 1, "city": 0.94, "county": 0.94, "level": 0.88, "published": 1, "reviewed_year": 0.85, "plan_year": 0.80},
 		"D": {"province": 0.96, "city": 0.93, "county": 0.96, "level": 0.93, "published": 0.81, "reviewed_year": 0.84, "plan_year": 0.75},
-		"E": {"province": 0.9, "city": 0.83, "county": 0.87, "level": 0.87, "published": 0.77, "reviewed_year": 0.74, "plan_year": 0.74},
+		"E": {"province": 0.9, "city": 0.83, "county": 0.87, "level": 0.87, "published": 0.83, "reviewed_year": 0.74, "plan_year": 0.74},
 	}
 	for set, f := range floors {
 		t.Run(set, func(t *testing.T) { checkFloors(t, acc[set], f) })

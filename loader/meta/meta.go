@@ -998,8 +998,14 @@ func (in *inference) published() {
 	// The opening sentence: 2022年1月20日，…召开 or 1月22日下午 with the
 	// year of the conference it reports.
 	first := ""
-	if len(in.paras) > 0 {
-		first = in.paras[0]
+	for i, p := range in.paras {
+		// A credit line kept above the dateline (新华社, 岳德亮新华社 over
+		// 新华社杭州7月5日电…) is not the opening.
+		if i < 2 && i+1 < len(in.paras) && creditLine(p) {
+			continue
+		}
+		first = p
+		break
 	}
 	if head := firstClause(first); head != "" {
 		if t, ok := ParseDate(head); ok {
@@ -1121,6 +1127,12 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		}
 		return asY + 1, SrcMonthDayAsOf
 	}
+	// 新华社杭州7月5日电 …近日印发《…“十四五”规划》; 11月21日，…印发的
+	// 《…行动方案(2024—2027年)》: a plan over several years that the
+	// opening relays as just issued came out in its first year.
+	if y := justIssuedPlanStart(text); y != 0 {
+		return y, SrcMonthDayPeriod
+	}
 	// 7月20日…2023年上半年，全省…: a part of a year ended before the day
 	// is reported in that year.
 	if y, end := latestPartOfYear(text); y != 0 && mo > end {
@@ -1207,6 +1219,64 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	return 0, ""
 }
 
+// creditLine reports a short line of a name or an agency alone, with no
+// digit and no punctuation (新华社, 岳德亮新华社).
+func creditLine(p string) bool {
+	p = strings.TrimSpace(p)
+	n := utf8.RuneCountInString(p)
+	return n > 0 && n <= 10 && !strings.ContainsAny(p, "0123456789，。,.：:；;、！？!?（）()")
+}
+
+// recentWords date an issue to the time of writing: 近日印发, 今年5月，…下发.
+var recentWords = []string{"近日", "日前", "近期", "今年", "本月", "今天", "今日"}
+
+// justIssuedPlanStart is the first year of a plan over several years
+// (《…(2024—2027年)》, 《…“十四五”规划》) whose issue the first three
+// paragraphs of text report as the news itself: in the opening sentence,
+// or dated recent (近日, 今年) in the clause before; 0 when none.
+func justIssuedPlanStart(text string) int {
+	paras := strings.SplitN(text, "\n", 4)
+	if len(paras) > 3 {
+		paras = paras[:3]
+	}
+	opening := firstSentence(text)
+	for pi, p := range paras {
+		for off := 0; ; {
+			j := strings.Index(p[off:], "《")
+			if j < 0 {
+				break
+			}
+			open := off + j
+			k := strings.Index(p[open:], "》")
+			if k < 0 {
+				break
+			}
+			name := p[open+len("《") : open+k]
+			off = open + k
+			before := lastRunes(p[:open], 24)
+			if c := strings.LastIndexAny(before, "。；;"); c >= 0 {
+				before = before[c+1:]
+			}
+			if !containsAny(lastRunes(before, 8), relayWords) || !containsAny(lastRunes(name, 14), planNameWords) {
+				continue
+			}
+			if !(pi == 0 && open < len(opening)) && !containsAny(before, recentWords) {
+				continue
+			}
+			if m := periodRangeRe.FindStringSubmatch(name); m != nil {
+				a, _ := strconv.Atoi(m[1])
+				if b, _ := strconv.Atoi(m[2]); b > a {
+					return a
+				}
+			}
+			if m := namedPeriodRe.FindStringSubmatch(name); m != nil && periodEnd[m[1]] > 0 {
+				return periodEnd[m[1]] - 4
+			}
+		}
+	}
+	return 0
+}
+
 // lastYearAccount reports an account of last year in text: 至去年底,
 // 截至去年年底, 去年，全省…, 去年“成绩单”. It looks only around each 去年
 // (a regular expression over the whole text cost a load more than the
@@ -1224,8 +1294,9 @@ func lastYearAccount(text string) bool {
 		after := strings.TrimLeft(text[off:], " ")
 		switch {
 		case (strings.HasSuffix(before, "至") || strings.HasSuffix(before, "截止")) &&
-			(strings.HasPrefix(after, "底") || strings.HasPrefix(after, "末") || strings.HasPrefix(after, "年底") || strings.HasPrefix(after, "年末")):
-			return true // 至去年底, 截至去年年底
+			(strings.HasPrefix(after, "底") || strings.HasPrefix(after, "末") || strings.HasPrefix(after, "年底") || strings.HasPrefix(after, "年末") ||
+				strings.HasPrefix(after, "，") || strings.HasPrefix(after, ",")):
+			return true // 至去年底, 截至去年年底, 截至去年，
 		case strings.HasPrefix(after, "，") || strings.HasPrefix(after, ","):
 			if before == "" || strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") ||
 				strings.HasSuffix(before, ";") || strings.HasSuffix(before, "！") || strings.HasSuffix(before, "\n") {

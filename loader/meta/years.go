@@ -442,6 +442,19 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P, SrcBody
 		case study && !reviews(text, P, false) && !reviews(text, P-1, false):
 			// A study session that gives no account of a year's work.
+		case justIssuedPlanStart(text) == P:
+			// 11月21日，…印发的《…行动方案(2024—2027年)》对外发布: the news
+			// is a plan issued in its first year; it reviews that year when
+			// it also says how far things stand (已建成5G基站3.6万个), the
+			// year before when it says so of last year, else none.
+			// 截至去年…: the account is of the year before.
+			if lastYearAccount(text) {
+				rev, revSrc = P-1, SrcBody
+			} else if givesAccount(text) {
+				rev, revSrc = P, SrcBody
+			} else {
+				rev, revSrc = 0, SrcPlanRelay
+			}
 		case counts[P-1] > 0 && (month <= 9 || counts[P-1] >= counts[P]):
 			rev, revSrc = P-1, SrcBody
 		case month <= 3 && strings.Contains(text, "去年"):
