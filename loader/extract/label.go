@@ -255,6 +255,9 @@ func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenc
 		end := i + n
 		switch class {
 		case cueFuture:
+			if obtainsFunds(rs, i, end, lex) {
+				break // 争取衔接资金9.56亿元: money brought in
+			}
 			m.moods = append(m.moods, moodMark{pos: i, future: true})
 		case cuePast:
 			if hasAt(rs, i, "已") && (endsWith(rs, i, "不") || endsWith(rs, i, "而")) {
@@ -475,6 +478,24 @@ func sortScopes(s []scopeMark) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// obtainsFunds reports a future marker at rs[i:end] that is one of the
+// obtain words followed, within six characters and before any digit or
+// punctuation, by a word for funds (争取衔接资金, 争取中央财政补助资金).
+func obtainsFunds(rs []rune, i, end int, lex *Lexicon) bool {
+	if !containsString(lex.ObtainWords, string(rs[i:end])) {
+		return false
+	}
+	for k := end; k < len(rs) && k <= end+6; k++ {
+		if rs[k] >= '0' && rs[k] <= '9' || strings.ContainsRune("，。；、,;：:", rs[k]) {
+			return false
+		}
+		if anyAt(rs, k, lex.Funds) {
+			return true
+		}
+	}
+	return false
 }
 
 // yaoInWord reports a 要 at rs[i] that is part of a word (重要, 要求), not

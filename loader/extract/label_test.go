@@ -337,3 +337,22 @@ func TestPlanNoticeDefaultsToTargets(t *testing.T) {
 		t.Errorf("a notice reviewing a year keeps unmarked figures as achievements: %s", got)
 	}
 }
+
+// TestFundsObtainedAreNotPlans checks that 争取 before a word for funds is
+// money brought in (an achievement of the year reviewed), while 争取 before
+// a verb stays a modal.
+func TestFundsObtainedAreNotPlans(t *testing.T) {
+	e := testExtractor(t)
+	for _, c := range []struct{ s, kind string }{
+		{"全年争取衔接资金9.56亿元。", "achievement"},
+		{"争取中央财政补助资金超过1100万元。", "achievement"},
+		{"争取专项债券3亿元。", "achievement"},
+		{"争取完成投资9.56亿元。", "target"},
+		{"争取新建5G基站3000个。", "target"},
+	} {
+		ins := e.Sentence(c.s, text.Review, text.Years{Reviewed: 2024})
+		if len(ins) != 1 || ins[0].Kind != c.kind {
+			t.Errorf("%s: got %+v, want one %s", c.s, ins, c.kind)
+		}
+	}
+}

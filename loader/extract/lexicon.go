@@ -18,6 +18,8 @@ import (
 type Lexicon struct {
 	Future          []string       `yaml:"future"`
 	NotFuture       []string       `yaml:"not_future"`
+	ObtainWords     []string       `yaml:"obtain_words"`
+	Funds           []string       `yaml:"funds"`
 	WillVerbs       []string       `yaml:"will_verbs"`
 	NotModalYao     []string       `yaml:"not_modal_yao"`
 	Past            []string       `yaml:"past"`
