@@ -18,6 +18,9 @@ type Extractor struct {
 	units *Units
 	lex   *Lexicon
 	gaz   *gazetteer.Gazetteer
+	// now and attendance are the lexicon's lists of the same names, tested
+	// on every sentence in one pass each.
+	now, attendance phraseSet
 }
 
 // Option configures an Extractor.
@@ -67,6 +70,8 @@ func New(c *Catalogue, opts ...Option) *Extractor {
 	if e.gaz == nil {
 		e.gaz = gazetteer.Default()
 	}
+	e.now = newPhraseSet(e.lex.Now)
+	e.attendance = newPhraseSet(e.lex.Attendance)
 	return e
 }
 
@@ -166,10 +171,11 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			underItem = item && short[s.No]
 		}
 		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy || moodBy}
-		if containsAny(text.Simplify(s.Text), e.lex.Now...) {
+		simp := text.Simplify(s.Text)
+		if e.now.in(simp) {
 			st.paraYear, st.by = 0, false
 		}
-		if text.IsChrome(s.Text) || e.isAttendance(s.Text) {
+		if text.IsChromeSimplified(simp) || e.attendance.in(simp) {
 			semiYear = 0
 			continue
 		}
@@ -180,7 +186,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			if last.Kind == "achievement" && last.Year > 0 {
 				st.paraYear = last.Year
 			}
-		} else if prevYear > 0 && anyPrefix(strings.TrimLeft(text.Simplify(s.Text), " 　"), e.lex.Continuations) {
+		} else if prevYear > 0 && anyPrefix(strings.TrimLeft(simp, " 　"), e.lex.Continuations) {
 			// 2023年度…评测结果发布。其中，青岛市…位列第1名; 会上发布了
 			// 2024年度《…报告》。报告显示，…: the year of the sentence
 			// before, which had no figure of its own, for this sentence and
@@ -188,7 +194,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			st.paraYear = prevYear
 			paraYear = prevYear
 		}
-		inds, marks := e.sentence(s.No, s.Text, s.Part, st, &ctx)
+		inds, marks := e.sentence(s.No, s.Text, simp, s.Part, st, &ctx)
 		first := utf8.RuneCountInString(s.Text)
 		if len(inds) > 0 {
 			first = inds[0].Start
@@ -297,7 +303,14 @@ func anyPrefix(s string, words []string) bool {
 // subItem reports a paragraph that opens with an item number in Arabic
 // digits (1.…, 2、…, （3）…): part of the section above it.
 func subItem(s string) bool {
-	rs := []rune(strings.TrimLeft(s, " 　"))
+	// The item number is within the first five characters: decode no more.
+	rs := make([]rune, 0, 6)
+	for _, r := range strings.TrimLeft(s, " 　") {
+		if len(rs) == cap(rs) {
+			break
+		}
+		rs = append(rs, r)
+	}
 	i := 0
 	if at(rs, 0) == '（' || at(rs, 0) == '(' {
 		i++
@@ -433,17 +446,11 @@ func operatorCount(rs []rune, f figure) bool {
 // may be any licensed firm (新增5家电信企业获得增值电信业务许可).
 var groupOperatorNouns = []string{"基础电信企业", "基础电信运营企业", "基础电信运营商", "电信运营商", "通信运营商", "运营商"}
 
-// isAttendance reports a sentence about who attended a meeting (全省13个市
-// 通信发展办负责人参加会议): its counts are no indicators.
-func (e *Extractor) isAttendance(s string) bool {
-	return containsAny(text.Simplify(s), e.lex.Attendance...)
-}
-
 // Sentence extracts the indicators of one sentence, for tests and fuzzing;
 // SentenceNo is 0 and the notice's place is unknown.
 func (e *Extractor) Sentence(s string, part text.Part, years text.Years) []Indicator {
 	ctx := newDocContext(years.Reviewed, years.Plan, time.Time{})
-	inds, _ := e.sentence(0, s, part, sentenceState{}, &ctx)
+	inds, _ := e.sentence(0, s, text.Simplify(s), part, sentenceState{}, &ctx)
 	return inds
 }
 
@@ -518,10 +525,12 @@ func newDocContext(reviewed, plan int, published time.Time) docContext {
 	return c
 }
 
-func (e *Extractor) sentence(no int, s string, part text.Part, st sentenceState, ctx *docContext) ([]Indicator, *sentenceMarks) {
+// sentence extracts the indicators of the sentence s, given simp, its
+// text.Simplify.
+func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentenceState, ctx *docContext) ([]Indicator, *sentenceMarks) {
 	orig := []rune(s)
 	rs := orig
-	if simp := text.Simplify(s); simp != s {
+	if simp != s {
 		if r := []rune(simp); len(r) == len(orig) {
 			rs = r
 		}
@@ -807,11 +816,19 @@ func (e *Extractor) baseYear(rs []rune, f figure, marks *sentenceMarks) int {
 }
 
 func isMinorDelim(r rune) bool {
-	return strings.ContainsRune("，,；;：:、。！？!?\u3000", r)
+	switch r {
+	case '，', ',', '；', ';', '：', ':', '、', '。', '！', '？', '!', '?', '\u3000':
+		return true
+	}
+	return false
 }
 
 func isMajorDelim(r rune) bool {
-	return strings.ContainsRune("；;。！？!?", r)
+	switch r {
+	case '；', ';', '。', '！', '？', '!', '?':
+		return true
+	}
+	return false
 }
 
 // minorStart is the first rune of the clause that holds rs[i].

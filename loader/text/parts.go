@@ -71,7 +71,12 @@ func init() {
 // footers, bylines, visit counters, contact lines) rather than notice text.
 // Numbers in such sentences are never indicators.
 func IsChrome(s string) bool {
-	s = Simplify(s)
+	return IsChromeSimplified(Simplify(s))
+}
+
+// IsChromeSimplified is IsChrome for a sentence already passed through
+// Simplify, for callers that need the simplified text anyway.
+func IsChromeSimplified(s string) bool {
 	for i, r := range s {
 		if r >= 0x10000 || chromeFirst[r>>6]&(1<<(r&63)) == 0 {
 			continue

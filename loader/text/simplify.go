@@ -1,6 +1,11 @@
 package text
 
-import "github.com/policylens/policylens/loader/hanzi"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policylens/policylens/loader/hanzi"
+)
 
 // Simplify maps traditional characters to simplified ones (OpenCC's
 // single-character entries) and full-width ASCII to ASCII, rune for rune,
@@ -8,25 +13,22 @@ import "github.com/policylens/policylens/loader/hanzi"
 // arrive simplified already (package source converts them); this keeps the
 // sentence and indicator rules right for text that did not come that way.
 func Simplify(s string) string {
-	changed := false
-	for _, r := range s {
-		if r >= 0xff01 && r <= 0xff5e {
-			changed = true
-			break
+	// Most sentences change nowhere: full-width punctuation that is kept
+	// (，：；) is common, traditional characters are rare. Find the first
+	// rune that changes (or a byte that is no valid UTF-8, which the
+	// conversion writes as U+FFFD) before building anything.
+	for i, r := range s {
+		if r == utf8.RuneError || SimplifyRune(r) != r {
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			for _, r := range s[i:] {
+				b.WriteRune(SimplifyRune(r))
+			}
+			return b.String()
 		}
-		if hanzi.IsTraditional(r) {
-			changed = true
-			break
-		}
 	}
-	if !changed {
-		return s
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = SimplifyRune(r)
-	}
-	return string(rs)
+	return s
 }
 
 // SimplifyRune is Simplify for one rune.
