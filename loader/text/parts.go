@@ -361,12 +361,14 @@ func digit(r rune) int {
 
 // startsWithDate reports a sentence opening with a month-day date (1月22日).
 func startsWithDate(s string) bool {
-	rs := []rune(s)
 	i := 0
-	for i < len(rs) && digit(rs[i]) >= 0 {
+	for _, r := range s {
+		if digit(r) < 0 {
+			return i > 0 && r == '月'
+		}
 		i++
 	}
-	return i > 0 && i < len(rs) && rs[i] == '月'
+	return false
 }
 
 func firstRunes(s string, n int) string {
@@ -396,6 +398,13 @@ func normaliseStart(s string) string {
 const cnDigits = "一二三四五六七八九十"
 
 func stripEnum(s string) string {
+	// Most sentences open on none of the marks below: leave them before
+	// decoding the whole sentence.
+	r0, _ := utf8.DecodeRuneInString(s)
+	if r0 != '(' && r0 != '（' && r0 != '第' && !strings.ContainsRune(cnDigits, r0) && digit(r0) < 0 &&
+		!strings.HasPrefix(s, "首先") && !strings.HasPrefix(s, "其次") && !strings.HasPrefix(s, "最后") {
+		return s
+	}
 	rs := []rune(s)
 	if len(rs) == 0 {
 		return s
@@ -480,12 +489,21 @@ func announcesTasks(t string) bool {
 	if fut < 0 {
 		return false
 	}
-	rs := []rune(t[fut:])
-	for i := 1; i+1 < len(rs); i++ {
-		if (rs[i] != '大' && rs[i] != '项') || !strings.ContainsRune("一二三四五六七八九十两", rs[i-1]) {
+	// A numeral, then 大 or 项, then a task noun, from the rune after the
+	// future marker on (byte offsets: no rune slice of the sentence).
+	u := t[fut:]
+	prev, first := rune(0), true
+	for i, r := range u {
+		if first {
+			prev, first = r, false
 			continue
 		}
-		rest := string(rs[i+1:])
+		p := prev
+		prev = r
+		if (r != '大' && r != '项') || !strings.ContainsRune("一二三四五六七八九十两", p) {
+			continue
+		}
+		rest := u[i+utf8.RuneLen(r):]
 		for _, n := range taskNouns {
 			if strings.HasPrefix(rest, n) {
 				return true
