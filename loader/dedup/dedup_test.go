@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -92,6 +94,40 @@ func TestFingerprintMatchesReference(t *testing.T) {
 		sum, sig := Fingerprint(text)
 		if hex.EncodeToString(sum[:]) != wantHash || sig != wantSig {
 			t.Errorf("Fingerprint(%.20q) differs from the definition", text)
+		}
+	}
+}
+
+// TestHanUnifiedAreLetters holds isHanUnified to unicode.IsLetter, which
+// Fingerprint would otherwise ask.
+func TestHanUnifiedAreLetters(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHanUnified(r) && !unicode.IsLetter(r) {
+			t.Fatalf("%U is no letter", r)
+		}
+	}
+}
+
+// BenchmarkFingerprint measures Fingerprint on the seed notices.
+func BenchmarkFingerprint(b *testing.B) {
+	names, _ := filepath.Glob("../../data/notices/*")
+	var texts []string
+	size := 0
+	for _, n := range names {
+		body, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(body))
+		size += len(body)
+	}
+	if len(texts) == 0 {
+		b.Skip("no seed notices")
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range texts {
+			Fingerprint(t)
 		}
 	}
 }
