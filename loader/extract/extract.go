@@ -436,15 +436,11 @@ func (e *Extractor) structureCount(rs []rune, f figure) bool {
 // (三家基础电信企业的移动电话用户总数, 3家通信运营商将实现…): an entity
 // descriptor, not a count of anything achieved, wherever it stands (the
 // number reader already drops it after a verb that brings the operators in
-// as actors).
-func operatorCount(rs []rune, f figure) bool {
+// as actors). The words are lexicon lists (operator_groups, operator_new).
+func (e *Extractor) operatorCount(rs []rune, f figure) bool {
 	return f.unit == "家" && f.value <= 5 && f.qual == "exact" && !f.hasMax &&
-		hasAnyAt(rs, f.end, groupOperatorNouns...) && !endsWithAny(rs, f.start, "新增", "新", "增加", "引进")
+		hasAnyAt(rs, f.end, e.lex.OperatorGroups...) && !endsWithAny(rs, f.start, e.lex.OperatorNew...)
 }
-
-// groupOperatorNouns name the basic operators as a group; 电信企业 alone
-// may be any licensed firm (新增5家电信企业获得增值电信业务许可).
-var groupOperatorNouns = []string{"基础电信企业", "基础电信运营企业", "基础电信运营商", "电信运营商", "通信运营商", "运营商"}
 
 // Sentence extracts the indicators of one sentence, for tests and fuzzing;
 // SentenceNo is 0 and the notice's place is unknown.
@@ -549,7 +545,7 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 	out := make([]Indicator, 0, len(figs))
 	prevMetric, prevEnd := "", -1
 	for fi, f := range figs {
-		if roles[fi] == changeNone && (e.structureCount(rs, f) || operatorCount(rs, f)) {
+		if roles[fi] == changeNone && (e.structureCount(rs, f) || e.operatorCount(rs, f)) {
 			continue
 		}
 		f.unit = e.units.perCapitaUnit(rs, f.start, f.unit)

@@ -57,6 +57,8 @@ type Lexicon struct {
 	EventUnits      []string       `yaml:"event_units"`
 	StructureNouns  []string       `yaml:"structure_nouns"`
 	StructureVerbs  []string       `yaml:"structure_verbs"`
+	OperatorGroups  []string       `yaml:"operator_groups"`
+	OperatorNew     []string       `yaml:"operator_new"`
 
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
