@@ -36,3 +36,9 @@ var Units []byte
 //
 //go:embed lexicon.yaml
 var Lexicon []byte
+
+// MetaLexicon is the default word lists of the metadata inference
+// (meta_lexicon.yaml).
+//
+//go:embed meta_lexicon.yaml
+var MetaLexicon []byte

@@ -26,7 +26,7 @@ type Options struct {
 	DataDir string
 	// DBPath is the DuckDB file to create or update.
 	DBPath string
-	// ResourcesDir holds themes.yaml, metrics.yaml, units.yaml and dict/; a missing file
+	// ResourcesDir holds themes.yaml, metrics.yaml, units.yaml, lexicon.yaml, meta_lexicon.yaml and dict/; a missing file
 	// falls back to the copy embedded in the binary. Empty means embedded only.
 	ResourcesDir string
 	// Only, when set, restricts the load to these paths (relative to

@@ -347,6 +347,34 @@ func TestLoadRebuildsOnNewSchemaOrResources(t *testing.T) {
 	if err := ro.QueryRow(`SELECT value FROM meta WHERE key = 'code_version'`).Scan(&code); err != nil || len(code) < 12 {
 		t.Errorf("meta.code_version %q (%v)", code, err)
 	}
+	ro.Close()
+	// An edited metadata lexicon changes the metadata: rebuild, and the
+	// new list is used (山东管局 spelled out otherwise).
+	mlex, err := os.ReadFile("../data/meta_lexicon.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited = strings.Replace(string(mlex), "org_abbreviations:\n", "org_abbreviations:\n  通信管理局: 通信管理处\n", 1)
+	os.WriteFile(filepath.Join(res, "meta_lexicon.yaml"), []byte(edited), 0o644)
+	sum, err = Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res})
+	if err != nil || !sum.Rebuilt {
+		t.Fatalf("new meta lexicon: err %v, summary %+v; want a rebuild", err, sum)
+	}
+	ro = openRO(t, dbPath)
+	if n := count(t, ro, `SELECT count(*) FROM documents WHERE issuer = '山东省通信管理处'`); n != 1 {
+		t.Errorf("the edited meta lexicon was not used: %d notices issued by 山东省通信管理处", n)
+	}
+	ro.Close()
+	// A broken one is refused with the file's name, and the database kept.
+	os.WriteFile(filepath.Join(res, "meta_lexicon.yaml"), []byte("recent: []\n"), 0o644)
+	if _, err := Load(ctx, Options{DataDir: dir, DBPath: dbPath, ResourcesDir: res}); err == nil || !strings.Contains(err.Error(), "meta_lexicon.yaml") {
+		t.Errorf("empty meta lexicon: err %v, want one naming the file", err)
+	}
+	ro = openRO(t, dbPath)
+	defer ro.Close()
+	if n := count(t, ro, `SELECT count(*) FROM documents`); n != 5 {
+		t.Errorf("%d documents after a refused meta lexicon, want the 5 loaded", n)
+	}
 }
 
 // TestCodeVersionIsDerived checks that the loader's code version is

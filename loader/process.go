@@ -36,7 +36,7 @@ type processed struct {
 // process turns one read document into rows. It does no I/O. The parts
 // that need no segmenter come first, so that they run while it is built.
 func (r *resources) process(doc *source.Document, relPath string) (*processed, error) {
-	md := meta.Infer(doc, relPath, r.gaz)
+	md := r.metaLex.Infer(doc, relPath, r.gaz)
 	body := doc.Text
 	p := &processed{
 		meta:    md,

@@ -12,6 +12,7 @@ import (
 	"github.com/policylens/policylens/data"
 	"github.com/policylens/policylens/loader/extract"
 	"github.com/policylens/policylens/loader/gazetteer"
+	"github.com/policylens/policylens/loader/meta"
 	"github.com/policylens/policylens/loader/segment"
 	"github.com/policylens/policylens/loader/themes"
 )
@@ -24,12 +25,14 @@ const (
 	metricsFile = "metrics.yaml"
 	unitsFile   = "units.yaml"
 	lexiconFile = "lexicon.yaml"
+	// metaLexFile is the metadata inference's word lists.
+	metaLexFile = "meta_lexicon.yaml"
 )
 
 // resourceBytes holds the raw resource files: from the resources directory
 // when present there, else the copies embedded in the binary.
 type resourceBytes struct {
-	themes, domain, stop, metrics, units, lexicon []byte
+	themes, domain, stop, metrics, units, lexicon, metaLex []byte
 	// origin says where each file came from, for the summary and meta table.
 	origin map[string]string
 }
@@ -47,6 +50,7 @@ func readResources(dir string) (*resourceBytes, error) {
 		{metricsFile, &r.metrics, data.Metrics},
 		{unitsFile, &r.units, data.Units},
 		{lexiconFile, &r.lexicon, data.Lexicon},
+		{metaLexFile, &r.metaLex, data.MetaLexicon},
 	} {
 		*f.dst = f.embedded
 		r.origin[f.name] = "embedded"
@@ -72,7 +76,7 @@ func readResources(dir string) (*resourceBytes, error) {
 // notices (codeVersion, derived from the source at build time).
 func (r *resourceBytes) version() string {
 	h := sha256.New()
-	for _, b := range [][]byte{[]byte(codeVersion), r.themes, r.domain, r.stop, r.metrics, r.units, r.lexicon} {
+	for _, b := range [][]byte{[]byte(codeVersion), r.themes, r.domain, r.stop, r.metrics, r.units, r.lexicon, r.metaLex} {
 		fmt.Fprintf(h, "%d:", len(b))
 		h.Write(b)
 	}
@@ -91,6 +95,7 @@ type resources struct {
 	version   string
 	themes    *themes.Set
 	extractor *extract.Extractor
+	metaLex   *meta.Lexicon
 	gaz       *gazetteer.Gazetteer
 
 	// The segmenter takes a second or two of one core to build (gse's
@@ -119,11 +124,16 @@ func (r *resourceBytes) build() (*resources, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lexicon %s: %w", r.origin[lexiconFile], err)
 	}
+	metaLex, err := meta.ParseLexicon(r.metaLex)
+	if err != nil {
+		return nil, fmt.Errorf("meta lexicon %s: %w", r.origin[metaLexFile], err)
+	}
 	gaz := gazetteer.Default()
 	res := &resources{
 		version:   r.version(),
 		themes:    ts,
 		extractor: extract.New(cat, extract.WithUnits(units), extract.WithLexicon(lex), extract.WithGazetteer(gaz)),
+		metaLex:   metaLex,
 		gaz:       gaz,
 		segReady:  make(chan struct{}),
 	}

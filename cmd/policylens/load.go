@@ -27,7 +27,7 @@ type loadFlags struct {
 func (f *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.data, "data", defaultDataDir, "folder of notices (.txt, .md, .html, .docx)")
 	fs.StringVar(&f.db, "db", defaultDB, "DuckDB file to write")
-	fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml, units.yaml and dict/ (missing files fall back to built-in copies)")
+	fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml, units.yaml, lexicon.yaml, meta_lexicon.yaml and dict/ (missing files fall back to built-in copies)")
 	fs.IntVar(&f.workers, "workers", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&f.rebuild, "rebuild", false, "process every file again, even unchanged ones")
 	fs.BoolVar(&f.verbose, "v", false, "log each phase of the load with its duration")

@@ -42,7 +42,7 @@ func (f *serveFlags) register(fs *flag.FlagSet, withLoadFlags bool) {
 	if withLoadFlags {
 		fs.StringVar(&f.db, "db", defaultDB, "DuckDB file to serve")
 		fs.StringVar(&f.data, "data", defaultDataDir, "folder of notices (reloaded after the theme file is edited)")
-		fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml, units.yaml and dict/")
+		fs.StringVar(&f.resources, "resources", defaultResources, "folder with themes.yaml, metrics.yaml, units.yaml, lexicon.yaml, meta_lexicon.yaml and dict/")
 	}
 	fs.StringVar(&f.addr, "addr", defaultAddr, "address to listen on (127.0.0.1 keeps it on this machine)")
 	fs.BoolVar(&f.dev, "dev", false, "read templates and static files from disk (for development)")

@@ -3,6 +3,11 @@
 // the way an analyst reading it would, and records where each field came
 // from (Metadata.Sources).
 //
+// The words it reads a notice with — organisation words, the words by which
+// a text speaks for its own unit, the words around dates and years — are
+// data (data/meta_lexicon.yaml, parsed once into a Lexicon); the grammar
+// around them (where a year stands, what opens a sentence) is Go.
+//
 // Overrides come first: YAML front matter and a sidecar file (see package
 // source) set any field (title, date, province, city, county, level, issuer,
 // doc_type, reviewed_year, plan_year; a few aliases such as published or

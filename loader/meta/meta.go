@@ -84,17 +84,23 @@ type Metadata struct {
 	Warnings                                              []string          // e.g. "province unknown"
 }
 
-// Infer works out the metadata of doc. relPath is the notice's path relative
-// to the data dir (its file name and folders are evidence too). g is the
-// gazetteer; nil means gazetteer.Default().
+// Infer works out the metadata of doc with the built-in lexicon. relPath is
+// the notice's path relative to the data dir (its file name and folders are
+// evidence too). g is the gazetteer; nil means gazetteer.Default().
 func Infer(doc *source.Document, relPath string, g *gazetteer.Gazetteer) Metadata {
+	return DefaultLexicon().Infer(doc, relPath, g)
+}
+
+// Infer works out the metadata of doc reading it with the word lists of lx
+// (see the package function Infer).
+func (lx *Lexicon) Infer(doc *source.Document, relPath string, g *gazetteer.Gazetteer) Metadata {
 	if g == nil {
 		g = gazetteer.Default()
 	}
 	if doc == nil {
 		doc = &source.Document{}
 	}
-	in := newInference(doc, relPath, g)
+	in := newInference(lx, doc, relPath, g)
 	in.title()
 	in.docType()
 	in.issuerAndPlace()
@@ -115,6 +121,7 @@ var fieldAliases = map[string]string{
 }
 
 type inference struct {
+	lx       *Lexicon
 	doc      *source.Document
 	rel      string
 	g        *gazetteer.Gazetteer
@@ -126,8 +133,8 @@ type inference struct {
 	overSrc  map[string]string
 }
 
-func newInference(doc *source.Document, rel string, g *gazetteer.Gazetteer) *inference {
-	in := &inference{doc: doc, rel: rel, g: g, m: Metadata{Sources: map[string]string{}}}
+func newInference(lx *Lexicon, doc *source.Document, rel string, g *gazetteer.Gazetteer) *inference {
+	in := &inference{lx: lx, doc: doc, rel: rel, g: g, m: Metadata{Sources: map[string]string{}}}
 	in.paras = strings.Split(doc.Text, "\n")
 	in.override = map[string]string{}
 	in.overSrc = map[string]string{}
@@ -306,6 +313,7 @@ func (in *inference) docType() {
 // --- issuer and place ----------------------------------------------------
 
 func (in *inference) issuerAndPlace() {
+	lx := in.lx
 	var issuer org
 	found := false
 	if v, src, ok := in.over("issuer"); ok {
@@ -344,7 +352,7 @@ func (in *inference) issuerAndPlace() {
 		// place the opening is about when the text's own scope words
 		// confirm it (全区 for 龙岗区, 全市 for 汉中市): a city or a
 		// county-level unit, not a province its title names.
-		if in.m.Sources["issuer"] == SrcBody && scopeOf(in.doc.Text).other(place) {
+		if in.m.Sources["issuer"] == SrcBody && lx.scopeOf(in.doc.Text).other(place) {
 			if p, rank := in.subjectPlaceRank(); (rank == 2 || rank == 3) && p != place {
 				place, placeSrc = p, SrcBody
 			}
@@ -384,8 +392,9 @@ func (in *inference) issuerAndPlace() {
 
 // orgIn reads an issuer name given by the user.
 func (in *inference) orgIn(name string) (org, bool) {
+	lx := in.lx
 	n := strings.TrimPrefix(strings.TrimPrefix(name, "中共"), "中国共产党")
-	orgs := findOrgs(n, in.g)
+	orgs := lx.findOrgs(n, in.g)
 	if len(orgs) > 0 {
 		return orgs[0], true
 	}
@@ -405,36 +414,37 @@ func (in *inference) orgIn(name string) (org, bool) {
 // author), else the one the whole text names most, else the publisher its
 // 来源 line names.
 func (in *inference) findIssuer() (org, bool) {
-	if orgs := findOrgs(in.m.Title, in.g); len(orgs) > 0 && !in.signed {
+	lx := in.lx
+	if orgs := lx.findOrgs(in.m.Title, in.g); len(orgs) > 0 && !in.signed {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
 	{
 		// The office of the author the byline or credit names: a signed
 		// article's, or a speech's (在…工作会议上的讲话 under 局长 王某).
-		if orgs := findOrgs(in.authorLine(), in.g); len(orgs) > 0 {
+		if orgs := lx.findOrgs(in.authorLine(), in.g); len(orgs) > 0 {
 			in.set("issuer", SrcByline)
 			return orgs[0], true
 		}
 	}
 	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-4; i-- {
-		if o, ok := orgOfLine(in.paras[i], in.g); ok {
+		if o, ok := lx.orgOfLine(in.paras[i], in.g); ok {
 			in.set("issuer", SrcSignature)
 			return o, true
 		}
 	}
 	lead := strings.Join(in.paras[:min(2, len(in.paras))], "\n")
-	if orgs := findOrgs(lead, in.g); len(orgs) > 0 {
+	if orgs := lx.findOrgs(lead, in.g); len(orgs) > 0 {
 		in.set("issuer", SrcBody)
 		return orgs[0], true
 	}
-	if orgs := findOrgs(in.m.Title, in.g); len(orgs) > 0 {
+	if orgs := lx.findOrgs(in.m.Title, in.g); len(orgs) > 0 {
 		in.set("issuer", SrcTitle)
 		return orgs[0], true
 	}
 	counts := map[string]int{}
 	var best org
-	for _, o := range findOrgs(in.doc.Text, in.g) {
+	for _, o := range lx.findOrgs(in.doc.Text, in.g) {
 		counts[o.Name]++
 		if counts[o.Name] > counts[best.Name] {
 			best = o
@@ -448,7 +458,7 @@ func (in *inference) findIssuer() (org, bool) {
 	// (来源:江西省通信管理局), when it is an organisation of a place rather
 	// than a newspaper.
 	for _, s := range in.sourceNames() {
-		if o, ok := orgOfLine(s, in.g); ok {
+		if o, ok := lx.orgOfLine(s, in.g); ok {
 			in.set("issuer", SrcDateline)
 			return o, true
 		}
@@ -459,7 +469,7 @@ func (in *inference) findIssuer() (org, bool) {
 		{strings.Join(in.sourceNames(), "\n"), SrcDateline},
 		{lead, SrcBody},
 	} {
-		for _, m := range levelOrgRe.FindAllStringSubmatch(src.text, -1) {
+		for _, m := range lx.levelOrgRe.FindAllStringSubmatch(src.text, -1) {
 			if o, ok := in.levelOrg(m[1], m[2]); ok {
 				in.set("issuer", src.from)
 				return o, true
@@ -473,7 +483,8 @@ func (in *inference) findIssuer() (org, bool) {
 // province the notice names most, 市/州/盟 the first city in the title or
 // text, 县/区 the first county-level unit.
 func (in *inference) levelOrg(level, suffix string) (org, bool) {
-	if full, ok := orgAbbrev[suffix]; ok {
+	lx := in.lx
+	if full, ok := lx.OrgAbbreviations[suffix]; ok {
 		suffix = full
 	}
 	if level == "省" {
@@ -489,7 +500,7 @@ func (in *inference) levelOrg(level, suffix string) (org, bool) {
 	}
 	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
 		cs := usableCandidates(m.Candidates)
-		if len(cs) == 0 || genericPlace[m.Name] {
+		if len(cs) == 0 || lx.genericPlace[m.Name] {
 			continue
 		}
 		// 市 is a prefecture or a county-level city (溧阳市工信局 is a 市局).
@@ -504,15 +515,13 @@ func (in *inference) levelOrg(level, suffix string) (org, bool) {
 	return org{}, false
 }
 
-// sourceFieldRe finds the publisher in a dateline: 来源:江西省通信管理局.
-var sourceFieldRe = regexp.MustCompile(`(?:信息来源|文章来源|来源|发布机构|发布单位|发文机关|发布机关)\s*[:：]\s*([^\s:：|｜]+)`)
-
 // sourceNames lists the publishers the page names: the 来源 fields of its
 // datelines and the source field of its front matter.
 func (in *inference) sourceNames() []string {
+	lx := in.lx
 	var out []string
 	for _, l := range in.doc.Byline {
-		for _, m := range sourceFieldRe.FindAllStringSubmatch(l, -1) {
+		for _, m := range lx.sourceFieldRe.FindAllStringSubmatch(l, -1) {
 			out = append(out, strings.Trim(m[1], "()（）《》"))
 		}
 	}
@@ -588,6 +597,7 @@ func (in *inference) subjectPlace() (gazetteer.Place, bool) {
 // county-level unit its scope words confirm, 2 a city, 1 a province the
 // opening alone names, 4 a province the title names; 0 when none.
 func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
+	lx := in.lx
 	var b strings.Builder
 	b.WriteString(in.m.Title)
 	for _, l := range in.doc.Byline {
@@ -603,20 +613,20 @@ func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
 	}
 	lead := b.String()
 	text := in.doc.Text
-	sc := scopeOf(text)
+	sc := lx.scopeOf(text)
 	countyWords, provinceWords, districtWords, cityWords := sc.county, sc.province, sc.district, sc.city
 	// How often the text names each unit (full or short name, outside
 	// quotes): the one it names most is what it is about.
 	mentions := map[string]int{}
 	whole := in.m.Title + "\n" + text
 	for _, m := range in.g.Scan(whole) {
-		if genericPlace[m.Name] {
+		if lx.genericPlace[m.Name] {
 			continue
 		}
 		for _, c := range m.Candidates {
 			// A county's short name is too often a word (新建 for 新建区):
 			// it counts only before an operator or office (化州移动).
-			if c.Short && c.Level == gazetteer.LevelCounty && !operatorAfter.MatchString(whole[m.End:]) {
+			if c.Short && c.Level == gazetteer.LevelCounty && !startsWithAny(whole[m.End:], lx.OperatorAfter) {
 				continue
 			}
 			mentions[c.Name()]++
@@ -636,7 +646,7 @@ func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
 	var best gazetteer.Place
 	bestRank := 0
 	for _, m := range in.g.Scan(lead) {
-		if genericPlace[m.Name] {
+		if lx.genericPlace[m.Name] {
 			continue
 		}
 		cs := usableCandidates(m.Candidates)
@@ -728,12 +738,12 @@ func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
 // for a county, 全区 for a district, 全市 for a city, 全省 for a province.
 type scopeWords struct{ county, district, city, province bool }
 
-func scopeOf(text string) scopeWords {
+func (lx *Lexicon) scopeOf(text string) scopeWords {
 	return scopeWords{
-		county:   containsAny(text, []string{"全县", "我县", "本县", "该县", "全旗", "我旗"}),
-		district: containsAny(text, []string{"全区", "我区", "本区", "该区"}),
-		city:     containsAny(text, []string{"全市", "我市", "本市", "该市", "全州", "我州", "全盟", "我盟", "市委", "市政府", "副市长", "市长"}),
-		province: containsAny(text, []string{"全省", "我省", "本省", "省内", "全区各", "自治区"}),
+		county:   containsAny(text, lx.ScopeWords.County),
+		district: containsAny(text, lx.ScopeWords.District),
+		city:     containsAny(text, lx.ScopeWords.City),
+		province: containsAny(text, lx.ScopeWords.Province),
 	}
 }
 
@@ -752,9 +762,10 @@ func (w scopeWords) other(p gazetteer.Place) bool {
 // parentOfCounties is the city whose county-level units a text names (at
 // least two of them, short names allowed), when they all share it.
 func (in *inference) parentOfCounties(text string) (gazetteer.Place, bool) {
+	lx := in.lx
 	counties := map[string]gazetteer.Place{}
 	for _, m := range in.g.Scan(text) {
-		if genericPlace[m.Name] {
+		if lx.genericPlace[m.Name] {
 			continue
 		}
 		for _, c := range m.Candidates {
@@ -789,14 +800,6 @@ func (in *inference) parentOfCounties(text string) (gazetteer.Place, bool) {
 	}
 	return gazetteer.Place{}, false
 }
-
-// operatorAfter is an operator's or an office's name right after a place
-// name: 化州移动, 化州电信, 化州联通, 化州铁塔.
-var operatorAfter = regexp.MustCompile(`^(移动|电信|联通|铁塔|广电|分公司|公司|市委|市政府)`)
-
-// genericPlace lists names of county-level units that are also common
-// words (a city's 城区, a 新区): no evidence of a place on their own.
-var genericPlace = map[string]bool{"城区": true, "郊区": true, "矿区": true, "新区": true, "市辖区": true, "市中区": true}
 
 // dominantPlace is the province the text names most (at least twice, and
 // clearly more than any other).
@@ -902,6 +905,7 @@ var (
 )
 
 func (in *inference) published() {
+	lx := in.lx
 	if v, src, ok := in.over("date"); ok {
 		if t, ok := ParseDate(v); ok {
 			in.m.Published = t
@@ -962,7 +966,7 @@ func (in *inference) published() {
 			continue
 		}
 		if t, ok := ParseDate(l); ok {
-			if _, isOrg := orgOfLine(in.paras[i-1], in.g); isOrg {
+			if _, isOrg := lx.orgOfLine(in.paras[i-1], in.g); isOrg {
 				in.m.Published = t
 				in.set("published", SrcSignature)
 				return
@@ -1014,7 +1018,7 @@ func (in *inference) published() {
 			return
 		}
 		// 截至12月15日，全市已建成…: the day of a figure, not of the page.
-		if m := monthDayRe.FindStringSubmatch(head); m != nil && !asOfDay(head) {
+		if m := monthDayRe.FindStringSubmatch(head); m != nil && !lx.asOfDay(head) {
 			mo, _ := strconv.Atoi(m[1])
 			d, _ := strconv.Atoi(m[2])
 			y, src := in.leadYear(), SrcBody
@@ -1084,8 +1088,8 @@ func openingSentences(p string) []string {
 // asOfDay reports a clause opening on the day a figure is given as of
 // (截至12月15日, 截止到5月底): the page is dated later, by how much it does
 // not say.
-func asOfDay(clause string) bool {
-	return startsWithAny(strings.TrimLeft(clause, " 　"), []string{"截至", "截止", "至"})
+func (lx *Lexicon) asOfDay(clause string) bool {
+	return startsWithAny(strings.TrimLeft(clause, " 　"), lx.AsOfOpeners)
 }
 
 // leadMonthDayRe is a clause that is a date and nothing more (4月4日,
@@ -1102,6 +1106,7 @@ var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*
 // it calls the present (2026年是…之年). 0 when the text says none of these:
 // the date stays unknown rather than guessed.
 func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
+	lx := in.lx
 	text := in.doc.Text
 	asY, asM := 0, 0
 	for _, loc := range asOfDateRe.FindAllStringSubmatchIndex(text, -1) {
@@ -1109,7 +1114,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 		if loc[4] >= 0 {
 			m[2] = text[loc[4]:loc[5]]
 		}
-		if strings.HasPrefix(m[0], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || deadlineBefore(text[:loc[0]])) {
+		if strings.HasPrefix(m[0], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || lx.deadlineBefore(text[:loc[0]])) {
 			continue // 至2020年年底上海将累计建成…, 力争至2023年底…: a deadline, not a date reached
 		}
 		y, _ := strconv.Atoi(m[1])
@@ -1130,12 +1135,12 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// 新华社杭州7月5日电 …近日印发《…“十四五”规划》; 11月21日，…印发的
 	// 《…行动方案(2024—2027年)》: a plan over several years that the
 	// opening relays as just issued came out in its first year.
-	if y := justIssuedPlanStart(text); y != 0 {
+	if y := lx.justIssuedPlanStart(text); y != 0 {
 		return y, SrcMonthDayPeriod
 	}
 	// 7月20日…2023年上半年，全省…: a part of a year ended before the day
 	// is reported in that year.
-	if y, end := latestPartOfYear(text); y != 0 && mo > end {
+	if y, end := lx.latestPartOfYear(text); y != 0 && mo > end {
 		return y, SrcMonthDayAsOf
 	}
 	// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's report
@@ -1146,7 +1151,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// 1月24日电 …介绍，2021年，西藏全区…: a year the text gives an account
 	// of as a whole, in the first half of the next.
 	if mo <= 6 {
-		if y := latestFullYearStatement(in.m.Title + "\n" + text); y != 0 {
+		if y := lx.latestFullYearStatement(in.m.Title + "\n" + text); y != 0 {
 			return y + 1, SrcMonthDayReview
 		}
 	}
@@ -1167,12 +1172,12 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// no later year named: last year is the year after the base.
 	if lastYearAccount(text) {
 		base := 0
-		for y := range baseYears(text) {
+		for y := range lx.baseYears(text) {
 			base = max(base, y)
 		}
 		if base != 0 {
 			later := false
-			for _, y := range namedYears(text) {
+			for _, y := range lx.namedYears(text) {
 				later = later || y > base
 			}
 			if !later {
@@ -1186,10 +1191,10 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// still report on the year before.
 	if mo >= 3 {
 		head := in.m.Title + "\n" + firstLine(text)
-		if ys := distinctYears(head, true); len(ys) == 1 {
+		if ys := lx.distinctYears(head, true); len(ys) == 1 {
 			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
 			// as done, in the first half of the next.
-			if mo <= 6 && latestFullYearStatement(head) == ys[0] {
+			if mo <= 6 && lx.latestFullYearStatement(head) == ys[0] {
 				return ys[0] + 1, SrcMonthDayReview
 			}
 			return ys[0], SrcMonthDayTitle
@@ -1199,7 +1204,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// 期间，全市…): the period's last year.
 	if mo >= 9 {
 		if m := periodSpanRe.FindStringSubmatch(firstSentence(text)); m != nil {
-			if y, ok := periodEnd[m[1]]; ok {
+			if y, ok := lx.PlanPeriods[m[1]]; ok {
 				return y, SrcMonthDayPeriod
 			}
 		}
@@ -1212,7 +1217,7 @@ func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	// mostly reports the year before. A notice that relays a plan names
 	// the plan's years, not its own.
 	if mo >= 7 && !in.relaysPlanOnly() {
-		if y := textNow(in.m.Title + "\n" + text); y != 0 {
+		if y := lx.textNow(in.m.Title + "\n" + text); y != 0 {
 			return y, SrcMonthDayTextYears
 		}
 	}
@@ -1227,14 +1232,11 @@ func creditLine(p string) bool {
 	return n > 0 && n <= 10 && !strings.ContainsAny(p, "0123456789，。,.：:；;、！？!?（）()")
 }
 
-// recentWords date an issue to the time of writing: 近日印发, 今年5月，…下发.
-var recentWords = []string{"近日", "日前", "近期", "今年", "本月", "今天", "今日"}
-
 // justIssuedPlanStart is the first year of a plan over several years
 // (《…(2024—2027年)》, 《…“十四五”规划》) whose issue the first three
 // paragraphs of text report as the news itself: in the opening sentence,
 // or dated recent (近日, 今年) in the clause before; 0 when none.
-func justIssuedPlanStart(text string) int {
+func (lx *Lexicon) justIssuedPlanStart(text string) int {
 	paras := strings.SplitN(text, "\n", 4)
 	if len(paras) > 3 {
 		paras = paras[:3]
@@ -1257,10 +1259,10 @@ func justIssuedPlanStart(text string) int {
 			if c := strings.LastIndexAny(before, "。；;"); c >= 0 {
 				before = before[c+1:]
 			}
-			if !containsAny(lastRunes(before, 8), relayWords) || !containsAny(lastRunes(name, 14), planNameWords) {
+			if !containsAny(lastRunes(before, 8), lx.RelayWords) || !containsAny(lastRunes(name, 14), lx.PlanNames) {
 				continue
 			}
-			if !(pi == 0 && open < len(opening)) && !containsAny(before, recentWords) {
+			if !(pi == 0 && open < len(opening)) && !containsAny(before, lx.Recent) {
 				continue
 			}
 			if m := periodRangeRe.FindStringSubmatch(name); m != nil {
@@ -1269,8 +1271,8 @@ func justIssuedPlanStart(text string) int {
 					return a
 				}
 			}
-			if m := namedPeriodRe.FindStringSubmatch(name); m != nil && periodEnd[m[1]] > 0 {
-				return periodEnd[m[1]] - 4
+			if m := namedPeriodRe.FindStringSubmatch(name); m != nil && lx.PlanPeriods[m[1]] > 0 {
+				return lx.PlanPeriods[m[1]] - 4
 			}
 		}
 	}
@@ -1310,8 +1312,8 @@ func lastYearAccount(text string) bool {
 
 // deadlineBefore reports text ending with a word that makes the date after
 // it a deadline (力争至2023年底, 确保至…).
-func deadlineBefore(before string) bool {
-	for _, w := range []string{"力争", "确保", "争取", "计划", "预计"} {
+func (lx *Lexicon) deadlineBefore(before string) bool {
+	for _, w := range lx.DeadlineModals {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -1322,9 +1324,9 @@ func deadlineBefore(before string) bool {
 // latestFullYearStatement is the latest year a sentence of text opens on
 // to give an account of it as a whole (2023年，我市电信业务总量达…), not of
 // a part of it (2023年1-4月) and not of the work ahead; 0 when none.
-func latestFullYearStatement(text string) int {
+func (lx *Lexicon) latestFullYearStatement(text string) int {
 	best := 0
-	for _, st := range yearStatements(text) {
+	for _, st := range lx.yearStatements(text) {
 		if !st.ahead && !st.since && !st.part && st.year > best {
 			best = st.year
 		}
@@ -1334,8 +1336,8 @@ func latestFullYearStatement(text string) int {
 
 // pastYearStatement reports text opening a sentence on year y to give an
 // account of it (2020年，省经济和信息化厅认真履行…), not the work ahead.
-func pastYearStatement(text string, y int) bool {
-	for _, st := range yearStatements(text) {
+func (lx *Lexicon) pastYearStatement(text string, y int) bool {
+	for _, st := range lx.yearStatements(text) {
 		if st.year == y && !st.ahead && !st.since {
 			return true
 		}
@@ -1345,9 +1347,6 @@ func pastYearStatement(text string, y int) bool {
 
 // periodSpanRe is a plan period used as a time adverbial: “十四五”期间.
 var periodSpanRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?(?:期间|时期|以来)`)
-
-// periodEnd is the last year of each five-year plan.
-var periodEnd = map[string]int{"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 // firstLine is text up to its first line break: the opening paragraph.
 func firstLine(text string) string {
@@ -1368,11 +1367,11 @@ func firstSentence(text string) string {
 // distinctYears lists the years written in s (2025年), in order, once each;
 // the years that open a span (2021—2023年) are skipped, and with noBases
 // the bases of a comparison (比2019年同期提升8.5%), which date no event.
-func distinctYears(s string, noBases bool) []int {
+func (lx *Lexicon) distinctYears(s string, noBases bool) []int {
 	var out []int
 	seen := map[int]bool{}
 	forEachYear(s, func(y, start, _ int) {
-		if seen[y] || endsRange(s[:start]) || noBases && endsBase(s[:start]) {
+		if seen[y] || lx.endsRange(s[:start]) || noBases && lx.endsBase(s[:start]) {
 			return
 		}
 		seen[y] = true
@@ -1384,9 +1383,9 @@ func distinctYears(s string, noBases bool) []int {
 
 // endsBase reports text ending with the word that makes the year after it
 // the base of a comparison: 比, 较, 同比, 相比, 与.
-func endsBase(before string) bool {
+func (lx *Lexicon) endsBase(before string) bool {
 	before = strings.TrimRight(before, " ")
-	for _, w := range []string{"比", "较", "相比", "与"} {
+	for _, w := range lx.YearBases {
 		if strings.HasSuffix(before, w) {
 			return true
 		}

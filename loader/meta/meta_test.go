@@ -88,14 +88,14 @@ func TestFindOrgs(t *testing.T) {
 		{"山东省委网信办", "山东省委网信办", "山东省", "", ""},
 	}
 	for _, tt := range tests {
-		orgs := findOrgs(tt.text, g)
+		orgs := testLex.findOrgs(tt.text, g)
 		if len(orgs) == 0 {
-			t.Errorf("findOrgs(%q): none", tt.text)
+			t.Errorf("testLex.findOrgs(%q): none", tt.text)
 			continue
 		}
 		o := orgs[0]
 		if o.Name != tt.name || o.Place.Province != tt.province || o.Place.City != tt.city || o.Place.County != tt.county {
-			t.Errorf("findOrgs(%q) = %s %+v, want %s %s/%s/%s", tt.text, o.Name, o.Place, tt.name, tt.province, tt.city, tt.county)
+			t.Errorf("testLex.findOrgs(%q) = %s %+v, want %s %s/%s/%s", tt.text, o.Name, o.Place, tt.name, tt.province, tt.city, tt.county)
 		}
 	}
 	for _, text := range []string{
@@ -104,14 +104,14 @@ func TestFindOrgs(t *testing.T) {
 		"山东省委托第三方机构开展评估", // 委托 is not 省委
 		"工业和信息化部召开会议",    // national, no place
 	} {
-		if orgs := findOrgs(text, g); len(orgs) != 0 {
-			t.Errorf("findOrgs(%q) = %+v, want none", text, orgs)
+		if orgs := testLex.findOrgs(text, g); len(orgs) != 0 {
+			t.Errorf("testLex.findOrgs(%q) = %+v, want none", text, orgs)
 		}
 	}
-	if o, ok := orgOfLine("中共博兴县工业和信息化局党组", g); !ok || o.Name != "博兴县工业和信息化局" {
+	if o, ok := testLex.orgOfLine("中共博兴县工业和信息化局党组", g); !ok || o.Name != "博兴县工业和信息化局" {
 		t.Errorf("signature: %+v %v", o, ok)
 	}
-	if _, ok := orgOfLine("欢迎广大干部群众对巡察整改情况进行监督,博兴县工业和信息化局", g); ok {
+	if _, ok := testLex.orgOfLine("欢迎广大干部群众对巡察整改情况进行监督,博兴县工业和信息化局", g); ok {
 		t.Error("a sentence is not a signature")
 	}
 }
@@ -547,7 +547,7 @@ func TestTextNow(t *testing.T) {
 		{"an account later than a base wins", "2021年，全省5G用户达到2000万户，比2019年增长3倍。", 2021},
 	}
 	for _, tt := range tests {
-		if got := textNow(tt.text); got != tt.want {
+		if got := testLex.textNow(tt.text); got != tt.want {
 			t.Errorf("%s: textNow = %d, want %d", tt.name, got, tt.want)
 		}
 	}

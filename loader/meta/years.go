@@ -98,14 +98,14 @@ type yearStatement struct {
 
 // yearStatements lists the sentences of text that open with a year, in
 // order.
-func yearStatements(text string) []yearStatement { return scanOf(text).statements }
+func (lx *Lexicon) yearStatements(text string) []yearStatement { return lx.scanOf(text).statements }
 
 // scanYearStatements finds the statements among the years text mentions:
 // those yearLeadRe matches (see leadStart).
-func scanYearStatements(text string, mentions []yearMention) []yearStatement {
+func (lx *Lexicon) scanYearStatements(text string, mentions []yearMention) []yearStatement {
 	var out []yearStatement
 	for _, ym := range mentions {
-		begin := leadStart(text, ym.start)
+		begin := lx.leadStart(text, ym.start)
 		if begin < 0 {
 			continue
 		}
@@ -139,31 +139,31 @@ func scanYearStatements(text string, mentions []yearMention) []yearStatement {
 // reviews reports whether text gives an account of year y: a sentence
 // opening on it (2022年，全区…; 2022年以来), or on the year gone by (一年来,
 // 过去一年) when y is the year before the one it plans.
-func reviews(text string, y int, pastMeansY bool) bool {
-	for _, st := range yearStatements(text) {
+func (lx *Lexicon) reviews(text string, y int, pastMeansY bool) bool {
+	for _, st := range lx.yearStatements(text) {
 		if st.year == y && !st.ahead {
 			return true
 		}
 	}
-	return pastMeansY && pastLead(text)
+	return pastMeansY && lx.pastLead(text)
 }
 
 // plannedYear is the year text sets out tasks for: the earliest year, not
 // before from (0: any), named by 部署2024年…, 2024年工作打算 or a sentence
 // opening on it about the work ahead (2023年，全市将新建…). 0 when none.
-func plannedYear(text string, from int) int {
+func (lx *Lexicon) plannedYear(text string, from int) int {
 	best := 0
 	take := func(y int) {
 		if y >= from && (best == 0 || y < best) {
 			best = y
 		}
 	}
-	for _, ys := range []map[int]bool{planPhraseYears(text), agendaYears(text)} {
+	for _, ys := range []map[int]bool{lx.planPhraseYears(text), lx.agendaYears(text)} {
 		for y := range ys {
 			take(y)
 		}
 	}
-	for _, st := range yearStatements(text) {
+	for _, st := range lx.yearStatements(text) {
 		if st.ahead {
 			take(st.year)
 		}
@@ -189,6 +189,7 @@ func plannedYear(text string, from int) int {
 //     on the way ahead (下一步, 将继续…) plans P; a news item's
 //     下一步…将 line sets out no year's tasks, and plans none.
 func (in *inference) years() {
+	lx := in.lx
 	lead := in.lead
 	text := in.doc.Text
 	rev, plan := 0, 0
@@ -257,7 +258,7 @@ func (in *inference) years() {
 			case rev != 0:
 			case in.m.DocType == TypeConference:
 				rev, revSrc = y-1, ysrc
-			case reviews(text, y-1, true):
+			case lx.reviews(text, y-1, true):
 				rev, revSrc = y-1, SrcBody
 			case quoted && P != 0:
 				rev, revSrc, _, _ = in.otherYears(P, 0, "", plan, planSrc)
@@ -276,7 +277,7 @@ func (in *inference) years() {
 			// before (a report published in January on last year's work).
 			y := inspectionYear(text)
 			if y == 0 {
-				y = mostMentioned(text)
+				y = lx.mostMentioned(text)
 			}
 			switch {
 			case P != 0 && y == P-1:
@@ -334,12 +335,13 @@ func (in *inference) years() {
 // rev and plan come in as found by explicit phrases in the opening (0 when
 // none).
 func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc string) (int, string, int, string) {
+	lx := in.lx
 	text := in.doc.Text
 	// A comparison's base (比2018年增加541万兆) talks about no year's work.
-	counts := yearCounts(text, true)
+	counts := lx.yearCounts(text, true)
 	study := in.m.DocType == TypeNews && studyRe.MatchString(in.m.Title)
 	if plan == 0 {
-		if y := plannedYear(text, P); y != 0 {
+		if y := lx.plannedYear(text, P); y != 0 {
 			plan, planSrc = y, SrcBody
 		} else if P != 0 {
 			// 今年以来 looks back, not ahead.
@@ -352,7 +354,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			default:
 				// 力争2022年底…: a named year's target, this year's or the
 				// next (a five-year goal names no year's tasks).
-				for y := range namedAheadYears(t) {
+				for y := range lx.namedAheadYears(t) {
 					if (y == P || y == P+1) && (plan == 0 || y < plan) {
 						plan, planSrc = y, SrcBody
 					}
@@ -367,14 +369,14 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		// evidence (a plan names its target years most).
 		if plan == 0 {
 			// 力争2020年…, 确保2022年…: the earliest year named as a goal.
-			for y := range namedAheadYears(text) {
+			for y := range lx.namedAheadYears(text) {
 				if plan == 0 || y < plan {
 					plan, planSrc = y, SrcBody
 				}
 			}
 		}
 		if rev == 0 {
-			if y := eventYear(text); y != 0 {
+			if y := lx.eventYear(text); y != 0 {
 				// 在25日举行的2020中国福建互联网大会上: the notice is of the
 				// year of the event it reports.
 				rev, revSrc = y, SrcEventYear
@@ -384,26 +386,26 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 				// when the text reports on it; else the report's year is the
 				// one reviewed.
 				rev, revSrc = y, SrcReportYear
-				if containsAny(text, presentWords) || asOfMonthRe.MatchString(text) {
+				if containsAny(text, lx.PresentWords) || asOfMonthRe.MatchString(text) {
 					rev = y + 1
 				}
-			} else if y := asOfYear(text); y != 0 && !containsAny(text, presentWords) {
+			} else if y := lx.asOfYear(text); y != 0 && !containsAny(text, lx.PresentWords) {
 				rev, revSrc = y, SrcBody
-			} else if y := latestPastYear(text); y != 0 && y != plan && partOfYear(text, y) {
+			} else if y := lx.latestPastYear(text); y != 0 && y != plan && lx.partOfYear(text, y) {
 				// 2019年上半年，全省…: a year reported in part is the present.
 				rev, revSrc = y, SrcBody
-			} else if y := latestPastYear(text); y != 0 && thisYearPartRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && pastYearStatement(text, y) {
+			} else if y := lx.latestPastYear(text); y != 0 && thisYearPartRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && lx.pastYearStatement(text, y) {
 				// 2023年，我市电信业务总量达52.8亿元 … 今年一季度，我市…: this
 				// year is the one after the last year reported in full.
 				rev, revSrc = y+1, SrcThisYearAfter
-			} else if ys := namedYears(in.m.Title + "\n" + text); len(ys) == 1 && containsAny(text, presentWords) {
+			} else if ys := lx.namedYears(in.m.Title + "\n" + text); len(ys) == 1 && containsAny(text, lx.PresentWords) {
 				// 今年以来，…2023年新建5G基站2111个; 2023年，儋州计划新增…，截至
 				// 目前…: a text on how far the present has come that names one
 				// year names the present.
 				rev, revSrc = ys[0], SrcBody
-			} else if y := latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
+			} else if y := lx.latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
 				rev, revSrc = y, SrcBody
-			} else if y := textNow(in.m.Title + "\n" + text); y != 0 && plan == 0 {
+			} else if y := lx.textNow(in.m.Title + "\n" + text); y != 0 && plan == 0 {
 				// Nothing says which year the notice is in: the earliest
 				// year it can be, by the years it names as past.
 				rev, revSrc = y, SrcTextYears
@@ -412,7 +414,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		if plan == 0 {
 			// 截至2020年底…《规划》提出到2025年…: a relayed plan's last
 			// deadline, after the year the text stands in when it says.
-			if y := latestDeadline(text); y > rev {
+			if y := lx.latestDeadline(text); y > rev {
 				plan, planSrc = y, SrcBody
 			}
 		}
@@ -421,15 +423,15 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	if rev == 0 {
 		month := int(in.m.Published.Month())
 		asOf := 0
-		if ys := asOfYears(text); len(ys) > 0 {
+		if ys := lx.asOfYears(text); len(ys) > 0 {
 			asOf = ys[0]
 		}
 		switch {
-		case month <= 4 && reportsYear(text, P-1):
+		case month <= 4 && lx.reportsYear(text, P-1):
 			// 2月6日…2023年全省新建5G基站2.6万个…截至2024年1月底: a notice of
 			// the first months that reports last year in full reviews it.
 			rev, revSrc = P-1, SrcBody
-		case month <= 4 && periodEndedIn(text, P-1):
+		case month <= 4 && lx.periodEndedIn(text, P-1):
 			// “十三五”期间… in January 2021: the period that just ended.
 			rev, revSrc = P-1, SrcBody
 		case asOf == P || asOf == P-1:
@@ -438,11 +440,11 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			// 5月17日…发布我省信息通信业去年“成绩单”。至去年底，…: an account
 			// of last year given in the first half of this one.
 			rev, revSrc = P-1, SrcBody
-		case containsAny(text, thisYearWords):
+		case containsAny(text, lx.ThisYearWords):
 			rev, revSrc = P, SrcBody
-		case study && !reviews(text, P, false) && !reviews(text, P-1, false):
+		case study && !lx.reviews(text, P, false) && !lx.reviews(text, P-1, false):
 			// A study session that gives no account of a year's work.
-		case justIssuedPlanStart(text) == P:
+		case lx.justIssuedPlanStart(text) == P:
 			// 11月21日，…印发的《…行动方案(2024—2027年)》对外发布: the news
 			// is a plan issued in its first year; it reviews that year when
 			// it also says how far things stand (已建成5G基站3.6万个), the
@@ -450,7 +452,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			// 截至去年…: the account is of the year before.
 			if lastYearAccount(text) {
 				rev, revSrc = P-1, SrcBody
-			} else if givesAccount(text) {
+			} else if lx.givesAccount(text) {
 				rev, revSrc = P, SrcBody
 			} else {
 				rev, revSrc = 0, SrcPlanRelay
@@ -459,7 +461,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			rev, revSrc = P-1, SrcBody
 		case month <= 3 && strings.Contains(text, "去年"):
 			rev, revSrc = P-1, SrcBody
-		case month == 1 && counts[P] == 0 && !containsAny(text, presentWords):
+		case month == 1 && counts[P] == 0 && !containsAny(text, lx.PresentWords):
 			// A report of early January that names no year of its own
 			// (近日，…完成第三批电信普遍服务试点项目) is on the year just ended.
 			rev, revSrc = P-1, SrcPublished
@@ -472,11 +474,11 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	if plan == 0 {
 		// 到2025年，全省5G基站总数将突破18万个: a news item on a plan's
 		// targets plans the last year they are due by.
-		if y := latestDeadline(text); y >= P {
+		if y := lx.latestDeadline(text); y >= P {
 			plan, planSrc = y, SrcBody
 		}
 	}
-	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && looksForward(text) {
+	if plan == 0 && (in.m.DocType == TypeSigned || in.m.DocType == TypeReport) && lx.looksForward(text) {
 		if counts[P+1] > 0 && rev == P {
 			plan, planSrc = P+1, SrcBody
 		} else {
@@ -497,10 +499,10 @@ var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*
 // a deadline or a goal (到2025年, 力争2022年), not the end of a span, not a
 // comparison base (较2020年, 比2018年), not the start of an account up to
 // now (2019年以来) or the date of a document's issue (2019年印发).
-func namedYears(text string) []int {
-	deadline, base, since := deadlineYears(text), baseYears(text), sinceIssuedYears(text)
+func (lx *Lexicon) namedYears(text string) []int {
+	deadline, base, since := lx.deadlineYears(text), lx.baseYears(text), lx.sinceIssuedYears(text)
 	var out []int
-	for _, y := range distinctYears(text, false) {
+	for _, y := range lx.distinctYears(text, false) {
 		if !deadline[y] && !base[y] && !since[y] {
 			out = append(out, y)
 		}
@@ -515,19 +517,19 @@ func namedYears(text string) []int {
 // 2019), and the first year of a plan period it relays when it speaks of
 // 今年 (今年以来…印发了《…三年行动计划(2020—2022年)》 → 2020). 0 when it
 // names no such year: deadlines (到2025年) and 以来 starts alone name none.
-func textNow(text string) int {
-	goal := goalYears(text)
+func (lx *Lexicon) textNow(text string) int {
+	goal := lx.goalYears(text)
 	now := 0
-	for _, y := range namedYears(text) {
+	for _, y := range lx.namedYears(text) {
 		if !goal[y] {
 			now = max(now, y)
 		}
 	}
-	for y := range baseYears(text) {
+	for y := range lx.baseYears(text) {
 		now = max(now, y+1)
 	}
-	if containsAny(text, presentWords) {
-		for _, y := range periodRangeFirsts(text) {
+	if containsAny(text, lx.PresentWords) {
+		for _, y := range lx.periodRangeFirsts(text) {
 			now = max(now, y)
 		}
 	}
@@ -549,7 +551,7 @@ var baseYearRe = regexp.MustCompile(`(?:较|比|同比|相比|与)\s*((?:19|20)\
 // reportsYear reports whether text gives an account of year y as a whole:
 // a mention of it that is not a base (比2023年), a deadline (到2023年) or a
 // part of it up to a date (2023年1-4月, 截至2023年10月底).
-func reportsYear(text string, y int) bool {
+func (lx *Lexicon) reportsYear(text string, y int) bool {
 	ys := strconv.Itoa(y)
 	for off := 0; ; {
 		i := strings.Index(text[off:], ys)
@@ -566,7 +568,7 @@ func reportsYear(text string, y int) bool {
 		before := text[max(0, j-6):j]
 		if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "与") ||
 			strings.HasSuffix(before, "到") || strings.HasSuffix(before, "至") || strings.HasSuffix(before, "截至") ||
-			strings.HasSuffix(before, "力争") || strings.HasSuffix(before, "确保") || endsRange(text[:j]) {
+			strings.HasSuffix(before, "力争") || strings.HasSuffix(before, "确保") || lx.endsRange(text[:j]) {
 			continue
 		}
 		if strings.HasPrefix(rest, "同期") || strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "底前") {
@@ -581,12 +583,12 @@ func reportsYear(text string, y int) bool {
 
 // periodEndedIn reports text giving an account of a five-year plan period
 // that ended in year y (“十三五”期间, “十三五”时期).
-func periodEndedIn(text string, y int) bool {
-	if !containsAny(text, periodNames) {
+func (lx *Lexicon) periodEndedIn(text string, y int) bool {
+	if !containsAny(text, lx.periodNames) {
 		return false // prevPeriodRe cannot match: skip the scan
 	}
 	for _, m := range prevPeriodRe.FindAllStringSubmatch(text, -1) {
-		if periodEnd[m[1]] == y {
+		if lx.PlanPeriods[m[1]] == y {
 			return true
 		}
 	}
@@ -595,9 +597,9 @@ func periodEndedIn(text string, y int) bool {
 
 // asOfYear is the latest year of a 截至 date in text (截至2024年10月底 →
 // 2024), 0 when there is none.
-func asOfYear(text string) int {
+func (lx *Lexicon) asOfYear(text string) int {
 	best := 0
-	for _, y := range asOfYears(text) {
+	for _, y := range lx.asOfYears(text) {
 		if y > best {
 			best = y
 		}
@@ -643,8 +645,8 @@ var presentRe = regexp.MustCompile(`今年以来|今年上半年|今年前三季
 
 // partOfYear reports text naming part of year y up to a date (2019年上半年,
 // 2021年1-4月, 2024年10月底, 2023年一季度).
-func partOfYear(text string, y int) bool {
-	for _, m := range partsOfYears(text) {
+func (lx *Lexicon) partOfYear(text string, y int) bool {
+	for _, m := range lx.partsOfYears(text) {
 		if m.year == y {
 			return true
 		}
@@ -655,8 +657,8 @@ func partOfYear(text string, y int) bool {
 // latestPartOfYear is the latest year text names a part of (2023年上半年,
 // 2023年1-4月, 2023年一季度) and the last month of that part; 0, 0 when it
 // names none.
-func latestPartOfYear(text string) (year, month int) {
-	for _, p := range partsOfYears(text) {
+func (lx *Lexicon) latestPartOfYear(text string) (year, month int) {
+	for _, p := range lx.partsOfYears(text) {
 		y, m := p.year, partEndMonth(p.tail)
 		if m > 0 && (y > year || y == year && m > month) {
 			year, month = y, m
@@ -704,13 +706,9 @@ var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前
 // 力争2022年), not one the text reports on.
 var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年`)
 
-// dueByWords are the words before a year that make it a deadline: 到2025年,
-// 力争2022年, 确保2021年底.
-var dueByWords = []string{"到", "力争", "确保", "争取", "计划"}
-
 // latestDeadline is the latest year text names as a target's deadline (到
 // 2025年, 力争2022年, 2022年底前), 0 when it names none.
-func latestDeadline(text string) int {
+func (lx *Lexicon) latestDeadline(text string) int {
 	best := 0
 	forEachYear(text, func(y, start, after int) {
 		if y <= best {
@@ -718,7 +716,7 @@ func latestDeadline(text string) int {
 		}
 		before := strings.TrimRight(text[:start], " ")
 		rest := strings.TrimLeft(text[after:], " ")
-		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || dueBefore(before)
+		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || lx.dueBefore(before)
 		if due {
 			best = y
 		}
@@ -728,24 +726,24 @@ func latestDeadline(text string) int {
 
 // dueBefore reports text (what precedes a year) ending on a word that makes
 // the year a deadline: 力争, 确保, 争取, 计划, 到.
-func dueBefore(before string) bool {
+func (lx *Lexicon) dueBefore(before string) bool {
 	before = strings.TrimRight(before, " ")
 	// 力争至2023年底, 确保在2022年: a plan word, then a preposition.
-	for _, p := range []string{"至", "在", "于"} {
+	for _, p := range lx.DueByMids {
 		if t := strings.TrimSuffix(before, p); t != before {
 			before = strings.TrimRight(t, " ")
 			break
 		}
 	}
-	return endsWithAny(before, dueByWords)
+	return endsWithAny(before, lx.DueBy)
 }
 
 // latestPastYear is the latest year text names other than as a deadline or
 // a span's end, 0 when it names none.
-func latestPastYear(text string) int {
-	deadline := deadlineYears(text)
+func (lx *Lexicon) latestPastYear(text string) int {
+	deadline := lx.deadlineYears(text)
 	best := 0
-	for y := range yearCounts(text, false) {
+	for y := range lx.yearCounts(text, false) {
 		if !deadline[y] && y > best {
 			best = y
 		}
@@ -755,9 +753,9 @@ func latestPastYear(text string) int {
 
 // latestReviewed is the latest year a sentence of text opens on to give an
 // account of it (2022年，全区…; 2021年以来), 0 when none does.
-func latestReviewed(text string) int {
+func (lx *Lexicon) latestReviewed(text string) int {
 	best := 0
-	for _, st := range yearStatements(text) {
+	for _, st := range lx.yearStatements(text) {
 		// 2016年以来… runs up to now: it names no year reviewed.
 		if !st.ahead && !st.since && st.year > best {
 			best = st.year
@@ -793,10 +791,10 @@ func atoiYear(v string) int {
 // may be separated from 年 by spaces), leaving out the years that open a
 // span (2021—2023年) and, with noBases, the bases of a comparison
 // (比2018年增加).
-func yearCounts(s string, noBases bool) map[int]int {
+func (lx *Lexicon) yearCounts(s string, noBases bool) map[int]int {
 	c := map[int]int{}
 	forEachYear(s, func(y, start, _ int) {
-		if !endsRange(s[:start]) && !(noBases && endsBase(s[:start])) {
+		if !lx.endsRange(s[:start]) && !(noBases && lx.endsBase(s[:start])) {
 			c[y]++
 		}
 	})
@@ -828,14 +826,11 @@ func forEachYear(s string, fn func(y, start, after int)) {
 	}
 }
 
-// rangeDashes join the years of a span: 2021—2023年, 2021-2023年, 2021至2023年.
-var rangeDashes = []string{"—", "–", "－", "-", "~", "～", "至", "到"}
-
 // endsRange reports whether before ends with the first year of a span and
 // its dash, so that the year after it closes a programme's span
 // (行动计划（2021—2023年）) rather than naming a year the notice talks about.
-func endsRange(before string) bool {
-	for _, d := range rangeDashes {
+func (lx *Lexicon) endsRange(before string) bool {
+	for _, d := range lx.RangeDashes {
 		if rest, ok := strings.CutSuffix(before, d); ok {
 			rest = strings.TrimSuffix(rest, "年")
 			return len(rest) >= 4 && isDigits(rest[len(rest)-4:])
@@ -853,9 +848,9 @@ func isDigits(s string) bool {
 	return true
 }
 
-func mostMentioned(s string) int {
+func (lx *Lexicon) mostMentioned(s string) int {
 	best, n := 0, 0
-	for y, c := range yearCounts(s, false) {
+	for y, c := range lx.yearCounts(s, false) {
 		if c > n || (c == n && y > best) {
 			best, n = y, c
 		}
@@ -896,6 +891,7 @@ var (
 // issue of a plan with its span. prevEnd is the end of the five-year period
 // before, when the text gives an account of it (“十三五”期间，…), else 0.
 func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
+	lx := in.lx
 	title := in.m.Title
 	start := 0
 	ahead := func(y int) bool { return y >= 2000 && (P == 0 || y >= P) }
@@ -908,8 +904,8 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 			}
 		}
 		if end == 0 {
-			if m := namedPeriodRe.FindStringSubmatch(title); m != nil && ahead(periodEnd[m[1]]) {
-				end = periodEnd[m[1]]
+			if m := namedPeriodRe.FindStringSubmatch(title); m != nil && ahead(lx.PlanPeriods[m[1]]) {
+				end = lx.PlanPeriods[m[1]]
 				start = end - 4
 			}
 		}
@@ -933,7 +929,7 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 		// 印发《贵州信息通信行业“十四五”规划》: the plan's name gives its
 		// period.
 		for _, m := range issuedPlanRe.FindAllStringSubmatch(first, -1) {
-			if e := periodEnd[m[1]]; end == 0 && ahead(e) {
+			if e := lx.PlanPeriods[m[1]]; end == 0 && ahead(e) {
 				start, end = e-4, e
 			}
 		}
@@ -941,26 +937,13 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 	if end == 0 {
 		return 0, 0, false
 	}
-	for _, m := range prevPeriods(in.doc.Text) {
-		if e := periodEnd[m[1]]; e > 0 && (start == 0 || e < start) && e < end && e > prevEnd {
+	for _, m := range lx.prevPeriods(in.doc.Text) {
+		if e := lx.PlanPeriods[m[1]]; e > 0 && (start == 0 || e < start) && e < end && e > prevEnd {
 			prevEnd = e
 		}
 	}
 	return end, prevEnd, true
 }
-
-var (
-	// relayWords are the verbs that report a document's issue.
-	relayWords = []string{"印发", "出台", "发布", "下发", "出炉", "公布"}
-	// planNameWords end the name of a plan, a policy or key points
-	// (《…行动计划(2021-2023年)》, 《…实施意见》).
-	planNameWords = []string{"规划", "计划", "方案", "要点", "意见", "通知", "措施", "条"}
-	// accountWords mark an account of work done or a state reached: 截至…,
-	// 目前, 今年以来, 去年, 一季度; accountAfterYi the verbs whose 已 does
-	// (已建成, 已经开通; not 已经市政府同意).
-	accountWords   = []string{"截至", "截止", "目前", "今年以来", "去年", "上半年", "前三季度", "一季度", "二季度", "三季度"}
-	accountAfterYi = []string{"建", "开通", "完成", "实现", "达", "累计", "覆盖", "新", "有", "投"}
-)
 
 // relaysPlanOnly reports a notice about a plan just issued — its opening
 // reports the issue (印发《…实施方案》) and the text comes back to the plan
@@ -969,19 +952,20 @@ var (
 // and reviews none. A plan mentioned once in passing does not make the
 // notice about it.
 func (in *inference) relaysPlanOnly() bool {
+	lx := in.lx
 	switch in.m.DocType {
 	case TypeConference, TypeKeyPoints, TypeRectification, TypeSigned, TypeReport:
 		return false // accounts by their nature
 	}
 	text := in.doc.Text
 	about := strings.Contains(in.lead, "现印发给你们") ||
-		reportsIssue(in.lead) && (strings.Count(text, "《") >= 2 || strings.Contains(text, "以下简称"))
-	return about && !givesAccount(text)
+		lx.reportsIssue(in.lead) && (strings.Count(text, "《") >= 2 || strings.Contains(text, "以下简称"))
+	return about && !lx.givesAccount(text)
 }
 
 // reportsIssue reports text that reports a plan, a policy or key points
 // issued: 印发了《…行动计划》, 《…“十四五”规划》正式发布.
-func reportsIssue(lead string) bool {
+func (lx *Lexicon) reportsIssue(lead string) bool {
 	for i := 0; ; {
 		j := strings.Index(lead[i:], "《")
 		if j < 0 {
@@ -994,7 +978,7 @@ func reportsIssue(lead string) bool {
 		}
 		name := lead[open+len("《") : open+k]
 		i = open + k + len("》")
-		if n := utf8.RuneCountInString(name); n < 2 || n > 72 || !containsAny(lastRunes(name, 14), planNameWords) {
+		if n := utf8.RuneCountInString(name); n < 2 || n > 72 || !containsAny(lastRunes(name, 14), lx.PlanNames) {
 			continue
 		}
 		before := lastRunes(lead[:open], 14)
@@ -1005,7 +989,7 @@ func reportsIssue(lead string) bool {
 		if c := strings.IndexAny(after, "。，,；\n"); c >= 0 {
 			after = after[:c]
 		}
-		if containsAny(before, relayWords) || containsAny(after, relayWords) {
+		if containsAny(before, lx.RelayWords) || containsAny(after, lx.RelayWords) {
 			return true
 		}
 	}
@@ -1032,13 +1016,13 @@ func firstRunes(s string, n int) string {
 
 // givesAccount reports text marking an account of work done (accountWords,
 // 已 before one of accountAfterYi).
-func givesAccount(text string) bool {
-	if containsAny(text, accountWords) {
+func (lx *Lexicon) givesAccount(text string) bool {
+	if containsAny(text, lx.AccountWords) {
 		return true
 	}
 	for i := strings.Index(text, "已"); i >= 0; {
 		rest := strings.TrimPrefix(text[i+len("已"):], "经")
-		if startsWithAny(rest, accountAfterYi) {
+		if startsWithAny(rest, lx.AccountAfterYi) {
 			return true
 		}
 		j := strings.Index(text[i+len("已"):], "已")

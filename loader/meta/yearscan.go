@@ -111,21 +111,23 @@ type textScan struct {
 
 // scanMemo holds the scans of the last few texts: the inference of one
 // notice asks about its text (and its title and text) many times, from
-// functions that take the text.
+// functions that take the text. A scan depends on the lexicon too, so
+// each is kept with the lexicon that made it.
 var scanMemo struct {
 	sync.Mutex
 	texts [8]string
+	lexes [8]*Lexicon
 	scans [8]*textScan
 	next  int
 }
 
 // scanOf is the scan of text, from the memo when it is one of the last
 // few texts scanned. Callers only read it.
-func scanOf(text string) *textScan {
+func (lx *Lexicon) scanOf(text string) *textScan {
 	m := &scanMemo
 	m.Lock()
 	for i, t := range m.texts {
-		if m.scans[i] != nil && len(t) == len(text) && t == text {
+		if m.scans[i] != nil && m.lexes[i] == lx && len(t) == len(text) && t == text {
 			sc := m.scans[i]
 			m.Unlock()
 			return sc
@@ -133,9 +135,9 @@ func scanOf(text string) *textScan {
 	}
 	m.Unlock()
 	sc := &textScan{mentions: scanMentions(text)}
-	sc.statements = scanYearStatements(text, sc.mentions)
+	sc.statements = lx.scanYearStatements(text, sc.mentions)
 	m.Lock()
-	m.texts[m.next], m.scans[m.next] = text, sc
+	m.texts[m.next], m.lexes[m.next], m.scans[m.next] = text, lx, sc
 	m.next = (m.next + 1) % len(m.texts)
 	m.Unlock()
 	return sc
@@ -187,37 +189,21 @@ func prefixedBy(s string, i int, words, mids []string) bool {
 	return false
 }
 
-// Words around a year in the rules (see the expressions in years.go's
-// comments and in yearscan_test.go).
-var (
-	deadlineWords = []string{"到", "至", "力争", "确保", "计划", "争取", "预计", "目标"}
-	baseWords     = []string{"较", "比", "同比", "相比", "与"}
-	sinceWords    = []string{"以来", "来", "印发", "出台", "发布", "颁布", "制定"}
-	planWords     = []string{"部署", "安排部署", "研究部署", "谋划", "明确"}
-	aheadWords    = []string{"力争", "确保", "计划", "争取", "目标是"}
-	aheadMids     = []string{"到", "在", "于"}
-	asOfWords     = []string{"截至"}
-	agendaWorks   = []string{"", "工作", "重点工作"}
-	agendaWords   = []string{"打算", "思路", "计划安排", "安排", "重点任务", "目标任务", "主要任务", "工作任务", "主要目标", "预期目标", "发展目标"}
-	goalWords     = []string{"目标", "任务"}
-	rangeDashAlts = []string{"-", "—", "–", "－", "~", "～", "至", "到"}
-)
-
 // deadlineYears: (?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年.
-func deadlineYears(text string) map[int]bool {
-	return prefixedYears(text, scanOf(text), deadlineWords, nil)
+func (lx *Lexicon) deadlineYears(text string) map[int]bool {
+	return prefixedYears(text, lx.scanOf(text), lx.DeadlineWords, nil)
 }
 
 // baseYears: (?:较|比|同比|相比|与)\s*((?:19|20)\d{2})\s*年.
-func baseYears(text string) map[int]bool {
-	return prefixedYears(text, scanOf(text), baseWords, nil)
+func (lx *Lexicon) baseYears(text string) map[int]bool {
+	return prefixedYears(text, lx.scanOf(text), lx.BaseWords, nil)
 }
 
 // sinceIssuedYears: ((?:19|20)\d{2})\s*年\s*(?:以来|来|印发|出台|发布|颁布|制定).
-func sinceIssuedYears(text string) map[int]bool {
+func (lx *Lexicon) sinceIssuedYears(text string) map[int]bool {
 	ys := map[int]bool{}
-	for _, m := range scanOf(text).mentions {
-		if startsWithAny(text[spaceAfter(text, m.after):], sinceWords) {
+	for _, m := range lx.scanOf(text).mentions {
+		if startsWithAny(text[spaceAfter(text, m.after):], lx.SinceWords) {
 			ys[m.year] = true
 		}
 	}
@@ -227,16 +213,16 @@ func sinceIssuedYears(text string) map[int]bool {
 // goalYears: ((?:19|20)\d{2})\s*年[^，,。；;：:\n]{0,16}?(?:目标|任务). A
 // match runs on to its goal word and so may cover a later year
 // (2020年和2021年目标 names 2020 only), as the expression's does.
-func goalYears(text string) map[int]bool {
+func (lx *Lexicon) goalYears(text string) map[int]bool {
 	ys := map[int]bool{}
 	end := 0
-	for _, m := range scanOf(text).mentions {
+	for _, m := range lx.scanOf(text).mentions {
 		if m.start < end {
 			continue
 		}
 		i := m.after
 		for n := 0; ; n++ {
-			if startsWithAny(text[i:], goalWords) {
+			if startsWithAny(text[i:], lx.GoalWords) {
 				ys[m.year] = true
 				end = i + len("目标")
 				break
@@ -255,18 +241,18 @@ func goalYears(text string) map[int]bool {
 }
 
 // planPhraseYears: (?:部署|安排部署|研究部署|谋划|明确)(?:了)?\s*((?:19|20)\d{2})\s*年.
-func planPhraseYears(text string) map[int]bool {
-	return prefixedYears(text, scanOf(text), planWords, []string{"了"})
+func (lx *Lexicon) planPhraseYears(text string) map[int]bool {
+	return prefixedYears(text, lx.scanOf(text), lx.PlanWords, []string{"了"})
 }
 
 // agendaYears: ((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|…|发展目标).
-func agendaYears(text string) map[int]bool {
+func (lx *Lexicon) agendaYears(text string) map[int]bool {
 	ys := map[int]bool{}
-	for _, m := range scanOf(text).mentions {
+	for _, m := range lx.scanOf(text).mentions {
 		rest := text[m.after:]
 		for _, du := range []string{"", "度"} {
-			for _, w := range agendaWorks {
-				if r, ok := strings.CutPrefix(rest, du+w); ok && startsWithAny(r, agendaWords) {
+			for _, w := range lx.AgendaWorks {
+				if r, ok := strings.CutPrefix(rest, du+w); ok && startsWithAny(r, lx.AgendaWords) {
 					ys[m.year] = true
 				}
 			}
@@ -276,16 +262,16 @@ func agendaYears(text string) map[int]bool {
 }
 
 // namedAheadYears: (?:力争|确保|计划|争取|目标是)(?:到|在|于)?\s*((?:19|20)\d{2})\s*年.
-func namedAheadYears(text string) map[int]bool {
-	return prefixedYears(text, scanOf(text), aheadWords, aheadMids)
+func (lx *Lexicon) namedAheadYears(text string) map[int]bool {
+	return prefixedYears(text, lx.scanOf(text), lx.AheadWords, lx.AheadMids)
 }
 
 // asOfYears lists the years of 截至\s*((?:19|20)\d{2})\s*年 in text, in
 // order.
-func asOfYears(text string) []int {
+func (lx *Lexicon) asOfYears(text string) []int {
 	var out []int
-	for _, m := range scanOf(text).mentions {
-		if prefixedBy(text, m.start, asOfWords, nil) {
+	for _, m := range lx.scanOf(text).mentions {
+		if prefixedBy(text, m.start, lx.AsOfWords, nil) {
 			out = append(out, m.year)
 		}
 	}
@@ -304,9 +290,9 @@ type partOfYearMatch struct {
 // 1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月), the alternatives tried in that
 // order. (A match ends in a month or a quarter and holds no four digits, so
 // none covers a later year.)
-func partsOfYears(text string) []partOfYearMatch {
+func (lx *Lexicon) partsOfYears(text string) []partOfYearMatch {
 	var out []partOfYearMatch
-	for _, m := range scanOf(text).mentions {
+	for _, m := range lx.scanOf(text).mentions {
 		if end := partEnd(text, spaceAfter(text, m.after)); end >= 0 {
 			out = append(out, partOfYearMatch{year: m.year, tail: text[m.start+4 : end]})
 		}
@@ -368,13 +354,13 @@ func monthDigits(s string, i int) []int {
 // in text: ((?:19|20)\d{2})\s*年?\s*(?:-|—|–|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年.
 // A span's first year may close the span before (2019年至2020年至2021年
 // is one span, 2019–2020), as the expression's matches do not overlap.
-func periodRangeFirsts(text string) []int {
+func (lx *Lexicon) periodRangeFirsts(text string) []int {
 	var out []int
 	end := 0
-	for _, m := range scanOf(text).mentions {
+	for _, m := range lx.scanOf(text).mentions {
 		p := spaceBefore(text, m.start)
 		dash := ""
-		for _, d := range rangeDashAlts {
+		for _, d := range lx.RangeDashes {
 			if strings.HasSuffix(text[:p], d) {
 				dash = d
 				break
@@ -400,11 +386,11 @@ func periodRangeFirsts(text string) []int {
 	return out
 }
 
-// Words that open a sentence on a year (yearLeadRe): after a stop, a
-// reporting verb and its comma, or a news agency's dateline.
+// The punctuation that opens a sentence on a year (yearLeadRe): after a
+// stop, or a reporting verb (the lexicon's lead_verbs) and its comma. They
+// are the grammar of the expression, not a word list.
 var (
 	leadStops  = []string{"。", "！", "？", "；"}
-	leadVerbs  = []string{"强调", "要求", "指出", "明确", "提出", "表示", "认为", "介绍", "透露", "获悉", "了解到", "显示", "表明", "据悉", "据统计", "称", "说"}
 	leadPuncts = []string{"，", ",", "：", ":"}
 	numerals   = "一二三四五六七八九十"
 )
@@ -417,7 +403,7 @@ var (
 //	((?:19|20)\d{2})\s*年
 //
 // The match begins at the leftmost place any of its openings allows.
-func leadStart(s string, d int) int {
+func (lx *Lexicon) leadStart(s string, d int) int {
 	best := -1
 	take := func(i int) {
 		if best < 0 || i < best {
@@ -441,7 +427,7 @@ func leadStart(s string, d int) int {
 		}
 		for _, pu := range leadPuncts {
 			if rest, ok := strings.CutSuffix(before, pu); ok {
-				for _, v := range leadVerbs {
+				for _, v := range lx.LeadVerbs {
 					if strings.HasSuffix(rest, v) {
 						take(len(rest) - len(v))
 					}
@@ -514,17 +500,11 @@ func listNumberStart(s string, e int) int {
 	return -1
 }
 
-// pastLeadWords open a sentence on the year gone by (pastLeadRe).
-var pastLeadWords = []string{"过去一年", "过去的一年", "一年来", "去年以来", "去年，"}
-
 // pastLead reports whether a sentence of text opens on the year gone by:
 // (?:^|[。！？；\n])\s*(?:过去的?一年|一年来|去年以来|去年，).
-func pastLead(text string) bool {
-	for _, w := range []string{"过去", "一年来", "去年"} {
+func (lx *Lexicon) pastLead(text string) bool {
+	for _, w := range lx.PastLeadWords {
 		for j := range occurrences(text, w) {
-			if !startsWithAny(text[j:], pastLeadWords) {
-				continue
-			}
 			k := spaceBefore(text, j)
 			if k == 0 || strings.IndexByte(text[k:j], '\n') >= 0 || endsWithAny(text[:k], leadStops) {
 				return true
@@ -534,35 +514,20 @@ func pastLead(text string) bool {
 	return false
 }
 
-// forwardWords and forwardVerbs are forwardRe: 下一步, 今后, …, or 将 or 要
-// before one of forwardVerbs.
-var (
-	forwardWords = []string{"下一步", "今后", "未来", "新的一年", "展望"}
-	forwardVerbs = []string{"继续", "持续", "进一步", "坚持", "坚定", "全力", "加快", "着力", "大力", "深入", "不断", "始终", "切实", "努力", "奋力", "聚焦", "围绕", "锚定", "更加", "全面", "积极", "力争"}
-)
-
 // looksForward reports whether text closes on the way ahead (forwardRe).
-func looksForward(text string) bool {
-	if containsAny(text, forwardWords) {
+func (lx *Lexicon) looksForward(text string) bool {
+	if containsAny(text, lx.ForwardWords) {
 		return true
 	}
-	for _, w := range []string{"将", "要"} {
+	for _, w := range lx.ForwardModals {
 		for j := range occurrences(text, w) {
-			if startsWithAny(text[j+len(w):], forwardVerbs) {
+			if startsWithAny(text[j+len(w):], lx.ForwardVerbs) {
 				return true
 			}
 		}
 	}
 	return false
 }
-
-// Literal alternations: a text matches when it contains one of them.
-var (
-	// presentWords is presentRe.
-	presentWords = []string{"今年以来", "今年上半年", "今年前三季度", "今年一季度", "年初以来", "截至目前", "截止目前", "目前", "今年"}
-	// thisYearWords is thisYearRe.
-	thisYearWords = []string{"今年以来", "今年上半年", "今年前三季度", "今年一季度", "年初以来"}
-)
 
 // matchNear reports whether re matches s, running it only on the parts of
 // s around the occurrences of anchors: exact for an expression without ^,
@@ -601,25 +566,18 @@ var (
 	// matches reach at most 20 characters and a word (under 128 bytes)
 	// from them.
 	thisYearAheadAnchors = []string{"今年", "年内", "本年度", "年底前", "下半年", "全年"}
-	// eventWords end every match of eventYearRe.
-	eventWords = []string{"大会", "论坛", "峰会", "博览会", "展览会", "发布会", "年会"}
 	// reportWords are in every match of reportYearRe.
 	reportWords = []string{"发展报告", "统计公报", "年度报告", "白皮书", "发展状况报告"}
 	// inspectionWords end every match of inspectionYearRe.
 	inspectionWords = []string{"巡察", "巡视", "审计", "督查", "督察"}
-	// periodNames are in every match of prevPeriodRe.
-	periodNames = []string{"十一五", "十二五", "十三五", "十四五", "十五五"}
 )
-
-// eventHosts are the words before an event's year in eventYearRe.
-var eventHosts = []string{"举行的", "召开的", "开幕的", "举办的", "在"}
 
 // eventYear is the year of eventYearRe's first match in text, 0 when none:
 // (?:(?:举行|召开|开幕|举办)的|在)\s*((?:19|20)\d{2})\s*年?[^，。,]{0,16}?(?:大会|…|年会).
 // The year is any four digits 19xx or 20xx after one of eventHosts (年
 // may not follow: 2020中国福建互联网大会).
-func eventYear(text string) int {
-	if !containsAny(text, eventWords) {
+func (lx *Lexicon) eventYear(text string) int {
+	if !containsAny(text, lx.EventWords) {
 		return 0
 	}
 	for i := 0; i+4 <= len(text); i++ {
@@ -627,7 +585,7 @@ func eventYear(text string) int {
 		if !ok {
 			continue
 		}
-		if !endsWithAny(text[:spaceBefore(text, i)], eventHosts) {
+		if !endsWithAny(text[:spaceBefore(text, i)], lx.EventHosts) {
 			continue
 		}
 		// Taking 年 when it is there reaches every event word not
@@ -637,7 +595,7 @@ func eventYear(text string) int {
 			j += len("年")
 		}
 		for n := 0; ; n++ {
-			if startsWithAny(text[j:], eventWords) {
+			if startsWithAny(text[j:], lx.EventWords) {
 				return y
 			}
 			if n == 16 || j >= len(text) {
@@ -654,8 +612,8 @@ func eventYear(text string) int {
 }
 
 // prevPeriods is prevPeriodRe's matches in text.
-func prevPeriods(text string) [][]string {
-	if !containsAny(text, periodNames) {
+func (lx *Lexicon) prevPeriods(text string) [][]string {
+	if !containsAny(text, lx.periodNames) {
 		return nil
 	}
 	return prevPeriodRe.FindAllStringSubmatch(text, -1)

@@ -44,7 +44,7 @@ func checkScanners(t *testing.T, name, text string) {
 		want = append(want, [3]int{loc[0], loc[2], loc[1]})
 	}
 	for _, m := range scanMentions(text) {
-		if b := leadStart(text, m.start); b >= 0 {
+		if b := testLex.leadStart(text, m.start); b >= 0 {
 			got = append(got, [3]int{b, m.start, m.after})
 		}
 	}
@@ -56,13 +56,13 @@ func checkScanners(t *testing.T, name, text string) {
 		got  map[int]bool
 		re   *regexp.Regexp
 	}{
-		{"deadlineYears", deadlineYears(text), deadlineYearRe},
-		{"baseYears", baseYears(text), baseYearRe},
-		{"sinceIssuedYears", sinceIssuedYears(text), sinceIssuedYearRe},
-		{"goalYears", goalYears(text), goalYearRe},
-		{"planPhraseYears", planPhraseYears(text), planPhraseRe},
-		{"agendaYears", agendaYears(text), agendaRe},
-		{"namedAheadYears", namedAheadYears(text), namedAheadRe},
+		{"deadlineYears", testLex.deadlineYears(text), deadlineYearRe},
+		{"baseYears", testLex.baseYears(text), baseYearRe},
+		{"sinceIssuedYears", testLex.sinceIssuedYears(text), sinceIssuedYearRe},
+		{"goalYears", testLex.goalYears(text), goalYearRe},
+		{"planPhraseYears", testLex.planPhraseYears(text), planPhraseRe},
+		{"agendaYears", testLex.agendaYears(text), agendaRe},
+		{"namedAheadYears", testLex.namedAheadYears(text), namedAheadRe},
 	}
 	for _, s := range sets {
 		if w := refYears(text, s.re); !reflect.DeepEqual(s.got, w) {
@@ -74,7 +74,7 @@ func checkScanners(t *testing.T, name, text string) {
 		y, _ := strconv.Atoi(m[1])
 		wantAsOf = append(wantAsOf, y)
 	}
-	if g := asOfYears(text); !slices.Equal(g, wantAsOf) {
+	if g := testLex.asOfYears(text); !slices.Equal(g, wantAsOf) {
 		fail("asOfYears", g, wantAsOf)
 	}
 	var wantParts []partOfYearMatch
@@ -82,7 +82,7 @@ func checkScanners(t *testing.T, name, text string) {
 		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
 		wantParts = append(wantParts, partOfYearMatch{y, text[loc[3]:loc[1]]})
 	}
-	if g := partsOfYears(text); !slices.Equal(g, wantParts) {
+	if g := testLex.partsOfYears(text); !slices.Equal(g, wantParts) {
 		fail("partsOfYears", g, wantParts)
 	}
 	var wantFirsts []int
@@ -90,17 +90,17 @@ func checkScanners(t *testing.T, name, text string) {
 		y, _ := strconv.Atoi(m[1])
 		wantFirsts = append(wantFirsts, y)
 	}
-	if g := periodRangeFirsts(text); !slices.Equal(g, wantFirsts) {
+	if g := testLex.periodRangeFirsts(text); !slices.Equal(g, wantFirsts) {
 		fail("periodRangeFirsts", g, wantFirsts)
 	}
 	bools := []struct {
 		what      string
 		got, want bool
 	}{
-		{"pastLead", pastLead(text), pastLeadRe.MatchString(text)},
-		{"looksForward", looksForward(text), forwardRe.MatchString(text)},
-		{"presentWords", containsAny(text, presentWords), presentRe.MatchString(text)},
-		{"thisYearWords", containsAny(text, thisYearWords), thisYearRe.MatchString(text)},
+		{"pastLead", testLex.pastLead(text), pastLeadRe.MatchString(text)},
+		{"looksForward", testLex.looksForward(text), forwardRe.MatchString(text)},
+		{"presentWords", containsAny(text, testLex.PresentWords), presentRe.MatchString(text)},
+		{"thisYearWords", containsAny(text, testLex.ThisYearWords), thisYearRe.MatchString(text)},
 		{"thisYearAhead", matchNear(thisYearAheadRe, text, thisYearAheadAnchors, 128), thisYearAheadRe.MatchString(text)},
 		{"nextYearAhead", matchNear(nextYearAheadRe, text, []string{"明年"}, 128), nextYearAheadRe.MatchString(text)},
 	}
@@ -113,10 +113,10 @@ func checkScanners(t *testing.T, name, text string) {
 	if m := eventYearRe.FindStringSubmatch(text); m != nil {
 		wantEvent, _ = strconv.Atoi(m[1])
 	}
-	if g, w := eventYear(text), wantEvent; g != w {
+	if g, w := testLex.eventYear(text), wantEvent; g != w {
 		fail("eventYear", g, w)
 	}
-	if g, w := prevPeriods(text), prevPeriodRe.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(g, w) {
+	if g, w := testLex.prevPeriods(text), prevPeriodRe.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(g, w) {
 		fail("prevPeriods", g, w)
 	}
 	if g, w := reportYear(text), refReportYear(text); g != w {

@@ -1,0 +1,165 @@
+package meta
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/policylens/policylens/data"
+)
+
+// Lexicon holds the word lists the metadata inference reads a notice with
+// (data/meta_lexicon.yaml): organisation words, the words by which a text
+// speaks for its own unit, and the words around dates and years. They are
+// data so that they are edited without touching Go; the file's digest is
+// part of the loader's resources version, so an edited list rebuilds the
+// metadata on the next load. The grammar around the words stays in Go.
+type Lexicon struct {
+	OrgSuffixes      []string          `yaml:"org_suffixes"`
+	LeaderOffices    map[string]string `yaml:"leader_offices"`
+	OrgAbbreviations map[string]string `yaml:"org_abbreviations"`
+	NotAfterWei      []string          `yaml:"not_after_wei"`
+	LevelOrgSuffixes []string          `yaml:"level_org_suffixes"`
+	LevelOrgOpeners  []string          `yaml:"level_org_openers"`
+	SourceFields     []string          `yaml:"source_fields"`
+
+	GenericPlaces []string `yaml:"generic_places"`
+	OperatorAfter []string `yaml:"operator_after"`
+	ScopeWords    struct {
+		County   []string `yaml:"county"`
+		District []string `yaml:"district"`
+		City     []string `yaml:"city"`
+		Province []string `yaml:"province"`
+	} `yaml:"scope_words"`
+
+	PlanPeriods    map[string]int `yaml:"plan_periods"`
+	Recent         []string       `yaml:"recent"`
+	AsOfOpeners    []string       `yaml:"as_of_openers"`
+	DeadlineModals []string       `yaml:"deadline_modals"`
+	YearBases      []string       `yaml:"year_bases"`
+	DueBy          []string       `yaml:"due_by"`
+	DueByMids      []string       `yaml:"due_by_mids"`
+	RangeDashes    []string       `yaml:"range_dashes"`
+	RelayWords     []string       `yaml:"relay_words"`
+	PlanNames      []string       `yaml:"plan_names"`
+	AccountWords   []string       `yaml:"account_words"`
+	AccountAfterYi []string       `yaml:"account_after_yi"`
+
+	DeadlineWords []string `yaml:"deadline_words"`
+	BaseWords     []string `yaml:"base_words"`
+	SinceWords    []string `yaml:"since_words"`
+	PlanWords     []string `yaml:"plan_words"`
+	AheadWords    []string `yaml:"ahead_words"`
+	AheadMids     []string `yaml:"ahead_mids"`
+	AsOfWords     []string `yaml:"as_of_words"`
+	AgendaWorks   []string `yaml:"agenda_works"`
+	AgendaWords   []string `yaml:"agenda_words"`
+	GoalWords     []string `yaml:"goal_words"`
+	LeadVerbs     []string `yaml:"lead_verbs"`
+	PastLeadWords []string `yaml:"past_lead_words"`
+	ForwardWords  []string `yaml:"forward_words"`
+	ForwardModals []string `yaml:"forward_modals"`
+	ForwardVerbs  []string `yaml:"forward_verbs"`
+	PresentWords  []string `yaml:"present_words"`
+	ThisYearWords []string `yaml:"this_year_words"`
+	EventWords    []string `yaml:"event_words"`
+	EventHosts    []string `yaml:"event_hosts"`
+
+	// Compiled once when the lexicon is parsed, never per notice.
+	orgSuffixRe   *regexp.Regexp
+	levelOrgRe    *regexp.Regexp
+	sourceFieldRe *regexp.Regexp
+	genericPlace  map[string]bool
+	periodNames   []string
+}
+
+// ParseLexicon parses a lexicon in the format of data/meta_lexicon.yaml,
+// checks that no list is missing or empty, and compiles what the
+// inference matches with.
+func ParseLexicon(b []byte) (*Lexicon, error) {
+	l := &Lexicon{}
+	if err := yaml.Unmarshal(b, l); err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	for name, n := range l.sizes() {
+		if n == 0 {
+			return nil, fmt.Errorf("list %q is missing or empty", name)
+		}
+	}
+	for p, y := range l.PlanPeriods {
+		if y < 1950 || y > 2100 || p == "" {
+			return nil, fmt.Errorf("plan_periods: %q: year %d", p, y)
+		}
+	}
+	offices := make([]string, 0, len(l.LeaderOffices))
+	for t := range l.LeaderOffices {
+		offices = append(offices, t)
+	}
+	l.orgSuffixRe = regexp.MustCompile(`^(?:省|市|县|区)?(` + alternation(append(offices, l.OrgSuffixes...), true) + `)`)
+	l.levelOrgRe = regexp.MustCompile(`(?:^|[^\p{Han}]|` + alternation(l.LevelOrgOpeners, false) + `)(省|市|州|盟|县|区)(` +
+		alternation(l.LevelOrgSuffixes, true) + `)`)
+	l.sourceFieldRe = regexp.MustCompile(`(?:` + alternation(l.SourceFields, false) + `)\s*[:：]\s*([^\s:：|｜]+)`)
+	l.genericPlace = map[string]bool{}
+	for _, w := range l.GenericPlaces {
+		l.genericPlace[w] = true
+	}
+	for p := range l.PlanPeriods {
+		l.periodNames = append(l.periodNames, p)
+	}
+	slices.Sort(l.periodNames)
+	return l, nil
+}
+
+// sizes is the length of every list and map of the lexicon, by its name in
+// the file.
+func (l *Lexicon) sizes() map[string]int {
+	return map[string]int{
+		"org_suffixes": len(l.OrgSuffixes), "leader_offices": len(l.LeaderOffices),
+		"org_abbreviations": len(l.OrgAbbreviations), "not_after_wei": len(l.NotAfterWei),
+		"level_org_suffixes": len(l.LevelOrgSuffixes), "level_org_openers": len(l.LevelOrgOpeners),
+		"source_fields": len(l.SourceFields), "generic_places": len(l.GenericPlaces),
+		"operator_after": len(l.OperatorAfter), "scope_words.county": len(l.ScopeWords.County),
+		"scope_words.district": len(l.ScopeWords.District), "scope_words.city": len(l.ScopeWords.City),
+		"scope_words.province": len(l.ScopeWords.Province), "plan_periods": len(l.PlanPeriods),
+		"recent": len(l.Recent), "as_of_openers": len(l.AsOfOpeners), "deadline_modals": len(l.DeadlineModals),
+		"year_bases": len(l.YearBases), "due_by": len(l.DueBy), "due_by_mids": len(l.DueByMids),
+		"range_dashes": len(l.RangeDashes), "relay_words": len(l.RelayWords), "plan_names": len(l.PlanNames),
+		"account_words": len(l.AccountWords), "account_after_yi": len(l.AccountAfterYi),
+		"deadline_words": len(l.DeadlineWords), "base_words": len(l.BaseWords), "since_words": len(l.SinceWords),
+		"plan_words": len(l.PlanWords), "ahead_words": len(l.AheadWords), "ahead_mids": len(l.AheadMids),
+		"as_of_words": len(l.AsOfWords), "agenda_works": len(l.AgendaWorks), "agenda_words": len(l.AgendaWords),
+		"goal_words": len(l.GoalWords), "lead_verbs": len(l.LeadVerbs), "past_lead_words": len(l.PastLeadWords),
+		"forward_words": len(l.ForwardWords), "forward_modals": len(l.ForwardModals),
+		"forward_verbs": len(l.ForwardVerbs), "present_words": len(l.PresentWords),
+		"this_year_words": len(l.ThisYearWords), "event_words": len(l.EventWords), "event_hosts": len(l.EventHosts),
+	}
+}
+
+// alternation is a regular-expression alternation of the words, quoted;
+// longestFirst orders them so that the longest word that matches wins
+// (Go's alternation takes the first that matches), else the file's order
+// is kept.
+func alternation(words []string, longestFirst bool) string {
+	ws := slices.Clone(words)
+	if longestFirst {
+		slices.SortStableFunc(ws, func(a, b string) int { return len(b) - len(a) })
+	}
+	for i, w := range ws {
+		ws[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(ws, "|")
+}
+
+// DefaultLexicon is the lexicon built into the binary
+// (data/meta_lexicon.yaml), parsed once.
+var DefaultLexicon = sync.OnceValue(func() *Lexicon {
+	l, err := ParseLexicon(data.MetaLexicon)
+	if err != nil {
+		panic("built-in meta lexicon: " + err.Error())
+	}
+	return l
+})
