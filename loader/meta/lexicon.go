@@ -69,6 +69,9 @@ type Lexicon struct {
 	EventWords    []string `yaml:"event_words"`
 	EventHosts    []string `yaml:"event_hosts"`
 
+	// PlaceShares decide how specific the place a text is about is.
+	PlaceShares PlaceShares `yaml:"place_shares"`
+
 	// Compiled once when the lexicon is parsed, never per notice.
 	orgSuffixRe   *regexp.Regexp
 	levelOrgRe    *regexp.Regexp
@@ -89,6 +92,18 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		if n == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
 		}
+	}
+	for name, v := range map[string]float64{"city": l.PlaceShares.City, "city_scoped": l.PlaceShares.CityScoped,
+		"county": l.PlaceShares.County, "county_scoped": l.PlaceShares.CountyScoped} {
+		if v <= 0 || v > 1 {
+			return nil, fmt.Errorf("place_shares.%s: %v is not a share in (0, 1]", name, v)
+		}
+	}
+	if l.PlaceShares.Title < 1 || l.PlaceShares.Scoped < 1 {
+		return nil, fmt.Errorf("place_shares: title %v and scoped %v must weigh at least 1", l.PlaceShares.Title, l.PlaceShares.Scoped)
+	}
+	if l.PlaceShares.ShortCounty <= 0 || l.PlaceShares.ShortCounty > 1 {
+		return nil, fmt.Errorf("place_shares.short_county: %v is not a weight in (0, 1]", l.PlaceShares.ShortCounty)
 	}
 	for p, y := range l.PlanPeriods {
 		if y < 1950 || y > 2100 || p == "" {
