@@ -69,6 +69,12 @@ type Lexicon struct {
 	EventWords    []string `yaml:"event_words"`
 	EventHosts    []string `yaml:"event_hosts"`
 
+	AuthorTitles    []string `yaml:"author_titles"`
+	NotAuthorWords  []string `yaml:"not_author_words"`
+	PolicyTitleEnds []string `yaml:"policy_title_ends"`
+	InspectionWords []string `yaml:"inspection_words"`
+	StudyWords      []string `yaml:"study_words"`
+
 	// PlaceShares decide how specific the place a text is about is.
 	PlaceShares PlaceShares `yaml:"place_shares"`
 
@@ -76,8 +82,21 @@ type Lexicon struct {
 	orgSuffixRe   *regexp.Regexp
 	levelOrgRe    *regexp.Regexp
 	sourceFieldRe *regexp.Regexp
-	genericPlace  map[string]bool
-	periodNames   []string
+	// authorRe is a signed article's credit: an office holder named in a
+	// byline (福建省通信管理局党组书记、局长  张三) or at the end of the
+	// text (（作者系福建省通信管理局党组书记、局长张三）). A reporter's
+	// credit (作者：记者 李四) names no office and does not count.
+	authorRe *regexp.Regexp
+	// policyRe is a policy document's title: it ends on what it is
+	// (…实施方案, …若干措施（试行）).
+	policyRe *regexp.Regexp
+	// rectifyRe is a rectification report: 巡察…整改, 整改落实情况的通报.
+	rectifyRe *regexp.Regexp
+	// inspectionYearRe finds the year in the sentence that says when an
+	// inspection took place (2021年…巡察).
+	inspectionYearRe *regexp.Regexp
+	genericPlace     map[string]bool
+	periodNames      []string
 }
 
 // ParseLexicon parses a lexicon in the format of data/meta_lexicon.yaml,
@@ -118,6 +137,10 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 	l.levelOrgRe = regexp.MustCompile(`(?:^|[^\p{Han}]|` + alternation(l.LevelOrgOpeners, false) + `)(省|市|州|盟|县|区)(` +
 		alternation(l.LevelOrgSuffixes, true) + `)`)
 	l.sourceFieldRe = regexp.MustCompile(`(?:` + alternation(l.SourceFields, false) + `)\s*[:：]\s*([^\s:：|｜]+)`)
+	l.authorRe = regexp.MustCompile(`(` + alternation(l.AuthorTitles, true) + `)[、\s]*\p{Han}{2,4}\s*[)）]?\s*$`)
+	l.policyRe = regexp.MustCompile(`(` + alternation(l.PolicyTitleEnds, true) + `)\s*([（(][^）)]{0,20}[）)])?$`)
+	l.rectifyRe = regexp.MustCompile(`(` + alternation(l.InspectionWords, true) + `)[^。\n]{0,20}整改|整改(进展|落实|工作)?情况的?(通报|报告)`)
+	l.inspectionYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。；\n]{0,60}?(` + alternation(l.InspectionWords, true) + `)`)
 	l.genericPlace = map[string]bool{}
 	for _, w := range l.GenericPlaces {
 		l.genericPlace[w] = true
@@ -151,6 +174,8 @@ func (l *Lexicon) sizes() map[string]int {
 		"forward_words": len(l.ForwardWords), "forward_modals": len(l.ForwardModals),
 		"forward_verbs": len(l.ForwardVerbs), "present_words": len(l.PresentWords),
 		"this_year_words": len(l.ThisYearWords), "event_words": len(l.EventWords), "event_hosts": len(l.EventHosts),
+		"author_titles": len(l.AuthorTitles), "not_author_words": len(l.NotAuthorWords),
+		"policy_title_ends": len(l.PolicyTitleEnds), "inspection_words": len(l.InspectionWords), "study_words": len(l.StudyWords),
 	}
 }
 

@@ -229,7 +229,6 @@ func fileStem(rel string) string {
 // --- document type -------------------------------------------------------
 
 var (
-	rectifyRe    = regexp.MustCompile(`(巡察|巡视|审计|督查|督察)[^。\n]{0,20}整改|整改(进展|落实|工作)?情况的?(通报|报告)`)
 	keyPointsRe  = regexp.MustCompile(`工作要点`)
 	conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(工作会议|工作会|工作推进会|工作视频会|工作座谈会|系统工作会议)`)
 	// conferenceTitleRe is a work conference without a year in the title:
@@ -238,15 +237,7 @@ var (
 	signedRe          = regexp.MustCompile(`署名文章`)
 	personColon       = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
 	reportRe          = regexp.MustCompile(`工作(报告|总结)`)
-	policyRe          = regexp.MustCompile(`(通知|意见|方案|办法|规划|若干措施|细则|规定|决定)\s*([（(][^）)]{0,20}[）)])?$`)
 	bulletinRe        = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
-	// authorRe is a signed article's credit: an office holder named in a
-	// byline (福建省通信管理局党组书记、局长  张三) or at the end of the
-	// text (（作者系福建省通信管理局党组书记、局长张三）). A reporter's
-	// credit (作者：记者 李四) names no office and does not count.
-	authorRe = regexp.MustCompile(`(书记|局长|厅长|主任|省长|市长|县长|区长|州长|部长|主席|院长|董事长|总经理|会长|理事长|巡视员)[、\s]*\p{Han}{2,4}\s*[)）]?\s*$`)
-	// notAuthorRe marks byline lines that are datelines or editors' credits.
-	notAuthorRe = regexp.MustCompile(`来源|发布|时间|日期|编辑|责编|审核|校对|浏览|记者|通讯员|摄影`)
 	// authorCreditRe is the credit line under a signed article.
 	authorCreditRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)`)
 )
@@ -255,8 +246,9 @@ var (
 // holder: a byline, or a （作者系…） line among the last paragraphs; "" if
 // none.
 func (in *inference) authorLine() string {
+	lx := in.lx
 	for _, l := range in.doc.Byline {
-		if (authorCreditRe.MatchString(l) || !notAuthorRe.MatchString(l)) && authorRe.MatchString(l) {
+		if (authorCreditRe.MatchString(l) || !containsAny(l, lx.NotAuthorWords)) && lx.authorRe.MatchString(l) {
 			return l
 		}
 	}
@@ -269,6 +261,7 @@ func (in *inference) authorLine() string {
 }
 
 func (in *inference) docType() {
+	lx := in.lx
 	if v, src, ok := in.over("doc_type"); ok {
 		in.m.DocType = v
 		in.set("doc_type", src)
@@ -281,7 +274,7 @@ func (in *inference) docType() {
 		first = in.paras[0]
 	}
 	switch {
-	case rectifyRe.MatchString(t):
+	case lx.rectifyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcTitle
 	case keyPointsRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeKeyPoints, SrcTitle
@@ -292,7 +285,7 @@ func (in *inference) docType() {
 		in.signed = true
 	case reportRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
-	case policyRe.MatchString(t):
+	case lx.policyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypePolicy, SrcTitle
 	case bulletinRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeBulletin, SrcTitle
@@ -301,7 +294,7 @@ func (in *inference) docType() {
 	case in.authorLine() != "" || signedRe.MatchString(strings.Join(in.doc.Byline, "\n")):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcByline
 		in.signed = true
-	case rectifyRe.MatchString(first):
+	case lx.rectifyRe.MatchString(first):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcBody
 	case conferenceRe.MatchString(first) && strings.Contains(first, "召开"):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcBody

@@ -57,9 +57,6 @@ var (
 	// it: 下一步, 今后, 山东将持续…, 要进一步…. A bare 将 or 要 is not
 	// enough: 将 is also "to put" (将信用体系机制深度赋能…).
 	forwardRe = regexp.MustCompile(`下一步|今后|未来|新的一年|展望|(?:将|要)(?:继续|持续|进一步|坚持|坚定|全力|加快|着力|大力|深入|不断|始终|切实|努力|奋力|聚焦|围绕|锚定|更加|全面|积极|力争)`)
-	// studyRe is a study session or a party meeting (理论学习中心组集体学习,
-	// 民主生活会): it reports study, not a year's work.
-	studyRe = regexp.MustCompile(`学习会|集体学习|专题学习|学习研讨|读书班|专题党课|党课|主题党日|民主生活会|组织生活会|警示教育|理论学习|传达学习`)
 )
 
 // monthDeadlineRe is a month named as a deadline with a plan word near it:
@@ -275,7 +272,7 @@ func (in *inference) years() {
 			// The year of the inspection it reports on: the year the text
 			// talks about, when that is the publication year or the one
 			// before (a report published in January on last year's work).
-			y := inspectionYear(text)
+			y := lx.inspectionYear(text)
 			if y == 0 {
 				y = lx.mostMentioned(text)
 			}
@@ -339,7 +336,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	text := in.doc.Text
 	// A comparison's base (比2018年增加541万兆) talks about no year's work.
 	counts := lx.yearCounts(text, true)
-	study := in.m.DocType == TypeNews && studyRe.MatchString(in.m.Title)
+	study := in.m.DocType == TypeNews && containsAny(in.m.Title, lx.StudyWords)
 	if plan == 0 {
 		if y := lx.plannedYear(text, P); y != 0 {
 			plan, planSrc = y, SrcBody
@@ -764,15 +761,14 @@ func (lx *Lexicon) latestReviewed(text string) int {
 	return best
 }
 
-// inspectionYearRe finds the year in the sentence that says when the
+// The lexicon's inspectionYearRe finds the year in the sentence that says when the
 // inspection took place: 2022年3月1日至4月30日，市委第一轮巡察组对….
-var inspectionYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。；\n]{0,60}?(巡察|巡视|审计|督查|督察)`)
 
-func inspectionYear(text string) int {
-	if !containsAny(text, inspectionWords) {
+func (lx *Lexicon) inspectionYear(text string) int {
+	if !containsAny(text, lx.InspectionWords) {
 		return 0 // inspectionYearRe cannot match: skip the scan
 	}
-	if m := inspectionYearRe.FindStringSubmatch(text); m != nil {
+	if m := lx.inspectionYearRe.FindStringSubmatch(text); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}

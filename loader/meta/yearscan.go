@@ -568,8 +568,6 @@ var (
 	thisYearAheadAnchors = []string{"今年", "年内", "本年度", "年底前", "下半年", "全年"}
 	// reportWords are in every match of reportYearRe.
 	reportWords = []string{"发展报告", "统计公报", "年度报告", "白皮书", "发展状况报告"}
-	// inspectionWords end every match of inspectionYearRe.
-	inspectionWords = []string{"巡察", "巡视", "审计", "督查", "督察"}
 )
 
 // eventYear is the year of eventYearRe's first match in text, 0 when none:
