@@ -192,6 +192,9 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 		return sum, fmt.Errorf("load: %w", err)
 	}
 	phase("build resources", t0)
+	// The workers start on the notices while the file is prepared.
+	pl := startPipeline(ctx, p.todo, workers, res)
+	defer pl.stop()
 
 	t0 = time.Now()
 	tmp := dbfile.Temp(opts.DBPath)
@@ -241,7 +244,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 
 	phase("begin and remove", t0)
 	t0 = time.Now()
-	err = runPipeline(ctx, p.todo, workers, res, func(i int, r result) error {
+	err = pl.drain(func(i int, r result) error {
 		if opts.Progress != nil {
 			defer opts.Progress(i+1, len(p.todo))
 		}
@@ -458,60 +461,168 @@ func (r result) warnings() []string {
 	return out
 }
 
-// runPipeline processes files on workers and hands the results to emit in
-// file order, so that doc ids and duplicate decisions do not depend on
-// scheduling. At most a bounded number of results wait for emit.
-func runPipeline(ctx context.Context, files []*diskFile, workers int, res *resources, emit func(int, result) error) error {
+// A pipeline processes files on workers and hands the results to its
+// drain's emit in file order, so that doc ids and duplicate decisions do
+// not depend on scheduling. It starts before the writer is ready (opening
+// the database file and creating its tables take a tenth of a second of
+// one core on a fresh load), and its window of finished results lets the
+// workers go on while the emitter is busy appending or handing a batch to
+// DuckDB.
+type pipeline struct {
+	files  []*diskFile
+	done   []chan result
+	win    *window
+	cancel context.CancelFunc
+	ctx    context.Context
+	wg     sync.WaitGroup
+}
+
+// Bounds of a pipeline's window: at most pipelineAhead results per worker
+// taken and not yet emitted, and no new file taken while the finished ones
+// hold pipelineBytes of text (a few large notices, not dozens).
+const (
+	pipelineAhead = 32
+	pipelineBytes = 8 << 20
+)
+
+// startPipeline starts processing files on workers.
+func startPipeline(ctx context.Context, files []*diskFile, workers int, res *resources) *pipeline {
+	return startPipelineIn(ctx, files, workers, res, newWindow(workers*pipelineAhead, pipelineBytes))
+}
+
+// startPipelineIn starts processing files on workers within window win.
+func startPipelineIn(ctx context.Context, files []*diskFile, workers int, res *resources, win *window) *pipeline {
+	p := &pipeline{files: files, done: make([]chan result, len(files)), win: win}
+	p.ctx, p.cancel = context.WithCancel(ctx)
 	if len(files) == 0 {
-		return nil
+		return p
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	window := make(chan struct{}, workers*4)
+	for i := range p.done {
+		p.done[i] = make(chan result, 1)
+	}
 	jobs := make(chan int)
-	done := make([]chan result, len(files))
-	for i := range done {
-		done[i] = make(chan result, 1)
-	}
-	var wg sync.WaitGroup
 	for range workers {
-		wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer p.wg.Done()
 			for i := range jobs {
-				done[i] <- processFile(files[i], res)
+				r := processFile(files[i], res)
+				p.win.hold(r.textBytes())
+				p.done[i] <- r
 			}
 		}()
 	}
+	p.wg.Add(1)
 	go func() {
+		defer p.wg.Done()
 		defer close(jobs)
 		for i := range files {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
+			if !p.win.take(p.ctx) {
 				return
 			}
 			select {
 			case jobs <- i:
-			case <-ctx.Done():
+			case <-p.ctx.Done():
 				return
 			}
 		}
 	}()
-	defer wg.Wait()
-	for i := range files {
+	return p
+}
+
+// drain hands every result to emit in file order.
+func (p *pipeline) drain(emit func(int, result) error) error {
+	defer p.stop()
+	for i := range p.files {
 		var r result
 		select {
-		case r = <-done[i]:
-		case <-ctx.Done():
-			return ctx.Err()
+		case r = <-p.done[i]:
+		case <-p.ctx.Done():
+			return p.ctx.Err()
 		}
-		<-window
+		p.win.release(r.textBytes())
 		if err := emit(i, r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// stop cancels the files not yet processed and waits for the workers.
+func (p *pipeline) stop() {
+	p.cancel()
+	p.win.wake()
+	p.wg.Wait()
+}
+
+// textBytes is how much text a result holds.
+func (r result) textBytes() int {
+	if r.p == nil {
+		return 0
+	}
+	return len(r.p.body)
+}
+
+// window bounds the results of a pipeline taken and not yet emitted: at
+// most max of them, and no new one while those finished hold maxBytes of
+// text or more.
+type window struct {
+	mu            sync.Mutex
+	cond          *sync.Cond
+	n, bytes      int
+	max, maxBytes int
+	stopped       bool
+}
+
+func newWindow(max, maxBytes int) *window {
+	w := &window{max: max, maxBytes: maxBytes}
+	w.cond = sync.NewCond(&w.mu)
+	return w
+}
+
+// take waits for room for one more result; false when ctx is done.
+func (w *window) take(ctx context.Context) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for !w.stopped && ctx.Err() == nil && !w.room() {
+		w.cond.Wait()
+	}
+	if w.stopped || ctx.Err() != nil {
+		return false
+	}
+	w.n++
+	return true
+}
+
+// room reports whether one more result may be taken: fewer than max
+// taken, and less than maxBytes of text held (or nothing taken at all, so
+// that one notice larger than maxBytes still goes through).
+func (w *window) room() bool {
+	return w.n == 0 || (w.n < w.max && w.bytes < w.maxBytes)
+}
+
+// hold counts the text of a finished result.
+func (w *window) hold(bytes int) {
+	w.mu.Lock()
+	w.bytes += bytes
+	w.mu.Unlock()
+}
+
+// release frees the room of an emitted result.
+func (w *window) release(bytes int) {
+	w.mu.Lock()
+	w.n--
+	w.bytes -= bytes
+	w.mu.Unlock()
+	w.cond.Broadcast()
+}
+
+// wake stops every take.
+func (w *window) wake() {
+	w.mu.Lock()
+	w.stopped = true
+	w.mu.Unlock()
+	w.cond.Broadcast()
 }
 
 func processFile(f *diskFile, res *resources) (r result) {
