@@ -101,12 +101,13 @@ func readTrie(path string) *trie {
 		len(c.First) != firstRunes || len(c.Keys) != len(c.Vals) || len(c.Weight) != len(c.Word) || len(c.Word) < 2 {
 		return nil
 	}
-	t := &trie{first: c.First, next: make(map[uint64]uint32, len(c.Keys)), weight: c.Weight, word: c.Word, logT: c.LogT}
+	t := &trie{first: c.First, next: make(map[uint64]uint32, len(c.Keys)), edges: newEdgeFilter(), weight: c.Weight, word: c.Word, logT: c.LogT}
 	for i, k := range c.Keys {
 		if int(c.Vals[i]) >= len(c.Word) {
 			return nil
 		}
 		t.next[k] = c.Vals[i]
+		t.edges.add(k)
 	}
 	for _, n := range c.First {
 		if int(n) >= len(c.Word) {

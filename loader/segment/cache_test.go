@@ -38,6 +38,9 @@ func TestTrieCache(t *testing.T) {
 	if len(tr.word) != len(built.trie.word) || len(tr.next) != len(built.trie.next) {
 		t.Fatalf("cached trie has %d nodes, built %d", len(tr.word), len(built.trie.word))
 	}
+	for name, tt := range map[string]*trie{"built": built.trie, "cached": tr} {
+		checkEdgeFilter(t, name, tt)
+	}
 	cached := &Segmenter{seg: built.seg, trie: tr, hmm: built.hmm, stop: built.stop}
 	cached.cutters.New = func() any { return &cutter{} }
 	files, _ := filepath.Glob("../../data/notices/*")
@@ -58,5 +61,33 @@ func TestTrieCache(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	if a, b := trieCachePath(data.DomainDict, extra), trieCachePath(data.DomainDict, []string{"反诈"}); a != "" && a == b {
 		t.Fatal("other extra words share the cache file")
+	}
+}
+
+// checkEdgeFilter holds a trie's edge filter to its map: every edge passes
+// (a miss there would cut a word short), and most keys that are no edge
+// do not (else the filter saves nothing).
+func checkEdgeFilter(t *testing.T, name string, tt *trie) {
+	t.Helper()
+	for k := range tt.next {
+		if !tt.edges.mayHave(k) {
+			t.Fatalf("%s trie: edge %#x fails its filter", name, k)
+		}
+	}
+	pass, n := 0, 0
+	for node := uint32(1); node < uint32(len(tt.word)); node += 97 {
+		for r := rune(0x4E00); r < 0x9FFF; r += 331 {
+			k := uint64(node)<<32 | uint64(r)
+			if _, edge := tt.next[k]; edge {
+				continue
+			}
+			n++
+			if tt.edges.mayHave(k) {
+				pass++
+			}
+		}
+	}
+	if n == 0 || pass*10 > n {
+		t.Fatalf("%s trie: %d of %d keys that are no edge pass the filter", name, pass, n)
 	}
 }

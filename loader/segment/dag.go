@@ -23,6 +23,7 @@ import (
 type trie struct {
 	first  []uint32          // node of a one-rune prefix, by rune (BMP), 0 if none
 	next   map[uint64]uint32 // node<<32 | rune -> child node
+	edges  edgeFilter        // the keys of next, to answer most misses without it
 	weight []float64         // per node: ln(freq) - ln(total) for words
 	word   []bool            // per node: a dictionary word (freq > 0)
 	logT   float64           // ln(total frequency)
@@ -34,6 +35,7 @@ func newTrie(d *gse.Dictionary) *trie {
 	t := &trie{
 		first:  make([]uint32, firstRunes),
 		next:   make(map[uint64]uint32, 2*d.NumTokens()),
+		edges:  newEdgeFilter(),
 		weight: make([]float64, 1, 2*d.NumTokens()),
 		word:   make([]bool, 1, 2*d.NumTokens()),
 		logT:   math.Log(d.TotalFreq()),
@@ -64,12 +66,45 @@ func (t *trie) child(node uint32, r rune, add bool) uint32 {
 		return c
 	}
 	k := uint64(node)<<32 | uint64(uint32(r))
+	if !add && !t.edges.mayHave(k) {
+		return 0
+	}
 	if c, ok := t.next[k]; ok || !add {
 		return c
 	}
 	c := t.newNode()
 	t.next[k] = c
+	t.edges.add(k)
 	return c
+}
+
+// edgeFilter is a one-hash Bloom filter over the keys of trie.next, a
+// megabyte that stays in the processor's cache. Six in ten of the cut's
+// look-ups below the root find no edge (every walk through the trie ends on
+// one); a Go map answers them from its table of half a million edges, a
+// memory access each (trie.child was 8–11% of a load's CPU, most of it
+// waiting on that table). The filter answers a miss with one bit nearly
+// always, and sends a look-up to the map only when the edge exists or the
+// bit is shared (about 5% of the misses).
+type edgeFilter []uint64
+
+const edgeFilterBits = 23 // 2^23 bits, 1 MB
+
+func newEdgeFilter() edgeFilter { return make(edgeFilter, 1<<edgeFilterBits/64) }
+
+// bit is the filter's bit for key k: Fibonacci hashing, the high bits of k
+// times 2^64/φ.
+func (edgeFilter) bit(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - edgeFilterBits) }
+
+func (f edgeFilter) add(k uint64) {
+	b := f.bit(k)
+	f[b>>6] |= 1 << (b & 63)
+}
+
+// mayHave is false when k is surely not a key; true when it may be.
+func (f edgeFilter) mayHave(k uint64) bool {
+	b := f.bit(k)
+	return f[b>>6]&(1<<(b&63)) != 0
 }
 
 func (t *trie) newNode() uint32 {
