@@ -194,9 +194,9 @@ func TestRealMetadata(t *testing.T) {
 		"A": {"province": 1, "city": 1, "county": 1, "level": 1, "published": 0.77, "reviewed_year": 0.85, "plan_year": 0.94},
 		"b": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.53, "reviewed_year": 0.73, "plan_year": 0.80},
 		"C": {"province": 1, "city": 1, "county": 0.97, "level": 0.97, "published": 1, "reviewed_year": 0.85, "plan_year": 0.80},
-		"D": {"province": 1, "city": 0.96, "county": 1, "level": 0.96, "published": 0.81, "reviewed_year": 0.84, "plan_year": 0.75},
-		"E": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.83, "reviewed_year": 0.74, "plan_year": 0.74},
-		"F": {"province": 0.9, "city": 0.9, "county": 0.95, "level": 0.9, "published": 0.71, "reviewed_year": 0.47, "plan_year": 0.66},
+		"D": {"province": 1, "city": 0.96, "county": 1, "level": 0.96, "published": 0.81, "reviewed_year": 0.90, "plan_year": 0.75},
+		"E": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.83, "reviewed_year": 0.74, "plan_year": 0.77},
+		"F": {"province": 0.9, "city": 0.9, "county": 0.95, "level": 0.9, "published": 0.95, "reviewed_year": 0.71, "plan_year": 0.76},
 	}
 	for set, f := range floors {
 		t.Run(set, func(t *testing.T) { checkFloors(t, acc[set], f) })

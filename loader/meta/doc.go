@@ -77,4 +77,10 @@
 //     that looks ahead without naming a year; a news item's vague
 //     下一步…将 sets out no year's tasks. Study sessions and party meetings
 //     (理论学习中心组集体学习会) review no year unless they name one.
+//   - Where no date decides it (the year of a month and day, the year a
+//     dated or undated news item reviews), the rules above are cues weighed
+//     together in a scored table (timeline.go; the timeline section of
+//     data/meta_lexicon.yaml); a year below the table's threshold, or
+//     tied, stays unknown, and the cues are recorded under the source
+//     field "timeline".
 package meta

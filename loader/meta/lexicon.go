@@ -78,6 +78,20 @@ type Lexicon struct {
 	// PlaceShares decide how specific the place a text is about is.
 	PlaceShares PlaceShares `yaml:"place_shares"`
 
+	// NowWords say how things stand at the time of writing (目前, 现已);
+	// HorizonTaskWords set out tasks in a sentence naming a span of years
+	// ahead without a modal (三年内新建…).
+	NowWords         []string `yaml:"now_words"`
+	HorizonTaskWords []string `yaml:"horizon_task_words"`
+
+	// Timeline is the scored rule table that weighs the evidence of a
+	// notice's timeline (timeline.go): a weight per cue, and the total a
+	// year needs to be taken.
+	Timeline struct {
+		UnknownBelow *float64           `yaml:"unknown_below"`
+		Cues         map[string]float64 `yaml:"cues"`
+	} `yaml:"timeline"`
+
 	// Compiled once when the lexicon is parsed, never per notice.
 	orgSuffixRe   *regexp.Regexp
 	levelOrgRe    *regexp.Regexp
@@ -97,6 +111,7 @@ type Lexicon struct {
 	inspectionYearRe *regexp.Regexp
 	genericPlace     map[string]bool
 	periodNames      []string
+	timeline         *timelineTable
 }
 
 // ParseLexicon parses a lexicon in the format of data/meta_lexicon.yaml,
@@ -148,6 +163,11 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 	for p := range l.PlanPeriods {
 		l.periodNames = append(l.periodNames, p)
 	}
+	t, err := newTimelineTable(l.Timeline.UnknownBelow, l.Timeline.Cues)
+	if err != nil {
+		return nil, err
+	}
+	l.timeline = t
 	slices.Sort(l.periodNames)
 	return l, nil
 }
@@ -176,6 +196,7 @@ func (l *Lexicon) sizes() map[string]int {
 		"this_year_words": len(l.ThisYearWords), "event_words": len(l.EventWords), "event_hosts": len(l.EventHosts),
 		"author_titles": len(l.AuthorTitles), "not_author_words": len(l.NotAuthorWords),
 		"policy_title_ends": len(l.PolicyTitleEnds), "inspection_words": len(l.InspectionWords), "study_words": len(l.StudyWords),
+		"now_words": len(l.NowWords), "horizon_task_words": len(l.HorizonTaskWords), "timeline.cues": len(l.Timeline.Cues),
 	}
 }
 

@@ -50,6 +50,12 @@ const (
 	SrcMonthDayPeriod = "month_day+plan_period"
 	// A month and day dated by the earliest year the text allows (textNow).
 	SrcMonthDayTextYears = "month_day+text_years"
+	// A month and day in the year of the event the opening names with its
+	// year (来自2023重庆市…推进会的消息).
+	SrcMonthDayEvent = "month_day+event_year"
+	// The last year of a span of years ahead the text sets out tasks for
+	// (三年内新建…, 未来两年, 今后五年), counted from the publication date.
+	SrcHorizon = "horizon"
 	// The end of a plan over several years the notice is about (“十四五”
 	// 规划, 三年行动方案(2022—2024年)), and the period before it reviews.
 	SrcPlanPeriod = "plan_period"
@@ -749,6 +755,19 @@ func (in *inference) published() {
 			return
 		}
 	}
+	// A page's date line kept as its title or among its first lines
+	// (- 时间:2024-07-08; Si Chuan Ri Bao·2025-09-21 00:28; 2023-08-27
+	// 23:12:47 我苏客户端): a full date with little else on the line.
+	for i, l := range append([]string{in.doc.Title}, in.paras...) {
+		if i > 3 {
+			break
+		}
+		if t, ok := pageDateLine(l); ok {
+			in.m.Published = t
+			in.set("published", SrcDateline)
+			return
+		}
+	}
 	// A signature date: the last lines, a date alone.
 	for i := len(in.paras) - 1; i >= 0 && i >= len(in.paras)-3; i-- {
 		l := strings.TrimSpace(in.paras[i])
@@ -924,122 +943,173 @@ var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*
 // it calls the present (2026年是…之年). 0 when the text says none of these:
 // the date stays unknown rather than guessed.
 func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
+	dec := in.lx.timeline.weigh(in.monthDayRules(mo))
+	if len(dec.cues) > 0 {
+		in.set("timeline", "month_day "+dec.String())
+	}
+	return dec.year, dec.src
+}
+
+// monthDayRules are the evidence for the year of a month and day
+// (yearOfMonthDay weighs it): each rule names a year, none decides alone.
+func (in *inference) monthDayRules(mo int) []rule {
 	lx := in.lx
 	text := in.doc.Text
-	asY, asM := 0, 0
+	titled := in.m.Title + "\n" + text
+	return []rule{
+		// The first such day after the latest 截至 date the text gives.
+		year("as_of", func() int {
+			asY, asM := lx.latestAsOf(text)
+			if asY != 0 && mo <= asM {
+				asY++
+			}
+			return asY
+		}),
+		// 新华社杭州7月5日电 …近日印发《…“十四五”规划》; 11月21日，…印发的
+		// 《…行动方案(2024—2027年)》: a plan over several years that the
+		// opening relays as just issued came out in its first year.
+		year("plan_start", func() int { return lx.justIssuedPlanStart(text) }),
+		// 7月20日…2023年上半年，全省…: a part of a year ended before the day
+		// is reported in that year.
+		year("part_of_year", func() int {
+			if y, end := lx.latestPartOfYear(text); mo > end {
+				return y
+			}
+			return 0
+		}),
+		// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's
+		// report comes out in the year after.
+		year("report_year", func() int { return next(reportYear(titled)) }),
+		// 1月24日电 …介绍，2021年，西藏全区…: a year the text gives an
+		// account of as a whole, in the first half of the next.
+		year("full_year_review", func() int {
+			if mo > 6 {
+				return 0
+			}
+			return next(lx.latestFullYearStatement(titled))
+		}),
+		year("review_phrase", func() int {
+			if mo > 4 {
+				return 0
+			}
+			for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {
+				if m := re.FindStringSubmatch(titled); m != nil {
+					y, _ := strconv.Atoi(m[1])
+					return y + 1
+				}
+			}
+			return 0
+		}),
+		year("present", func() int {
+			if m := openYearRe.FindStringSubmatch(titled); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				return y
+			}
+			return 0
+		}),
+		// 5月17日…发布我省信息通信业去年“成绩单”。至去年底…比2019年同期
+		// 提升8.5%: an account of last year compared with the year before
+		// it, named, and no later year named: last year is the year after
+		// the base.
+		year("last_year_base", func() int {
+			if !lastYearAccount(text) {
+				return 0
+			}
+			base := 0
+			for y := range lx.baseYears(text) {
+				base = max(base, y)
+			}
+			if base == 0 {
+				return 0
+			}
+			for _, y := range lx.namedYears(text) {
+				if y > base {
+					return 0
+				}
+			}
+			return base + 2
+		}),
+		// The one year the title or the opening paragraph names for the
+		// event it reports (召开2025年电信普遍服务项目申报专题办公会 on
+		// 8月16日): the notice's year, when the day is after the first
+		// months, which may still report on the year before; a year the
+		// opening reports as done (4月23日…获悉，2020年，省经信厅…), in the
+		// first half of the next.
+		{names: []string{"title_review", "title_year"}, eval: func() (cue, bool) {
+			if mo < 3 {
+				return cue{}, false
+			}
+			head := in.m.Title + "\n" + firstLine(text)
+			ys := lx.titleYears(head)
+			if len(ys) != 1 {
+				return cue{}, false
+			}
+			if mo <= 6 && lx.latestFullYearStatement(head) == ys[0] {
+				return cue{"title_review", ys[0] + 1}, true
+			}
+			return cue{"title_year", ys[0]}, true
+		}},
+		// 9月27日，来自2023重庆市数字乡村…推进会的消息: the event the opening
+		// reports, named with its year, is held in it.
+		year("event_year", func() int {
+			if mo < 3 {
+				return 0
+			}
+			return lx.openingEventYear(in.m.Title + "\n" + firstSentence(text))
+		}),
+		// A plan period's totals reported in its last months (12月4日，…
+		// “十四五”期间，全市…): the period's last year.
+		year("period_end", func() int {
+			if mo < 9 {
+				return 0
+			}
+			if m := periodSpanRe.FindStringSubmatch(firstSentence(text)); m != nil {
+				return lx.PlanPeriods[m[1]]
+			}
+			return 0
+		}),
+		// The earliest year the text allows by the years it names as past
+		// (textNow): its latest account, the year after a comparison base,
+		// the first year of a plan period relayed as this year's (新华社
+		// 郑州10月19日电 …今年5月，河南省下发《…(2020—2022年)》 → 2020).
+		// Only in the second half of a year: in its first months a notice
+		// mostly reports the year before. A notice that relays a plan names
+		// the plan's years, not its own.
+		year("text_years", func() int {
+			if mo < 7 || in.relaysPlanOnly() {
+				return 0
+			}
+			return lx.textNow(titled)
+		}),
+	}
+}
+
+// latestAsOf is the latest 截至 date text gives with a year (截至2024年10月底
+// → 2024, 10; 截至2018年底 → 2018, 12), leaving out deadlines (至2020年年底
+// 上海将累计建成…, 力争至2023年底…); 0, 0 when there is none.
+func (lx *Lexicon) latestAsOf(text string) (asY, asM int) {
 	for _, loc := range asOfDateRe.FindAllStringSubmatchIndex(text, -1) {
-		m := []string{text[loc[0]:loc[1]], text[loc[2]:loc[3]], ""}
-		if loc[4] >= 0 {
-			m[2] = text[loc[4]:loc[5]]
+		if strings.HasPrefix(text[loc[0]:], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || lx.deadlineBefore(text[:loc[0]])) {
+			continue
 		}
-		if strings.HasPrefix(m[0], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || lx.deadlineBefore(text[:loc[0]])) {
-			continue // 至2020年年底上海将累计建成…, 力争至2023年底…: a deadline, not a date reached
-		}
-		y, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
 		month := 12
-		if m[2] != "" {
-			month, _ = strconv.Atoi(m[2])
+		if loc[4] >= 0 {
+			month, _ = strconv.Atoi(text[loc[4]:loc[5]])
 		}
 		if y > asY || (y == asY && month > asM) {
 			asY, asM = y, month
 		}
 	}
-	if asY != 0 {
-		if mo > asM {
-			return asY, SrcMonthDayAsOf
-		}
-		return asY + 1, SrcMonthDayAsOf
+	return asY, asM
+}
+
+// next is the year after y, 0 when y is 0 (unknown).
+func next(y int) int {
+	if y == 0 {
+		return 0
 	}
-	// 新华社杭州7月5日电 …近日印发《…“十四五”规划》; 11月21日，…印发的
-	// 《…行动方案(2024—2027年)》: a plan over several years that the
-	// opening relays as just issued came out in its first year.
-	if y := lx.justIssuedPlanStart(text); y != 0 {
-		return y, SrcMonthDayPeriod
-	}
-	// 7月20日…2023年上半年，全省…: a part of a year ended before the day
-	// is reported in that year.
-	if y, end := lx.latestPartOfYear(text); y != 0 && mo > end {
-		return y, SrcMonthDayAsOf
-	}
-	// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's report
-	// comes out in the year after.
-	if y := reportYear(in.m.Title + "\n" + text); y != 0 {
-		return y + 1, SrcMonthDayReport
-	}
-	// 1月24日电 …介绍，2021年，西藏全区…: a year the text gives an account
-	// of as a whole, in the first half of the next.
-	if mo <= 6 {
-		if y := lx.latestFullYearStatement(in.m.Title + "\n" + text); y != 0 {
-			return y + 1, SrcMonthDayReview
-		}
-	}
-	if mo <= 4 {
-		for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {
-			if m := re.FindStringSubmatch(in.m.Title + "\n" + text); m != nil {
-				y, _ := strconv.Atoi(m[1])
-				return y + 1, SrcMonthDayReview
-			}
-		}
-	}
-	if m := openYearRe.FindStringSubmatch(in.m.Title + "\n" + text); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return y, SrcMonthDayPresent
-	}
-	// 5月17日…发布我省信息通信业去年“成绩单”。至去年底…比2019年同期提升8.5%:
-	// an account of last year compared with the year before it, named, and
-	// no later year named: last year is the year after the base.
-	if lastYearAccount(text) {
-		base := 0
-		for y := range lx.baseYears(text) {
-			base = max(base, y)
-		}
-		if base != 0 {
-			later := false
-			for _, y := range lx.namedYears(text) {
-				later = later || y > base
-			}
-			if !later {
-				return base + 2, SrcMonthDayReview
-			}
-		}
-	}
-	// The one year the title or the opening paragraph names for the event it
-	// reports (召开2025年电信普遍服务项目申报专题办公会 on 8月16日): the
-	// notice's year, when the day is after the first months, which may
-	// still report on the year before.
-	if mo >= 3 {
-		head := in.m.Title + "\n" + firstLine(text)
-		if ys := lx.distinctYears(head, true); len(ys) == 1 {
-			// 4月23日…获悉，2020年，省经信厅…: a year the opening reports
-			// as done, in the first half of the next.
-			if mo <= 6 && lx.latestFullYearStatement(head) == ys[0] {
-				return ys[0] + 1, SrcMonthDayReview
-			}
-			return ys[0], SrcMonthDayTitle
-		}
-	}
-	// A plan period's totals reported in its last months (12月4日，…“十四五”
-	// 期间，全市…): the period's last year.
-	if mo >= 9 {
-		if m := periodSpanRe.FindStringSubmatch(firstSentence(text)); m != nil {
-			if y, ok := lx.PlanPeriods[m[1]]; ok {
-				return y, SrcMonthDayPeriod
-			}
-		}
-	}
-	// Else the earliest year the text allows by the years it names as
-	// past (textNow): its latest account, the year after a comparison
-	// base, the first year of a plan period relayed as this year's (新华社
-	// 郑州10月19日电 …今年5月，河南省下发《…(2020—2022年)》 → 2020).
-	// Only in the second half of a year: in its first months a notice
-	// mostly reports the year before. A notice that relays a plan names
-	// the plan's years, not its own.
-	if mo >= 7 && !in.relaysPlanOnly() {
-		if y := lx.textNow(in.m.Title + "\n" + text); y != 0 {
-			return y, SrcMonthDayTextYears
-		}
-	}
-	return 0, ""
+	return y + 1
 }
 
 // creditLine reports a short line of a name or an agency alone, with no

@@ -373,40 +373,9 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			}
 		}
 		if rev == 0 {
-			if y := lx.eventYear(text); y != 0 {
-				// 在25日举行的2020中国福建互联网大会上: the notice is of the
-				// year of the event it reports.
-				rev, revSrc = y, SrcEventYear
-			} else if y := reportYear(text); y != 0 {
-				// 《浙江省互联网发展报告2021》新闻发布会透露，截至4月底…: the
-				// report of a year comes out in the next, which is the present
-				// when the text reports on it; else the report's year is the
-				// one reviewed.
-				rev, revSrc = y, SrcReportYear
-				if containsAny(text, lx.PresentWords) || asOfMonthRe.MatchString(text) {
-					rev = y + 1
-				}
-			} else if y := lx.asOfYear(text); y != 0 && !containsAny(text, lx.PresentWords) {
-				rev, revSrc = y, SrcBody
-			} else if y := lx.latestPastYear(text); y != 0 && y != plan && lx.partOfYear(text, y) {
-				// 2019年上半年，全省…: a year reported in part is the present.
-				rev, revSrc = y, SrcBody
-			} else if y := lx.latestPastYear(text); y != 0 && thisYearPartRe.MatchString(text) && !strings.Contains(text, strconv.Itoa(y+1)+"年") && lx.pastYearStatement(text, y) {
-				// 2023年，我市电信业务总量达52.8亿元 … 今年一季度，我市…: this
-				// year is the one after the last year reported in full.
-				rev, revSrc = y+1, SrcThisYearAfter
-			} else if ys := lx.namedYears(in.m.Title + "\n" + text); len(ys) == 1 && containsAny(text, lx.PresentWords) {
-				// 今年以来，…2023年新建5G基站2111个; 2023年，儋州计划新增…，截至
-				// 目前…: a text on how far the present has come that names one
-				// year names the present.
-				rev, revSrc = ys[0], SrcBody
-			} else if y := lx.latestReviewed(text); y != 0 && (plan == 0 || y < plan) {
-				rev, revSrc = y, SrcBody
-			} else if y := lx.textNow(in.m.Title + "\n" + text); y != 0 && plan == 0 {
-				// Nothing says which year the notice is in: the earliest
-				// year it can be, by the years it names as past.
-				rev, revSrc = y, SrcTextYears
-			}
+			dec := lx.timeline.weigh(in.undatedReviewRules(plan))
+			in.set("timeline", "reviewed "+dec.String())
+			rev, revSrc = dec.year, dec.src
 		}
 		if plan == 0 {
 			// 截至2020年底…《规划》提出到2025年…: a relayed plan's last
@@ -418,55 +387,9 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		return rev, revSrc, plan, planSrc
 	}
 	if rev == 0 {
-		month := int(in.m.Published.Month())
-		asOf := 0
-		if ys := lx.asOfYears(text); len(ys) > 0 {
-			asOf = ys[0]
-		}
-		switch {
-		case month <= 4 && lx.reportsYear(text, P-1):
-			// 2月6日…2023年全省新建5G基站2.6万个…截至2024年1月底: a notice of
-			// the first months that reports last year in full reviews it.
-			rev, revSrc = P-1, SrcBody
-		case month <= 4 && lx.periodEndedIn(text, P-1):
-			// “十三五”期间… in January 2021: the period that just ended.
-			rev, revSrc = P-1, SrcBody
-		case asOf == P || asOf == P-1:
-			rev, revSrc = asOf, SrcBody
-		case month <= 6 && lastYearAccount(text):
-			// 5月17日…发布我省信息通信业去年“成绩单”。至去年底，…: an account
-			// of last year given in the first half of this one.
-			rev, revSrc = P-1, SrcBody
-		case containsAny(text, lx.ThisYearWords):
-			rev, revSrc = P, SrcBody
-		case study && !lx.reviews(text, P, false) && !lx.reviews(text, P-1, false):
-			// A study session that gives no account of a year's work.
-		case lx.justIssuedPlanStart(text) == P:
-			// 11月21日，…印发的《…行动方案(2024—2027年)》对外发布: the news
-			// is a plan issued in its first year; it reviews that year when
-			// it also says how far things stand (已建成5G基站3.6万个), the
-			// year before when it says so of last year, else none.
-			// 截至去年…: the account is of the year before.
-			if lastYearAccount(text) {
-				rev, revSrc = P-1, SrcBody
-			} else if lx.givesAccount(text) {
-				rev, revSrc = P, SrcBody
-			} else {
-				rev, revSrc = 0, SrcPlanRelay
-			}
-		case counts[P-1] > 0 && (month <= 9 || counts[P-1] >= counts[P]):
-			rev, revSrc = P-1, SrcBody
-		case month <= 3 && strings.Contains(text, "去年"):
-			rev, revSrc = P-1, SrcBody
-		case month == 1 && counts[P] == 0 && !containsAny(text, lx.PresentWords):
-			// A report of early January that names no year of its own
-			// (近日，…完成第三批电信普遍服务试点项目) is on the year just ended.
-			rev, revSrc = P-1, SrcPublished
-		case study:
-			rev, revSrc = P, SrcBody // it names this year's work
-		default:
-			rev, revSrc = P, SrcPublished
-		}
+		dec := lx.timeline.weigh(in.datedReviewRules(P, counts, study))
+		in.set("timeline", "reviewed "+dec.String())
+		rev, revSrc = dec.year, dec.src
 	}
 	if plan == 0 {
 		// 到2025年，全省5G基站总数将突破18万个: a news item on a plan's
@@ -481,6 +404,10 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		} else {
 			plan, planSrc = P, SrcPublished
 		}
+	}
+	if end := lx.horizonEnd(text, in.m.Published); end != 0 && (plan == 0 || plan == P) {
+		// 三年内新建5个综合局房 in May 2020: the plan runs to 2022.
+		plan, planSrc = end, SrcHorizon
 	}
 	return rev, revSrc, plan, planSrc
 }
@@ -497,10 +424,10 @@ var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*
 // comparison base (较2020年, 比2018年), not the start of an account up to
 // now (2019年以来) or the date of a document's issue (2019年印发).
 func (lx *Lexicon) namedYears(text string) []int {
-	deadline, base, since := lx.deadlineYears(text), lx.baseYears(text), lx.sinceIssuedYears(text)
+	deadline, base, since, from, target := lx.deadlineYears(text), lx.baseYears(text), lx.sinceIssuedYears(text), sinceClauseYears(text), targetYears(text)
 	var out []int
 	for _, y := range lx.distinctYears(text, false) {
-		if !deadline[y] && !base[y] && !since[y] {
+		if !deadline[y] && !base[y] && !since[y] && !from[y] && !target[y] {
 			out = append(out, y)
 		}
 	}
@@ -713,7 +640,7 @@ func (lx *Lexicon) latestDeadline(text string) int {
 		}
 		before := strings.TrimRight(text[:start], " ")
 		rest := strings.TrimLeft(text[after:], " ")
-		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || lx.dueBefore(before)
+		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || lx.dueBefore(before) || targetIn(before, rest)
 		if due {
 			best = y
 		}
