@@ -21,6 +21,9 @@ type Extractor struct {
 	// now and attendance are the lexicon's lists of the same names, tested
 	// on every sentence in one pass each.
 	now, attendance phraseSet
+	// keepCues makes kindOf record every figure's kind cues (training
+	// dumps only: a load has no use for them).
+	keepCues bool
 }
 
 // Option configures an Extractor.
@@ -124,6 +127,8 @@ type Indicator struct {
 	// Met reports a target quoted as met: its sentence says it was
 	// completed (完成…不少于23万个的目标, 超额完成年度目标(3万个)).
 	Met bool
+	// cues are the kind model's cues of the figure (kind.go).
+	cues kindCues
 }
 
 // Document extracts the indicators of every sentence of a notice. Sentences
@@ -138,6 +143,9 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	para, paraYear, sectionYear, semiYear, prevYear := -1, 0, 0, 0, 0
 	paraBy, sectionBy, moodBy := false, false, false
 	var last *Indicator // the last figure of the paragraph so far
+	// Sentences that plan and that report, in the notice and in the
+	// paragraph so far.
+	docPlans, docReports, paraPlans, paraReports := 0, 0, 0, 0
 	// heading holds the sentences that are a short line of their own
 	// without a full stop: a title or a heading.
 	heading := map[int]bool{}
@@ -158,6 +166,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	for _, s := range d.Sentences {
 		if s.Para != para {
 			para, paraYear, last, semiYear, prevYear, paraBy, moodBy = s.Para, 0, nil, 0, 0, false, false
+			paraPlans, paraReports = 0, 0
 			// A numbered item (1.…, （2）…), and the text under a numbered
 			// heading, goes on with the section its heading paragraph
 			// opened (“十三五”期间，… then 1.实现…); any other paragraph
@@ -170,7 +179,8 @@ func (e *Extractor) Document(d Doc) []Indicator {
 			}
 			underItem = item && short[s.No]
 		}
-		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy || moodBy}
+		st := sentenceState{paraYear: paraYear, semiYear: semiYear, by: paraBy || moodBy,
+			docLean: lean(docPlans, docReports), paraLean: lean(paraPlans, paraReports)}
 		simp := text.Simplify(s.Text)
 		if e.now.in(simp) {
 			st.paraYear, st.by = 0, false
@@ -206,10 +216,19 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		// An estimate (预计全年实现…) reports on a year, and an item ended by
 		// ； (今年8月将实现…；宽带普及率51.5%) has its own predicate: neither
 		// carries.
-		if f, p := marks.moodsOf(); p {
+		f, p := marks.moodsOf()
+		if p {
 			moodBy = false
 		} else if f && !marks.estimates() && endsSentence(s.Text) {
 			moodBy = true
+		}
+		switch {
+		case f && !p:
+			docPlans++
+			paraPlans++
+		case p && !f:
+			docReports++
+			paraReports++
 		}
 		if y, by := marks.opening(first, e.lex); y > 0 {
 			// 2020年，…; 截至2020年底，…; 去年，…; “十三五”期间，…: the
@@ -333,6 +352,20 @@ type sentenceState struct {
 	by                bool // the paragraph opened on a deadline (到2025年，…)
 	semiYear          int  // the time adverbial of the sentence before, when it ended with ；
 	scope, scopePlace string
+	// docLean and paraLean say which mood the notice's and the paragraph's
+	// sentences so far lean to: 1 more plan than report, -1 the reverse.
+	docLean, paraLean int
+}
+
+// lean is 1 when plans outnumber reports, -1 the reverse, else 0.
+func lean(plans, reports int) int {
+	switch {
+	case plans > reports:
+		return 1
+	case reports > plans:
+		return -1
+	}
+	return 0
 }
 
 func placeOf(d Doc) placeInfo {
@@ -539,6 +572,7 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 	marks := e.scanMarks(rs, quoteMask(rs), ctx)
 	marks.inherited, marks.inheritedPlace = st.scope, st.scopePlace
 	marks.carriedBy = st.by
+	marks.docLean, marks.paraLean = st.docLean, st.paraLean
 	if len(figs) == 0 {
 		return nil, &marks
 	}
@@ -598,14 +632,14 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 			ind.Canonical = cm.Name
 		}
 		ind.Measure = measureOf(rs, f, cm, haveCM)
-		ind.Kind, ind.Year, ind.Scope, ind.ScopePlace = e.label(rs, f, &marks, metric, part, st.carried(), ctx)
+		ind.Kind, ind.Year, ind.Scope, ind.ScopePlace, ind.cues = e.label(rs, f, &marks, metric, part, st.carried(), ctx)
 		ind.Met = ind.Kind == "target" && e.quotedTarget(rs, f) && e.saysMet(rs, f)
 		if roles[fi] == changeFrom && fi+1 < len(figs) {
 			// 从9%提升至84%: the value changed from is done, in the year
 			// before the one it changed to (or the year before a plan
 			// period it changed over).
 			ind.Kind = "achievement"
-			k2, y2, _, _ := e.label(rs, figs[fi+1], &marks, metric, part, st.carried(), ctx)
+			k2, y2, _, _, _ := e.label(rs, figs[fi+1], &marks, metric, part, st.carried(), ctx)
 			switch y := e.baseYear(rs, f, &marks); {
 			case y > 0:
 				ind.Year = y

@@ -76,6 +76,9 @@ type sentenceMarks struct {
 	// carriedBy reports a paragraph that opened on a deadline (到2025年，…):
 	// its figures without a marker of their own are due, not done.
 	carriedBy bool
+	// docLean and paraLean are the moods the notice and the paragraph lean
+	// to before this sentence (sentenceState).
+	docLean, paraLean int
 }
 
 // openingYear is the year a sentence opens on as a bare time adverbial or
@@ -793,57 +796,70 @@ func monthOf(rs []rune) int {
 // label decides a figure's kind, year and scope from the marks of its
 // sentence. paraYear is the year the sentence's paragraph opened on (0 when
 // none); part is the sentence's part of the notice.
-func (e *Extractor) label(rs []rune, f figure, marks *sentenceMarks, metric string, part text.Part, paraYear int, ctx *docContext) (kind string, year int, scope, place string) {
+func (e *Extractor) label(rs []rune, f figure, marks *sentenceMarks, metric string, part text.Part, paraYear int, ctx *docContext) (kind string, year int, scope, place string, cues kindCues) {
 	scope, place = e.scopeOf(rs, f, marks)
-	kind, pastTarget := e.kindOf(rs, f, marks, metric, part == text.Plan || part != text.Review && ctx.plansOnly, paraYear, ctx)
+	kind, pastTarget, cues := e.kindOf(rs, f, marks, metric, part, paraYear, ctx)
 	// An estimate in the review of a notice that also plans a year (预计全年
 	// 实现…) is a target for the year reviewed.
 	if kind == "target" && part == text.Review && ctx.plan > ctx.reviewed && ctx.reviewed > 0 && estimate(rs, f, marks) {
 		pastTarget = true
 	}
 	year = e.yearOf(rs, f, marks, kind, pastTarget, paraYear, ctx)
-	return kind, year, scope, place
+	return kind, year, scope, place, cues
 }
 
 // kindOf decides achievement, target or other. pastTarget reports a target
-// quoted in a review (超额完成年度目标(3万个)).
-func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric string, partPlan bool, carried int, ctx *docContext) (kind string, pastTarget bool) {
+// quoted in a review (超额完成年度目标(3万个)). Ranks are other, the base a
+// plan builds on (在2023年新建10万个的基础上，力争…) is done, a planned figure
+// (planned) is a target, and a count of events that is not planned is
+// other. cues are the figure's kind cues when the extractor keeps them
+// (training dumps), else 0.
+func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric string, part text.Part, carried int, ctx *docContext) (kind string, pastTarget bool, cues kindCues) {
 	if f.rank {
-		return "other", false
+		return "other", false, 0
 	}
+	partPlan := part == text.Plan || part != text.Review && ctx.plansOnly
 	clause := string(rs[minorStart(rs, f.start):f.start])
 	event := f.event && (containsAny(clause, e.lex.Events...) || containsAny(metric, e.lex.Events...)) ||
 		containsString(e.lex.EventUnits, f.unit)
-	// 在2023年新建10万个的基础上，力争…: the base of a plan is done.
 	if inBase(rs, f) {
-		return "achievement", false
+		return "achievement", false, 0
 	}
-	if !event && e.quotedTarget(rs, f) {
+	quoted := !event && e.quotedTarget(rs, f)
+	if e.keepCues {
+		cues = e.kindCuesOf(rs, f, marks, partPlan, part == text.Review, event, quoted, carried, ctx)
+	}
+	if quoted {
 		// A target quoted in a review is a past one, unless a modal says it
 		// is still ahead (预计完成6000个5G基站的建设目标).
 		future, ok := e.mood(rs, f, marks, ctx)
-		return "target", !partPlan && !(ok && future)
-	}
-	future, ok := e.mood(rs, f, marks, ctx)
-	if !ok && marks.carriedBy {
-		future, ok = true, true
-	}
-	if !ok && carried > 0 && ctx.now > 0 && carried != ctx.now {
-		// The year carried from the paragraph's opening (“十三五”时期，…)
-		// says whether its figures lie behind or ahead.
-		future, ok = carried > ctx.now, true
-	}
-	if !ok {
-		future = partPlan
+		return "target", !partPlan && !(ok && future), cues
 	}
 	switch {
-	case future:
+	case e.planned(rs, f, marks, partPlan, carried, ctx):
 		// A planned count of events is a target too (开展检查不少于20次).
-		return "target", false
+		return "target", false, cues
 	case event:
-		return "other", false
+		return "other", false, cues
 	}
-	return "achievement", false
+	return "achievement", false, cues
+}
+
+// planned decides a figure's mood from the nearest decisive marker (mood);
+// else from a paragraph that opened on a
+// deadline or on a year before or after the notice's own; else from the
+// part of the notice it is in.
+func (e *Extractor) planned(rs []rune, f figure, marks *sentenceMarks, partPlan bool, carried int, ctx *docContext) bool {
+	if future, ok := e.mood(rs, f, marks, ctx); ok {
+		return future
+	}
+	if marks.carriedBy {
+		return true
+	}
+	if carried > 0 && ctx.now > 0 && carried != ctx.now {
+		return carried > ctx.now
+	}
+	return partPlan
 }
 
 // estimate reports a figure whose nearest future marker before it in its
@@ -972,59 +988,8 @@ func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docCont
 	if k := f.start - 1; k >= 0 && (rs[k] == '了' || (k > 0 && rs[k-1] == '了' && prefixQual(rs, f.numStart) != "")) {
 		return false, true
 	}
-	cs, ce := minorStart(rs, f.start), minorEnd(rs, f.end)
-	type cand struct {
-		pos    int
-		future bool
-	}
-	var cands []cand
-	for _, m := range marks.moods {
-		cands = append(cands, cand{m.pos, m.future})
-	}
-	for _, t := range marks.times {
-		if t.start >= f.start || !governs(rs, t, f) {
-			continue
-		}
-		now := ctx.now
-		switch t.kind {
-		case tBy:
-			// Without a publication date the notice's year is inferred
-			// (a plan's last deadline, 到2022年): an earlier deadline in it
-			// (到2020年底) is no account of the past.
-			cands = append(cands, cand{t.start, now == 0 || t.year >= now || ctx.pub == 0 && ctx.reviewed == 0})
-		case tIn, tRange:
-			if now > 0 && t.year != now {
-				cands = append(cands, cand{t.start, t.year > now})
-			}
-		case tPeriod:
-			if now > 0 && t.year != now {
-				cands = append(cands, cand{t.start, t.year > now})
-			}
-		}
-	}
-	best, bestAfter, bestEarlier := -1, -1, -1
-	for i, c := range cands {
-		switch {
-		case c.pos >= cs && c.pos < f.start:
-			if best < 0 || c.pos > cands[best].pos {
-				best = i
-			}
-		case c.pos >= f.end && c.pos < ce && !newPredicate(rs[f.end:c.pos]):
-			if bestAfter < 0 || c.pos < cands[bestAfter].pos {
-				bestAfter = i
-			}
-		case c.pos < cs:
-			if bestEarlier < 0 || c.pos > cands[bestEarlier].pos {
-				bestEarlier = i
-			}
-		}
-	}
-	for _, i := range []int{best, bestAfter, bestEarlier} {
-		if i >= 0 {
-			return cands[i].future, true
-		}
-	}
-	return false, false
+	d, slot := decidingMood(rs, f, e.moodCands(rs, f, marks, ctx))
+	return d.future, slot != slotNone
 }
 
 // newPredicate reports words after a figure that open a predicate of their
