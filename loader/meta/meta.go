@@ -944,9 +944,7 @@ var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*
 // the date stays unknown rather than guessed.
 func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
 	dec := in.lx.timeline.weigh(in.monthDayRules(mo))
-	if len(dec.cues) > 0 {
-		in.set("timeline", "month_day "+dec.String())
-	}
+	in.noteTimeline("month_day", dec)
 	return dec.year, dec.src
 }
 

@@ -205,6 +205,21 @@ func (t *timelineTable) decide(cues []cue) decision {
 	return d
 }
 
+// noteTimeline records a decision's cues in the sources under "timeline",
+// after those of an earlier decision of the same notice (the year of its
+// month and day, then the year it reviews): "month_day 2023: event_year
+// (16); 2022: text_years (2) | reviewed 2023: now_late (32)".
+func (in *inference) noteTimeline(what string, d decision) {
+	note := what + " " + d.String()
+	if len(d.cues) == 0 {
+		note = what + ": no cue"
+	}
+	if prev := in.m.Sources["timeline"]; prev != "" {
+		note = prev + " | " + note
+	}
+	in.set("timeline", note)
+}
+
 // String renders the cues weighed, strongest year first, for
 // metadata_sources: "2023: event_year 8; 2022: text_years 2".
 func (d decision) String() string {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/policylens/policylens/loader/source"
 )
 
 // TestTimelineTable checks the table of the built-in lexicon and the
@@ -143,5 +145,22 @@ func TestHorizonEnd(t *testing.T) {
 		if got := testLex.horizonEnd(c.text, c.pub); got != c.want {
 			t.Errorf("%q: %d, want %d", c.text, got, c.want)
 		}
+	}
+}
+
+// TestTimelineSources checks that the cues weighed are recorded, one
+// decision after the other, and that a month and day takes the year of
+// the event the opening names.
+func TestTimelineSources(t *testing.T) {
+	doc := &source.Document{Text: "9月27日,来自2023重庆市数字乡村统筹协调机制会暨数字乡村工作现场推进会的消息称,目前全市已建成5G基站1万个。"}
+	m := testLex.Infer(doc, "x.txt", nil)
+	if got := m.Published.Format("2006-01-02"); got != "2023-09-27" {
+		t.Errorf("published %s, want 2023-09-27 (%s)", got, m.Sources["published"])
+	}
+	if m.ReviewedYear != 2023 {
+		t.Errorf("reviewed %d, want 2023", m.ReviewedYear)
+	}
+	if got, want := m.Sources["timeline"], "month_day 2023: event_year (16) | reviewed 2023: now_late (32)"; got != want {
+		t.Errorf("timeline %q, want %q", got, want)
 	}
 }

@@ -374,7 +374,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 		}
 		if rev == 0 {
 			dec := lx.timeline.weigh(in.undatedReviewRules(plan))
-			in.set("timeline", "reviewed "+dec.String())
+			in.noteTimeline("reviewed", dec)
 			rev, revSrc = dec.year, dec.src
 		}
 		if plan == 0 {
@@ -388,7 +388,7 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 	}
 	if rev == 0 {
 		dec := lx.timeline.weigh(in.datedReviewRules(P, counts, study))
-		in.set("timeline", "reviewed "+dec.String())
+		in.noteTimeline("reviewed", dec)
 		rev, revSrc = dec.year, dec.src
 	}
 	if plan == 0 {
