@@ -69,11 +69,16 @@ type Lexicon struct {
 	EventWords    []string `yaml:"event_words"`
 	EventHosts    []string `yaml:"event_hosts"`
 
-	AuthorTitles    []string `yaml:"author_titles"`
-	NotAuthorWords  []string `yaml:"not_author_words"`
-	PolicyTitleEnds []string `yaml:"policy_title_ends"`
-	InspectionWords []string `yaml:"inspection_words"`
-	StudyWords      []string `yaml:"study_words"`
+	AuthorTitles         []string `yaml:"author_titles"`
+	NotAuthorWords       []string `yaml:"not_author_words"`
+	PolicyTitleEnds      []string `yaml:"policy_title_ends"`
+	InspectionWords      []string `yaml:"inspection_words"`
+	StudyWords           []string `yaml:"study_words"`
+	KeyPointsWords       []string `yaml:"key_points_words"`
+	SignedWords          []string `yaml:"signed_words"`
+	ReportTitleWords     []string `yaml:"report_title_words"`
+	ConferenceNames      []string `yaml:"conference_names"`
+	ConferenceTitleNames []string `yaml:"conference_title_names"`
 
 	// PlaceShares decide how specific the place a text is about is.
 	PlaceShares PlaceShares `yaml:"place_shares"`
@@ -109,9 +114,14 @@ type Lexicon struct {
 	// inspectionYearRe finds the year in the sentence that says when an
 	// inspection took place (2021年…巡察).
 	inspectionYearRe *regexp.Regexp
-	genericPlace     map[string]bool
-	periodNames      []string
-	timeline         *timelineTable
+	// conferenceRe is a year's work conference: 2025年…工作会议.
+	conferenceRe *regexp.Regexp
+	// conferenceTitleRe is a work conference without a year in the title:
+	// 江苏省通信管理局召开全省信息通信行业工作会议.
+	conferenceTitleRe *regexp.Regexp
+	genericPlace      map[string]bool
+	periodNames       []string
+	timeline          *timelineTable
 }
 
 // ParseLexicon parses a lexicon in the format of data/meta_lexicon.yaml,
@@ -156,6 +166,9 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 	l.policyRe = regexp.MustCompile(`(` + alternation(l.PolicyTitleEnds, true) + `)\s*([（(][^）)]{0,20}[）)])?$`)
 	l.rectifyRe = regexp.MustCompile(`(` + alternation(l.InspectionWords, true) + `)[^。\n]{0,20}整改|整改(进展|落实|工作)?情况的?(通报|报告)`)
 	l.inspectionYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。；\n]{0,60}?(` + alternation(l.InspectionWords, true) + `)`)
+	l.conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(` + alternation(l.ConferenceNames, true) + `)`)
+	titleNames := alternation(l.ConferenceTitleNames, true)
+	l.conferenceTitleRe = regexp.MustCompile(`召开[^。，,]{0,30}(` + titleNames + `)|(` + titleNames + `)(召开|在\S{2,6}召开)?$`)
 	l.genericPlace = map[string]bool{}
 	for _, w := range l.GenericPlaces {
 		l.genericPlace[w] = true
@@ -197,6 +210,9 @@ func (l *Lexicon) sizes() map[string]int {
 		"author_titles": len(l.AuthorTitles), "not_author_words": len(l.NotAuthorWords),
 		"policy_title_ends": len(l.PolicyTitleEnds), "inspection_words": len(l.InspectionWords), "study_words": len(l.StudyWords),
 		"now_words": len(l.NowWords), "horizon_task_words": len(l.HorizonTaskWords), "timeline.cues": len(l.Timeline.Cues),
+		"key_points_words": len(l.KeyPointsWords), "signed_words": len(l.SignedWords),
+		"report_title_words": len(l.ReportTitleWords), "conference_names": len(l.ConferenceNames),
+		"conference_title_names": len(l.ConferenceTitleNames),
 	}
 }
 

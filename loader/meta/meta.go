@@ -235,15 +235,8 @@ func fileStem(rel string) string {
 // --- document type -------------------------------------------------------
 
 var (
-	keyPointsRe  = regexp.MustCompile(`工作要点`)
-	conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(工作会议|工作会|工作推进会|工作视频会|工作座谈会|系统工作会议)`)
-	// conferenceTitleRe is a work conference without a year in the title:
-	// 江苏省通信管理局召开全省信息通信行业工作会议.
-	conferenceTitleRe = regexp.MustCompile(`召开[^。，,]{0,30}(工作会议|工作会)|(工作会议|工作会)(召开|在\S{2,6}召开)?$`)
-	signedRe          = regexp.MustCompile(`署名文章`)
-	personColon       = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
-	reportRe          = regexp.MustCompile(`工作(报告|总结)`)
-	bulletinRe        = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
+	personColon = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
+	bulletinRe  = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
 	// authorCreditRe is the credit line under a signed article.
 	authorCreditRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)`)
 )
@@ -282,14 +275,14 @@ func (in *inference) docType() {
 	switch {
 	case lx.rectifyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcTitle
-	case keyPointsRe.MatchString(t):
+	case containsAny(t, lx.KeyPointsWords):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeKeyPoints, SrcTitle
-	case conferenceRe.MatchString(t), conferenceTitleRe.MatchString(t):
+	case lx.conferenceRe.MatchString(t), lx.conferenceTitleRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcTitle
-	case signedRe.MatchString(in.lead) || (personColon.MatchString(t) && signedRe.MatchString(in.doc.Text)):
+	case containsAny(in.lead, lx.SignedWords) || (personColon.MatchString(t) && containsAny(in.doc.Text, lx.SignedWords)):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcBody
 		in.signed = true
-	case reportRe.MatchString(t):
+	case containsAny(t, lx.ReportTitleWords):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
 	case lx.policyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypePolicy, SrcTitle
@@ -297,12 +290,12 @@ func (in *inference) docType() {
 		in.m.DocType, in.m.Sources["doc_type"] = TypeBulletin, SrcTitle
 	// An author credit, after the title's own word for the type: a 工作报告
 	// given by a 县长 is a report, not a signed article.
-	case in.authorLine() != "" || signedRe.MatchString(strings.Join(in.doc.Byline, "\n")):
+	case in.authorLine() != "" || containsAny(strings.Join(in.doc.Byline, "\n"), lx.SignedWords):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeSigned, SrcByline
 		in.signed = true
 	case lx.rectifyRe.MatchString(first):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeRectification, SrcBody
-	case conferenceRe.MatchString(first) && strings.Contains(first, "召开"):
+	case lx.conferenceRe.MatchString(first) && strings.Contains(first, "召开"):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeConference, SrcBody
 	default:
 		in.m.DocType, in.m.Sources["doc_type"] = TypeNews, SrcDefault

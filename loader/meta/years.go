@@ -204,7 +204,7 @@ func (in *inference) years() {
 		rev, _ = strconv.Atoi(m[1])
 		revSrc = SrcTitle
 	}
-	if m := titlePlanRe.FindStringSubmatch(in.m.Title); m != nil && !keyPointsRe.MatchString(in.m.Title) {
+	if m := titlePlanRe.FindStringSubmatch(in.m.Title); m != nil && !containsAny(in.m.Title, lx.KeyPointsWords) {
 		plan, _ = strconv.Atoi(m[1])
 		planSrc = SrcTitle
 	}
