@@ -193,10 +193,10 @@ func TestRealMetadata(t *testing.T) {
 	floors := map[string]map[string]float64{
 		"A": {"province": 1, "city": 1, "county": 1, "level": 1, "published": 0.77, "reviewed_year": 0.85, "plan_year": 0.94},
 		"b": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.53, "reviewed_year": 0.73, "plan_year": 0.80},
-		"C": {"province": 1, "city": 1, "county": 0.97, "level": 0.97, "published": 1, "reviewed_year": 0.85, "plan_year": 0.80},
-		"D": {"province": 1, "city": 0.96, "county": 1, "level": 0.96, "published": 0.81, "reviewed_year": 0.90, "plan_year": 0.75},
-		"E": {"province": 1, "city": 0.96, "county": 1, "level": 1, "published": 0.83, "reviewed_year": 0.74, "plan_year": 0.77},
-		"F": {"province": 0.9, "city": 0.9, "county": 0.95, "level": 0.9, "published": 0.95, "reviewed_year": 0.71, "plan_year": 0.76},
+		"C": {"province": 1, "city": 0.94, "county": 0.94, "level": 0.88, "published": 1, "reviewed_year": 0.85, "plan_year": 0.80},
+		"D": {"province": 0.96, "city": 0.93, "county": 0.96, "level": 0.93, "published": 0.81, "reviewed_year": 0.90, "plan_year": 0.75},
+		"E": {"province": 0.9, "city": 0.83, "county": 0.87, "level": 0.87, "published": 0.83, "reviewed_year": 0.74, "plan_year": 0.77},
+		"F": {"province": 0.85, "city": 0.76, "county": 0.95, "level": 0.76, "published": 0.95, "reviewed_year": 0.71, "plan_year": 0.76},
 	}
 	for set, f := range floors {
 		t.Run(set, func(t *testing.T) { checkFloors(t, acc[set], f) })

@@ -32,16 +32,7 @@
 //     (经信局 → 经济和信息化局, 工信局 → 工业和信息化局).
 //   - Place: the issuer decides it, not the first place name mentioned.
 //     Names shared by several units (朝阳区) are resolved by the other places
-//     the text names. Without an issuer (某某新闻网讯 近年来，X县全力推进…),
-//     the most specific division the text is about, in one decision over
-//     all the places it names (place.go): each mention counts for its unit
-//     and the units above it, more in the title and for a unit of the level
-//     the scope words speak for (全县, 我市); the province named most is the
-//     start, then its most-named city and that city's most-named county
-//     when each holds its share of the mentions above it (place_shares in
-//     data/meta_lexicon.yaml, tuned leave one set out on the real dev
-//     notices). An issuer found only in the body yields to a city or
-//     county so decided when the scope words speak for another level.
+//     the text names. Without an issuer, the province the text names most.
 //     Fields that stay unknown are "unknown" with a warning.
 //   - Published: the 发布时间/来源 dateline, a signature date (at the end,
 //     or an organisation with a date under it higher up, as a forwarding

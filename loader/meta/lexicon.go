@@ -80,9 +80,6 @@ type Lexicon struct {
 	ConferenceNames      []string `yaml:"conference_names"`
 	ConferenceTitleNames []string `yaml:"conference_title_names"`
 
-	// PlaceShares decide how specific the place a text is about is.
-	PlaceShares PlaceShares `yaml:"place_shares"`
-
 	// NowWords say how things stand at the time of writing (目前, 现已);
 	// HorizonTaskWords set out tasks in a sentence naming a span of years
 	// ahead without a modal (三年内新建…).
@@ -136,18 +133,6 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		if n == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
 		}
-	}
-	for name, v := range map[string]float64{"city": l.PlaceShares.City, "city_scoped": l.PlaceShares.CityScoped,
-		"county": l.PlaceShares.County, "county_scoped": l.PlaceShares.CountyScoped} {
-		if v <= 0 || v > 1 {
-			return nil, fmt.Errorf("place_shares.%s: %v is not a share in (0, 1]", name, v)
-		}
-	}
-	if l.PlaceShares.Title < 1 || l.PlaceShares.Scoped < 1 {
-		return nil, fmt.Errorf("place_shares: title %v and scoped %v must weigh at least 1", l.PlaceShares.Title, l.PlaceShares.Scoped)
-	}
-	if l.PlaceShares.ShortCounty <= 0 || l.PlaceShares.ShortCounty > 1 {
-		return nil, fmt.Errorf("place_shares.short_county: %v is not a weight in (0, 1]", l.PlaceShares.ShortCounty)
 	}
 	for p, y := range l.PlanPeriods {
 		if y < 1950 || y > 2100 || p == "" {

@@ -345,11 +345,13 @@ func (in *inference) issuerAndPlace() {
 		// confirm it (全区 for 龙岗区, 全市 for 汉中市): a city or a
 		// county-level unit, not a province its title names.
 		if in.m.Sources["issuer"] == SrcBody && lx.scopeOf(in.doc.Text).other(place) {
-			if p, ok := in.aboutPlace(); ok && p.Level != gazetteer.LevelProvince && p != place {
+			if p, rank := in.subjectPlaceRank(); (rank == 2 || rank == 3) && p != place {
 				place, placeSrc = p, SrcBody
 			}
 		}
-	} else if p, ok := in.aboutPlace(); ok {
+	} else if p, ok := in.subjectPlace(); ok {
+		place, placeSrc = p, SrcBody
+	} else if p, ok := in.dominantPlace(); ok {
 		place, placeSrc = p, SrcBody
 	}
 	if place.Province == "" {
@@ -488,13 +490,6 @@ func (in *inference) levelOrg(level, suffix string) (org, bool) {
 	if level == "市" || level == "州" || level == "盟" {
 		want = gazetteer.LevelCity
 	}
-	// 市 is also a municipality (市工信局 in a notice about 天津): the
-	// place the text is about, when it is one.
-	if level == "市" {
-		if p, ok := in.aboutPlace(); ok && p.Level == gazetteer.LevelProvince && strings.HasSuffix(p.Province, "市") {
-			return org{Name: p.Province + suffix, Place: p}, true
-		}
-	}
 	for _, m := range in.g.Scan(in.m.Title + "\n" + in.doc.Text) {
 		cs := usableCandidates(m.Candidates)
 		if len(cs) == 0 || lx.genericPlace[m.Name] {
@@ -579,6 +574,158 @@ func (in *inference) placeEvidence() map[string]int {
 	return score
 }
 
+// subjectPlace is the most specific division a notice without a named
+// issuer is about (黔东南新闻网讯 近年来，黎平县全力推进…; 镇安县第十七届
+// 人民代表大会…): a county or city named in its opening (title, dateline and
+// first paragraphs) whose level the text's own scope words confirm (全县,
+// 我县 for a county; 全区 for a district; 全市, 我市 for a city or a
+// county-level city). Its city and province come from the gazetteer.
+func (in *inference) subjectPlace() (gazetteer.Place, bool) {
+	p, rank := in.subjectPlaceRank()
+	return p, rank > 0
+}
+
+// subjectPlaceRank is subjectPlace with the strength of its evidence: 3 a
+// county-level unit its scope words confirm, 2 a city, 1 a province the
+// opening alone names, 4 a province the title names; 0 when none.
+func (in *inference) subjectPlaceRank() (gazetteer.Place, int) {
+	lx := in.lx
+	var b strings.Builder
+	b.WriteString(in.m.Title)
+	for _, l := range in.doc.Byline {
+		b.WriteString("\n")
+		b.WriteString(l)
+	}
+	for i, p := range in.paras {
+		if i >= 3 {
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(p)
+	}
+	lead := b.String()
+	text := in.doc.Text
+	sc := lx.scopeOf(text)
+	countyWords, provinceWords, districtWords, cityWords := sc.county, sc.province, sc.district, sc.city
+	// How often the text names each unit (full or short name, outside
+	// quotes): the one it names most is what it is about.
+	mentions := map[string]int{}
+	whole := in.m.Title + "\n" + text
+	for _, m := range in.g.Scan(whole) {
+		if lx.genericPlace[m.Name] {
+			continue
+		}
+		for _, c := range m.Candidates {
+			// A county's short name is too often a word (新建 for 新建区):
+			// it counts only before an operator or office (化州移动).
+			if c.Short && c.Level == gazetteer.LevelCounty && !startsWithAny(whole[m.End:], lx.OperatorAfter) {
+				continue
+			}
+			mentions[c.Name()]++
+		}
+	}
+	score := in.placeEvidence()
+	// The provinces the opening names, for a province as the subject.
+	provinces := map[string]int{}
+	for _, m := range in.g.Scan(lead) {
+		if cs := usableCandidates(m.Candidates); len(cs) > 0 && cs[0].Level == gazetteer.LevelProvince {
+			provinces[cs[0].Province] = 1
+		}
+	}
+	if len(provinces) > 1 {
+		provinces = nil
+	}
+	var best gazetteer.Place
+	bestRank := 0
+	for _, m := range in.g.Scan(lead) {
+		if lx.genericPlace[m.Name] {
+			continue
+		}
+		cs := usableCandidates(m.Candidates)
+		// A county's short name (化州 for 化州市) counts when the text
+		// names it again and again (化州移动、化州电信、化州联通).
+		if len(cs) == 0 {
+			for _, c := range m.Candidates {
+				if c.Level == gazetteer.LevelCounty && mentions[c.Name()] >= 3 {
+					cs = append(cs, c)
+				}
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		// Of several units sharing the name, the one whose province the
+		// text names most.
+		c, cScore := cs[0], -1
+		for _, x := range cs {
+			if s := score[x.Province]*2 + score[x.City]*3; s > cScore {
+				c, cScore = x, s
+			}
+		}
+		rank := 0
+		switch c.Level {
+		case gazetteer.LevelCounty:
+			name := c.County
+			switch {
+			case strings.HasSuffix(name, "县") || strings.HasSuffix(name, "旗"):
+				if countyWords {
+					rank = 3
+				}
+			case strings.HasSuffix(name, "区"):
+				if districtWords {
+					rank = 3
+				}
+			case strings.HasSuffix(name, "市"):
+				if cityWords {
+					rank = 3
+				}
+			}
+			if rank == 0 && mentions[c.Name()] >= 3 {
+				rank = 3
+			}
+		case gazetteer.LevelCity:
+			// Named again and again, in a text that does not speak for a
+			// whole province (全省, 我省).
+			if cityWords || (mentions[c.Name()] >= 2 && !provinceWords) {
+				rank = 2
+			}
+		case gazetteer.LevelProvince:
+			// A province named as the subject of the opening, when it is
+			// the only one named there; first of all when the title names
+			// it (廣東加快5G商用步伐, datelined 新华社广州…电).
+			if provinces[c.Province] == 1 {
+				rank = 1
+				if m.Start < len(in.m.Title) {
+					rank = 4
+				}
+			}
+		}
+		if rank > bestRank {
+			best, bestRank = c.Place, rank
+		}
+	}
+	if bestRank == 0 && cityWords {
+		// 我市… and no city named in the opening: the city the text names
+		// most, else the one whose counties it names (利辛, 涡阳, 蒙城 →
+		// 亳州市).
+		bestN := 0
+		for _, m := range in.g.Scan(whole) {
+			for _, c := range usableCandidates(m.Candidates) {
+				if c.Level == gazetteer.LevelCity && mentions[c.Name()] > bestN {
+					best, bestN = c.Place, mentions[c.Name()]
+				}
+			}
+		}
+		if bestN > 0 {
+			return best, 2
+		}
+		if p, ok := in.parentOfCounties(whole); ok {
+			return p, 2
+		}
+	}
+	return best, bestRank
+}
+
 // scopeWords are the words by which a text speaks for its own unit: 全县
 // for a county, 全区 for a district, 全市 for a city, 全省 for a province.
 type scopeWords struct{ county, district, city, province bool }
@@ -592,20 +739,6 @@ func (lx *Lexicon) scopeOf(text string) scopeWords {
 	}
 }
 
-// speaksFor reports scope words of the level of the county-level unit
-// named county: 全县 for a 县 or 旗, 全区 for a 区, 全市 for a 市.
-func (w scopeWords) speaksFor(county string) bool {
-	switch {
-	case strings.HasSuffix(county, "县") || strings.HasSuffix(county, "旗"):
-		return w.county
-	case strings.HasSuffix(county, "区"):
-		return w.district
-	case strings.HasSuffix(county, "市"):
-		return w.city
-	}
-	return false
-}
-
 // other reports scope words of a level other than p's: a text that speaks
 // for a unit other than the place p its issuer gives.
 func (w scopeWords) other(p gazetteer.Place) bool {
@@ -616,6 +749,48 @@ func (w scopeWords) other(p gazetteer.Place) bool {
 		return w.county || w.district
 	}
 	return w.city && !w.county && !w.district
+}
+
+// parentOfCounties is the city whose county-level units a text names (at
+// least two of them, short names allowed), when they all share it.
+func (in *inference) parentOfCounties(text string) (gazetteer.Place, bool) {
+	lx := in.lx
+	counties := map[string]gazetteer.Place{}
+	for _, m := range in.g.Scan(text) {
+		if lx.genericPlace[m.Name] {
+			continue
+		}
+		for _, c := range m.Candidates {
+			if c.Level == gazetteer.LevelCounty && c.City != "" {
+				counties[c.County] = c.Place
+			}
+		}
+	}
+	parents := map[string]int{}
+	for _, p := range counties {
+		parents[p.Province+"/"+p.City]++
+	}
+	var best string
+	tie := false
+	for k, n := range parents {
+		switch {
+		case n < 2:
+		case best == "" || n > parents[best]:
+			best, tie = k, false
+		case n == parents[best]:
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return gazetteer.Place{}, false
+	}
+	prov, city, _ := strings.Cut(best, "/")
+	for _, c := range in.g.Lookup(city) {
+		if c.Level == gazetteer.LevelCity && c.Province == prov {
+			return c.Place, true
+		}
+	}
+	return gazetteer.Place{}, false
 }
 
 // dominantPlace is the province the text names most (at least twice, and
