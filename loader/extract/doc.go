@@ -138,12 +138,8 @@
 // (年度目标…, …的目标任务; but 完成年度目标的130% is a result), or when
 // an earlier sentence of its paragraph that ends on a full stop plans
 // (提出江苏将建成…。行政村5G通达率大于90%) and none since reports something
-// done, or when nothing before the figure or in its clause marks it and a
-// later clause of its sentence plans (…192个光纤未通村制定覆盖方案，力争年底
-// 全部完成), or when the sentence is in the plan part of the notice and
+// done, or when the sentence is in the plan part of the notice and
 // nothing marks it as done (已, 截至, 目前, 1至9月); achievement otherwise.
-// The evidence is typed as kind cues (kind.go); testdata/kindmodel judges
-// a change to the decision set by set, each set of dev notices held out.
 // A quoted target is a past one, for the year it was set for, unless a
 // modal puts it ahead (预计完成…的建设目标).
 //

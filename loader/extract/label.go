@@ -846,16 +846,12 @@ func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric str
 }
 
 // planned decides a figure's mood from the nearest decisive marker (mood);
-// else from a modal in a later clause of its sentence (…192个光纤未通村…
-// 制定覆盖方案，力争年底全部完成); else from a paragraph that opened on a
+// else from a paragraph that opened on a
 // deadline or on a year before or after the notice's own; else from the
 // part of the notice it is in.
 func (e *Extractor) planned(rs []rune, f figure, marks *sentenceMarks, partPlan bool, carried int, ctx *docContext) bool {
 	if future, ok := e.mood(rs, f, marks, ctx); ok {
 		return future
-	}
-	if future, ok := laterMood(rs, f, marks); ok && future {
-		return true
 	}
 	if marks.carriedBy {
 		return true

@@ -356,27 +356,3 @@ func TestFundsObtainedAreNotPlans(t *testing.T) {
 		}
 	}
 }
-
-// TestLaterModal checks that a figure nothing marks before it or in its
-// clause takes the mood of a modal in a later clause of its sentence, and
-// only a modal: a later marker of something done leaves the default, and
-// a marker before the figure still decides. The notice is a mid-year
-// report (published August 2023, reviewing 2023): 年底 is this year's.
-func TestLaterModal(t *testing.T) {
-	for _, tt := range []struct {
-		name, body, want string
-	}{
-		{"a modal in a later clause plans", "针对边疆地区192个光纤未通村制定覆盖方案，力争年底全部完成。",
-			"192个/target/2023/own"},
-		{"a later marker of something done leaves the default", "针对边疆地区192个光纤未通村制定覆盖方案，目前已全部完成。",
-			"192个/achievement/2023/own"},
-		{"a marker before the figure decides", "已为边疆地区192个光纤未通村制定覆盖方案，力争年底全部完成。",
-			"192个/achievement/2023/own"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := labelled(t, tt.body, foshanNews); got != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
-}
