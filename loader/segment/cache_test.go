@@ -91,3 +91,41 @@ func checkEdgeFilter(t *testing.T, name string, tt *trie) {
 		t.Fatalf("%s trie: %d of %d keys that are no edge pass the filter", name, pass, n)
 	}
 }
+
+// TestEdgeCacheMatchesChild holds a cutter's cache of edges to the trie:
+// every look-up through it gives the child the map gives, over walks of
+// the seeds' text that fill the cache many times over and evict from it.
+func TestEdgeCacheMatchesChild(t *testing.T) {
+	s, err := New(data.DomainDict, data.StopWords, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../../data/notices/*")
+	var runes []rune
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		runes = append(runes, []rune(string(b))...)
+	}
+	c := &cutter{}
+	hits, looks := 0, 0
+	for round := range 2 {
+		for idx := range runes {
+			node := uint32(0)
+			for i := idx; i < len(runes) && i < idx+8; i++ {
+				got, want := s.trie.edge(c, node, runes[i]), s.trie.child(node, runes[i], false)
+				if got != want {
+					t.Fatalf("round %d: edge(%d, %q) = %d, child %d", round, node, runes[i], got, want)
+				}
+				looks++
+				if want == 0 {
+					break
+				}
+				hits++
+				node = want
+			}
+		}
+	}
+	if hits == 0 || hits == looks {
+		t.Fatalf("%d hits in %d look-ups: the walks test nothing", hits, looks)
+	}
+}

@@ -137,6 +137,43 @@ type cutter struct {
 	offs   []int // byte offset of each rune, and of the end
 	routes []route
 	hmm    hmmCutter
+	hot    []hotEdge // edges found lately, by a hash of their key
+}
+
+// hotEdge is an edge of the trie (its key, as in trie.next) and its child.
+type hotEdge struct {
+	key  uint64
+	node uint32
+}
+
+// hotBits sizes a cutter's cache of edges: 2^14 of them, 256 KB, small
+// enough to stay in the core's cache beside the edge filter.
+const hotBits = 14
+
+// edge returns the child of node along r, as child does, through the
+// cutter's cache of the edges it found lately: the edges a text walks
+// are few and recur (the same words, the same first characters), and a
+// probe of the trie's map waits on memory.
+func (t *trie) edge(c *cutter, node uint32, r rune) uint32 {
+	if node == 0 && r >= 0 && r < firstRunes {
+		return t.first[r]
+	}
+	k := uint64(node)<<32 | uint64(uint32(r))
+	if !t.edges.mayHave(k) {
+		return 0
+	}
+	if c.hot == nil {
+		c.hot = make([]hotEdge, 1<<hotBits)
+	}
+	slot := &c.hot[(k*0x9E3779B97F4A7C15)>>(64-hotBits)]
+	if slot.key == k {
+		return slot.node
+	}
+	child := t.next[k]
+	if child != 0 {
+		*slot = hotEdge{k, child}
+	}
+	return child
 }
 
 // cut splits s as gse's Cut(s, true) does — the most probable path through
@@ -155,7 +192,7 @@ func (t *trie) cut(c *cutter, s string, hmmCut func(c *cutter, run string, emit 
 		found := false
 		node := uint32(0)
 		for i := idx; i < n; i++ {
-			if node = t.child(node, runes[i], false); node == 0 {
+			if node = t.edge(c, node, runes[i]); node == 0 {
 				break
 			}
 			if !t.word[node] {
