@@ -6,7 +6,17 @@
 // The words it reads a notice with — organisation words, the words by which
 // a text speaks for its own unit, the words around dates and years — are
 // data (data/meta_lexicon.yaml, parsed once into a Lexicon); the grammar
-// around them (where a year stands, what opens a sentence) is Go.
+// around them (where a year stands, what opens a sentence) is Go. The
+// regular expressions with words inside them (a lead's 回顾2023年 or
+// 部署2024年, a title's 2024年工作要点, a task for this year or the next,
+// 今年力争…, an annual report of a year, a page's 发布日期：, a bulletin's
+// title) are built from their lists when the lexicon is parsed: each word
+// quoted, the words of a list joined as alternatives in the file's order,
+// the grammar between them (the year's digits, 年, how far apart the
+// words stand, punctuation) written in Go. What stays in Go is grammar:
+// the parts of a year (上半年, 1—9月), the five-year period names'
+// pattern (十[一二三四五]五), the sentence openers, and the expressions the
+// scanners of yearscan.go mirror (their words are lists already).
 //
 // Overrides come first: YAML front matter and a sidecar file (see package
 // source) set any field (title, date, province, city, county, level, issuer,

@@ -86,6 +86,37 @@ type Lexicon struct {
 	NowWords         []string `yaml:"now_words"`
 	HorizonTaskWords []string `yaml:"horizon_task_words"`
 
+	// The words inside the year and date expressions (see the file for
+	// each); the expressions are built from them in ParseLexicon.
+	ReviewVerbs         []string `yaml:"review_verbs"`
+	AheadSentenceWords  []string `yaml:"ahead_sentence_words"`
+	TaskLeads           []string `yaml:"task_leads"`
+	TaskGoalWords       []string `yaml:"task_goal_words"`
+	TaskVerbs           []string `yaml:"task_verbs"`
+	ThisYearTimes       []string `yaml:"this_year_times"`
+	ThisYearTimesBefore []string `yaml:"this_year_times_before"`
+	WholeYearWords      []string `yaml:"whole_year_words"`
+	NextYearWords       []string `yaml:"next_year_words"`
+	MetGoalVerbs        []string `yaml:"met_goal_verbs"`
+	TitleWorks          []string `yaml:"title_works"`
+	TitleReviewParts    []string `yaml:"title_review_parts"`
+	TitleReviewWords    []string `yaml:"title_review_words"`
+	TitlePlanWords      []string `yaml:"title_plan_words"`
+	GovReportNames      []string `yaml:"gov_report_names"`
+	ConferenceYearWords []string `yaml:"conference_year_words"`
+	ReportTitles        []string `yaml:"report_titles"`
+	PlanTitleWords      []string `yaml:"plan_title_words"`
+	DoneVerbs           []string `yaml:"done_verbs"`
+	TitleTargetLeads    []string `yaml:"title_target_leads"`
+	IssueVerbs          []string `yaml:"issue_verbs"`
+	IssuedPlanWords     []string `yaml:"issued_plan_words"`
+	PeriodSpans         []string `yaml:"period_spans"`
+	DateFields          []string `yaml:"date_fields"`
+	DatelineLabels      []string `yaml:"dateline_labels"`
+	BulletinSubjects    []string `yaml:"bulletin_subjects"`
+	BulletinWords       []string `yaml:"bulletin_words"`
+	BareBulletinWords   []string `yaml:"bare_bulletin_words"`
+
 	// Timeline is the scored rule table that weighs the evidence of a
 	// notice's timeline (timeline.go): a weight per cue, and the total a
 	// year needs to be taken.
@@ -116,9 +147,68 @@ type Lexicon struct {
 	// conferenceTitleRe is a work conference without a year in the title:
 	// 江苏省通信管理局召开全省信息通信行业工作会议.
 	conferenceTitleRe *regexp.Regexp
-	genericPlace      map[string]bool
-	periodNames       []string
-	timeline          *timelineTable
+
+	// The year and date expressions of years.go and meta.go, built from
+	// the lists above by compileYearExpressions.
+	//
+	// reviewPhraseRe and planPhraseRe are a lead's review or plan of a
+	// year: 回顾2023年, 部署2024年 (展望2035年 is an outlook, not the year
+	// whose tasks a notice sets out).
+	reviewPhraseRe, planPhraseRe *regexp.Regexp
+	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
+	// 2024年是…关键之年; 2023年全区工作的总体要求是….
+	aheadRe *regexp.Regexp
+	// thisYearAheadRe is a task for the year of publication (今年力争新增…,
+	// 年内将建成…; a mid-year report's tasks for the rest of its year count
+	// too: 下半年，各地要…, 确保全年新建…), nextYearAheadRe one for the year
+	// after (明年将…). Their anchors are in every match: a text without
+	// any cannot match, and matches reach at most 20 characters and a word
+	// (under 128 bytes) from them (matchNear).
+	thisYearAheadRe, nextYearAheadRe           *regexp.Regexp
+	thisYearAheadAnchors, nextYearAheadAnchors []string
+	// titleReviewRe and titlePlanRe are a title's own account of its years:
+	// 2021年工作总结及2022年工作打算 reviews 2021 and plans 2022.
+	titleReviewRe, titlePlanRe *regexp.Regexp
+	// govReportRe is a government work report of year Y (2022年珠海市斗门区
+	// 政府工作报告): like a work conference, it plans Y and reviews Y-1.
+	govReportRe *regexp.Regexp
+	// monthDeadlineRe is a month named as a deadline with a plan word near
+	// it: 10月末计划完工, 力争12月底前完成, 计划于11月底.
+	monthDeadlineRe *regexp.Regexp
+	// metGoalRe is a goal said to be met: 实现…全覆盖目标, 完成年度目标.
+	metGoalRe *regexp.Regexp
+	// reportYearRe is an annual report or bulletin of a year, named with it:
+	// 《2024年河北省信息通信行业发展报告》, 2024年度《广西互联网发展报告》,
+	// 《浙江省互联网发展报告2021》, 2023年统计公报. Such a report comes out in
+	// the year after the one it covers. (A government work report, given in
+	// the year it plans, is not one.) Every match holds one of ReportTitles.
+	reportYearRe *regexp.Regexp
+	// planWordRe is a title naming a plan; doneRe one reporting a plan's
+	// target met (提前完成“十四五”…).
+	planWordRe, doneRe *regexp.Regexp
+	// titleTargetRe is a target year a title names: 到2022年投资200亿元,
+	// 力争2023年底建成….
+	titleTargetRe *regexp.Regexp
+	// issuedRe is an opening reporting a plan's issue (印发了《…》),
+	// issuedPlanRe a five-year plan issued by name (《…“十四五”规划》).
+	issuedRe, issuedPlanRe *regexp.Regexp
+	// prevPeriodRe is an account of a five-year period: “十三五”期间.
+	prevPeriodRe *regexp.Regexp
+	// dateFieldRe is a page's date field at the start of a line of the
+	// text (发布日期：, 成文日期：, 发表时间:); datelineRe a date label
+	// anywhere in a page's date line (时间：2024-07-08).
+	dateFieldRe, datelineRe *regexp.Regexp
+	// conferenceYear is a year's work conference or key points named with
+	// the year: 2024年全省信息通信行业工作会议.
+	conferenceYear *regexp.Regexp
+	// asOfDateRe is a 截至 date with a year: 截至2024年10月底, 截至2018年底.
+	asOfDateRe *regexp.Regexp
+	// bulletinRe is a bulletin's title: …整改工作情况的通报, …通报.
+	bulletinRe *regexp.Regexp
+
+	genericPlace map[string]bool
+	periodNames  []string
+	timeline     *timelineTable
 }
 
 // ParseLexicon parses a lexicon in the format of data/meta_lexicon.yaml,
@@ -154,6 +244,7 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 	l.conferenceRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(` + alternation(l.ConferenceNames, true) + `)`)
 	titleNames := alternation(l.ConferenceTitleNames, true)
 	l.conferenceTitleRe = regexp.MustCompile(`召开[^。，,]{0,30}(` + titleNames + `)|(` + titleNames + `)(召开|在\S{2,6}召开)?$`)
+	l.compileYearExpressions()
 	l.genericPlace = map[string]bool{}
 	for _, w := range l.GenericPlaces {
 		l.genericPlace[w] = true
@@ -198,7 +289,65 @@ func (l *Lexicon) sizes() map[string]int {
 		"key_points_words": len(l.KeyPointsWords), "signed_words": len(l.SignedWords),
 		"report_title_words": len(l.ReportTitleWords), "conference_names": len(l.ConferenceNames),
 		"conference_title_names": len(l.ConferenceTitleNames),
+		"review_verbs":           len(l.ReviewVerbs), "ahead_sentence_words": len(l.AheadSentenceWords),
+		"task_leads": len(l.TaskLeads), "task_goal_words": len(l.TaskGoalWords), "task_verbs": len(l.TaskVerbs),
+		"this_year_times": len(l.ThisYearTimes), "this_year_times_before": len(l.ThisYearTimesBefore),
+		"whole_year_words": len(l.WholeYearWords), "next_year_words": len(l.NextYearWords),
+		"met_goal_verbs": len(l.MetGoalVerbs), "title_works": len(l.TitleWorks),
+		"title_review_parts": len(l.TitleReviewParts), "title_review_words": len(l.TitleReviewWords),
+		"title_plan_words": len(l.TitlePlanWords), "gov_report_names": len(l.GovReportNames),
+		"conference_year_words": len(l.ConferenceYearWords), "report_titles": len(l.ReportTitles),
+		"plan_title_words": len(l.PlanTitleWords), "done_verbs": len(l.DoneVerbs),
+		"title_target_leads": len(l.TitleTargetLeads), "issue_verbs": len(l.IssueVerbs),
+		"issued_plan_words": len(l.IssuedPlanWords), "period_spans": len(l.PeriodSpans),
+		"date_fields": len(l.DateFields), "dateline_labels": len(l.DatelineLabels),
+		"bulletin_subjects": len(l.BulletinSubjects), "bulletin_words": len(l.BulletinWords),
+		"bare_bulletin_words": len(l.BareBulletinWords),
 	}
+}
+
+// yearRe is a year in digits, captured: 2024.
+const yearRe = `((?:19|20)\d{2})`
+
+// compileYearExpressions builds the year and date expressions from their
+// word lists: the words are data, the grammar between them is here. Each
+// list keeps the file's order (Go's alternation takes the first word that
+// matches).
+func (l *Lexicon) compileYearExpressions() {
+	alt := func(lists ...[]string) string { return "(?:" + alternation(slices.Concat(lists...), false) + ")" }
+	clause := `[^。；！？\n]{0,20}?`
+	l.reviewPhraseRe = regexp.MustCompile(alt(l.ReviewVerbs) + `(?:了)?\s*` + yearRe + `\s*年`)
+	l.planPhraseRe = regexp.MustCompile(alt(l.PlanWords) + `(?:了)?\s*` + yearRe + `\s*年`)
+	// 要 is a verb of the work ahead, not inside 重要, 主要, 需要 or 要求.
+	l.aheadRe = regexp.MustCompile(alternation(l.AheadSentenceWords, false) + `|(?:^|[^重主需必只首紧纲摘简提])要(?:[^求点素件闻害]|$)`)
+	task := alt(l.TaskLeads, l.TaskGoalWords, l.TaskVerbs)
+	lead := alt(l.TaskLeads, l.TaskGoalWords)
+	l.thisYearAheadRe = regexp.MustCompile(alt(l.ThisYearTimes, l.ThisYearTimesBefore) + clause + task + `|` +
+		lead + clause + alt(l.ThisYearTimes) + `|` + alt(l.TaskLeads) + `(?:实现)?` + alt(l.WholeYearWords))
+	l.thisYearAheadAnchors = slices.Concat(l.ThisYearTimes, l.ThisYearTimesBefore, l.WholeYearWords)
+	l.nextYearAheadRe = regexp.MustCompile(alt(l.NextYearWords) + clause + task + `|` + lead + clause + alt(l.NextYearWords))
+	l.nextYearAheadAnchors = l.NextYearWords
+	works := alt(l.TitleWorks) + `?`
+	l.titleReviewRe = regexp.MustCompile(yearRe + `\s*年(?:度)?` + alt(l.TitleReviewParts) + `?` + works + alt(l.TitleReviewWords))
+	l.titlePlanRe = regexp.MustCompile(yearRe + `\s*年(?:度)?` + works + alt(l.TitlePlanWords))
+	l.govReportRe = regexp.MustCompile(yearRe + `\s*年[^。，,\n]{0,24}?` + alt(l.GovReportNames))
+	month := alt(l.TaskLeads, l.TaskVerbs)
+	l.monthDeadlineRe = regexp.MustCompile(month + `[^。；！？\n]{0,8}?(1?\d)\s*月(?:底|末)|(1?\d)\s*月(?:底|末)(?:前)?[^。；！？\n]{0,4}?` + month)
+	l.metGoalRe = regexp.MustCompile(alt(l.MetGoalVerbs) + `[^，,。；]{0,40}?` + alt(l.TaskGoalWords))
+	reports := alt(l.ReportTitles)
+	l.reportYearRe = regexp.MustCompile(yearRe + `\s*年度?\s*《?[^》《。，,；\n]{0,30}?` + reports +
+		`|《[^》《。\n]{0,30}?` + reports + `\s*[（(]?` + yearRe + `\s*年?度?[)）]?》`)
+	l.planWordRe = regexp.MustCompile(alternation(l.PlanTitleWords, false))
+	l.doneRe = regexp.MustCompile(alternation(l.DoneVerbs, false))
+	l.titleTargetRe = regexp.MustCompile(alt(l.TitleTargetLeads) + `\s*` + yearRe + `\s*年`)
+	l.issuedRe = regexp.MustCompile(alt(l.IssueVerbs) + `了?《`)
+	l.issuedPlanRe = regexp.MustCompile(`《[^》]*?[“"]?(十[一二三四五]五)[”"]?[^》]*?` + alt(l.IssuedPlanWords) + `》`)
+	l.prevPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?\s*` + alt(l.PeriodSpans))
+	l.dateFieldRe = regexp.MustCompile(`^` + alt(l.DateFields) + `\s*[:：]\s*`)
+	l.datelineRe = regexp.MustCompile(`(` + alternation(l.DatelineLabels, false) + `)\s*[:：]?\s*`)
+	l.conferenceYear = regexp.MustCompile(yearRe + `\s*年(?:度)?[^。，,\n]{0,16}?` + alt(l.ConferenceYearWords))
+	l.asOfDateRe = regexp.MustCompile(alt(l.AsOfOpeners) + `\s*` + yearRe + `\s*年\s*(?:(\d{1,2})\s*月|年?底|年?末)`)
+	l.bulletinRe = regexp.MustCompile(`(` + alternation(l.BulletinSubjects, false) + `)的?(` + alternation(l.BulletinWords, false) + `)$|` + alt(l.BareBulletinWords) + `$`)
 }
 
 // alternation is a regular-expression alternation of the words, quoted;

@@ -147,3 +147,74 @@ func TestLexiconDrivesYears(t *testing.T) {
 		}
 	}
 }
+
+// TestLexiconBuildsExpressions checks that the year and date expressions
+// are built from their lists: a word added to a list is matched where it
+// was not, one taken out no longer is, and a word is matched as written
+// (quoted), never as an expression of its own.
+func TestLexiconBuildsExpressions(t *testing.T) {
+	add := func(list, w string) func(m map[string]any) {
+		return func(m map[string]any) { m[list] = append(m[list].([]any), w) }
+	}
+	remove := func(list, w string) func(m map[string]any) {
+		return func(m map[string]any) {
+			var kept []any
+			for _, v := range m[list].([]any) {
+				if v != w {
+					kept = append(kept, v)
+				}
+			}
+			m[list] = kept
+		}
+	}
+	tests := []struct {
+		name  string
+		edit  func(m map[string]any)
+		match func(lx *Lexicon) bool
+		want  bool // what the edited lexicon says; the built-in says the opposite
+	}{
+		{"review_verbs", add("review_verbs", "复盘"), func(lx *Lexicon) bool { return lx.reviewPhraseRe.MatchString("复盘2023年") }, true},
+		{"plan_words", remove("plan_words", "谋划"), func(lx *Lexicon) bool { return lx.planPhraseRe.MatchString("谋划2024年") }, false},
+		{"ahead_sentence_words", add("ahead_sentence_words", "拟"), func(lx *Lexicon) bool { return lx.aheadRe.MatchString("全市拟新建基站") }, true},
+		{"this_year_times", add("this_year_times", "本季度"), func(lx *Lexicon) bool {
+			return matchNear(lx.thisYearAheadRe, "本季度力争新建基站", lx.thisYearAheadAnchors, 128)
+		}, true},
+		{"task_verbs", remove("task_verbs", "要"), func(lx *Lexicon) bool {
+			return matchNear(lx.thisYearAheadRe, "今年各地要新建基站", lx.thisYearAheadAnchors, 128)
+		}, false},
+		{"next_year_words", add("next_year_words", "来年"), func(lx *Lexicon) bool {
+			return matchNear(lx.nextYearAheadRe, "来年将新建基站", lx.nextYearAheadAnchors, 128)
+		}, true},
+		{"task_leads", add("task_leads", "争取"), func(lx *Lexicon) bool { return lx.monthAhead("争取12月底完工", 10) }, true},
+		{"met_goal_verbs", remove("met_goal_verbs", "达到"), func(lx *Lexicon) bool { return lx.metGoalRe.MatchString("达到年度目标") }, false},
+		{"title_review_words", add("title_review_words", "述职"), func(lx *Lexicon) bool { return lx.titleReviewRe.MatchString("2023年工作述职") }, true},
+		{"title_plan_words", remove("title_plan_words", "要点"), func(lx *Lexicon) bool { return lx.titlePlanRe.MatchString("2024年工作要点") }, false},
+		{"gov_report_names", add("gov_report_names", "施政报告"), func(lx *Lexicon) bool { return lx.govReportRe.MatchString("2024年施政报告") }, true},
+		{"conference_year_words", add("conference_year_words", "工作.会"), func(lx *Lexicon) bool {
+			return lx.conferenceYear.MatchString("2024年工作.会") && !lx.conferenceYear.MatchString("2024年工作大会") // a word, not a pattern
+		}, true},
+		{"report_titles", add("report_titles", "蓝皮书"), func(lx *Lexicon) bool { return lx.reportYear("《2023年信息通信业蓝皮书》") == 2023 }, true},
+		{"plan_title_words", add("plan_title_words", "部署"), func(lx *Lexicon) bool { return lx.planWordRe.MatchString("数字经济部署") }, true},
+		{"done_verbs", remove("done_verbs", "完成"), func(lx *Lexicon) bool { return lx.doneRe.MatchString("提前完成十四五目标") }, false},
+		{"title_target_leads", add("title_target_leads", "预计"), func(lx *Lexicon) bool { return lx.titleTargetRe.MatchString("预计2025年建成") }, true},
+		{"issue_verbs", add("issue_verbs", "转发"), func(lx *Lexicon) bool { return lx.issuedRe.MatchString("转发了《方案》") }, true},
+		{"issued_plan_words", add("issued_plan_words", "意见"), func(lx *Lexicon) bool { return lx.issuedPlanRe.MatchString("《“十四五”数字经济意见》") }, true},
+		{"period_spans", add("period_spans", "收官"), func(lx *Lexicon) bool { return len(lx.prevPeriods("“十三五”收官之年")) == 1 }, true},
+		{"date_fields", add("date_fields", "刊发日期"), func(lx *Lexicon) bool { return lx.dateFieldRe.MatchString("刊发日期：2024-01-05") }, true},
+		{"dateline_labels", add("dateline_labels", "刊发"), func(lx *Lexicon) bool { return lx.datelineRe.MatchString("刊发：2024-07-08") }, true},
+		{"as_of_openers", remove("as_of_openers", "截止"), func(lx *Lexicon) bool { return lx.asOfDateRe.MatchString("截止2024年10月底") }, false},
+		{"bulletin_words", add("bulletin_words", "说明"), func(lx *Lexicon) bool { return lx.bulletinRe.MatchString("整改工作情况的说明") }, true},
+	}
+	for _, tt := range tests {
+		lx, err := ParseLexicon(editLexicon(t, tt.edit))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := tt.match(lx); got != tt.want {
+			t.Errorf("%s edited: %v, want %v", tt.name, got, tt.want)
+		}
+		if got := tt.match(testLex); got == tt.want {
+			t.Errorf("%s built-in: %v, want %v", tt.name, got, !tt.want)
+		}
+	}
+}

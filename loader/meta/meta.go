@@ -236,7 +236,6 @@ func fileStem(rel string) string {
 
 var (
 	personColon = regexp.MustCompile(`^\p{Han}{2,4}\s*[:：]`)
-	bulletinRe  = regexp.MustCompile(`(情况|工作)的?(通报|报告)$|通报$`)
 	// authorCreditRe is the credit line under a signed article.
 	authorCreditRe = regexp.MustCompile(`^[(（]\s*作者(系|为|是)`)
 )
@@ -286,7 +285,7 @@ func (in *inference) docType() {
 		in.m.DocType, in.m.Sources["doc_type"] = TypeReport, SrcTitle
 	case lx.policyRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypePolicy, SrcTitle
-	case bulletinRe.MatchString(t):
+	case lx.bulletinRe.MatchString(t):
 		in.m.DocType, in.m.Sources["doc_type"] = TypeBulletin, SrcTitle
 	// An author credit, after the title's own word for the type: a 工作报告
 	// given by a 县长 is a report, not a signed article.
@@ -888,14 +887,6 @@ func (in *inference) placeOverride() (gazetteer.Place, string, bool) {
 
 // --- publication date ----------------------------------------------------
 
-var (
-	// dateFieldRe is a page's date field at the start of a line of the
-	// text: 发布日期：, 成文日期：, 发表时间:.
-	dateFieldRe    = regexp.MustCompile(`^(?:发布时间|发布日期|发表时间|发表日期|成文日期|印发日期|发文日期|日期)\s*[:：]\s*`)
-	datelineRe     = regexp.MustCompile(`(发布时间|发布日期|发表时间|时间|日期|更新时间)\s*[:：]?\s*`)
-	conferenceYear = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?[^。，,\n]{0,16}?(?:工作会议|工作会|工作要点|工作推进会)`)
-)
-
 func (in *inference) published() {
 	lx := in.lx
 	if v, src, ok := in.over("date"); ok {
@@ -908,7 +899,7 @@ func (in *inference) published() {
 	}
 	// The dateline under the title: a 发布时间 field first, any date after.
 	for _, l := range in.doc.Byline {
-		if loc := datelineRe.FindStringIndex(l); loc != nil {
+		if loc := lx.datelineRe.FindStringIndex(l); loc != nil {
 			if t, ok := ParseDate(l[loc[1]:]); ok {
 				in.m.Published = t
 				in.set("published", SrcDateline)
@@ -930,7 +921,7 @@ func (in *inference) published() {
 		if i > 3 {
 			break
 		}
-		if t, ok := pageDateLine(l); ok {
+		if t, ok := lx.pageDateLine(l); ok {
 			in.m.Published = t
 			in.set("published", SrcDateline)
 			return
@@ -954,7 +945,7 @@ func (in *inference) published() {
 			break
 		}
 		l := strings.TrimLeft(strings.TrimSpace(p), "-–—•·*＊● ")
-		if loc := dateFieldRe.FindStringIndex(l); loc != nil && utf8.RuneCountInString(l) <= 48 {
+		if loc := lx.dateFieldRe.FindStringIndex(l); loc != nil && utf8.RuneCountInString(l) <= 48 {
 			if t, ok := ParseDate(l[loc[1]:]); ok {
 				in.m.Published = t
 				in.set("published", SrcDateline)
@@ -1101,9 +1092,6 @@ func (lx *Lexicon) asOfDay(clause string) bool {
 // 10月31日上午): a sentence opening on the day of what it reports.
 var leadMonthDayRe = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日(?:上午|下午|晚|晚间|早上)?$`)
 
-// asOfDateRe is a 截至 date with a year: 截至2024年10月底, 截至2018年底.
-var asOfDateRe = regexp.MustCompile(`(?:截至|截止|至)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月|年?底|年?末)`)
-
 // yearOfMonthDay is the year of a notice dated only by month and day in its
 // opening (新华社拉萨6月23日电, 3月2日上午): the first such day after the
 // latest 截至 date the text gives; else, in the first months of a year, the
@@ -1145,7 +1133,7 @@ func (in *inference) monthDayRules(mo int) []rule {
 		}),
 		// 5月15日…发布了《2024年河北省信息通信行业发展报告》: a year's
 		// report comes out in the year after.
-		year("report_year", func() int { return next(reportYear(titled)) }),
+		year("report_year", func() int { return next(lx.reportYear(titled)) }),
 		// 1月24日电 …介绍，2021年，西藏全区…: a year the text gives an
 		// account of as a whole, in the first half of the next.
 		year("full_year_review", func() int {
@@ -1158,7 +1146,7 @@ func (in *inference) monthDayRules(mo int) []rule {
 			if mo > 4 {
 				return 0
 			}
-			for _, re := range []*regexp.Regexp{reviewPhraseRe, titleReviewRe} {
+			for _, re := range []*regexp.Regexp{lx.reviewPhraseRe, lx.titleReviewRe} {
 				if m := re.FindStringSubmatch(titled); m != nil {
 					y, _ := strconv.Atoi(m[1])
 					return y + 1
@@ -1254,8 +1242,8 @@ func (in *inference) monthDayRules(mo int) []rule {
 // → 2024, 10; 截至2018年底 → 2018, 12), leaving out deadlines (至2020年年底
 // 上海将累计建成…, 力争至2023年底…); 0, 0 when there is none.
 func (lx *Lexicon) latestAsOf(text string) (asY, asM int) {
-	for _, loc := range asOfDateRe.FindAllStringSubmatchIndex(text, -1) {
-		if strings.HasPrefix(text[loc[0]:], "至") && (aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || lx.deadlineBefore(text[:loc[0]])) {
+	for _, loc := range lx.asOfDateRe.FindAllStringSubmatchIndex(text, -1) {
+		if strings.HasPrefix(text[loc[0]:], "至") && (lx.aheadRe.MatchString(firstClause(text[loc[1]:min(len(text), loc[1]+60)])) || lx.deadlineBefore(text[:loc[0]])) {
 			continue
 		}
 		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
@@ -1462,7 +1450,7 @@ func firstClause(p string) string {
 // leadYear is the year of the conference or key points the title or
 // opening names (召开2025年工作会议 happens in 2025).
 func (in *inference) leadYear() int {
-	if m := conferenceYear.FindStringSubmatch(in.lead); m != nil {
+	if m := in.lx.conferenceYear.FindStringSubmatch(in.lead); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
 	}

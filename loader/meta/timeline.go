@@ -272,7 +272,7 @@ var (
 // short source name (我苏客户端, Si Chuan Ri Bao·) beside it, and no
 // sentence punctuation. A date inside a sentence dates what the sentence
 // reports, not the page.
-func pageDateLine(l string) (time.Time, bool) {
+func (lx *Lexicon) pageDateLine(l string) (time.Time, bool) {
 	l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "-–—•·*＊● "))
 	if l == "" || utf8.RuneCountInString(l) > 48 || strings.ContainsAny(l, "，。；;！？") {
 		return time.Time{}, false
@@ -286,7 +286,7 @@ func pageDateLine(l string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	rest := l[:loc[0]] + " " + timeOfDayRe.ReplaceAllString(l[loc[1]:], " ")
-	if loc := datelineRe.FindStringIndex(rest); loc != nil {
+	if loc := lx.datelineRe.FindStringIndex(rest); loc != nil {
 		rest = rest[:loc[0]] + rest[loc[1]:]
 	}
 	if utf8.RuneCountInString(strings.TrimSpace(rest)) > 20 {
@@ -438,7 +438,7 @@ func (in *inference) undatedReviewRules(plan int) []rule {
 		// of a year comes out in the next, which is the present when the text
 		// reports on it; else the report's year is the one reviewed.
 		year("report_of_year", func() int {
-			y := reportYear(text)
+			y := lx.reportYear(text)
 			if y != 0 && (present || asOfMonthRe.MatchString(text)) {
 				y++
 			}
@@ -551,7 +551,7 @@ func (lx *Lexicon) horizonEnd(text string, published time.Time) int {
 		if before := lastRunes(text[:loc[0]], 2); strings.Contains(before, "过去") || strings.HasSuffix(before, "近") || strings.HasSuffix(before, "前") {
 			continue // 过去三年, 近三年: an account, not a span ahead
 		}
-		if !aheadRe.MatchString(sent) && !containsAny(sent, lx.HorizonTaskWords) {
+		if !lx.aheadRe.MatchString(sent) && !containsAny(sent, lx.HorizonTaskWords) {
 			continue
 		}
 		if n != 0 && k != n {

@@ -85,7 +85,7 @@ func TestPageDateLine(t *testing.T) {
 		{"2024-13-40", ""},
 	} {
 		got := ""
-		if d, ok := pageDateLine(c.line); ok {
+		if d, ok := testLex.pageDateLine(c.line); ok {
 			got = d.Format("2006-01-02")
 		}
 		if got != c.want {

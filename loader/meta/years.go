@@ -15,35 +15,15 @@ import (
 // of yearscan_test.go hold each scanner to its expression, so a change to
 // one of these expressions needs the same change to its scanner.
 var (
-	reviewPhraseRe = regexp.MustCompile(`(?:回顾|总结|回顾总结|盘点|通报)(?:了)?\s*((?:19|20)\d{2})\s*年`)
-	// 展望2035年 is an outlook, not the year whose tasks a notice sets out.
-	planPhraseRe = regexp.MustCompile(`(?:部署|安排部署|研究部署|谋划|明确)(?:了)?\s*((?:19|20)\d{2})\s*年`)
 	// agendaRe names the tasks of a year: 2024年工作打算, 2024年重点任务.
 	agendaRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作)?(?:打算|思路|计划安排|安排|重点任务|目标任务|主要任务|工作任务|主要目标|预期目标|发展目标)`)
 	// yearLeadRe is a sentence that opens with a year (after an optional
 	// list number, or a reporting clause such as 会议强调，): 2022年，全区…;
 	// 2023年是…; 2021年以来…; 会议要求，2024年要….
 	yearLeadRe = regexp.MustCompile(`(?:^|[。！？；\n]|(?:强调|要求|指出|明确|提出|表示|认为|介绍|透露|获悉|了解到|显示|表明|据悉|据统计|称|说)[，,：:]\s*|(?:本报讯|讯|电)\s)\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])?\s*((?:19|20)\d{2})\s*年`)
-	// aheadRe marks a sentence about the work ahead: 2023年，全市将新建…;
-	// 2024年是…关键之年; 2023年全区工作的总体要求是….
-	// 要 counts as a verb, not inside 重要, 主要, 需要 or 要求.
-	aheadRe = regexp.MustCompile(`将|(?:^|[^重主需必只首紧纲摘简提])要(?:[^求点素件闻害]|$)|力争|计划|确保|目标|预计|之年|关键一年`)
-	// thisYearAheadRe is a task for the year of publication (今年力争新增…,
-	// 年内将建成…), nextYearAheadRe one for the year after (明年将…).
-	// A mid-year report's tasks for the rest of its year count too
-	// (下半年，各地要…, 确保全年新建…).
-	thisYearAheadRe = regexp.MustCompile(`(?:今年|年内|本年度|年底前|下半年)[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?(?:今年|年内|年底前)|(?:力争|计划|确保)(?:实现)?全年`)
 	// namedAheadRe is a target for a named year inside a sentence:
 	// 力争2022年底千兆宽带用户突破50万户.
-	namedAheadRe    = regexp.MustCompile(`(?:力争|确保|计划|争取|目标是)(?:到|在|于)?\s*((?:19|20)\d{2})\s*年`)
-	nextYearAheadRe = regexp.MustCompile(`明年[^。；！？\n]{0,20}?(?:力争|计划|确保|将|要|目标)|(?:力争|计划|确保|目标)[^。；！？\n]{0,20}?明年`)
-	// titleReviewRe and titlePlanRe are a title's own account of its years:
-	// 2021年工作总结及2022年工作打算 reviews 2021 and plans 2022.
-	titleReviewRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:上半年|前三季度)?(?:工作|重点工作|主要工作)?(?:总结|回顾|完成情况|进展情况)`)
-	titlePlanRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年(?:度)?(?:工作|重点工作|主要工作)?(?:打算|计划|要点|安排|思路|重点任务|目标任务)`)
-	// govReportRe is a government work report of year Y (2022年珠海市斗门区
-	// 政府工作报告): like a work conference, it plans Y and reviews Y-1.
-	govReportRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。，,\n]{0,24}?政府工作报告`)
+	namedAheadRe = regexp.MustCompile(`(?:力争|确保|计划|争取|目标是)(?:到|在|于)?\s*((?:19|20)\d{2})\s*年`)
 	// openYearRe is a sentence that opens on a year as the present (2026年
 	// 是“十五五”规划的开局之年): the notice is of that year.
 	openYearRe = regexp.MustCompile(`(?:^|[。！？；\n])\s*((?:19|20)\d{2})\s*年是`)
@@ -59,18 +39,14 @@ var (
 	forwardRe = regexp.MustCompile(`下一步|今后|未来|新的一年|展望|(?:将|要)(?:继续|持续|进一步|坚持|坚定|全力|加快|着力|大力|深入|不断|始终|切实|努力|奋力|聚焦|围绕|锚定|更加|全面|积极|力争)`)
 )
 
-// monthDeadlineRe is a month named as a deadline with a plan word near it:
-// 10月末计划完工, 力争12月底前完成, 计划于11月底.
-var monthDeadlineRe = regexp.MustCompile(`(?:计划|力争|确保|将|要)[^。；！？\n]{0,8}?(1?\d)\s*月(?:底|末)|(1?\d)\s*月(?:底|末)(?:前)?[^。；！？\n]{0,4}?(?:计划|力争|确保|将|要)`)
-
 // monthAhead reports a deadline of a month still to come in the month of
 // publication (published in October: 10月末计划完工, 12月底前将…): a task
 // for the publication year.
-func monthAhead(text string, pubMonth int) bool {
+func (lx *Lexicon) monthAhead(text string, pubMonth int) bool {
 	if !strings.Contains(text, "月底") && !strings.Contains(text, "月末") {
 		return false // the expression cannot match: skip the scan
 	}
-	for _, m := range monthDeadlineRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range lx.monthDeadlineRe.FindAllStringSubmatch(text, -1) {
 		v := m[1]
 		if v == "" {
 			v = m[2]
@@ -81,9 +57,6 @@ func monthAhead(text string, pubMonth int) bool {
 	}
 	return false
 }
-
-// metGoalRe is a goal said to be met: 实现…全覆盖目标, 完成年度目标.
-var metGoalRe = regexp.MustCompile(`(?:实现|完成|达成|达到)[^，,。；]{0,40}?目标`)
 
 // yearStatement is a sentence that opens with a year.
 type yearStatement struct {
@@ -126,9 +99,9 @@ func (lx *Lexicon) scanYearStatements(text string, mentions []yearMention) []yea
 		// 2022年，累计完成…，实现“三网至少覆盖一网”…目标: a goal met is
 		// an account, not the work ahead.
 		if strings.Contains(sent, "目标") {
-			sent = metGoalRe.ReplaceAllString(sent, "")
+			sent = lx.metGoalRe.ReplaceAllString(sent, "")
 		}
-		out = append(out, yearStatement{year: y, ahead: demand || aheadRe.MatchString(sent), part: part})
+		out = append(out, yearStatement{year: y, ahead: demand || lx.aheadRe.MatchString(sent), part: part})
 	}
 	return out
 }
@@ -191,24 +164,24 @@ func (in *inference) years() {
 	text := in.doc.Text
 	rev, plan := 0, 0
 	revSrc, planSrc := "", ""
-	if m := reviewPhraseRe.FindStringSubmatch(lead); m != nil {
+	if m := lx.reviewPhraseRe.FindStringSubmatch(lead); m != nil {
 		rev, _ = strconv.Atoi(m[1])
 		revSrc = SrcBody
 	}
-	if m := planPhraseRe.FindStringSubmatch(lead); m != nil {
+	if m := lx.planPhraseRe.FindStringSubmatch(lead); m != nil {
 		plan, _ = strconv.Atoi(m[1])
 		planSrc = SrcBody
 	}
 	// The title's own account wins: 2021年工作总结及2022年工作打算.
-	if m := titleReviewRe.FindStringSubmatch(in.m.Title); m != nil {
+	if m := lx.titleReviewRe.FindStringSubmatch(in.m.Title); m != nil {
 		rev, _ = strconv.Atoi(m[1])
 		revSrc = SrcTitle
 	}
-	if m := titlePlanRe.FindStringSubmatch(in.m.Title); m != nil && !containsAny(in.m.Title, lx.KeyPointsWords) {
+	if m := lx.titlePlanRe.FindStringSubmatch(in.m.Title); m != nil && !containsAny(in.m.Title, lx.KeyPointsWords) {
 		plan, _ = strconv.Atoi(m[1])
 		planSrc = SrcTitle
 	}
-	if m := govReportRe.FindStringSubmatch(in.m.Title + "\n" + strings.Join(in.doc.Byline, "\n")); m != nil && rev == 0 && plan == 0 {
+	if m := lx.govReportRe.FindStringSubmatch(in.m.Title + "\n" + strings.Join(in.doc.Byline, "\n")); m != nil && rev == 0 && plan == 0 {
 		y, _ := strconv.Atoi(m[1])
 		rev, revSrc, plan, planSrc = y-1, SrcTitle, y, SrcTitle
 	} else if strings.Contains(lead, "政府工作报告") && plan == 0 && !in.m.Published.IsZero() && in.m.Published.Month() <= time.April {
@@ -221,7 +194,7 @@ func (in *inference) years() {
 		}
 	}
 	src := SrcBody
-	if conferenceYear.MatchString(in.m.Title) {
+	if lx.conferenceYear.MatchString(in.m.Title) {
 		src = SrcTitle
 	}
 	P := 0
@@ -229,7 +202,7 @@ func (in *inference) years() {
 		P = in.m.Published.Year()
 	}
 	switch {
-	case in.m.DocType == TypeConference || in.m.DocType == TypeKeyPoints || (conferenceYear.MatchString(lead) && rev == 0 && plan == 0):
+	case in.m.DocType == TypeConference || in.m.DocType == TypeKeyPoints || (lx.conferenceYear.MatchString(lead) && rev == 0 && plan == 0):
 		y, ysrc := in.leadYear(), src
 		if y == 0 && plan != 0 {
 			y, ysrc = plan, planSrc
@@ -344,9 +317,9 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 			// 今年以来 looks back, not ahead.
 			t := strings.ReplaceAll(in.m.Title+"\n"+text, "今年以来", "")
 			switch {
-			case matchNear(thisYearAheadRe, t, thisYearAheadAnchors, 128), monthAhead(t, int(in.m.Published.Month())):
+			case matchNear(lx.thisYearAheadRe, t, lx.thisYearAheadAnchors, 128), lx.monthAhead(t, int(in.m.Published.Month())):
 				plan, planSrc = P, SrcBody
-			case matchNear(nextYearAheadRe, t, []string{"明年"}, 128):
+			case matchNear(lx.nextYearAheadRe, t, lx.nextYearAheadAnchors, 128):
 				plan, planSrc = P+1, SrcBody
 			default:
 				// 力争2022年底…: a named year's target, this year's or the
@@ -511,7 +484,7 @@ func (lx *Lexicon) periodEndedIn(text string, y int) bool {
 	if !containsAny(text, lx.periodNames) {
 		return false // prevPeriodRe cannot match: skip the scan
 	}
-	for _, m := range prevPeriodRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range lx.prevPeriodRe.FindAllStringSubmatch(text, -1) {
 		if lx.PlanPeriods[m[1]] == y {
 			return true
 		}
@@ -531,21 +504,14 @@ func (lx *Lexicon) asOfYear(text string) int {
 	return best
 }
 
-// reportYearRe is an annual report or bulletin of a year, named with it:
-// 《2024年河北省信息通信行业发展报告》, 2024年度《广西互联网发展报告》,
-// 《浙江省互联网发展报告2021》, 2023年统计公报. Such a report comes out in
-// the year after the one it covers. (A government work report, given in
-// the year it plans, is not one.)
-var reportYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*《?[^》《。，,；\n]{0,30}?(?:发展报告|统计公报|年度报告|白皮书|发展状况报告)|《[^》《。\n]{0,30}?(?:发展报告|统计公报|年度报告|白皮书)\s*[（(]?((?:19|20)\d{2})\s*年?度?[)）]?》`)
-
 // reportYear is the year covered by the annual reports text names, when
 // they all cover the same one; 0 otherwise.
-func reportYear(text string) int {
+func (lx *Lexicon) reportYear(text string) int {
 	y := 0
-	if !containsAny(text, reportWords) {
+	if !containsAny(text, lx.ReportTitles) {
 		return 0 // reportYearRe cannot match: skip the scan
 	}
-	for _, m := range reportYearRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range lx.reportYearRe.FindAllStringSubmatch(text, -1) {
 		v := m[1]
 		if v == "" {
 			v = m[2]
@@ -788,24 +754,11 @@ func (in *inference) finish() {
 }
 
 var (
-	// planWordRe is a title naming a plan.
-	planWordRe = regexp.MustCompile(`规划|方案|计划|纲要|行动|意见`)
 	// periodRangeRe is a plan's span of years: (2022—2025年), 规划期为
 	// 2022—2025年, 2019年至2022年.
 	periodRangeRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*(?:-|—|–|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年`)
-	// titleTargetRe is a target year a title names: 到2022年投资200亿元,
-	// 力争2023年底建成….
-	titleTargetRe = regexp.MustCompile(`(?:到|至|力争|确保|争取)\s*((?:19|20)\d{2})\s*年`)
 	// namedPeriodRe is a five-year plan named in a title: “十四五”…规划.
 	namedPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?`)
-	// issuedRe is an opening reporting a plan's issue: 印发了《…》.
-	issuedRe = regexp.MustCompile(`(?:印发|出台|发布|解读|公布)了?《`)
-	// issuedPlanRe is a five-year plan issued by name: 《…“十四五”规划》.
-	issuedPlanRe = regexp.MustCompile(`《[^》]*?[“"]?(十[一二三四五]五)[”"]?[^》]*?(?:规划|方案|计划|纲要)》`)
-	// doneRe is a title reporting a plan's target met: 提前完成“十四五”….
-	doneRe = regexp.MustCompile(`完成|实现|达成`)
-	// prevPeriodRe is an account of a five-year period: “十三五”期间.
-	prevPeriodRe = regexp.MustCompile(`[“"]?(十[一二三四五]五)[”"]?\s*(?:期间|时期|以来|末)`)
 )
 
 // planPeriod is the year a plan over several years ends in, when the
@@ -818,7 +771,7 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 	title := in.m.Title
 	start := 0
 	ahead := func(y int) bool { return y >= 2000 && (P == 0 || y >= P) }
-	if planWordRe.MatchString(title) && !doneRe.MatchString(title) {
+	if lx.planWordRe.MatchString(title) && !lx.doneRe.MatchString(title) {
 		if m := periodRangeRe.FindStringSubmatch(title); m != nil {
 			a, _ := strconv.Atoi(m[1])
 			b, _ := strconv.Atoi(m[2])
@@ -834,13 +787,13 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 		}
 	}
 	if end == 0 {
-		if m := titleTargetRe.FindStringSubmatch(title); m != nil {
-			if y, _ := strconv.Atoi(m[1]); ahead(y) && (P == 0 || y > P || planWordRe.MatchString(title)) {
+		if m := lx.titleTargetRe.FindStringSubmatch(title); m != nil {
+			if y, _ := strconv.Atoi(m[1]); ahead(y) && (P == 0 || y > P || lx.planWordRe.MatchString(title)) {
 				end = y
 			}
 		}
 	}
-	if first := firstSentence(in.doc.Text); end == 0 && issuedRe.MatchString(first) {
+	if first := firstSentence(in.doc.Text); end == 0 && lx.issuedRe.MatchString(first) {
 		for _, m := range periodRangeRe.FindAllStringSubmatch(first, -1) {
 			a, _ := strconv.Atoi(m[1])
 			b, _ := strconv.Atoi(m[2])
@@ -851,7 +804,7 @@ func (in *inference) planPeriod(P int) (end, prevEnd int, ok bool) {
 		}
 		// 印发《贵州信息通信行业“十四五”规划》: the plan's name gives its
 		// period.
-		for _, m := range issuedPlanRe.FindAllStringSubmatch(first, -1) {
+		for _, m := range lx.issuedPlanRe.FindAllStringSubmatch(first, -1) {
 			if e := lx.PlanPeriods[m[1]]; end == 0 && ahead(e) {
 				start, end = e-4, e
 			}

@@ -559,17 +559,6 @@ func matchNear(re *regexp.Regexp, s string, anchors []string, reach int) bool {
 	return false
 }
 
-// Literals every match of an expression contains: a text without any of
-// them cannot match, and most notices have none.
-var (
-	// thisYearAheadAnchors are in every match of thisYearAheadRe, whose
-	// matches reach at most 20 characters and a word (under 128 bytes)
-	// from them.
-	thisYearAheadAnchors = []string{"今年", "年内", "本年度", "年底前", "下半年", "全年"}
-	// reportWords are in every match of reportYearRe.
-	reportWords = []string{"发展报告", "统计公报", "年度报告", "白皮书", "发展状况报告"}
-)
-
 // eventYear is the year of eventYearRe's first match in text, 0 when none:
 // (?:(?:举行|召开|开幕|举办)的|在)\s*((?:19|20)\d{2})\s*年?[^，。,]{0,16}?(?:大会|…|年会).
 // The year is any four digits 19xx or 20xx after one of eventHosts (年
@@ -614,5 +603,5 @@ func (lx *Lexicon) prevPeriods(text string) [][]string {
 	if !containsAny(text, lx.periodNames) {
 		return nil
 	}
-	return prevPeriodRe.FindAllStringSubmatch(text, -1)
+	return lx.prevPeriodRe.FindAllStringSubmatch(text, -1)
 }

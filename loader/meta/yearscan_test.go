@@ -60,7 +60,7 @@ func checkScanners(t *testing.T, name, text string) {
 		{"baseYears", testLex.baseYears(text), baseYearRe},
 		{"sinceIssuedYears", testLex.sinceIssuedYears(text), sinceIssuedYearRe},
 		{"goalYears", testLex.goalYears(text), goalYearRe},
-		{"planPhraseYears", testLex.planPhraseYears(text), planPhraseRe},
+		{"planPhraseYears", testLex.planPhraseYears(text), testLex.planPhraseRe},
 		{"agendaYears", testLex.agendaYears(text), agendaRe},
 		{"namedAheadYears", testLex.namedAheadYears(text), namedAheadRe},
 	}
@@ -101,8 +101,8 @@ func checkScanners(t *testing.T, name, text string) {
 		{"looksForward", testLex.looksForward(text), forwardRe.MatchString(text)},
 		{"presentWords", containsAny(text, testLex.PresentWords), presentRe.MatchString(text)},
 		{"thisYearWords", containsAny(text, testLex.ThisYearWords), thisYearRe.MatchString(text)},
-		{"thisYearAhead", matchNear(thisYearAheadRe, text, thisYearAheadAnchors, 128), thisYearAheadRe.MatchString(text)},
-		{"nextYearAhead", matchNear(nextYearAheadRe, text, []string{"明年"}, 128), nextYearAheadRe.MatchString(text)},
+		{"thisYearAhead", matchNear(testLex.thisYearAheadRe, text, testLex.thisYearAheadAnchors, 128), testLex.thisYearAheadRe.MatchString(text)},
+		{"nextYearAhead", matchNear(testLex.nextYearAheadRe, text, testLex.nextYearAheadAnchors, 128), testLex.nextYearAheadRe.MatchString(text)},
 	}
 	for _, b := range bools {
 		if b.got != b.want {
@@ -116,10 +116,10 @@ func checkScanners(t *testing.T, name, text string) {
 	if g, w := testLex.eventYear(text), wantEvent; g != w {
 		fail("eventYear", g, w)
 	}
-	if g, w := testLex.prevPeriods(text), prevPeriodRe.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(g, w) {
+	if g, w := testLex.prevPeriods(text), testLex.prevPeriodRe.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(g, w) {
 		fail("prevPeriods", g, w)
 	}
-	if g, w := reportYear(text), refReportYear(text); g != w {
+	if g, w := testLex.reportYear(text), refReportYear(text); g != w {
 		fail("reportYear", g, w)
 	}
 	if g, w := testLex.inspectionYear(text), refInspectionYear(text); g != w {
@@ -129,7 +129,7 @@ func checkScanners(t *testing.T, name, text string) {
 
 func refReportYear(text string) int {
 	y := 0
-	for _, m := range reportYearRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range testLex.reportYearRe.FindAllStringSubmatch(text, -1) {
 		v := m[1]
 		if v == "" {
 			v = m[2]
