@@ -116,6 +116,10 @@ type Lexicon struct {
 	BulletinSubjects    []string `yaml:"bulletin_subjects"`
 	BulletinWords       []string `yaml:"bulletin_words"`
 	BareBulletinWords   []string `yaml:"bare_bulletin_words"`
+	EventMeetingWords   []string `yaml:"event_meeting_words"`
+	TargetVerbs         []string `yaml:"target_verbs"`
+	SinceOpeners        []string `yaml:"since_openers"`
+	SinceEnds           []string `yaml:"since_ends"`
 
 	// Timeline is the scored rule table that weighs the evidence of a
 	// notice's timeline (timeline.go): a weight per cue, and the total a
@@ -205,6 +209,22 @@ type Lexicon struct {
 	asOfDateRe *regexp.Regexp
 	// bulletinRe is a bulletin's title: …整改工作情况的通报, …通报.
 	bulletinRe *regexp.Regexp
+	// deadlineYearRe is a year named as a deadline or a goal (到2025年,
+	// 力争2022年), not one the text reports on.
+	deadlineYearRe *regexp.Regexp
+	// asOfMonthRe is progress up to a month of the present year: 截至4月底.
+	asOfMonthRe *regexp.Regexp
+	// targetYearRe is a year a target is set for with 在: 在2025年达到80%,
+	// 在2022年底前实现 (a plan's wording: no 了 after the verb).
+	targetYearRe *regexp.Regexp
+	// eventNameRe is an event named with its year: 2023重庆市数字乡村…推进会,
+	// 2020中国福建互联网大会, 2024年世界互联网大会.
+	eventNameRe *regexp.Regexp
+	// sinceClauseRe is an account running from a year to the present with
+	// words between: 自2022年芜湖数据中心集群启动建设以来, 从2019年开始.
+	// sinceStarts (an opener and a year's first digits) are in every match.
+	sinceClauseRe *regexp.Regexp
+	sinceStarts   []string
 
 	genericPlace map[string]bool
 	periodNames  []string
@@ -302,7 +322,8 @@ func (l *Lexicon) sizes() map[string]int {
 		"issued_plan_words": len(l.IssuedPlanWords), "period_spans": len(l.PeriodSpans),
 		"date_fields": len(l.DateFields), "dateline_labels": len(l.DatelineLabels),
 		"bulletin_subjects": len(l.BulletinSubjects), "bulletin_words": len(l.BulletinWords),
-		"bare_bulletin_words": len(l.BareBulletinWords),
+		"bare_bulletin_words": len(l.BareBulletinWords), "event_meeting_words": len(l.EventMeetingWords),
+		"target_verbs": len(l.TargetVerbs), "since_openers": len(l.SinceOpeners), "since_ends": len(l.SinceEnds),
 	}
 }
 
@@ -347,6 +368,15 @@ func (l *Lexicon) compileYearExpressions() {
 	l.datelineRe = regexp.MustCompile(`(` + alternation(l.DatelineLabels, false) + `)\s*[:：]?\s*`)
 	l.conferenceYear = regexp.MustCompile(yearRe + `\s*年(?:度)?[^。，,\n]{0,16}?` + alt(l.ConferenceYearWords))
 	l.asOfDateRe = regexp.MustCompile(alt(l.AsOfOpeners) + `\s*` + yearRe + `\s*年\s*(?:(\d{1,2})\s*月|年?底|年?末)`)
+	l.deadlineYearRe = regexp.MustCompile(alt(l.DeadlineWords) + `\s*` + yearRe + `\s*年`)
+	l.asOfMonthRe = regexp.MustCompile(alt(l.AsOfOpeners) + `(?:今年)?\s*1?\d\s*月`)
+	l.targetYearRe = regexp.MustCompile(`在` + yearRe + `\s*年(?:底|末)?(?:前)?\s*` + alt(l.TargetVerbs) + `[^了]`)
+	l.eventNameRe = regexp.MustCompile(yearRe + `\s*(?:年(?:度)?)?[^\d年，。、,；;！？\n]{2,30}?` + alt(l.EventWords, l.EventMeetingWords))
+	l.sinceClauseRe = regexp.MustCompile(alt(l.SinceOpeners) + yearRe + `\s*年[^。；，,！？\n]{0,30}?` + alt(l.SinceEnds))
+	l.sinceStarts = nil
+	for _, o := range l.SinceOpeners {
+		l.sinceStarts = append(l.sinceStarts, o+"19", o+"20")
+	}
 	l.bulletinRe = regexp.MustCompile(`(` + alternation(l.BulletinSubjects, false) + `)的?(` + alternation(l.BulletinWords, false) + `)$|` + alt(l.BareBulletinWords) + `$`)
 }
 

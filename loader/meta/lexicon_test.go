@@ -203,6 +203,16 @@ func TestLexiconBuildsExpressions(t *testing.T) {
 		{"date_fields", add("date_fields", "刊发日期"), func(lx *Lexicon) bool { return lx.dateFieldRe.MatchString("刊发日期：2024-01-05") }, true},
 		{"dateline_labels", add("dateline_labels", "刊发"), func(lx *Lexicon) bool { return lx.datelineRe.MatchString("刊发：2024-07-08") }, true},
 		{"as_of_openers", remove("as_of_openers", "截止"), func(lx *Lexicon) bool { return lx.asOfDateRe.MatchString("截止2024年10月底") }, false},
+		{"deadline_words", add("deadline_words", "截止到"), func(lx *Lexicon) bool {
+			return len(lx.deadlineYearRe.FindAllStringSubmatch("截止到2025年", -1)) == 1 && lx.deadlineYearRe.FindStringSubmatch("截止到2025年")[0] == "截止到2025年"
+		}, true},
+		{"as_of_openers (month)", remove("as_of_openers", "截止"), func(lx *Lexicon) bool { return lx.asOfMonthRe.MatchString("截止4月底") }, false},
+		{"target_verbs", add("target_verbs", "覆盖"), func(lx *Lexicon) bool { return lx.targetYears("在2025年覆盖全市")[2025] }, true},
+		{"event_meeting_words", add("event_meeting_words", "座谈会"), func(lx *Lexicon) bool {
+			return lx.eventNameRe.MatchString("2023重庆市数字乡村座谈会")
+		}, true},
+		{"since_openers", add("since_openers", "打"), func(lx *Lexicon) bool { return lx.sinceClauseYears("打2019年起")[2019] }, true},
+		{"since_ends", remove("since_ends", "开始"), func(lx *Lexicon) bool { return lx.sinceClauseYears("从2019年开始")[2019] }, false},
 		{"bulletin_words", add("bulletin_words", "说明"), func(lx *Lexicon) bool { return lx.bulletinRe.MatchString("整改工作情况的说明") }, true},
 	}
 	for _, tt := range tests {

@@ -295,18 +295,14 @@ func (lx *Lexicon) pageDateLine(l string) (time.Time, bool) {
 	return t, true
 }
 
-// sinceClauseRe is an account running from a year to the present with
-// words between: 自2022年芜湖数据中心集群启动建设以来, 从2019年开始.
-var sinceClauseRe = regexp.MustCompile(`(?:自|从)((?:19|20)\d{2})\s*年[^。；，,！？\n]{0,30}?(?:以来|开始|起)`)
-
 // sinceClauseYears are the years that open such an account: the start of
 // a run up to now names no year the notice is in.
-func sinceClauseYears(text string) map[int]bool {
-	if !containsAny(text, sinceStarts) {
+func (lx *Lexicon) sinceClauseYears(text string) map[int]bool {
+	if !containsAny(text, lx.sinceStarts) {
 		return nil // sinceClauseRe cannot match: skip the scan
 	}
 	out := map[int]bool{}
-	for _, m := range sinceClauseRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range lx.sinceClauseRe.FindAllStringSubmatch(text, -1) {
 		y, _ := strconv.Atoi(m[1])
 		out[y] = true
 	}
@@ -322,8 +318,8 @@ func (lx *Lexicon) titleYears(head string) []int {
 	if yearListRe.MatchString(head) {
 		return nil
 	}
-	due := targetYears(head)
-	for _, m := range deadlineYearRe.FindAllStringSubmatch(head, -1) {
+	due := lx.targetYears(head)
+	for _, m := range lx.deadlineYearRe.FindAllStringSubmatch(head, -1) {
 		y, _ := strconv.Atoi(m[1])
 		due[y] = true
 	}
@@ -339,12 +335,6 @@ func (lx *Lexicon) titleYears(head string) []int {
 var (
 	// yearListRe is a list of years: 2021、2022年度, 2019和2020年.
 	yearListRe = regexp.MustCompile(`(?:19|20)\d{2}\s*年?\s*(?:、|和|及|与)\s*(?:19|20)\d{2}\s*年`)
-	// targetYearRe is a year a target is set for with 在: 在2025年达到80%,
-	// 在2022年底前实现 (a plan's wording: no 了 after the verb).
-	targetYearRe = regexp.MustCompile(`在((?:19|20)\d{2})\s*年(?:底|末)?(?:前)?\s*(?:达到|实现|建成|突破|完成)[^了]`)
-	// eventNameRe is an event named with its year: 2023重庆市数字乡村…推进会,
-	// 2020中国福建互联网大会, 2024年世界互联网大会.
-	eventNameRe = regexp.MustCompile(`((?:19|20)\d{2})\s*(?:年(?:度)?)?[^\d年，。、,；;！？\n]{2,30}?(?:大会|论坛|峰会|博览会|展览会|发布会|年会|推进会|交流会|对接会|洽谈会|研讨会|博览会)`)
 )
 
 // openingEventYear is the year of the event the opening names with its
@@ -352,7 +342,7 @@ var (
 // events of several years.
 func (lx *Lexicon) openingEventYear(head string) int {
 	y := 0
-	for _, m := range eventNameRe.FindAllStringSubmatchIndex(head, -1) {
+	for _, m := range lx.eventNameRe.FindAllStringSubmatchIndex(head, -1) {
 		n, _ := strconv.Atoi(head[m[2]:m[3]])
 		if lx.endsRange(head[:m[2]]) || lx.dueBefore(head[:m[2]]) || lx.endsBase(head[:m[2]]) {
 			continue
@@ -439,7 +429,7 @@ func (in *inference) undatedReviewRules(plan int) []rule {
 		// reports on it; else the report's year is the one reviewed.
 		year("report_of_year", func() int {
 			y := lx.reportYear(text)
-			if y != 0 && (present || asOfMonthRe.MatchString(text)) {
+			if y != 0 && (present || in.lx.asOfMonthRe.MatchString(text)) {
 				y++
 			}
 			return y
@@ -496,12 +486,12 @@ func (in *inference) undatedReviewRules(plan int) []rule {
 }
 
 // targetYears are the years text sets a target for with 在 (targetYearRe).
-func targetYears(text string) map[int]bool {
+func (lx *Lexicon) targetYears(text string) map[int]bool {
 	out := map[int]bool{}
 	if !containsAny(text, targetStarts) {
 		return out // targetYearRe cannot match: skip the scan
 	}
-	for _, m := range targetYearRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range lx.targetYearRe.FindAllStringSubmatch(text, -1) {
 		y, _ := strconv.Atoi(m[1])
 		out[y] = true
 	}
@@ -510,18 +500,15 @@ func targetYears(text string) map[int]bool {
 
 // targetIn reports a year between before and rest that targetYearRe
 // matches: 在|2025年|达到80%.
-func targetIn(before, rest string) bool {
+func (lx *Lexicon) targetIn(before, rest string) bool {
 	if !strings.HasSuffix(strings.TrimRight(before, " "), "在") {
 		return false
 	}
 	rest = strings.TrimLeft(rest, " ")
 	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "底"), "末")
 	rest = strings.TrimLeft(strings.TrimPrefix(rest, "前"), " ")
-	return startsWithAny(rest, targetVerbs) && !strings.HasPrefix(strings.TrimLeft(rest[len(firstRunes(rest, 2)):], " "), "了")
+	return startsWithAny(rest, lx.TargetVerbs) && !strings.HasPrefix(strings.TrimLeft(rest[len(firstRunes(rest, 2)):], " "), "了")
 }
-
-// targetVerbs follow a target's year in targetYearRe.
-var targetVerbs = []string{"达到", "实现", "建成", "突破", "完成"}
 
 // horizonRe is a span of years ahead that tasks are set for: 三年内新建,
 // 未来两年, 今后五年.
@@ -570,10 +557,10 @@ func (lx *Lexicon) horizonEnd(text string, published time.Time) int {
 }
 
 var (
-	// sinceStarts, targetStarts and horizonWords are in every match of
-	// sinceClauseRe, targetYearRe and horizonRe (spaces between a word and
-	// a year aside, which these texts do not write).
-	sinceStarts  = []string{"自19", "自20", "从19", "从20"}
+	// targetStarts and horizonWords are in every match of targetYearRe
+	// and horizonRe (spaces between a word and a year aside, which these
+	// texts do not write); Lexicon.sinceStarts are in every match of
+	// sinceClauseRe.
 	targetStarts = []string{"在19", "在20"}
 	horizonWords = []string{"二年", "两年", "三年", "四年", "五年"}
 )

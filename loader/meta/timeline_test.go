@@ -113,13 +113,13 @@ func TestTimelineCues(t *testing.T) {
 	if ys := testLex.titleYears("召开2025年电信普遍服务项目申报专题办公会"); len(ys) != 1 || ys[0] != 2025 {
 		t.Errorf("title years %v, want [2025]", ys)
 	}
-	if ys := sinceClauseYears("自2022年芜湖数据中心集群启动建设以来,芜湖市就联合"); !ys[2022] {
+	if ys := testLex.sinceClauseYears("自2022年芜湖数据中心集群启动建设以来,芜湖市就联合"); !ys[2022] {
 		t.Errorf("since clause: %v", ys)
 	}
 	if ys := testLex.namedYears("自2022年芜湖数据中心集群启动建设以来,芜湖市就联合"); len(ys) != 0 {
 		t.Errorf("the start of a run up to now names no year: %v", ys)
 	}
-	if ys := targetYears("在2025年达到80%。在2019年实现了全覆盖"); !ys[2025] || ys[2019] {
+	if ys := testLex.targetYears("在2025年达到80%。在2019年实现了全覆盖"); !ys[2025] || ys[2019] {
 		t.Errorf("target years %v, want 2025 only", ys)
 	}
 	if y := testLex.latestDeadline("让全市行政村5G通达率,在2025年达到80%。"); y != 2025 {

@@ -389,15 +389,12 @@ func (in *inference) otherYears(P, rev int, revSrc string, plan int, planSrc str
 // 今年1-4月): a year reported in full beside it is the year before.
 var thisYearPartRe = regexp.MustCompile(`今年(?:上半年|前三季度|[一二三]季度|第[一二三]季度|前\d{1,2}个月|1?\d\s*[-—至~]\s*1?\d\s*月)`)
 
-// asOfMonthRe is progress up to a month of the present year: 截至4月底.
-var asOfMonthRe = regexp.MustCompile(`(?:截至|截止|至)(?:今年)?\s*1?\d\s*月`)
-
 // namedYears lists the years text names as the time of what it says: not
 // a deadline or a goal (到2025年, 力争2022年), not the end of a span, not a
 // comparison base (较2020年, 比2018年), not the start of an account up to
 // now (2019年以来) or the date of a document's issue (2019年印发).
 func (lx *Lexicon) namedYears(text string) []int {
-	deadline, base, since, from, target := lx.deadlineYears(text), lx.baseYears(text), lx.sinceIssuedYears(text), sinceClauseYears(text), targetYears(text)
+	deadline, base, since, from, target := lx.deadlineYears(text), lx.baseYears(text), lx.sinceIssuedYears(text), lx.sinceClauseYears(text), lx.targetYears(text)
 	var out []int
 	for _, y := range lx.distinctYears(text, false) {
 		if !deadline[y] && !base[y] && !since[y] && !from[y] && !target[y] {
@@ -592,10 +589,6 @@ func pow10(n int) int {
 // partOfYearRe is a year named with a part of it up to a date.
 var partOfYearRe = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*(?:上半年|前三季度|[一二三]季度|第[一二三]季度|1?\d\s*[-—至~]\s*1?\d\s*月|1?\d\s*月)`)
 
-// deadlineYearRe is a year named as a deadline or a goal (到2025年,
-// 力争2022年), not one the text reports on.
-var deadlineYearRe = regexp.MustCompile(`(?:到|至|力争|确保|计划|争取|预计|目标)\s*((?:19|20)\d{2})\s*年`)
-
 // latestDeadline is the latest year text names as a target's deadline (到
 // 2025年, 力争2022年, 2022年底前), 0 when it names none.
 func (lx *Lexicon) latestDeadline(text string) int {
@@ -606,7 +599,7 @@ func (lx *Lexicon) latestDeadline(text string) int {
 		}
 		before := strings.TrimRight(text[:start], " ")
 		rest := strings.TrimLeft(text[after:], " ")
-		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || lx.dueBefore(before) || targetIn(before, rest)
+		due := strings.HasPrefix(rest, "底前") || strings.HasPrefix(rest, "年底前") || lx.dueBefore(before) || lx.targetIn(before, rest)
 		if due {
 			best = y
 		}

@@ -56,7 +56,7 @@ func checkScanners(t *testing.T, name, text string) {
 		got  map[int]bool
 		re   *regexp.Regexp
 	}{
-		{"deadlineYears", testLex.deadlineYears(text), deadlineYearRe},
+		{"deadlineYears", testLex.deadlineYears(text), testLex.deadlineYearRe},
 		{"baseYears", testLex.baseYears(text), baseYearRe},
 		{"sinceIssuedYears", testLex.sinceIssuedYears(text), sinceIssuedYearRe},
 		{"goalYears", testLex.goalYears(text), goalYearRe},
