@@ -210,12 +210,19 @@ type fieldAccuracy struct {
 	wrong    []string
 }
 
-// metadataAccuracy infers the metadata of every notice listed in
-// dir/documents.csv (read from dir/notices) and scores it field by field
-// against the labels, per set (setOf maps a notice to its set).
-func metadataAccuracy(t *testing.T, dir, notices string, setOf func(doc string) string) map[string]map[string]*fieldAccuracy {
+// labelledNotice is a notice with the metadata a reader gives it (the
+// columns of its documents.csv row).
+type labelledNotice struct {
+	set, name string
+	doc       *source.Document
+	want      map[string]string
+}
+
+// readLabelled reads the notices listed in csvPath from dir, each with its
+// labelled row and its set (setOf maps a notice to its set).
+func readLabelled(t *testing.T, csvPath, dir string, setOf func(doc string) string) []labelledNotice {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, "documents.csv"))
+	f, err := os.Open(csvPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,38 +231,53 @@ func metadataAccuracy(t *testing.T, dir, notices string, setOf func(doc string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := gazetteer.Default()
-	out := map[string]map[string]*fieldAccuracy{}
+	var out []labelledNotice
 	for _, r := range rows[1:] {
-		doc, err := source.Read(filepath.Join(dir, notices, r[0]))
+		want := map[string]string{}
+		for i, h := range rows[0] {
+			want[h] = r[i]
+		}
+		doc, err := source.Read(filepath.Join(dir, r[0]))
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := Infer(doc, r[0], g)
+		out = append(out, labelledNotice{setOf(r[0]), r[0], doc, want})
+	}
+	return out
+}
+
+// metadataAccuracy infers the metadata of every notice listed in
+// dir/documents.csv (read from dir/notices) and scores it field by field
+// against the labels, per set (setOf maps a notice to its set).
+func metadataAccuracy(t *testing.T, dir, notices string, setOf func(doc string) string) map[string]map[string]*fieldAccuracy {
+	t.Helper()
+	g := gazetteer.Default()
+	out := map[string]map[string]*fieldAccuracy{}
+	for _, n := range readLabelled(t, filepath.Join(dir, "documents.csv"), filepath.Join(dir, notices), setOf) {
+		m := Infer(n.doc, n.name, g)
 		got := map[string]string{"province": m.Province, "city": m.City, "county": m.County, "level": m.Level,
 			"published": dateString(m), "reviewed_year": yearString(m.ReviewedYear), "plan_year": yearString(m.PlanYear)}
-		set := setOf(r[0])
-		if out[set] == nil {
-			out[set] = map[string]*fieldAccuracy{}
+		if out[n.set] == nil {
+			out[n.set] = map[string]*fieldAccuracy{}
 		}
-		for i, col := range rows[0] {
-			v, ok := got[col]
+		for col, v := range got {
+			label, ok := n.want[col]
 			if !ok {
 				continue
 			}
 			if v == Unknown {
 				v = ""
 			}
-			fa := out[set][col]
+			fa := out[n.set][col]
 			if fa == nil {
 				fa = &fieldAccuracy{}
-				out[set][col] = fa
+				out[n.set][col] = fa
 			}
 			fa.n++
-			if v == r[i] {
+			if v == label {
 				fa.right++
 			} else {
-				fa.wrong = append(fa.wrong, fmt.Sprintf("%s %s = %q, want %q (source %s)", r[0], col, v, r[i], m.Sources[col]))
+				fa.wrong = append(fa.wrong, fmt.Sprintf("%s %s = %q, want %q (source %s)", n.name, col, v, label, m.Sources[col]))
 			}
 		}
 	}

@@ -1,63 +1,37 @@
 package meta
 
 import (
-	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/policylens/policylens/data"
 	"github.com/policylens/policylens/loader/gazetteer"
-	"github.com/policylens/policylens/loader/source"
 )
 
-// timelineNotice is a notice with the timeline a reader gives it.
-type timelineNotice struct {
-	set, name string
-	doc       *source.Document
-	want      map[string]string
-}
-
-// labelledNotices reads every notice with labelled metadata: the seeds,
+// timelineNotices reads every notice with labelled metadata: the seeds,
 // the dev set and its real notices, and the real dev sets A–F (set: the
 // id's first letter).
-func timelineNotices(t *testing.T) []timelineNotice {
+func timelineNotices(t *testing.T) []labelledNotice {
 	t.Helper()
-	var out []timelineNotice
-	read := func(csvPath, dir string, setOf func(string) string) {
-		f, err := os.Open(csvPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		rows, err := csv.NewReader(f).ReadAll()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows[1:] {
-			want := map[string]string{}
-			for i, h := range rows[0] {
-				want[h] = r[i]
-			}
-			doc, err := source.Read(filepath.Join(dir, r[0]))
-			if err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, timelineNotice{setOf(r[0]), r[0], doc, want})
-		}
+	var out []labelledNotice
+	for _, src := range []struct {
+		csv, dir string
+		setOf    func(string) string
+	}{
+		{"../../data/gold/seed_documents.csv", "../../data/notices", func(string) string { return "seeds" }},
+		{"../testdata/dev/documents.csv", "../testdata/dev", func(string) string { return "dev" }},
+		{"../testdata/dev/real/documents.csv", "../testdata/dev/real", func(string) string { return "dev" }},
+		{"../testdata/real/documents.csv", "../testdata/real/notices", func(d string) string { return d[:1] }},
+	} {
+		out = append(out, readLabelled(t, src.csv, src.dir, src.setOf)...)
 	}
-	read("../../data/gold/seed_documents.csv", "../../data/notices", func(string) string { return "seeds" })
-	read("../testdata/dev/documents.csv", "../testdata/dev", func(string) string { return "dev" })
-	read("../testdata/dev/real/documents.csv", "../testdata/dev/real", func(string) string { return "dev" })
-	read("../testdata/real/documents.csv", "../testdata/real/notices", func(d string) string { return d[:1] })
 	return out
 }
 
 // timelineRight counts, per set, the notices whose published date,
 // reviewed year and plan year lx infers as labelled (one point each).
-func timelineRight(lx *Lexicon, notices []timelineNotice, g *gazetteer.Gazetteer) map[string]int {
+func timelineRight(lx *Lexicon, notices []labelledNotice, g *gazetteer.Gazetteer) map[string]int {
 	right := map[string]int{}
 	for _, n := range notices {
 		m := lx.Infer(n.doc, n.name, g)
