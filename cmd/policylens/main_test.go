@@ -314,3 +314,28 @@ func TestMakeRunAddress(t *testing.T) {
 		t.Errorf("make run without arguments: %v\n%s", err, out)
 	}
 }
+
+// TestEvalDocs scores the seeds' metadata through the command, with --docs
+// alone (no --gold) and split by set, and refuses an eval with no labels.
+func TestEvalDocs(t *testing.T) {
+	_, db := loadSeeds(t)
+	out, stderr, err := runCLI(t, context.Background(), "", "eval", "--db", db,
+		"--docs", "../../data/gold/seed_documents.csv", "--by-prefix")
+	if err != nil {
+		t.Fatalf("eval --docs: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "documents: gold 5  found 5  missing 0") {
+		t.Errorf("the report does not say the five seeds were found:\n%s", out)
+	}
+	for _, f := range []string{"province", "city", "county", "level", "published", "reviewed_year", "plan_year"} {
+		if !regexp.MustCompile(`(?m)^` + f + ` +[01]\.\d{3} +\d/5$`).MatchString(out) {
+			t.Errorf("no accuracy line for %s:\n%s", f, out)
+		}
+	}
+	if !regexp.MustCompile(`(?m)^all +5 +0 `).MatchString(out) || strings.Contains(out, "indicators by set") {
+		t.Errorf("the by-set table lacks the row of all five documents, or scores indicators without --gold:\n%s", out)
+	}
+	if _, _, err := runCLI(t, context.Background(), "", "eval", "--db", db); err == nil {
+		t.Error("eval with neither --gold nor --docs succeeded")
+	}
+}
