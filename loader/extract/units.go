@@ -56,6 +56,11 @@ type Units struct {
 	// people (每万人拥有5G基站数18个) to the denominator its count unit takes
 	// (个/万人).
 	PerCapita map[string]string `yaml:"per_capita"`
+	// Times is the suffix that makes a measure word a count of
+	// occurrences (574台次, 384辆次 → 台次, 辆次), and TimesBlock the
+	// words that begin with it and say something else (3个次级节点).
+	Times      string   `yaml:"times"`
+	TimesBlock []string `yaml:"times_block"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
@@ -240,6 +245,10 @@ func (u *Units) matchPrice(rs []rune, i int) (e *Unit, norm string, end int, ok 
 		return nil, "", i, false
 	}
 	if sep := at(rs, end); e.Kind == "money" && (sep == '/' || sep == '每') {
+		// 36万元/亩: a listed denominator, else letters or a unit of time.
+		if d, ok := u.perAt(rs, end+1); ok {
+			return e, e.Unit + "/" + d, end + 1 + utf8.RuneCountInString(d), true
+		}
 		k := end + 1
 		for k < len(rs) && k < end+4 && (isLatin(rs[k]) || strings.ContainsRune("月年日户人次分钟秒条", rs[k])) {
 			k++
@@ -251,13 +260,26 @@ func (u *Units) matchPrice(rs []rune, i int) (e *Unit, norm string, end int, ok 
 	// 122.6部/百人, 19G/户/月: a count or measure per a number of people,
 	// households or a span of time.
 	if at(rs, end) == '/' && e.Kind != "share" {
-		for _, d := range u.Per {
-			if dr := []rune(d); hasRunes(rs, end+1, dr) && !isLatin(at(rs, end+1+len(dr))) {
-				return e, e.Unit + "/" + d, end + 1 + len(dr), true
-			}
+		if d, ok := u.perAt(rs, end+1); ok {
+			return e, e.Unit + "/" + d, end + 1 + utf8.RuneCountInString(d), true
 		}
 	}
+	// 574台次, 384辆次: a measure word and the times suffix count
+	// occurrences, a composite unit of its own.
+	if e.Classifier && !e.Event && u.Times != "" && hasAt(rs, end, u.Times) && !hasAnyAt(rs, end, u.TimesBlock...) {
+		return e, e.Unit + u.Times, end + utf8.RuneCountInString(u.Times), true
+	}
 	return e, e.Unit, end, true
+}
+
+// perAt is the denominator of a composite unit (Per) written at rs[i].
+func (u *Units) perAt(rs []rune, i int) (string, bool) {
+	for _, d := range u.Per {
+		if dr := []rune(d); hasRunes(rs, i, dr) && !isLatin(at(rs, i+len(dr))) {
+			return d, true
+		}
+	}
+	return "", false
 }
 
 // perCapitaUnit is the composite unit of a count in a clause that counts

@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policylens/policylens/loader/text"
+)
+
+// TestPrecisionProbes runs made-up sentences, a few for each class of false
+// positive and misread unit or scope that unseen notices showed, through a
+// whole-notice extraction, and checks every figure that comes out: its
+// surface, value, unit and scope. A row's notice is a city notice of
+// 江苏省南京市 unless it says otherwise. The sentences are invented for
+// the classes, not copied from the notices the rules were measured on.
+func TestPrecisionProbes(t *testing.T) {
+	type probe struct {
+		class, s string
+		// province and city of the notice; empty means 江苏省 / 南京市.
+		province, city string
+		// want lists surface=value unit scope for each figure, in order.
+		want []string
+	}
+	probes := []probe{
+		// Composite units: a measure word with 次, a count per a
+		// denominator, a price per a unit of area.
+		{class: "composite unit", s: "汛期累计出动应急车辆216辆次、发电机组95台次。",
+			want: []string{"216辆次=216 辆次 own", "95台次=95 台次 own"}},
+		{class: "composite unit", s: "全市固定宽带家庭普及率为96.3部/百户。",
+			want: []string{"96.3部/百户=96.3 部/百户 own"}},
+		{class: "composite unit", s: "城区5G基站密度达到12.5个/平方公里。",
+			want: []string{"12.5个/平方公里=12.5 个/平方公里 own"}},
+		{class: "composite unit", s: "数据中心用地出让价格为42万元/亩。",
+			want: []string{"42万元/亩=420000 元/亩 own"}},
+		{class: "composite unit", s: "全市建成3个次级骨干节点。",
+			want: []string{"3个=3 个 own"}},
+		// A unit the text leaves out, implied by the noun counted.
+		{class: "implied unit", s: "全市数据中心标准机架数量达到3.6万。",
+			want: []string{"3.6万=36000 架 own"}},
+		{class: "implied unit", s: "全市宽带接入端口数达到412.5万。",
+			want: []string{"412.5万=4125000 个 own"}},
+	}
+	e := testExtractor(t)
+	y := text.Years{Reviewed: 2024, Plan: 2025}
+	for _, p := range probes {
+		prov, city := p.province, p.city
+		if prov == "" && city == "" {
+			prov, city = "江苏省", "南京市"
+		}
+		level := "city"
+		if city == "" {
+			level = "province"
+		}
+		ins := e.Document(Doc{Sentences: text.Split(p.s, y), ReviewedYear: 2024, PlanYear: 2025,
+			Published: mustDate("2024-12-20"), Province: prov, City: city, Level: level})
+		var got []string
+		for _, in := range ins {
+			got = append(got, fmt.Sprintf("%s=%s %s %s", in.Surface, strconv.FormatFloat(in.Value, 'f', -1, 64), in.Unit, in.Scope))
+		}
+		if strings.Join(got, " | ") != strings.Join(p.want, " | ") {
+			t.Errorf("%s: %s\n got  %s\n want %s", p.class, p.s, strings.Join(got, " | "), strings.Join(p.want, " | "))
+		}
+	}
+}
