@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -164,7 +165,7 @@ func (u *Units) scan(rs, orig []rune) []figure {
 		}
 		i = f.end
 	}
-	return distributeQualifier(rs, dropConditions(rs, out))
+	return distributeQualifier(rs, u.dropThresholds(rs, dropConditions(rs, out)))
 }
 
 // startsNumber reports a rune that may begin a figure.
@@ -637,6 +638,8 @@ func (s *scanner) tenths(f figure, c core, j int) (figure, int, bool, bool) {
 	return s.finish(f), 0, true, true
 }
 
+// dropConditions drops the figures that are no indicators by where they
+// stand: the handful of operators a notice names as actors
 // (组织3家基础电信企业), and figures that restrict the noun they precede
 // rather than count it — 20户以上自然村4G网络覆盖率达到95%, 100人以上企业
 // 上云率达到60%, 1000Mbps及以上接入速率的用户为126万户 — recognised as a
@@ -666,6 +669,75 @@ func dropConditions(rs []rune, figs []figure) []figure {
 		}
 	}
 	return out
+}
+
+// dropThresholds drops the thresholds inside a metric's definition, which
+// the conventions do not count (the count they qualify is the indicator):
+// a figure bounded by 以上/以下, or by a prefix such as 超过 or 不低于 and
+// 的, that runs into the noun it restricts (30户以上自然村, 500万元以上的
+// 项目, 收入超过2000万元的企业), when
+//   - its unit measures the size of a thing (Units.Size: 户, 人) and the
+//     noun after it is not one that unit counts (1000户以上用户 counts
+//     users, 30户以上自然村 says which villages), or
+//   - its unit is no measure word (money, a measure: 500万元, 1000Mbps) and
+//     another figure of its clause counts the noun, before it (134个30户
+//     以上自然村, 100个投资500万元以上的项目) or after it.
+//
+// A measure word counts the noun it runs into (20家以上企业) and a share is
+// a share of it (98%以上的乡镇): neither is a threshold.
+func (u *Units) dropThresholds(rs []rune, figs []figure) []figure {
+	out := figs[:0]
+	for k, f := range figs {
+		if !u.threshold(rs, figs, k) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// threshold reports whether figs[k] is a threshold (see dropThresholds).
+func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
+	f := figs[k]
+	// 以上 and 以下 bound a noun after them; a prefix (超过30户的) only
+	// with 的: 突破1200万大关 is a figure reached.
+	n := f.end
+	if at(rs, n) == '的' {
+		n++
+	}
+	bounded := endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下") ||
+		(n > f.end && f.start < f.numStart && (f.qual == "over" || f.qual == "at_least" || f.qual == "at_most"))
+	if !bounded || f.rank || f.hasMax {
+		return false
+	}
+	if next := at(rs, n); !isHan(next) || strings.ContainsRune(notNounStart, next) {
+		return false
+	}
+	e, ok := u.Lookup(f.unit)
+	if !ok {
+		return false
+	}
+	if slices.Contains(u.Size, f.unit) {
+		after := string(rs[n:min(minorEnd(rs, n), n+8)])
+		for noun, unit := range u.Implied {
+			if unit == f.unit && strings.Contains(after, noun) {
+				return false
+			}
+		}
+		return true
+	}
+	if e.Kind != "money" && e.Kind != "measure" {
+		return false
+	}
+	cs := minorStart(rs, f.start)
+	for j, g := range figs {
+		if j == k || minorStart(rs, g.start) != cs {
+			continue
+		}
+		if j > k || g.prenominal {
+			return true
+		}
+	}
+	return false
 }
 
 func isMinus(r rune) bool { return r == '-' || r == '－' || r == '−' }

@@ -41,6 +41,22 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"3.6万=36000 架 own"}},
 		{class: "implied unit", s: "全市宽带接入端口数达到412.5万。",
 			want: []string{"412.5万=4125000 个 own"}},
+		// Thresholds inside a metric's definition: the count they qualify
+		// is the indicator, the threshold is not.
+		{class: "threshold", s: "全市实现15户以上自然村光纤网络全覆盖。",
+			want: nil},
+		{class: "threshold", s: "今年完成86个50户以上自然村宽带网络建设。",
+			want: []string{"86个=86 个 own"}},
+		{class: "threshold", s: "扶持200个左右投资1000万元以上的技改项目。",
+			want: []string{"200个左右=200 个 own"}},
+		{class: "threshold", s: "全市年营业收入超过5000万元的软件企业达到120家。",
+			want: []string{"120家=120 家 own"}},
+		{class: "threshold", s: "新发展5000户以上千兆宽带用户。",
+			want: []string{"5000户以上=5000 户 own"}},
+		{class: "threshold", s: "建成30个以上5G应用场景，98%以上的行政村通千兆光网。",
+			want: []string{"30个以上=30 个 own", "98%以上=98 % own"}},
+		{class: "threshold", s: "全市移动电话用户总数突破800万大关。",
+			want: []string{"突破800万=8000000 户 own"}},
 	}
 	e := testExtractor(t)
 	y := text.Years{Reviewed: 2024, Plan: 2025}

@@ -61,6 +61,10 @@ type Units struct {
 	// words that begin with it and say something else (3个次级节点).
 	Times      string   `yaml:"times"`
 	TimesBlock []string `yaml:"times_block"`
+	// Size are the units that measure the size of a thing (30户以上自然村,
+	// 100人以上企业): bounded and running into a noun they do not count
+	// (Implied), such a figure is a threshold of a metric's definition.
+	Size []string `yaml:"size"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
