@@ -308,6 +308,12 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 	if prev == '第' {
 		return readRank(rs, i, c)
 	}
+	// 进入全国前十位, 增速排全市前3: a rank of at most N (前三季度 is a time).
+	if prev == '前' {
+		if f, ok := readTopRank(rs, i, c, s.u.RankVerbs); ok {
+			return f, 0, true
+		}
+	}
 
 	f = figure{start: i, numStart: i, value: c.val.float(), qual: "exact", chinese: c.chinese}
 	if c.over {
@@ -688,11 +694,36 @@ func dropConditions(rs []rune, figs []figure) []figure {
 func (u *Units) dropThresholds(rs []rune, figs []figure) []figure {
 	out := figs[:0]
 	for k, f := range figs {
-		if !u.threshold(rs, figs, k) {
+		if !u.threshold(rs, figs, k) && !u.rankOfOther(rs, figs, k) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// rankOfOther reports a rank that is no rank of the figure's subject: the
+// holder of a rank named as a base (距第3名差距, 为第二名的1.79倍), or the
+// rank that defines what a count before it counts (6项排名第一, 13项位居
+// 全国前三: the count of items is the figure).
+func (u *Units) rankOfOther(rs []rune, figs []figure, k int) bool {
+	f := figs[k]
+	if !f.rank {
+		return false
+	}
+	if at(rs, f.end) == '的' || endsWithAny(rs, f.start, u.RankBases...) {
+		return true
+	}
+	for j := k - 1; j >= 0; j-- {
+		g := figs[j]
+		if g.rank || !g.classifier {
+			continue
+		}
+		// 5G基站11998个(排名全省第3位): an aside ranks the figure itself.
+		between := rs[g.end:f.start]
+		return len(between) <= 6 && nextDelim(rs, g.end, f.start) < 0 && !strings.ContainsAny(string(between), "(（") &&
+			containsAny(string(between), u.RankVerbs...)
+	}
+	return false
 }
 
 // threshold reports whether figs[k] is a threshold (see dropThresholds).
@@ -904,6 +935,27 @@ func readRank(rs []rune, i int, c core) (figure, int, bool) {
 	}
 	f := figure{start: i - 1, end: end, numStart: i, value: c.val.float(), unit: "位次", qual: "exact", chinese: c.chinese, rank: true}
 	return f, 0, true
+}
+
+// readTopRank reads a number after 前 as a rank of at most that number
+// when a rank verb comes shortly before it in its clause (进入全国前十位,
+// 增速排全市前3) and no noun follows (前三季度, 前10个月 are times).
+func readTopRank(rs []rune, i int, c core, verbs []string) (figure, bool) {
+	if c.mag || c.decimal || c.over || c.val.less(decInt(1)) {
+		return figure{}, false
+	}
+	end := c.end
+	next := at(rs, end)
+	if next == '位' || next == '名' {
+		end++
+	} else if isHan(next) && !strings.ContainsRune("、和与及", next) {
+		return figure{}, false
+	}
+	lo := max(minorStart(rs, i-1), i-1-8)
+	if !containsAny(string(rs[lo:i-1]), verbs...) {
+		return figure{}, false
+	}
+	return figure{start: i - 1, end: end, numStart: i, value: c.val.float(), unit: "位次", qual: "at_most", chinese: c.chinese, rank: true}, true
 }
 
 func containsAny(s string, subs ...string) bool {

@@ -57,6 +57,25 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"30个以上=30 个 own", "98%以上=98 % own"}},
 		{class: "threshold", s: "全市移动电话用户总数突破800万大关。",
 			want: []string{"突破800万=8000000 户 own"}},
+		// Ranks: 前N is a rank of at most N; a rank that defines a count
+		// or names the holder of a rank as a base is no rank of the
+		// subject; ordinals and 前N of time are no figures.
+		{class: "rank", s: "全市千兆宽带用户渗透率进入全省前五位。",
+			want: []string{"前五位=5 位次 own"}},
+		{class: "rank", s: "全市信息消费增速排全省前3。",
+			want: []string{"前3=3 位次 own"}},
+		{class: "rank", s: "前三季度全市新建5G基站1200个。",
+			want: []string{"1200个=1200 个 own"}},
+		{class: "rank", s: "全市8项指标排名全省第一。",
+			want: []string{"8项=8 项 own"}},
+		{class: "rank", s: "全市新增5G基站数排名全省第一，为第二名的2.3倍。",
+			want: []string{"第一=1 位次 own", "2.3倍=2.3 倍 own"}},
+		{class: "rank", s: "全市固定宽带下载速率距第2名的差距缩小至0.5Mbps。",
+			want: []string{"0.5Mbps=0.5 Mbps own"}},
+		{class: "rank", s: "全市5G基站达到8650个(排名全省第2位)。",
+			want: []string{"8650个=8650 个 own", "第2位=2 位次 own"}},
+		{class: "ordinal", s: "第三届数字经济大会在我市举办。",
+			want: nil},
 	}
 	e := testExtractor(t)
 	y := text.Years{Reviewed: 2024, Plan: 2025}

@@ -65,6 +65,12 @@ type Units struct {
 	// 100人以上企业): bounded and running into a noun they do not count
 	// (Implied), such a figure is a threshold of a metric's definition.
 	Size []string `yaml:"size"`
+	// RankVerbs say where something ranks: before 前N they make it a rank
+	// of at most N (进入全国前十位), and after a count they make the rank
+	// part of what the count counts (6项排名第一). RankBases name the
+	// holder of a rank as a base (距第3名差距): no rank of the subject.
+	RankVerbs []string `yaml:"rank_verbs"`
+	RankBases []string `yaml:"rank_bases"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
