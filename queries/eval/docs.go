@@ -450,8 +450,8 @@ func WriteIndicatorSets(w io.Writer, gold []Gold, pred []Prediction) {
 		preds[SetOf(p.File)] = append(preds[SetOf(p.File)], p)
 		sets[SetOf(p.File)] = true
 	}
-	fmt.Fprintf(w, "indicators by set:\n%-6s %5s %5s %9s %7s %6s %6s %6s %9s %6s %6s\n",
-		"set", "docs", "gold", "predicted", "matched", "P", "R", "F1", "target F1", "year", "scope")
+	fmt.Fprintf(w, "indicators by set:\n%-6s %5s %5s %9s %7s %6s %6s %6s %9s %6s %6s %6s\n",
+		"set", "docs", "gold", "predicted", "matched", "P", "R", "F1", "target F1", "year", "year+0", "scope")
 	row := func(set string, g []Gold, p []Prediction) {
 		docs := map[string]bool{}
 		for _, x := range g {
@@ -462,8 +462,8 @@ func WriteIndicatorSets(w io.Writer, gold []Gold, pred []Prediction) {
 		if r.ScopeN > 0 {
 			scope = fmt.Sprintf("%.3f", r.ScopeAcc)
 		}
-		fmt.Fprintf(w, "%-6s %5d %5d %9d %7d %6.3f %6.3f %6.3f %9.3f %6.3f %6s\n", set, len(docs), r.Gold, r.Predicted,
-			r.Matched, r.Precision, r.Recall, r.F1, r.TargetF1, r.YearAcc, scope)
+		fmt.Fprintf(w, "%-6s %5d %5d %9d %7d %6.3f %6.3f %6.3f %9.3f %6.3f %6.3f %6s\n", set, len(docs), r.Gold, r.Predicted,
+			r.Matched, r.Precision, r.Recall, r.F1, r.TargetF1, r.YearAcc, r.YearAccAll, scope)
 	}
 	for _, s := range sortedSets(sets) {
 		row(s, golds[s], preds[s])

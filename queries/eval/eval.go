@@ -224,6 +224,10 @@ type Report struct {
 	TargetR   float64 // recall of kind target over all gold targets
 	TargetF1  float64
 	YearAcc   float64 // over matched pairs whose gold has a year
+	// YearAccAll is year accuracy over every matched pair: a gold row
+	// without a year (the text never says which) is right only when the
+	// year was left unknown too, as the conventions ask, not guessed.
+	YearAccAll float64
 	// YearAccTarget and YearAccAchievement are YearAcc over the pairs whose
 	// gold kind is target, respectively achievement; YearN* count them.
 	YearAccTarget, YearAccAchievement float64
@@ -364,7 +368,7 @@ func Score(gold []Gold, pred []Prediction) Report {
 	r.Recall = ratio(r.Matched, r.Gold)
 	r.F1 = f1(r.Precision, r.Recall)
 
-	var kindOK, yearN, yearOK, qualOK, bothTarget, yearOKT, yearOKA, scopeOK int
+	var kindOK, yearN, yearOK, yearOKAll, qualOK, bothTarget, yearOKT, yearOKA, scopeOK int
 	for _, pr := range r.Pairs {
 		gt, pt := pr.Gold.Kind == "target", pr.Pred.Kind == "target"
 		if gt == pt {
@@ -374,6 +378,9 @@ func Score(gold []Gold, pred []Prediction) Report {
 			bothTarget++
 		}
 		r.Kinds[KindIndex(pr.Gold.Kind)][KindIndex(pr.Pred.Kind)]++
+		if pr.Gold.Year == pr.Pred.Year {
+			yearOKAll++
+		}
 		if pr.Gold.Year != 0 {
 			yearN++
 			ok := pr.Gold.Year == pr.Pred.Year
@@ -424,6 +431,7 @@ func Score(gold []Gold, pred []Prediction) Report {
 	r.TargetR = ratio(bothTarget, goldTargets)
 	r.TargetF1 = f1(r.TargetP, r.TargetR)
 	r.YearAcc = ratio(yearOK, yearN)
+	r.YearAccAll = ratio(yearOKAll, r.Matched)
 	r.YearAccTarget = ratio(yearOKT, r.YearNTarget)
 	r.YearAccAchievement = ratio(yearOKA, r.YearNAchievement)
 	r.ScopeAcc = ratio(scopeOK, r.ScopeN)
@@ -481,6 +489,8 @@ func (r Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "target-vs-not accuracy %.3f\ntarget P %.3f  R %.3f  F1 %.3f\n", r.TargetAcc, r.TargetP, r.TargetR, r.TargetF1)
 	fmt.Fprintf(w, "year accuracy      %.3f  (targets %.3f of %d, achievements %.3f of %d)\n",
 		r.YearAcc, r.YearAccTarget, r.YearNTarget, r.YearAccAchievement, r.YearNAchievement)
+	fmt.Fprintf(w, "year, unknown too  %.3f  (of all %d pairs: a gold row without a year is right only when none was guessed)\n",
+		r.YearAccAll, r.Matched)
 	fmt.Fprintf(w, "qualifier accuracy %.3f\nunit accuracy      %.3f\n", r.QualAcc, r.UnitAcc)
 	if r.ScopeN > 0 {
 		fmt.Fprintf(w, "scope accuracy     %.3f  (of %d pairs with a gold scope)\n", r.ScopeAcc, r.ScopeN)
@@ -500,7 +510,7 @@ func (r Report) Write(w io.Writer) {
 		if pr.Gold.Scope != "" && pr.Gold.Scope != orOwn(pr.Pred.Scope) {
 			d = append(d, fmt.Sprintf("scope %s≠%s", orOwn(pr.Pred.Scope), pr.Gold.Scope))
 		}
-		if pr.Gold.Year != 0 && pr.Gold.Year != pr.Pred.Year {
+		if pr.Gold.Year != pr.Pred.Year {
 			d = append(d, fmt.Sprintf("year %d≠%d", pr.Pred.Year, pr.Gold.Year))
 		}
 		if pr.Gold.Qualifier != pr.Pred.Qualifier {

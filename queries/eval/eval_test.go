@@ -224,3 +224,39 @@ func TestScoreKindsYearsScopes(t *testing.T) {
 		t.Error("an unknown scope was accepted")
 	}
 }
+
+// TestScoreUnknownYear: a gold row without a year (the text never says
+// which) is left out of year accuracy, and in the accuracy over every pair
+// it is right only when the year was left unknown, not guessed.
+func TestScoreUnknownYear(t *testing.T) {
+	gold, err := ReadGold(strings.NewReader("doc,kind,year,metric,value,value_max,unit,qualifier,surface,scope,scope_place\n" +
+		"a.txt,achievement,,5G基站,1200,,个,exact,建成5G基站1200个,own,\n" +
+		"a.txt,achievement,,光纤用户,39000,,户,exact,光纤用户3.9万户,own,\n" +
+		"a.txt,achievement,2024,行政村,300,,个,exact,通光纤行政村300个,own,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := "建成5G基站1200个，光纤用户3.9万户，通光纤行政村300个。"
+	preds := []Prediction{
+		{File: "a.txt", Kind: "achievement", Year: 0, Value: 1200, Unit: "个", Qualifier: "exact", Sentence: s},
+		{File: "a.txt", Kind: "achievement", Year: 2023, Value: 39000, Unit: "户", Qualifier: "exact", Sentence: s},
+		{File: "a.txt", Kind: "achievement", Year: 2024, Value: 300, Unit: "个", Qualifier: "exact", Sentence: s},
+	}
+	r := Score(gold, preds)
+	if r.Matched != 3 {
+		t.Fatalf("matched %d of 3", r.Matched)
+	}
+	if r.YearAcc != 1 {
+		t.Errorf("year accuracy over dated gold %.3f, want 1", r.YearAcc)
+	}
+	if want := 2.0 / 3; r.YearAccAll != want {
+		t.Errorf("year accuracy over all pairs %.3f, want %.3f (a guessed year for an undated figure is wrong)", r.YearAccAll, want)
+	}
+	var b strings.Builder
+	r.Write(&b)
+	for _, w := range []string{"year, unknown too  0.667", "year 2023≠0"} {
+		if !strings.Contains(b.String(), w) {
+			t.Errorf("report lacks %q:\n%s", w, b.String())
+		}
+	}
+}
