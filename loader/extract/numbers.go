@@ -694,11 +694,40 @@ func dropConditions(rs []rune, figs []figure) []figure {
 func (u *Units) dropThresholds(rs []rune, figs []figure) []figure {
 	out := figs[:0]
 	for k, f := range figs {
-		if !u.threshold(rs, figs, k) && !u.rankOfOther(rs, figs, k) {
+		if !u.threshold(rs, figs, k) && !u.rankOfOther(rs, figs, k) && !u.inDefinition(rs, f) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// inDefinition reports a figure inside brackets that define the noun
+// before them — bound it or equate it (规模以上企业(年收入达到500万元以上),
+// 1.2万P(1P约等于每秒1000万亿次的计算速度)): part of a definition, not a
+// figure reported. The words are Units.Definitions.
+func (u *Units) inDefinition(rs []rune, f figure) bool {
+	open := -1
+	for k := f.start - 1; k >= 0 && k >= f.start-40; k-- {
+		if rs[k] == ')' || rs[k] == '）' {
+			return false
+		}
+		if rs[k] == '(' || rs[k] == '（' {
+			open = k
+			break
+		}
+	}
+	if open < 1 || !isHan(rs[open-1]) && !isLatin(rs[open-1]) {
+		return false
+	}
+	for k := f.end; k < len(rs) && k < f.end+40; k++ {
+		if rs[k] == '(' || rs[k] == '（' {
+			return false
+		}
+		if rs[k] == ')' || rs[k] == '）' {
+			return containsAny(string(rs[open+1:k]), u.Definitions...)
+		}
+	}
+	return false
 }
 
 // rankOfOther reports a rank that is no rank of the figure's subject: the

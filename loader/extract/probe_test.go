@@ -57,6 +57,14 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"30个以上=30 个 own", "98%以上=98 % own"}},
 		{class: "threshold", s: "全市移动电话用户总数突破800万大关。",
 			want: []string{"突破800万=8000000 户 own"}},
+		// Brackets that define the noun before them hold no figure; an
+		// aside that reports one does.
+		{class: "definition", s: "全市规模以上软件企业(年营业收入500万元以上)达到320家。",
+			want: []string{"320家=320 家 own"}},
+		{class: "definition", s: "智能算力规模达到5EFLOPS(1EFLOPS约等于每秒100亿亿次计算)。",
+			want: []string{"5EFLOPS=5 EFLOPS own"}},
+		{class: "definition", s: "全市5G基站达到1.2万个(同比增长35%)。",
+			want: []string{"1.2万个=12000 个 own", "35%=35 % own"}},
 		// Ranks: 前N is a rank of at most N; a rank that defines a count
 		// or names the holder of a rank as a base is no rank of the
 		// subject; ordinals and 前N of time are no figures.

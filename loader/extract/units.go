@@ -71,6 +71,9 @@ type Units struct {
 	// holder of a rank as a base (距第3名差距): no rank of the subject.
 	RankVerbs []string `yaml:"rank_verbs"`
 	RankBases []string `yaml:"rank_bases"`
+	// Definitions are the words of brackets that define the noun before
+	// them (年收入达到500万元以上, 1P约等于…): no figure inside is reported.
+	Definitions []string `yaml:"definitions"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
