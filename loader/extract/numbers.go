@@ -306,7 +306,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 
 	// Ordinals and ranks: 第七届 is no figure, 居全国第3位 is a rank.
 	if prev == '第' {
-		return readRank(rs, i, c)
+		return readRank(rs, i, c, s.u)
 	}
 	// 进入全国前十位, 增速排全市前3: a rank of at most N (前三季度 is a time).
 	if prev == '前' {
@@ -939,9 +939,10 @@ func eventVerbBefore(rs []rune, i int) bool {
 	return false
 }
 
-// readRank handles a number after 第: a rank (居全国第3位, 位居第三) or an
-// ordinal that is no figure (第七届, 连续第二年, 第一方阵).
-func readRank(rs []rune, i int, c core) (figure, int, bool) {
+// readRank handles a number after 第: a rank (居全国第3位, 位居第三, 保持
+// 全国第一) or an ordinal that is no figure (第七届, 连续第二年, 第一方阵,
+// 全国第一个).
+func readRank(rs []rune, i int, c core, u *Units) (figure, int, bool) {
 	j := c.end
 	next := at(rs, j)
 	isRank := false
@@ -955,7 +956,10 @@ func readRank(rs []rune, i int, c core) (figure, int, bool) {
 			lo = 0
 		}
 		before := string(rs[lo : i-1])
-		if containsAny(before, "居", "列", "排名", "排在", "排位", "名列") && (!isHan(next) || strings.ContainsRune("、和与及", next)) {
+		// 居全国第3位, 排名第一; 保持全国第一, 出货量全省第二: a rank verb
+		// shortly before, or a scope word right before 第.
+		ranked := containsAny(before, u.RankVerbs...) || endsWithAny(rs, i-1, u.RankScopes...)
+		if ranked && (!isHan(next) || strings.ContainsRune("、和与及", next)) {
 			isRank = true
 		}
 	}

@@ -71,6 +71,9 @@ type Units struct {
 	// holder of a rank as a base (距第3名差距): no rank of the subject.
 	RankVerbs []string `yaml:"rank_verbs"`
 	RankBases []string `yaml:"rank_bases"`
+	// RankScopes are the scope words that make 第N right after them a rank
+	// (保持全国第一, 出货量全省第二) without a rank verb.
+	RankScopes []string `yaml:"rank_scopes"`
 	// Definitions are the words of brackets that define the noun before
 	// them (年收入达到500万元以上, 1P约等于…): no figure inside is reported.
 	Definitions []string `yaml:"definitions"`
