@@ -190,7 +190,10 @@ func isHeading(ss []Sentence, i int) bool {
 	if i+1 < len(ss) && ss[i+1].Para == s.Para {
 		return false
 	}
-	return !strings.ContainsAny(s.Text, "，,")
+	// An item of a list (7.季度工作总结、报表报送及时率100%；) ends on a
+	// semicolon; a heading does not.
+	t := strings.TrimSpace(s.Text)
+	return !strings.ContainsAny(s.Text, "，,") && !strings.HasSuffix(t, "；") && !strings.HasSuffix(t, ";")
 }
 
 func cue(sentence string, heading bool, current Part, y Years) (Part, bool) {

@@ -265,3 +265,15 @@ func TestPartsNextStepMidParagraph(t *testing.T) {
 		t.Errorf("下一步 opening a paragraph did not open the plan: %v", opens)
 	}
 }
+
+// An item of a numbered list ends on a semicolon (7.季度工作总结、报表报送及时率100%；):
+// it is no heading, and a heading word in it (工作总结) opens no review.
+func TestPartsListItemIsNoHeading(t *testing.T) {
+	body := "2022年全省宽带工作要点\n一、工作目标\n6.用户信访处理回复及时率100%;\n7.季度工作总结、报表报送及时率100%;\n8.年度其他重点工作完成及时率100%。"
+	got := parts(body, Years{Plan: 2022})
+	for _, s := range []string{"7.季度工作总结、报表报送及时率100%;", "8.年度其他重点工作完成及时率100%。"} {
+		if got[s] != Plan {
+			t.Errorf("%s: part %q, want plan: %v", s, got[s], got)
+		}
+	}
+}
