@@ -233,7 +233,9 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		if y, by := marks.opening(first, e.lex); y > 0 {
 			// 2020年，…; 截至2020年底，…; 去年，…; “十三五”期间，…: the
 			// year dates the rest of the paragraph; 到2025年，… makes its
-			// unmarked figures due.
+			// unmarked figures due, when that deadline is still ahead of
+			// the notice (到2023年底，… in a review of 2023 reports).
+			by = by && ctx.deadlineAhead(y)
 			paraYear, sectionYear = y, y
 			paraBy, sectionBy = by, by
 		}

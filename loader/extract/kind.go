@@ -118,6 +118,7 @@ func (e *Extractor) moodCands(rs []rune, f figure, marks *sentenceMarks, ctx *do
 	for _, m := range marks.moods {
 		cands = append(cands, moodCand{pos: m.pos, future: m.future})
 	}
+	sentenceFuture, _ := marks.moodsOf()
 	for _, t := range marks.times {
 		if t.start >= f.start || !governs(rs, t, f) {
 			continue
@@ -125,17 +126,45 @@ func (e *Extractor) moodCands(rs []rune, f figure, marks *sentenceMarks, ctx *do
 		now := ctx.now
 		switch t.kind {
 		case tBy:
-			// Without a publication date the notice's year is inferred
-			// (a plan's last deadline, 到2022年): an earlier deadline in it
-			// (到2020年底) is no account of the past.
-			cands = append(cands, moodCand{pos: t.start, future: now == 0 || t.year >= now || ctx.pub == 0 && ctx.reviewed == 0, time: true, deadline: true})
+			// A deadline read as past only on the year an undated notice
+			// reviews is weak evidence: a modal in the sentence overrules it.
+			if ctx.reviewedPast(t.year) && sentenceFuture {
+				continue
+			}
+			cands = append(cands, moodCand{pos: t.start, future: ctx.deadlineAhead(t.year), time: true, deadline: true})
 		case tIn, tRange, tPeriod:
-			if now > 0 && t.year != now {
+			switch {
+			case now > 0 && t.year != now:
 				cands = append(cands, moodCand{pos: t.start, future: t.year > now, time: true})
+			case ctx.reviewedPast(t.year) && !sentenceFuture:
+				// “十三五”期间… in an undated notice that reviews 2020 and
+				// plans to 2025: the year reviewed is done.
+				cands = append(cands, moodCand{pos: t.start, time: true})
 			}
 		}
 	}
 	return cands
+}
+
+// deadlineAhead reports whether a deadline (到2023年底, 2023年底前) is still
+// ahead of the notice: not before the publication year. Without a
+// publication date the notice's year is inferred: a deadline in or before
+// the year it reviews is past (到2023年底…达到 in a review of 2023 is what
+// was reached), unless that year is also the year it plans (a report on
+// this year's work so far); in a notice that reviews no year, an earlier
+// deadline of a plan (到2020年底 in a plan to 2022) is no account of the
+// past either.
+func (c *docContext) deadlineAhead(year int) bool {
+	if c.reviewedPast(year) {
+		return false
+	}
+	return c.now == 0 || year >= c.now || c.pub == 0 && c.reviewed == 0
+}
+
+// reviewedPast reports a year an undated notice gives an account of: in or
+// before the year it reviews, and not the year it plans.
+func (c *docContext) reviewedPast(year int) bool {
+	return c.pub == 0 && c.reviewed > 0 && year <= c.reviewed && year != c.plan
 }
 
 // decidingMood picks the nearest decisive marker of a figure: in its own

@@ -21,9 +21,10 @@ import (
 )
 
 var (
-	kindDump = flag.String("kinddump", "", "write every figure's kind cues of the notices in -kindsets to this TSV file (training data for kind_weights; see testdata/kindmodel)")
-	kindSets = flag.String("kindsets", "", "comma-separated NAME=DIR[=DOCUMENTS.csv] notice folders for -kinddump; NAME * names each notice's set by the first letter of its file name (loader/testdata/real: A, b, C …)")
-	kindGold = flag.Bool("kindgoldmeta", false, "with -kinddump: take each notice's timeline and place from the set's DOCUMENTS.csv, else documents.csv in or beside its folder (the labels given the right timeline)")
+	kindDump  = flag.String("kinddump", "", "write every figure's kind cues of the notices in -kindsets to this TSV file (training data for kind_weights; see testdata/kindmodel)")
+	kindSets  = flag.String("kindsets", "", "comma-separated NAME=DIR[=DOCUMENTS.csv] notice folders for -kinddump; NAME * names each notice's set by the first letter of its file name (loader/testdata/real: A, b, C …)")
+	kindGold  = flag.Bool("kindgoldmeta", false, "with -kinddump: take each notice's timeline and place from the set's DOCUMENTS.csv, else documents.csv in or beside its folder (the labels given the right timeline)")
+	kindNoPub = flag.Bool("kindnopub", false, "with -kinddump: drop every notice's publication date (the timeline of a notice whose page gives no date, as many unseen ones do)")
 )
 
 // goldMeta reads a documents.csv (doc, title, province, city, county,
@@ -123,6 +124,9 @@ func TestKindDump(t *testing.T) {
 			if g, ok := gm[f]; ok {
 				md.Province, md.City, md.County, md.Level = g.Province, g.City, g.County, g.Level
 				md.Published, md.ReviewedYear, md.PlanYear = g.Published, g.ReviewedYear, g.PlanYear
+			}
+			if *kindNoPub {
+				md.Published = time.Time{}
 			}
 			ss := text.Split(doc.Text, text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear})
 			for _, in := range e.Document(Doc{Sentences: ss, ReviewedYear: md.ReviewedYear, PlanYear: md.PlanYear,

@@ -221,6 +221,10 @@ func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenc
 			}
 			// Not a year: 年底前, 年内 … are words of the lexicon.
 		}
+		// 《…三年行动计划(2020—2022年)》称，…: what a plan sets out.
+		if r == '》' && e.relaysPlan(rs, i) {
+			m.moods = append(m.moods, moodMark{pos: i, future: true})
+		}
 		if quoted[i] && r != '十' {
 			continue
 		}
@@ -859,6 +863,11 @@ func (e *Extractor) planned(rs []rune, f figure, marks *sentenceMarks, partPlan 
 	if carried > 0 && ctx.now > 0 && carried != ctx.now {
 		return carried > ctx.now
 	}
+	if carried > 0 && ctx.reviewedPast(carried) {
+		// “十三五”期间，… in an undated notice that reviews 2020 and plans
+		// to 2025: the paragraph gives an account.
+		return false
+	}
 	return partPlan
 }
 
@@ -1300,6 +1309,58 @@ func sharesPhrase(a, b []rune, n int) bool {
 		}
 		if ok && strings.Contains(sb, string(a[i:i+n])) {
 			return true
+		}
+	}
+	return false
+}
+
+// relaysPlan reports a plan's name closed at rs[i] (…行动计划(2020—2022年)》,
+// 《规划》) followed by a verb that relays what it says (称, 提出, 明确),
+// past an aside in brackets ((以下简称《方案》)) and a comma, and not as an
+// attribute (…》提出的…目标): what follows is what the plan sets out.
+func (e *Extractor) relaysPlan(rs []rune, i int) bool {
+	open := -1
+	for k := i - 1; k >= 0 && i-k <= 60; k-- {
+		if rs[k] == '《' {
+			open = k
+			break
+		}
+		if rs[k] == '》' {
+			return false
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	name := rs[open+1 : i]
+	// The years of the plan's span: 三年行动计划(2020—2022年).
+	if n := len(name); n > 0 && (name[n-1] == ')' || name[n-1] == '）') {
+		for k := n - 1; k >= 0; k-- {
+			if name[k] == '(' || name[k] == '（' {
+				name = name[:k]
+				break
+			}
+		}
+	}
+	if !anyBefore(name, len(name), e.lex.PlanDocEnds) {
+		return false
+	}
+	k := i + 1
+	if c := at(rs, k); c == '(' || c == '（' {
+		for j := k + 1; j < len(rs) && j-k <= 30; j++ {
+			if rs[j] == ')' || rs[j] == '）' {
+				k = j + 1
+				break
+			}
+		}
+	}
+	if c := at(rs, k); c == '，' || c == ',' {
+		k++
+	}
+	// 完成《…方案》提出的…目标 names a target met, not what follows.
+	for _, w := range e.lex.RelayVerbs {
+		if hasAt(rs, k, w) {
+			return at(rs, k+len([]rune(w))) != '的'
 		}
 	}
 	return false

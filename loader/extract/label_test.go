@@ -356,3 +356,33 @@ func TestFundsObtainedAreNotPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestDeadlineAgainstTimeline checks that a deadline is read against the
+// notice's timeline: 到2023年底 in a review of 2023 reports what was reached
+// (when the notice is undated, the year it reviews decides; when it is
+// dated, its publication year), and a paragraph that opens on a deadline
+// already past carries no plan to its unmarked figures. A plan relayed by
+// name (《…行动计划(2021—2023年)》称，…) still sets out targets, and so does
+// a modal beside the deadline.
+func TestDeadlineAgainstTimeline(t *testing.T) {
+	undated := Doc{ReviewedYear: 2023, Province: "江西省", Level: "province"}
+	dated := Doc{ReviewedYear: 2023, PlanYear: 2024, Published: mustDate("2024-01-20"), Province: "江西省", Level: "province"}
+	for _, tt := range []struct {
+		name, body string
+		doc        Doc
+		want       string
+	}{
+		{"an undated review of the deadline's year", "到2023年底，全省累计建成5G基站10万个，5G用户达到2000万户。", undated,
+			"10万个/achievement/2023/own 2000万户/achievement/2023/own"},
+		{"a paragraph opening on a deadline gone by", "到2023年底，全省5G基站达到10万个。千兆宽带用户200万户。", dated,
+			"10万个/achievement/2023/own 200万户/achievement/2023/own"},
+		{"a plan relayed by name", "今年5月，省政府下发《江西省5G发展三年行动计划(2021—2023年)》称，到2023年底，建成5G基站10万个。", undated,
+			"10万个/target/2023/own"},
+		{"a modal beside the deadline", "到2023年底，全省力争建成5G基站10万个。", undated,
+			"10万个/target/2023/own"},
+	} {
+		if got := labelled(t, tt.body, tt.doc); got != tt.want {
+			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -59,6 +59,8 @@ type Lexicon struct {
 	StructureVerbs  []string       `yaml:"structure_verbs"`
 	OperatorGroups  []string       `yaml:"operator_groups"`
 	OperatorNew     []string       `yaml:"operator_new"`
+	PlanDocEnds     []string       `yaml:"plan_doc_ends"`
+	RelayVerbs      []string       `yaml:"relay_verbs"`
 
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
