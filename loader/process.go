@@ -51,6 +51,7 @@ func (r *resources) process(doc *source.Document, relPath string) (*processed, e
 	p.sentences = text.Split(body, years)
 	p.indicators = r.extractor.Document(extract.Doc{
 		Sentences:    p.sentences,
+		Title:        md.Title,
 		ReviewedYear: md.ReviewedYear,
 		PlanYear:     md.PlanYear,
 		Published:    md.Published,

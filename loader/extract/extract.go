@@ -82,7 +82,10 @@ func New(c *Catalogue, opts ...Option) *Extractor {
 // its timeline (the years that tell what an undated figure refers to) and
 // its place (which tells its own figures from another place's).
 type Doc struct {
-	Sentences              []text.Sentence
+	Sentences []text.Sentence
+	// Title is the notice's title ("" when unknown): its genre (…行动计划,
+	// …工作要点) says whether the notice sets out a plan.
+	Title                  string
 	ReviewedYear, PlanYear int
 	// Published is the publication date; zero if unknown.
 	Published time.Time
@@ -136,6 +139,7 @@ type Indicator struct {
 func (e *Extractor) Document(d Doc) []Indicator {
 	ctx := newDocContext(d.ReviewedYear, d.PlanYear, d.Published)
 	ctx.place = placeOf(d)
+	ctx.planGenre = e.planGenre(d.Title)
 	if ctx.achievementYear != d.ReviewedYear && d.ReviewedYear > 0 && anchoredReview(d.Sentences, d.ReviewedYear) {
 		ctx.achievementYear = d.ReviewedYear
 	}
@@ -507,6 +511,10 @@ type docContext struct {
 	// before the publication year. Its unmarked figures outside a review
 	// part are what the plan sets out.
 	plansOnly bool
+	// planGenre reports a notice whose title names a plan (…行动计划,
+	// …实施方案, …工作要点, …规划): outside the part that reviews, its
+	// unmarked figures are what it sets out.
+	planGenre bool
 	place     placeInfo
 }
 
@@ -1154,4 +1162,11 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 		return "count"
 	}
 	return "total"
+}
+
+// planGenre reports a title that names a plan (data/lexicon.yaml,
+// plan_genre): 关于印发…三年行动计划的通知, 2022年…工作要点.
+func (e *Extractor) planGenre(title string) bool {
+	t := text.Simplify(title)
+	return t != "" && containsAny(t, e.lex.PlanGenre...)
 }

@@ -129,7 +129,7 @@ func TestKindDump(t *testing.T) {
 				md.Published = time.Time{}
 			}
 			ss := text.Split(doc.Text, text.Years{Reviewed: md.ReviewedYear, Plan: md.PlanYear})
-			for _, in := range e.Document(Doc{Sentences: ss, ReviewedYear: md.ReviewedYear, PlanYear: md.PlanYear,
+			for _, in := range e.Document(Doc{Sentences: ss, Title: md.Title, ReviewedYear: md.ReviewedYear, PlanYear: md.PlanYear,
 				Published: md.Published, Province: md.Province, City: md.City, County: md.County, Level: md.Level}) {
 				set := name
 				if set == "*" {

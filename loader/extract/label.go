@@ -822,7 +822,7 @@ func (e *Extractor) kindOf(rs []rune, f figure, marks *sentenceMarks, metric str
 	if f.rank {
 		return "other", false, 0
 	}
-	partPlan := part == text.Plan || part != text.Review && ctx.plansOnly
+	partPlan := part == text.Plan || part != text.Review && (ctx.plansOnly || ctx.planGenre)
 	clause := string(rs[minorStart(rs, f.start):f.start])
 	event := f.event && (containsAny(clause, e.lex.Events...) || containsAny(metric, e.lex.Events...)) ||
 		containsString(e.lex.EventUnits, f.unit)

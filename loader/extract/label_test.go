@@ -386,3 +386,26 @@ func TestDeadlineAgainstTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanTitleSetsTheDefault checks the genre of a notice named a plan
+// (…若干措施, …三年行动计划): its figures without a marker of their own
+// outside a review part are targets even when no plan year was inferred,
+// while a paragraph dated to the year an undated plan looks back on stays
+// an account.
+func TestPlanTitleSetsTheDefault(t *testing.T) {
+	plan := Doc{Title: "关于促进数字经济高质量发展的若干措施", Province: "广东省", Level: "province"}
+	if got, want := labelled(t, "加快建设5G网络，新开通5G基站15万个以上，总数达到30万个以上。", plan),
+		"15万个以上/target/0/own 30万个以上/target/0/own"; got != want {
+		t.Errorf("plan title:\n got %s\nwant %s", got, want)
+	}
+	news := plan
+	news.Title = "全省数字经济发展成效显著"
+	if got := labelled(t, "加快建设5G网络，新开通5G基站15万个以上，总数达到30万个以上。", news); strings.Contains(got, "target") {
+		t.Errorf("a news title sets no plan: %s", got)
+	}
+	review := Doc{Title: "新疆通信管理局印发信息通信行业“十四五”发展规划", ReviewedYear: 2020, PlanYear: 2025, Province: "新疆维吾尔自治区", Level: "province"}
+	body := "《规划》对“十三五”期间取得的成就进行了回顾。“十三五”期间，电信业务收入累计额达到1126.8亿元。光纤用户占比达到96.97%。"
+	if got, want := labelled(t, body, review), "1126.8亿元/achievement/2020/own 96.97%/achievement/2020/own"; got != want {
+		t.Errorf("the review of an undated plan:\n got %s\nwant %s", got, want)
+	}
+}

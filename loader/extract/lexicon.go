@@ -59,6 +59,7 @@ type Lexicon struct {
 	StructureVerbs  []string       `yaml:"structure_verbs"`
 	OperatorGroups  []string       `yaml:"operator_groups"`
 	OperatorNew     []string       `yaml:"operator_new"`
+	PlanGenre       []string       `yaml:"plan_genre"`
 	PlanDocEnds     []string       `yaml:"plan_doc_ends"`
 	RelayVerbs      []string       `yaml:"relay_verbs"`
 
