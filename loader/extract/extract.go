@@ -575,7 +575,7 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 		}
 	}
 	scanRs, scanOrig := unquoteTargets(rs, orig)
-	figs, roles := e.splitChanges(scanRs, scanOrig, e.units.scan(scanRs, scanOrig))
+	figs, roles := e.splitChanges(scanRs, scanOrig, e.units.scan(e.lex, scanRs, scanOrig))
 	if len(figs) == 0 && !mayDate(rs) {
 		return nil, &sentenceMarks{}
 	}
@@ -814,8 +814,8 @@ func (e *Extractor) splitChange(rs, orig []rune, f figure) (first, second figure
 		if !strings.ContainsRune("至到为", rs[k]) {
 			continue
 		}
-		as := e.units.scan(rs[f.numStart:k], orig[f.numStart:k])
-		bs := e.units.scan(rs[k+1:f.end], orig[k+1:f.end])
+		as := e.units.scan(e.lex, rs[f.numStart:k], orig[f.numStart:k])
+		bs := e.units.scan(e.lex, rs[k+1:f.end], orig[k+1:f.end])
 		if len(as) == 0 || len(bs) != 1 || bs[0].end != f.end-k-1 {
 			continue
 		}

@@ -63,6 +63,15 @@ type Lexicon struct {
 	PlanDocEnds     []string       `yaml:"plan_doc_ends"`
 	RelayVerbs      []string       `yaml:"relay_verbs"`
 
+	// The number grammar's words around a figure (numbers.go).
+	OperatorNouns []string `yaml:"operator_nouns"`
+	ActorVerbs    []string `yaml:"actor_verbs"`
+	Elevation     []string `yaml:"elevation"`
+	ChangeVerbs   []string `yaml:"change_verbs"`
+	GrowthVerbs   []string `yaml:"growth_verbs"`
+	SubjectLeads  []string `yaml:"subject_leads"`
+	EventVerbs    []string `yaml:"event_verbs"`
+
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
 }
@@ -97,6 +106,9 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 	for name, list := range map[string][]string{
 		"future": l.Future, "past": l.Past, "now": l.Now, "national": l.National, "own": l.Own,
 		"metric_lead": l.MetricLead, "metric_trail": l.MetricTrail,
+		"operator_nouns": l.OperatorNouns, "actor_verbs": l.ActorVerbs, "elevation": l.Elevation,
+		"change_verbs": l.ChangeVerbs, "growth_verbs": l.GrowthVerbs, "subject_leads": l.SubjectLeads,
+		"event_verbs": l.EventVerbs,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)

@@ -108,12 +108,13 @@ func isRangeSep(r rune) bool {
 type scanner struct {
 	rs, orig []rune
 	u        *Units
+	lex      *Lexicon
 	masked   []bool // inside quotes, titles or a web address
 }
 
 // scan finds the figures of a sentence.
-func (u *Units) scan(rs, orig []rune) []figure {
-	s := scanner{rs: rs, orig: orig, u: u}
+func (u *Units) scan(lex *Lexicon, rs, orig []rune) []figure {
+	s := scanner{rs: rs, orig: orig, u: u, lex: lex}
 	var out []figure
 	for i := 0; i < len(rs); {
 		if !startsNumber(rs, i) {
@@ -148,7 +149,7 @@ func (u *Units) scan(rs, orig []rune) []figure {
 			i = max(next, i+1)
 			continue
 		}
-		if n := len(out); n > 0 && fromTo(rs, out[n-1], f) {
+		if n := len(out); n > 0 && fromTo(s.lex, rs, out[n-1], f) {
 			// 从9%提升至84%: one change, written as a range.
 			// The range is stored low to high whichever way the change went.
 			p := &out[n-1]
@@ -165,7 +166,7 @@ func (u *Units) scan(rs, orig []rune) []figure {
 		}
 		i = f.end
 	}
-	return distributeQualifier(rs, u.dropThresholds(rs, dropConditions(rs, out)))
+	return distributeQualifier(rs, u.dropThresholds(rs, dropConditions(s.lex, rs, out)))
 }
 
 // startsNumber reports a rune that may begin a figure.
@@ -415,7 +416,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 		if !c.mag && c.val.isInt() && c.val.less(decInt(2)) && e.Kind == "count" {
 			return f, ue, false
 		}
-		if !c.mag && c.val.less(decInt(2)) && e.Kind == "multiple" && !growthBefore(rs, i) {
+		if !c.mag && c.val.less(decInt(2)) && e.Kind == "multiple" && !growthBefore(s.lex, rs, i) {
 			return f, ue, false
 		}
 		if c.bare && prefixQual(rs, i) == "" && f.qual != "over" {
@@ -424,7 +425,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 	}
 	f = s.finish(f)
 	if c.chinese && !c.mag && f.value < 100 && f.classifier && f.prenominal && f.qual == "exact" &&
-		!eventVerbBefore(rs, i) && !clauseOpens(rs, i) {
+		!eventVerbBefore(s.lex, rs, i) && !clauseOpens(s.lex, rs, i) {
 		// 三个运营商, 两个维护: small prenominal numbers enumerate, they do not report.
 		return f, ue, false
 	}
@@ -651,17 +652,17 @@ func (s *scanner) tenths(f figure, c core, j int) (figure, int, bool, bool) {
 // 上云率达到60%, 1000Mbps及以上接入速率的用户为126万户 — recognised as a
 // 以上/以下 figure running straight into its noun, with another figure
 // later in the same clause.
-func dropConditions(rs []rune, figs []figure) []figure {
+func dropConditions(lex *Lexicon, rs []rune, figs []figure) []figure {
 	out := figs[:0]
 	for k, f := range figs {
 		cond := false
 		// 组织3家基础电信企业…: the handful of operators a notice names
 		// are actors, not a count of anything achieved.
-		if f.unit == "家" && f.value <= 5 && f.qual == "exact" && hasAnyAt(rs, f.end, operatorNouns...) && endsWithAny(rs, f.start, actorVerbs...) {
+		if f.unit == "家" && f.value <= 5 && f.qual == "exact" && hasAnyAt(rs, f.end, lex.OperatorNouns...) && endsWithAny(rs, f.start, lex.ActorVerbs...) {
 			continue
 		}
 		// 海拔5200米: where something stands, not what was done.
-		if f.unit == "米" && endsWithAny(rs, f.start, "海拔", "海拔高度", "平均海拔") {
+		if f.unit == "米" && endsWithAny(rs, f.start, lex.Elevation...) {
 			continue
 		}
 		next := at(rs, f.end)
@@ -802,12 +803,6 @@ func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 
 func isMinus(r rune) bool { return r == '-' || r == '－' || r == '−' }
 
-// operatorNouns name the telecom operators and the tower company.
-var operatorNouns = []string{"基础电信企业", "基础电信运营企业", "电信运营商", "运营商", "电信企业", "通信运营企业", "通信企业"}
-
-// actorVerbs bring in the operators as actors: 组织3家基础电信企业.
-var actorVerbs = []string{"组织", "协调", "联合", "会同", "督促", "指导", "要求", "召集", "约谈", "推动", "携手", "带领", "与", "和", "及", "指导全省", "组织全省", "召开"}
-
 func endsWithAny(rs []rune, i int, words ...string) bool {
 	for _, w := range words {
 		if endsWith(rs, i, w) {
@@ -850,11 +845,9 @@ func distributeQualifier(rs []rune, figs []figure) []figure {
 	return figs
 }
 
-// changeVerbs join the two ends of 从X提升至Y.
-var changeVerbs = []string{"", "提升", "提高", "增长", "增加", "上升", "下降", "降低", "减少", "扩大", "缩小", "压缩", "缩短", "升", "降", "增", "减"}
-
-// fromTo reports whether figures a and b read 从a（verb）至b.
-func fromTo(rs []rune, a, b figure) bool {
+// fromTo reports whether figures a and b read 从a（verb）至b, the verb
+// one of the lexicon's change_verbs.
+func fromTo(lex *Lexicon, rs []rune, a, b figure) bool {
 	if a.hasMax || a.rank || b.rank || b.hasMax || (a.unit != b.unit && a.unit != "") {
 		return false
 	}
@@ -862,8 +855,8 @@ func fromTo(rs []rune, a, b figure) bool {
 		return false
 	}
 	between := string(rs[a.end:b.start])
-	for _, v := range changeVerbs {
-		if between == v+"至" || between == v+"到" || between == v+"为" {
+	for _, to := range []string{"至", "到", "为"} {
+		if v, ok := strings.CutSuffix(between, to); ok && (v == "" || slices.Contains(lex.ChangeVerbs, v)) {
 			return true
 		}
 	}
@@ -876,9 +869,9 @@ func bad(v float64) bool { return math.IsInf(v, 0) || math.IsNaN(v) }
 
 // growthBefore reports a verb of growth right before the number at rs[i],
 // past a prefix qualifier: 增长一倍, 提高近一倍.
-func growthBefore(rs []rune, i int) bool {
+func growthBefore(lex *Lexicon, rs []rune, i int) bool {
 	_, n := prefixQualSpan(rs, i)
-	return endsWithAny(rs, i-n, "增长", "提高", "提升", "增加", "扩大", "上升")
+	return endsWithAny(rs, i-n, lex.GrowthVerbs...)
 }
 
 // upperRun reports three or more capital letters right before rs[i], and
@@ -894,7 +887,7 @@ func upperRun(rs []rune, i int) bool {
 // clauseOpens reports a number that opens its clause, after at most a scope
 // word (全省十个项目在全国赛获奖, 七个项目入围): the subject of the clause,
 // a reported count, unlike 及三个运营商的责任.
-func clauseOpens(rs []rune, i int) bool {
+func clauseOpens(lex *Lexicon, rs []rune, i int) bool {
 	k := i
 	for k > 0 && !strings.ContainsRune("，,；;：:。！？!?", rs[k-1]) {
 		k--
@@ -902,7 +895,7 @@ func clauseOpens(rs []rune, i int) bool {
 	head := string(rs[k:i])
 	for changed := true; changed; {
 		changed = false
-		for _, w := range []string{"全省", "全市", "全县", "全区", "我省", "我市", "我县", "我区", "共有", "另有", "其中", "累计", "共", "有"} {
+		for _, w := range lex.SubjectLeads {
 			if strings.HasPrefix(head, w) {
 				head = head[len(w):]
 				changed = true
@@ -930,8 +923,8 @@ func skipSpacesBack(rs []rune, i int) int {
 
 // eventVerbBefore reports a verb that introduces a count of events right
 // before the number (开展三次, 举办两场).
-func eventVerbBefore(rs []rune, i int) bool {
-	for _, v := range []string{"开展", "举办", "组织", "召开", "举行", "完成", "先后", "累计"} {
+func eventVerbBefore(lex *Lexicon, rs []rune, i int) bool {
+	for _, v := range lex.EventVerbs {
 		if endsWith(rs, i, v) {
 			return true
 		}
