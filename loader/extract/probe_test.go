@@ -36,6 +36,10 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"42万元/亩=420000 元/亩 own"}},
 		{class: "composite unit", s: "全市建成3个次级骨干节点。",
 			want: []string{"3个=3 个 own"}},
+		// Computing power written P (for PFLOPS), read where the clause
+		// speaks of computing power.
+		{class: "unit", s: "全市智能算力规模达到2300P。",
+			want: []string{"2300P=2300 P own"}},
 		// A unit the text leaves out, implied by the noun counted.
 		{class: "implied unit", s: "全市数据中心标准机架数量达到3.6万。",
 			want: []string{"3.6万=36000 架 own"}},
