@@ -205,6 +205,9 @@ type placeInfo struct {
 func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenceMarks {
 	m := sentenceMarks{rs: rs}
 	lex := e.lex
+	// The last region word and whether it named whose figure follows: the
+	// next one in its list (京津冀、长三角) goes the same way.
+	bodyEnd, bodyCounts := -1, true
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		// A year: four digits and 年.
@@ -326,7 +329,15 @@ func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenc
 				m.scopes = append(m.scopes, sm)
 			}
 		case cueOtherBody:
-			if e.scopeWordCounts(rs, i, end) {
+			// 到京津冀、长三角、粤港澳大湾区等枢纽节点…: like a place, a
+			// region after a preposition or before a facility says where or
+			// to whom, not whose figure.
+			counts := e.scopeWordCounts(rs, i, end) && !anyBefore(rs, i, e.lex.PlaceNotScope) && !e.facilityAfter(rs, end)
+			if bodyEnd >= 0 && i-bodyEnd == 1 && strings.ContainsRune("、和及与", rs[bodyEnd]) {
+				counts = bodyCounts
+			}
+			bodyEnd, bodyCounts = end, counts
+			if counts {
 				m.scopes = append(m.scopes, scopeMark{start: i, end: end, scope: "other", place: string(rs[i:end])})
 			}
 		case cueBenchmark:

@@ -40,6 +40,17 @@ func TestPrecisionProbes(t *testing.T) {
 		// speaks of computing power.
 		{class: "unit", s: "全市智能算力规模达到2300P。",
 			want: []string{"2300P=2300 P own"}},
+		// Measure units: latency, area in hectares and in 方米.
+		{class: "unit", s: "全市5G网络端到端时延低于8毫秒。",
+			want: []string{"低于8毫秒=8 毫秒 own"}},
+		{class: "unit", s: "数据中心项目占地面积12.5公顷。",
+			want: []string{"12.5公顷=12.5 公顷 own"}},
+		// A region after a preposition, and the rest of its list, says
+		// where, not whose figure.
+		{class: "scope", s: "全市到京津冀、长三角、成渝地区等枢纽节点网络时延低于20毫秒。",
+			want: []string{"低于20毫秒=20 毫秒 own"}},
+		{class: "scope", s: "长三角地区5G基站总数达到60万个。",
+			want: []string{"60万个=600000 个 other"}},
 		// A unit the text leaves out, implied by the noun counted.
 		{class: "implied unit", s: "全市数据中心标准机架数量达到3.6万。",
 			want: []string{"3.6万=36000 架 own"}},
