@@ -951,7 +951,7 @@ func readRank(rs []rune, i int, c core, u *Units) (figure, int, bool) {
 		before := string(rs[lo : i-1])
 		// 居全国第3位, 排名第一; 保持全国第一, 出货量全省第二: a rank verb
 		// shortly before, or a scope word right before 第.
-		ranked := containsAny(before, u.RankVerbs...) || endsWithAny(rs, i-1, u.RankScopes...)
+		ranked := containsAny(before, u.RankVerbs...) || endsWithAny(rs, i-1, u.RankScopes...) || u.rankListItem(rs, i-1)
 		if ranked && (!isHan(next) || strings.ContainsRune("、和与及", next)) {
 			isRank = true
 		}
@@ -961,6 +961,25 @@ func readRank(rs []rune, i int, c core, u *Units) (figure, int, bool) {
 	}
 	f := figure{start: i - 1, end: end, numStart: i, value: c.val.float(), unit: "位次", qual: "exact", chinese: c.chinese, rank: true}
 	return f, 0, true
+}
+
+// rankListItem reports 第 at rs[k] that goes on a list of ranks its clause
+// opened (分别位于全国第6、第14和第4位, 排名分别为第十五和第四): the item
+// after 、 or 和 is a rank like the first.
+func (u *Units) rankListItem(rs []rune, k int) bool {
+	if !strings.ContainsRune("、和及与", at(rs, k-1)) {
+		return false
+	}
+	clause := string(rs[scopeClauseStart(rs, k):k])
+	if containsAny(clause, u.RankVerbs...) {
+		return true
+	}
+	for _, w := range u.RankScopes {
+		if strings.Contains(clause, w+"第") {
+			return true
+		}
+	}
+	return false
 }
 
 // readTopRank reads a number after 前 as a rank of at most that number

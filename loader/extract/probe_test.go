@@ -99,6 +99,8 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"8650个=8650 个 own", "第2位=2 位次 own"}},
 		{class: "rank", s: "全市5G基站密度保持全省第一，千兆用户数全省第二。",
 			want: []string{"第一=1 位次 own", "第二=2 位次 own"}},
+		{class: "rank", s: "全市固定宽带、移动宽带、物联网用户分别位于全省第3、第5和第2位。",
+			want: []string{"第3=3 位次 own", "第5=5 位次 own", "第2位=2 位次 own"}},
 		{class: "ordinal", s: "我市建成全省第一个5G全连接工厂。",
 			want: nil},
 		{class: "ordinal", s: "第三届数字经济大会在我市举办。",
