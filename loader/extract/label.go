@@ -408,7 +408,7 @@ func (e *Extractor) placeMarks(rs []rune, quoted []bool, ctx *docContext) []scop
 			counts = false
 		}
 		prevEnd, prevCounts = end, counts
-		if !counts || e.facilityAfter(rs, end) {
+		if !counts || e.facilityAfter(rs, end) || e.operatorBranch(rs, end) {
 			continue
 		}
 		sm := scopeMark{start: start, end: end, scope: "other", place: c.Name()}
@@ -418,6 +418,18 @@ func (e *Extractor) placeMarks(rs []rune, quoted []bool, ctx *docContext) []scop
 		out = append(out, sm)
 	}
 	return out
+}
+
+// operatorBranch reports an operator's brand right after a place name
+// (湖北移动公司已为武汉…, 梅州移动5G站点): the place names the branch, not
+// whose figure follows; 广西移动电话用户 is the place's own.
+func (e *Extractor) operatorBranch(rs []rune, end int) bool {
+	for _, b := range e.lex.OperatorBrands {
+		if hasAt(rs, end, b) {
+			return !anyAt(rs, end+utf8.RuneCountInString(b), e.lex.OperatorBrandNot)
+		}
+	}
+	return false
 }
 
 // facilityAfter reports a facility word soon after a place name in its

@@ -71,6 +71,10 @@ type Lexicon struct {
 	GrowthVerbs   []string `yaml:"growth_verbs"`
 	SubjectLeads  []string `yaml:"subject_leads"`
 	EventVerbs    []string `yaml:"event_verbs"`
+	// OperatorBrands and OperatorBrandNot tell an operator's local branch
+	// named by its place (湖北移动, 梅州移动公司): see placeMarks.
+	OperatorBrands   []string `yaml:"operator_brands"`
+	OperatorBrandNot []string `yaml:"operator_brand_not"`
 
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex

@@ -51,6 +51,12 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"低于20毫秒=20 毫秒 own"}},
 		{class: "scope", s: "长三角地区5G基站总数达到60万个。",
 			want: []string{"60万个=600000 个 other"}},
+		// An operator's branch named by a place builds for the notice's
+		// place; the place's own industry figures stay the place's.
+		{class: "scope", s: "江苏移动今年新建5G基站2000个。",
+			want: []string{"2000个=2000 个 own"}},
+		{class: "scope", s: "江苏移动电话用户达到1.2亿户。",
+			want: []string{"1.2亿户=120000000 户 other"}},
 		// A unit the text leaves out, implied by the noun counted.
 		{class: "implied unit", s: "全市数据中心标准机架数量达到3.6万。",
 			want: []string{"3.6万=36000 架 own"}},
