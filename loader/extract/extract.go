@@ -140,7 +140,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 	ctx := newDocContext(d.ReviewedYear, d.PlanYear, d.Published)
 	ctx.place = placeOf(d)
 	ctx.planGenre = e.planGenre(d.Title)
-	if ctx.achievementYear != d.ReviewedYear && d.ReviewedYear > 0 && anchoredReview(d.Sentences, d.ReviewedYear) {
+	if ctx.achievementYear != d.ReviewedYear && d.ReviewedYear > 0 && e.anchoredReview(d.Sentences, d.ReviewedYear) {
 		ctx.achievementYear = d.ReviewedYear
 	}
 	var out []Indicator
@@ -325,6 +325,16 @@ func anyPrefix(s string, words []string) bool {
 	return false
 }
 
+// endsWithWord reports whether s ends with one of words.
+func endsWithWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // subItem reports a paragraph that opens with an item number in Arabic
 // digits (1.…, 2、…, （3）…): part of the section above it.
 func subItem(s string) bool {
@@ -436,8 +446,9 @@ func nextDelim(rs []rune, from, to int) int {
 
 // anchoredReview reports a notice whose review is explicitly of the
 // reviewed year (会议指出，一年来… / 总结2023年工作): its undated figures are
-// that year's even when it was published late.
-func anchoredReview(ss []text.Sentence, reviewed int) bool {
+// that year's even when it was published late. The words are the
+// lexicon's review_anchors, review_before_year and review_after_year.
+func (e *Extractor) anchoredReview(ss []text.Sentence, reviewed int) bool {
 	y := strconv.Itoa(reviewed) + "年"
 	for i, s := range ss {
 		t := text.Simplify(s.Text)
@@ -446,9 +457,18 @@ func anchoredReview(ss []text.Sentence, reviewed int) bool {
 		if i == 0 && (strings.Contains(t, y+"，") || strings.Contains(t, y+",")) {
 			return true
 		}
-		if containsAny(t, "会议指出", "会议认为", "会议总结", "会议回顾", "一年来", "过去一年", "过去的一年",
-			"总结"+y, "回顾"+y, y+"工作总结", y+"工作情况", y+"工作完成情况", y+"以来") {
+		if containsAny(t, e.lex.ReviewAnchors...) {
 			return true
+		}
+		for _, w := range e.lex.ReviewBeforeYear {
+			if strings.Contains(t, w+y) {
+				return true
+			}
+		}
+		for _, w := range e.lex.ReviewAfterYear {
+			if strings.Contains(t, y+w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -641,7 +661,7 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 		if haveCM {
 			ind.Canonical = cm.Name
 		}
-		ind.Measure = measureOf(rs, f, cm, haveCM)
+		ind.Measure = e.measureOf(rs, f, cm, haveCM)
 		ind.Kind, ind.Year, ind.Scope, ind.ScopePlace, ind.cues = e.label(rs, f, &marks, metric, part, st.carried(), ctx)
 		ind.Met = ind.Kind == "target" && e.quotedTarget(rs, f) && e.saysMet(rs, f)
 		if roles[fi] == changeFrom && fi+1 < len(figs) {
@@ -1117,13 +1137,11 @@ func (e *Extractor) changeOnly(m string) bool {
 	return false
 }
 
-var growthWords = []string{"增长", "增速", "同比", "环比", "提升", "提高", "下降", "降低", "增幅", "降幅", "压缩", "减少", "增加", "上升", "缩短", "扩大", "成长"}
-var incrementWords = []string{"新建", "新增", "净增", "新开通", "新打造", "新培育", "新发展", "新部署", "新改造", "新认定", "新上线", "新落地", "新签约", "新招引"}
-
 // measureOf says whether a figure is a total, an increment, a rate, a growth
 // rate, a rank or a count: cues in the clause first, then the catalogue's
-// usual measure, then the unit.
-func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
+// usual measure, then the unit. The cues are the lexicon's level_ends,
+// growth_words, increment_words, increment_ends and total_words.
+func (e *Extractor) measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 	if f.rank {
 		return "rank"
 	}
@@ -1133,13 +1151,8 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 		if f.unit == "倍" || f.unit == "个百分点" {
 			return "growth"
 		}
-		level := false
-		for _, w := range []string{"至", "到", "为", "达", "达到"} {
-			if strings.HasSuffix(pre, w) {
-				level = true
-			}
-		}
-		if !level && containsAny(pre, growthWords...) {
+		level := endsWithWord(pre, e.lex.LevelEnds)
+		if !level && containsAny(pre, e.lex.GrowthWords...) {
 			return "growth"
 		}
 		if haveCM && (cm.Measure == "growth" || cm.Measure == "rate") {
@@ -1147,12 +1160,11 @@ func measureOf(rs []rune, f figure, cm Metric, haveCM bool) string {
 		}
 		return "rate"
 	}
-	if containsAny(pre, incrementWords...) || strings.HasSuffix(pre, "增加") || strings.HasSuffix(pre, "增长") ||
-		strings.HasSuffix(pre, "净增") || strings.HasSuffix(pre, "增加了") || strings.HasSuffix(pre, "增长了") {
+	if containsAny(pre, e.lex.IncrementWords...) || endsWithWord(pre, e.lex.IncrementEnds) {
 		// 新建5G基站…, 比上年增加1.2万户.
 		return "increment"
 	}
-	if strings.Contains(pre, "累计") {
+	if containsAny(pre, e.lex.TotalWords...) {
 		return "total"
 	}
 	if haveCM && cm.Measure != "growth" && cm.Measure != "rank" {

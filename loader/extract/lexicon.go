@@ -76,6 +76,17 @@ type Lexicon struct {
 	OperatorBrands   []string `yaml:"operator_brands"`
 	OperatorBrandNot []string `yaml:"operator_brand_not"`
 
+	// The words that say what a figure measures and whether a review is of
+	// the reviewed year (extract.go).
+	LevelEnds        []string `yaml:"level_ends"`
+	GrowthWords      []string `yaml:"growth_words"`
+	IncrementWords   []string `yaml:"increment_words"`
+	IncrementEnds    []string `yaml:"increment_ends"`
+	TotalWords       []string `yaml:"total_words"`
+	ReviewAnchors    []string `yaml:"review_anchors"`
+	ReviewBeforeYear []string `yaml:"review_before_year"`
+	ReviewAfterYear  []string `yaml:"review_after_year"`
+
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
 }
@@ -113,6 +124,9 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		"operator_nouns": l.OperatorNouns, "actor_verbs": l.ActorVerbs, "elevation": l.Elevation,
 		"change_verbs": l.ChangeVerbs, "growth_verbs": l.GrowthVerbs, "subject_leads": l.SubjectLeads,
 		"event_verbs": l.EventVerbs,
+		"level_ends":  l.LevelEnds, "growth_words": l.GrowthWords, "increment_words": l.IncrementWords,
+		"increment_ends": l.IncrementEnds, "total_words": l.TotalWords, "review_anchors": l.ReviewAnchors,
+		"review_before_year": l.ReviewBeforeYear, "review_after_year": l.ReviewAfterYear,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
