@@ -760,14 +760,16 @@ func (u *Units) rankOfOther(rs []rune, figs []figure, k int) bool {
 func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 	f := figs[k]
 	// 以上 and 以下 bound a noun after them; a prefix (超过30户的) only
-	// with 的: 突破1200万大关 is a figure reached.
+	// with 的, and only where a later figure of the clause counts the
+	// noun: 突破1200万大关 is a figure reached, and 在…不低于569万户的基础
+	// 上 and 完成…不少于23万个的目标 are figures too.
 	n := f.end
 	if at(rs, n) == '的' {
 		n++
 	}
-	bounded := endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下") ||
-		(n > f.end && f.start < f.numStart && (f.qual == "over" || f.qual == "at_least" || f.qual == "at_most"))
-	if !bounded || f.rank || f.hasMax {
+	suffix := endsWith(rs, f.end, "以上") || endsWith(rs, f.end, "以下")
+	prefix := n > f.end && f.start < f.numStart && (f.qual == "over" || f.qual == "at_least" || f.qual == "at_most")
+	if !suffix && !prefix || f.rank || f.hasMax {
 		return false
 	}
 	if next := at(rs, n); !isHan(next) || strings.ContainsRune(notNounStart, next) {
@@ -777,7 +779,8 @@ func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 	if !ok {
 		return false
 	}
-	if slices.Contains(u.Size, f.unit) {
+	size := slices.Contains(u.Size, f.unit)
+	if size && suffix {
 		after := string(rs[n:min(minorEnd(rs, n), n+8)])
 		for noun, unit := range u.Implied {
 			if unit == f.unit && strings.Contains(after, noun) {
@@ -786,7 +789,7 @@ func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 		}
 		return true
 	}
-	if e.Kind != "money" && e.Kind != "measure" {
+	if !size && e.Kind != "money" && e.Kind != "measure" {
 		return false
 	}
 	cs := minorStart(rs, f.start)
@@ -794,7 +797,7 @@ func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 		if j == k || minorStart(rs, g.start) != cs {
 			continue
 		}
-		if j > k || g.prenominal {
+		if j > k || suffix && g.prenominal {
 			return true
 		}
 	}
