@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -445,7 +446,7 @@ func (e *Extractor) facilityAfter(rs []rune, end int) bool {
 		if k := strings.Index(seg, w); k >= 0 {
 			// Only before the clause's verb: 广州建成5G基站…数据中心 is
 			// still Guangzhou's.
-			if !containsAny(seg[:k], "建成", "建设", "新建", "开通", "达到", "达", "累计", "完成", "实现") {
+			if !containsAny(seg[:k], e.lex.FacilityVerbs...) {
 				return true
 			}
 		}
@@ -944,8 +945,8 @@ func (e *Extractor) quotedTarget(rs []rune, f figure) bool {
 	}
 	// 完成…26个4G/5G通信基站的建设任务, 远超既定的500亿元投资目标: a
 	// completed (or set) target named by the noun phrase the figure opens.
-	strong := containsAny(clause, "提前", "超额", "远超", "既定", "下达", "确定的", "年初")
-	if strong || containsAny(clause, "完成", "实现", "达成") {
+	strong := containsAny(clause, e.lex.TargetSet...)
+	if strong || containsAny(clause, e.lex.TargetMet...) {
 		for _, w := range e.lex.TargetRefs {
 			// A task (任务) counts only when the clause says it was met ahead
 			// of time or beyond: 完成…1442个行政村的通光纤任务 counts the
@@ -998,7 +999,7 @@ func quotedAs(rs []rune, f figure, words []string) bool {
 func (e *Extractor) saysMet(rs []rune, f figure) bool {
 	clause := rs[scopeClauseStart(rs, f.start):f.start]
 	k := -1
-	for _, w := range []string{"超额完成", "提前完成", "完成", "实现", "达成", "远超"} {
+	for _, w := range e.lex.MetVerbs {
 		if i := strings.LastIndex(string(clause), w); i >= 0 && i > k {
 			k = i
 		}
@@ -1007,7 +1008,7 @@ func (e *Extractor) saysMet(rs []rune, f figure) bool {
 		return false
 	}
 	before := string(clause)[:k]
-	return !containsAny(before, "确保", "力争", "争取", "将", "要", "计划", "预计")
+	return !containsAny(before, e.lex.MetNotAfter...)
 }
 
 // mood is the mood of the nearest decisive marker of a figure: a modal or
@@ -1288,10 +1289,8 @@ func (e *Extractor) opensClause(rs []rune, from, i int) bool {
 	if i-from <= 2 {
 		return true
 	}
-	for _, w := range []string{"同期", "其中", "同时", "另外", "此外", "目前", "截至目前", "全年", "据统计", "据了解", "今年", "去年"} {
-		if head == w {
-			return true
-		}
+	if slices.Contains(e.lex.ClauseOpeners, head) {
+		return true
 	}
 	if i-from <= 10 && strings.ContainsAny(head, "、和及") {
 		for _, r := range head {
@@ -1299,7 +1298,7 @@ func (e *Extractor) opensClause(rs []rune, from, i int) bool {
 				return false
 			}
 		}
-		return !containsAny(head, "建", "开通", "达", "完成", "实现", "推动", "在")
+		return !containsAny(head, e.lex.ListVerbs...)
 	}
 	return false
 }

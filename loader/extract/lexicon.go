@@ -87,6 +87,16 @@ type Lexicon struct {
 	ReviewBeforeYear []string `yaml:"review_before_year"`
 	ReviewAfterYear  []string `yaml:"review_after_year"`
 
+	// Words of the labels (label.go): a place's facility, a target met or
+	// quoted, a clause's opener.
+	FacilityVerbs []string `yaml:"facility_verbs"`
+	MetVerbs      []string `yaml:"met_verbs"`
+	MetNotAfter   []string `yaml:"met_not_after"`
+	TargetSet     []string `yaml:"target_set"`
+	TargetMet     []string `yaml:"target_met"`
+	ClauseOpeners []string `yaml:"clause_openers"`
+	ListVerbs     []string `yaml:"list_verbs"`
+
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
 }
@@ -127,6 +137,9 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		"level_ends":  l.LevelEnds, "growth_words": l.GrowthWords, "increment_words": l.IncrementWords,
 		"increment_ends": l.IncrementEnds, "total_words": l.TotalWords, "review_anchors": l.ReviewAnchors,
 		"review_before_year": l.ReviewBeforeYear, "review_after_year": l.ReviewAfterYear,
+		"facility_verbs": l.FacilityVerbs, "met_verbs": l.MetVerbs, "met_not_after": l.MetNotAfter,
+		"target_set": l.TargetSet, "target_met": l.TargetMet, "clause_openers": l.ClauseOpeners,
+		"list_verbs": l.ListVerbs,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
