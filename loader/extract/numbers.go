@@ -683,12 +683,13 @@ func dropConditions(lex *Lexicon, rs []rune, figs []figure) []figure {
 // a figure bounded by 以上/以下, or by a prefix such as 超过 or 不低于 and
 // 的, that runs into the noun it restricts (30户以上自然村, 500万元以上的
 // 项目, 收入超过2000万元的企业), when
-//   - its unit measures the size of a thing (Units.Size: 户, 人) and the
-//     noun after it is not one that unit counts (1000户以上用户 counts
-//     users, 30户以上自然村 says which villages), or
-//   - its unit is no measure word (money, a measure: 500万元, 1000Mbps) and
-//     another figure of its clause counts the noun, before it (134个30户
-//     以上自然村, 100个投资500万元以上的项目) or after it.
+//   - its unit measures the size of a thing (Units.Size: 户, 人), it is
+//     bounded by 以上/以下 and runs straight into a noun that unit does not
+//     count (1000户以上用户 counts users, 30户以上自然村 says which
+//     villages), or
+//   - its unit is money, a measure or a size unit, and another figure of
+//     its clause counts the noun: before it (134个30户以上自然村, 100个投资
+//     500万元以上的项目) or after it; after it only for the prefix form.
 //
 // A measure word counts the noun it runs into (20家以上企业) and a share is
 // a share of it (98%以上的乡镇): neither is a threshold.
@@ -780,7 +781,8 @@ func (u *Units) threshold(rs []rune, figs []figure, k int) bool {
 		return false
 	}
 	size := slices.Contains(u.Size, f.unit)
-	if size && suffix {
+	if size && suffix && n == f.end {
+		// 30户以上自然村; 覆盖699.5万户以上的能力 is no threshold.
 		after := string(rs[n:min(minorEnd(rs, n), n+8)])
 		for noun, unit := range u.Implied {
 			if unit == f.unit && strings.Contains(after, noun) {

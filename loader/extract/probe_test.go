@@ -78,6 +78,8 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"30个以上=30 个 own", "98%以上=98 % own"}},
 		{class: "threshold", s: "在去年发展千兆宽带用户不低于300万户的基础上，今年新增50万户。",
 			want: []string{"不低于300万户=3000000 户 own", "50万户=500000 户 own"}},
+		{class: "threshold", s: "千兆光网具备覆盖320万户以上的能力。",
+			want: []string{"320万户以上=3200000 户 own"}},
 		{class: "threshold", s: "全市年营业收入超过1亿元的企业达到35家。",
 			want: []string{"35家=35 家 own"}},
 		{class: "threshold", s: "全市移动电话用户总数突破800万大关。",
