@@ -137,7 +137,10 @@ type SandboxRows struct {
 	// fitted says rowLimit was lowered to the rows that fit the result
 	// budget: more rows exist, and the query fetches rowLimit, not one
 	// more to look, since the next row may be the huge one.
-	fitted  bool
+	fitted bool
+	// marked says the rows end with the row that marks their end (see
+	// endMarked): a wrapped query's.
+	marked  bool
 	budget  int64
 	types   []string // type names of the query's own columns, where a cut changed them
 	start   time.Time
@@ -218,6 +221,7 @@ func OpenSandboxed(ctx context.Context, db *sql.DB, query string, lim SandboxLim
 		return fail(err)
 	}
 	rs.start = time.Now()
+	rs.marked = plan.wrapped
 	if plan.wrapped {
 		// First measure the rows as they will be fetched, so that DuckDB
 		// never builds more of the result than the budget holds: whole
@@ -274,7 +278,7 @@ func (rs *SandboxRows) Copy(w RowWriter) (*Cut, error) {
 	if rs.rowLimit != rs.lim.MaxRows {
 		memory = &Cut{Reason: CutMemory, Limit: rs.budget}
 	}
-	cut, err := copyRows(rs.ctx, rs.rows, w, rs.lim, rs.rowLimit, memory, rs.fitted, rs.types, rs.red)
+	cut, err := copyRows(rs.ctx, rs.rows, w, rs.lim, rs.rowLimit, memory, rs.fitted, rs.marked, rs.types, rs.red)
 	if err != nil {
 		return nil, rs.red.err(sandboxError(rs.parent, rs.ctx, rs.lim, err))
 	}
@@ -332,7 +336,8 @@ func rowsWithin(ctx context.Context, conn *sql.Conn, plan execPlan, maxRows, cel
 	if maxRows >= 0 {
 		probe += " LIMIT " + strconv.Itoa(maxRows+1)
 	}
-	rows, err := conn.QueryContext(ctx, probe)
+	// The sizes are never NULL: a NULL row marks their end (see endMarked).
+	rows, err := conn.QueryContext(ctx, endMarked(probe, "NULL"))
 	if err != nil {
 		return 0, err
 	}
@@ -344,13 +349,41 @@ func rowsWithin(ctx context.Context, conn *sql.Conn, plan execPlan, maxRows, cel
 		if err := rows.Scan(&b); err != nil {
 			return 0, err
 		}
+		if !b.Valid {
+			return -1, rows.Err()
+		}
 		total += b.Int64 + int64(len(plan.columns))
 		if total > budget {
 			return n, rows.Err()
 		}
 		n++
 	}
-	return -1, rows.Err()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	return 0, brokenOff(int64(n))
+}
+
+// endMarked is query (a SELECT that may end in LIMIT) followed by one row
+// of last, which marks the end of its rows. DuckDB's Go driver reads a
+// result a chunk at a time, and when DuckDB fails to hand over a chunk
+// (it cannot allocate the chunk's memory, say) the driver takes the
+// failure for the end of the rows: Next returns false and Err nil. Rows
+// that stop before the marker were broken off. UNION ALL keeps the order
+// of its inputs (DuckDB's order-preservation rules), so the marker comes
+// last.
+func endMarked(query, last string) string {
+	return "(" + query + ")\nUNION ALL\nSELECT " + last
+}
+
+// brokenOff is the error for rows that stopped after n of them, before
+// the row that marks their end (see endMarked); sandboxError adds "query
+// failed". The likeliest cause is memory: what fails is an allocation
+// while the rows are read, in a process at its memory cap (see
+// SandboxWorker) after a try that ran out of it.
+func brokenOff(n int64) error {
+	return fmt.Errorf("Out of Memory Error: the result broke off after %d rows "+
+		"(DuckDB stopped handing over rows without an error, most likely for want of memory)", n)
 }
 
 // isOutOfMemory reports whether err is DuckDB's out-of-memory error.
@@ -455,7 +488,8 @@ func columnTypeNames(ctx context.Context, conn *sql.Conn, plan execPlan) ([]stri
 // LIMIT so that DuckDB (whose Go driver materialises whole results) never
 // builds more rows than the cap needs, and every column that is not a
 // fixed-size value in left() (as text), so that it never hands over huge
-// values.
+// values. A wrapped query's rows carry endColumn and are followed by the
+// row that marks their end (see endMarked).
 func (p execPlan) text(fetch, cellChars int) string {
 	if !p.wrapped {
 		return p.q
@@ -476,12 +510,17 @@ func (p execPlan) text(fetch, cellChars int) string {
 		}
 		sel = strings.Join(parts, ", ")
 	}
-	out := "SELECT " + sel + " FROM (\n" + p.q + "\n) AS policylens_q"
+	out := "SELECT " + sel + ", false AS " + endColumn + " FROM (\n" + p.q + "\n) AS policylens_q"
 	if fetch >= 0 {
 		out += " LIMIT " + strconv.Itoa(fetch)
 	}
-	return out
+	return endMarked(out, strings.Repeat("NULL, ", len(p.columns))+"true")
 }
+
+// endColumn is the last column of a wrapped query's result (see
+// execPlan.text): false in the query's rows, true in the one row after
+// them that marks their end. copyRows checks it and leaves it out.
+const endColumn = "policylens_end"
 
 // quoteIdent quotes an SQL identifier.
 func quoteIdent(s string) string {
@@ -726,15 +765,25 @@ func valueSize(v any) int64 {
 //
 // memory, when not nil, says maxRows was lowered to fit the result
 // budget or DuckDB's memory: a cut there is for memory, not for the row
-// cap. fitted says more rows exist than the maxRows fetched. typeNames,
-// when not nil, are the columns' types before values were cut as text.
-func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimits, maxRows int, memory *Cut, fitted bool, typeNames []string, red redactor) (*Cut, error) {
+// cap. fitted says more rows exist than the maxRows fetched. marked says
+// the rows carry endColumn and end with the row that marks their end
+// (see endMarked): rows that stop before it are an error, not a result.
+// typeNames, when not nil, are the columns' types before values were cut
+// as text.
+func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimits, maxRows int, memory *Cut, fitted, marked bool, typeNames []string, red redactor) (*Cut, error) {
 	cts, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, err
 	}
-	cols, types := make([]string, len(cts)), make([]string, len(cts))
-	for i, ct := range cts {
+	width := len(cts)
+	if marked {
+		if width == 0 {
+			return nil, errors.New("run query: the result has no column marking its end")
+		}
+		width--
+	}
+	cols, types := make([]string, width), make([]string, width)
+	for i, ct := range cts[:width] {
 		cols[i] = red.text(ct.Name())
 		types[i] = ct.DatabaseTypeName()
 	}
@@ -749,14 +798,29 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 	if err := w.Begin(cols, shown); err != nil {
 		return nil, err
 	}
-	vals := make([]any, len(cts))
+	scanned := make([]any, len(cts))
 	ptrs := make([]any, len(cts))
-	for i := range vals {
-		ptrs[i] = &vals[i]
+	for i := range scanned {
+		ptrs[i] = &scanned[i]
 	}
+	vals := scanned[:width]
 	var n int64
 	var cut *Cut
+	ended := !marked
 	for ; next; next = rows.Next() {
+		if marked {
+			// Read the row first: it may be the end's, not one more.
+			for i := range scanned {
+				scanned[i] = nil
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return nil, err
+			}
+			if scanned[width] == true {
+				ended = true
+				break
+			}
+		}
 		if maxRows >= 0 && n >= int64(maxRows) {
 			cut = &Cut{Rows: n, Reason: CutRows, Limit: int64(maxRows)}
 			if memory != nil {
@@ -771,11 +835,13 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for i := range vals {
-			vals[i] = nil
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
+		if !marked {
+			for i := range scanned {
+				scanned[i] = nil
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return nil, err
+			}
 		}
 		for i, v := range vals {
 			vals[i] = red.value(printableValue(v, types[i]))
@@ -787,6 +853,9 @@ func copyRows(ctx context.Context, rows *sql.Rows, w RowWriter, lim SandboxLimit
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if cut == nil && !ended {
+		return nil, brokenOff(n)
 	}
 	if cut == nil && fitted && memory != nil {
 		cut = &Cut{Rows: n, Reason: memory.Reason, Limit: memory.Limit}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
 // TestSandboxCutsCells checks that text values are cut inside DuckDB to
@@ -123,3 +125,63 @@ func TestSandboxMemoryRetry(t *testing.T) {
 type countOnly struct{ n int }
 
 func (c *countOnly) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }
+
+// TestSandboxRowsBrokenOff: when DuckDB fails to hand over a chunk of a
+// result (it cannot allocate the chunk, as in a worker at its memory
+// cap), its Go driver ends the rows as if they were all read: Next
+// returns false and Err nil. TestWorkerMemory once got "0 rows and no
+// cut" that way. Rows that stop before the row marking their end must be
+// an error, never a shorter result without a cut. The rows here are real
+// DuckDB rows of the wrapped query, with the end row filtered away (and
+// every row, for the first chunk lost) to stand for what the driver
+// dropped.
+func TestSandboxRowsBrokenOff(t *testing.T) {
+	db := openSandboxStore(t, writeSandboxFixture(t, t.TempDir(), "p.duckdb", 0))
+	ctx := context.Background()
+	plan := execPlan{q: "SELECT i AS n FROM range(5) t(i)", wrapped: true,
+		columns: []string{"n"}, types: []duckdb.Type{duckdb.TYPE_BIGINT}}
+	for _, c := range []struct {
+		name    string
+		filter  string
+		maxRows int
+		rows    int
+		cut     string // the cut's reason, "" for none
+		broken  bool
+	}{
+		{"whole", "true", 5, 5, "", false},
+		{"whole, past the row cap", "true", 3, 3, CutRows, false},
+		{"end lost", "NOT " + endColumn, 5, 5, "", true},
+		{"every row lost", "false", 5, 0, "", true},
+		{"end lost past the row cap", "NOT " + endColumn, 3, 3, CutRows, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			q := "SELECT * FROM (\n" + plan.text(c.maxRows+1, 0) + "\n) AS read WHERE " + c.filter
+			rows, err := db.QueryContext(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			col := &collector{res: &Result{}}
+			cut, err := copyRows(ctx, rows, col, SandboxLimits{MaxBytes: -1}, c.maxRows, nil, false, true, nil, redactor{})
+			if c.broken {
+				if err == nil || !strings.Contains(err.Error(), "Out of Memory") || !strings.Contains(err.Error(), "broke off") {
+					t.Fatalf("error %v, cut %+v, %d rows; want the rows to have broken off", err, cut, len(col.res.Rows))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(col.res.Rows) != c.rows || strings.Join(col.res.Columns, ",") != "n" {
+				t.Errorf("columns %v, %d rows, want n and %d", col.res.Columns, len(col.res.Rows), c.rows)
+			}
+			reason := ""
+			if cut != nil {
+				reason = cut.Reason
+			}
+			if reason != c.cut {
+				t.Errorf("cut %+v, want %q", cut, c.cut)
+			}
+		})
+	}
+}
