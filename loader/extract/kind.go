@@ -244,7 +244,7 @@ func (e *Extractor) kindCuesOf(rs []rune, f figure, marks *sentenceMarks, partPl
 		}
 	}
 	// 建设了近350个: 了 right before a figure is done.
-	if k := f.start - 1; k >= 0 && (rs[k] == '了' || (k > 0 && rs[k-1] == '了' && prefixQual(rs, f.numStart) != "")) {
+	if k := f.start - 1; k >= 0 && (rs[k] == '了' || (k > 0 && rs[k-1] == '了' && e.lex.prefixQual(rs, f.numStart) != "")) {
 		c.set(kcLe)
 	}
 	cs := minorStart(rs, f.start)

@@ -1018,7 +1018,7 @@ func (e *Extractor) saysMet(rs []rune, f figure) bool {
 // sentence. ok is false when nothing decides.
 func (e *Extractor) mood(rs []rune, f figure, marks *sentenceMarks, ctx *docContext) (future, ok bool) {
 	// 建设了近350个: 了 right before a figure is done.
-	if k := f.start - 1; k >= 0 && (rs[k] == '了' || (k > 0 && rs[k-1] == '了' && prefixQual(rs, f.numStart) != "")) {
+	if k := f.start - 1; k >= 0 && (rs[k] == '了' || (k > 0 && rs[k-1] == '了' && e.lex.prefixQual(rs, f.numStart) != "")) {
 		return false, true
 	}
 	d, slot := decidingMood(rs, f, e.moodCands(rs, f, marks, ctx))

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -75,6 +77,11 @@ type Lexicon struct {
 	// named by its place (湖北移动, 梅州移动公司): see placeMarks.
 	OperatorBrands   []string `yaml:"operator_brands"`
 	OperatorBrandNot []string `yaml:"operator_brand_not"`
+	// QualifiersBefore and QualifiersAfter map a qualifier (at_least,
+	// at_most, over, approx) to the words that write it before a number
+	// (不少于) or after its unit (以上).
+	QualifiersBefore map[string][]string `yaml:"qualifiers_before"`
+	QualifiersAfter  map[string][]string `yaml:"qualifiers_after"`
 
 	// The words that say what a figure measures and whether a review is of
 	// the reviewed year (extract.go).
@@ -99,6 +106,48 @@ type Lexicon struct {
 
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
+	// prefixQuals and suffixQuals are the qualifier words, longest first.
+	prefixQuals, suffixQuals []qualWord
+}
+
+// qualWord is a word that qualifies a figure, and its qualifier.
+type qualWord struct {
+	s, q string
+}
+
+// qualifierNames are the qualifiers a figure may take besides exact and range.
+var qualifierNames = []string{"approx", "at_least", "at_most", "over"}
+
+// qualWords flattens a qualifier map into its words, longest first (of two
+// words ending or starting at one place the longer wins); a word listed
+// under two qualifiers or an unknown qualifier is an error.
+func qualWords(name string, m map[string][]string) ([]qualWord, error) {
+	var out []qualWord
+	seen := map[string]string{}
+	for q := range m {
+		if !slices.Contains(qualifierNames, q) {
+			return nil, fmt.Errorf("%s: unknown qualifier %q (%s)", name, q, strings.Join(qualifierNames, ", "))
+		}
+	}
+	for _, q := range qualifierNames {
+		for _, w := range m[q] {
+			if w == "" {
+				return nil, fmt.Errorf("%s: %s: empty word", name, q)
+			}
+			if p, ok := seen[w]; ok {
+				return nil, fmt.Errorf("%s: %q is both %s and %s", name, w, p, q)
+			}
+			seen[w] = q
+			out = append(out, qualWord{w, q})
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("list %q is missing or empty", name)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return utf8.RuneCountInString(out[i].s) > utf8.RuneCountInString(out[j].s)
+	})
+	return out, nil
 }
 
 // cue classes found by the sentence scan.
@@ -149,6 +198,13 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		if y < 1950 || y > 2100 || utf8.RuneCountInString(p) < 2 {
 			return nil, fmt.Errorf("period %q: year %d", p, y)
 		}
+	}
+	var err error
+	if l.prefixQuals, err = qualWords("qualifiers_before", l.QualifiersBefore); err != nil {
+		return nil, err
+	}
+	if l.suffixQuals, err = qualWords("qualifiers_after", l.QualifiersAfter); err != nil {
+		return nil, err
 	}
 	// A word in two lists takes the class of the first here (the index
 	// keeps the order words are added in among words of one length), so

@@ -76,25 +76,6 @@ func endsWith(rs []rune, i int, s string) bool {
 // a conjunction rather than the noun counted.
 const notNounStart = "增同较比占居位排分均已全是为达和与及或共累新实完提降减超突约近左以获在被将等中"
 
-// Qualifiers written before a number, longest first.
-var prefixQuals = []struct {
-	s, q string
-}{
-	{"超过了", "over"}, {"至少有", "at_least"}, {"不小于", "at_least"}, {"不大于", "at_most"},
-	{"不少于", "at_least"}, {"不低于", "at_least"}, {"不超过", "at_most"}, {"不高于", "at_most"},
-	{"不到", "at_most"}, {"不足", "at_most"}, {"超过", "over"}, {"突破", "over"}, {"接近", "approx"},
-	{"将近", "approx"}, {"大约", "approx"}, {"约为", "approx"}, {"至少", "at_least"}, {"最少", "at_least"},
-	{"最多", "at_most"}, {"至多", "at_most"}, {"多于", "over"}, {"高于", "over"}, {"大于", "over"},
-	{"少于", "at_most"}, {"低于", "at_most"}, {"超", "over"}, {"逾", "over"}, {"约", "approx"}, {"近", "approx"},
-}
-
-// Qualifiers written after the unit.
-var suffixQuals = []struct {
-	s, q string
-}{
-	{"及以上", "at_least"}, {"及以下", "at_most"}, {"以上", "at_least"}, {"以下", "at_most"}, {"以内", "at_most"}, {"左右", "approx"},
-}
-
 func isRangeSep(r rune) bool {
 	switch r {
 	case '-', '~', '～', '〜', '—', '–', '―', '至', '到', '－':
@@ -301,7 +282,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 	}
 	// A bare magnitude (万, 万万, 千) is a figure only after a qualifier or
 	// before 余/多: 突破万亿元, 近千个, 万余个 — never 千家万户 or 万 alone.
-	if c.bare && prefixQual(rs, i) == "" && !c.over && !hasAnyAt(rs, c.end, "余", "多") {
+	if c.bare && s.lex.prefixQual(rs, i) == "" && !c.over && !hasAnyAt(rs, c.end, "余", "多") {
 		return f, c.end, false
 	}
 
@@ -419,7 +400,7 @@ func (s *scanner) readFigure(i int) (f figure, next int, ok bool) {
 		if !c.mag && c.val.less(decInt(2)) && e.Kind == "multiple" && !growthBefore(s.lex, rs, i) {
 			return f, ue, false
 		}
-		if c.bare && prefixQual(rs, i) == "" && f.qual != "over" {
+		if c.bare && s.lex.prefixQual(rs, i) == "" && f.qual != "over" {
 			return f, ue, false
 		}
 	}
@@ -875,7 +856,7 @@ func bad(v float64) bool { return math.IsInf(v, 0) || math.IsNaN(v) }
 // growthBefore reports a verb of growth right before the number at rs[i],
 // past a prefix qualifier: 增长一倍, 提高近一倍.
 func growthBefore(lex *Lexicon, rs []rune, i int) bool {
-	_, n := prefixQualSpan(rs, i)
+	_, n := lex.prefixQualSpan(rs, i)
 	return endsWithAny(rs, i-n, lex.GrowthVerbs...)
 }
 
@@ -1017,14 +998,15 @@ func containsAny(s string, subs ...string) bool {
 	return false
 }
 
-// prefixQual returns the qualifier written right before rs[i], if any.
-func prefixQual(rs []rune, i int) string {
-	q, _ := prefixQualSpan(rs, i)
+// prefixQual returns the qualifier written right before rs[i], if any
+// (the lexicon's qualifiers_before).
+func (l *Lexicon) prefixQual(rs []rune, i int) string {
+	q, _ := l.prefixQualSpan(rs, i)
 	return q
 }
 
-func prefixQualSpan(rs []rune, i int) (string, int) {
-	for _, p := range prefixQuals {
+func (l *Lexicon) prefixQualSpan(rs []rune, i int) (string, int) {
+	for _, p := range l.prefixQuals {
 		if endsWith(rs, i, p.s) {
 			return p.q, utf8.RuneCountInString(p.s)
 		}
@@ -1036,7 +1018,7 @@ func prefixQualSpan(rs []rune, i int) (string, int) {
 // prenominal.
 func (s *scanner) finish(f figure) figure {
 	rs := s.rs
-	if q, n := prefixQualSpan(rs, f.numStart); q != "" {
+	if q, n := s.lex.prefixQualSpan(rs, f.numStart); q != "" {
 		// 近 in 最近, 附近 is no qualifier.
 		if !(n == 1 && (endsWith(rs, f.numStart, "最近") || endsWith(rs, f.numStart, "附近"))) {
 			f.start = f.numStart - n
@@ -1050,11 +1032,11 @@ func (s *scanner) finish(f figure) figure {
 		strings.Contains(string(rs[minorStart(rs, f.start):f.start]), "约占") {
 		f.qual = "approx"
 	}
-	for _, s := range suffixQuals {
-		if hasAt(rs, f.end, s.s) {
-			f.end += utf8.RuneCountInString(s.s)
-			if f.qual == "exact" || (f.qual == "over" && s.q == "at_least") {
-				f.qual = s.q
+	for _, sq := range s.lex.suffixQuals {
+		if hasAt(rs, f.end, sq.s) {
+			f.end += utf8.RuneCountInString(sq.s)
+			if f.qual == "exact" || (f.qual == "over" && sq.q == "at_least") {
+				f.qual = sq.q
 			}
 			break
 		}
