@@ -1058,7 +1058,10 @@ func (s *scanner) finish(f figure) figure {
 }
 
 // quoteMask marks the runes inside paired quotes and title brackets:
-// slogans, names and titles whose numbers are no indicators.
+// slogans, names and titles whose numbers are no indicators. A quotation
+// that runs over a clause break (“到2025年，我市5G基站数量将超过7000个，
+// …”) is someone's words, whose figures are reported like any other: it
+// is not marked, though a name quoted inside it (‘十四五’) is.
 func quoteMask(rs []rune) []bool {
 	mask := make([]bool, len(rs))
 	type open struct {
@@ -1076,8 +1079,10 @@ func quoteMask(rs []rune) []bool {
 			if asciiOpen < 0 {
 				asciiOpen = i
 			} else {
-				for k := asciiOpen; k <= i; k++ {
-					mask[k] = true
+				if !speech(rs[asciiOpen+1 : i]) {
+					for k := asciiOpen; k <= i; k++ {
+						mask[k] = true
+					}
 				}
 				asciiOpen = -1
 			}
@@ -1085,8 +1090,10 @@ func quoteMask(rs []rune) []bool {
 		}
 		for s := len(stack) - 1; s >= 0; s-- {
 			if closer(stack[s].r) == r {
-				for k := stack[s].i; k <= i; k++ {
-					mask[k] = true
+				if stack[s].r == '《' || stack[s].r == '〈' || !speech(rs[stack[s].i+1:i]) {
+					for k := stack[s].i; k <= i; k++ {
+						mask[k] = true
+					}
 				}
 				stack = stack[:s]
 				break
@@ -1094,6 +1101,12 @@ func quoteMask(rs []rune) []bool {
 		}
 	}
 	return mask
+}
+
+// speech reports quoted text that runs over a clause break: someone's
+// words rather than a name or a slogan.
+func speech(in []rune) bool {
+	return strings.ContainsAny(string(in), "，,；;。！？!?")
 }
 
 // closer returns the closing mark of an opening quote or title bracket, 0

@@ -92,6 +92,12 @@ func TestPrecisionProbes(t *testing.T) {
 			want: []string{"5EFLOPS=5 EFLOPS own"}},
 		{class: "definition", s: "全市5G基站达到1.2万个(同比增长35%)。",
 			want: []string{"1.2万个=12000 个 own", "35%=35 % own"}},
+		// Quoted words: a slogan or name holds no figure, someone's words
+		// that run over a clause break do.
+		{class: "quote", s: "市长表示：“到2026年，全市5G基站将超过9000个，千兆用户达到80万户。”",
+			want: []string{"超过9000个=9000 个 own", "80万户=800000 户 own"}},
+		{class: "quote", s: "全市深入实施“1+3+9”行动和“十百千”工程。",
+			want: nil},
 		// Ranks: 前N is a rank of at most N; a rank that defines a count
 		// or names the holder of a rank as a base is no rank of the
 		// subject; ordinals and 前N of time are no figures.
