@@ -77,6 +77,12 @@ type Units struct {
 	// Definitions are the words of brackets that define the noun before
 	// them (年收入达到500万元以上, 1P约等于…): no figure inside is reported.
 	Definitions []string `yaml:"definitions"`
+	// TimeSpans are the words after 个 that make it part of a span of time
+	// (3个月, 5个工作日): no unit.
+	TimeSpans []string `yaml:"time_spans"`
+	// PricePer are the characters a price may be per, after 元/ or 元每
+	// (30元每月, 0.1元/条), besides Latin letters (0.5元/GB).
+	PricePer []string `yaml:"price_per"`
 
 	byFirst map[rune][]unitForm // forms by first rune, longest first
 	symbols []unitForm          // symbols, longest first
@@ -84,6 +90,8 @@ type Units struct {
 	implied []string // nouns of Implied, longest first
 	// perCapita are the phrases of PerCapita, longest first.
 	perCapita []string
+	// pricePer is PricePer as one string of characters.
+	pricePer string
 }
 
 type unitForm struct {
@@ -191,6 +199,12 @@ func ParseUnits(b []byte) (*Units, error) {
 		u.perCapita = append(u.perCapita, phrase)
 	}
 	sortLongestFirst(u.perCapita)
+	for _, c := range u.PricePer {
+		if utf8.RuneCountInString(c) != 1 {
+			return nil, fmt.Errorf("price_per: %q is not one character", c)
+		}
+	}
+	u.pricePer = strings.Join(u.PricePer, "")
 	return u, nil
 }
 
@@ -240,7 +254,7 @@ func (u *Units) match(rs []rune, i int) (e *Unit, end int, ok bool) {
 		if isLatin(f.form[len(f.form)-1]) && isLatin(at(rs, end)) {
 			continue
 		}
-		if f.u.Unit == "个" && hasAnyAt(rs, end, "月", "工作日", "小时", "星期") {
+		if f.u.Unit == "个" && hasAnyAt(rs, end, u.TimeSpans...) {
 			return nil, i, false
 		}
 		for _, w := range f.u.Block {
@@ -266,7 +280,7 @@ func (u *Units) matchPrice(rs []rune, i int) (e *Unit, norm string, end int, ok 
 			return e, e.Unit + "/" + d, end + 1 + utf8.RuneCountInString(d), true
 		}
 		k := end + 1
-		for k < len(rs) && k < end+4 && (isLatin(rs[k]) || strings.ContainsRune("月年日户人次分钟秒条", rs[k])) {
+		for k < len(rs) && k < end+4 && (isLatin(rs[k]) || strings.ContainsRune(u.pricePer, rs[k])) {
 			k++
 		}
 		if k > end+1 {
