@@ -123,6 +123,28 @@ func TestPrecisionProbes(t *testing.T) {
 			want: nil},
 		{class: "ordinal", s: "第三届数字经济大会在我市举办。",
 			want: nil},
+		// The speech's and the plan's own structure, entity descriptors and
+		// durations are no figures.
+		{class: "structure", s: "会议对下一步工作提出四点要求。",
+			want: nil},
+		{class: "structure", s: "《行动计划》明确了5项重点任务、18条具体举措。",
+			want: nil},
+		{class: "descriptor", s: "组织3家基础电信企业召开推进会。",
+			want: nil},
+		{class: "duration", s: "经过两年多的建设，全市建成5G基站9000个，实施三年行动计划。",
+			want: []string{"9000个=9000 个 own"}},
+		// Whose figure: the country's, another place's, a group's, a
+		// benchmark's.
+		{class: "scope", s: "工信部公布的数据显示，全国千兆宽带用户达到1.6亿户。",
+			want: []string{"1.6亿户=160000000 户 national"}},
+		{class: "scope", s: "全国5G基站总数达到337万个，占移动基站总数的29%。",
+			want: []string{"337万个=3370000 个 national", "29%=29 % national"}},
+		{class: "scope", s: "浙江省新建5G基站2.1万个，杭州新建8000个。",
+			want: []string{"2.1万个=21000 个 other", "8000个=8000 个 other"}},
+		{class: "scope", s: "中国移动集团5G基站总数超过190万个。",
+			want: []string{"超过190万个=1900000 个 other"}},
+		{class: "scope", s: "全市每万人拥有5G基站数高于全国平均水平2.3个。",
+			want: []string{"2.3个=2.3 个/万人 other"}},
 	}
 	e := testExtractor(t)
 	y := text.Years{Reviewed: 2024, Plan: 2025}
