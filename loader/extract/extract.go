@@ -594,7 +594,7 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 			rs = r
 		}
 	}
-	scanRs, scanOrig := unquoteTargets(rs, orig)
+	scanRs, scanOrig := e.unquoteTargets(rs, orig)
 	figs, roles := e.splitChanges(scanRs, scanOrig, e.units.scan(e.lex, scanRs, scanOrig))
 	if len(figs) == 0 && !mayDate(rs) {
 		return nil, &sentenceMarks{}
@@ -691,8 +691,9 @@ func (e *Extractor) sentence(no int, s, simp string, part text.Part, st sentence
 // unquoteTargets drops the quotation marks around a target quoted by name
 // (完成“全年新建3万个5G基站”的目标任务, “2025年农村5G通达率80%以上”的目标),
 // whose figures the number reader would otherwise skip as quoted text. It
-// returns rs and orig themselves when there is none.
-func unquoteTargets(rs, orig []rune) ([]rune, []rune) {
+// returns rs and orig themselves when there is none. The words after the
+// quotation are the lexicon's quoted_target_ends.
+func (e *Extractor) unquoteTargets(rs, orig []rune) ([]rune, []rune) {
 	var cut []int
 	for i, r := range rs {
 		if r != '“' && r != '"' {
@@ -706,7 +707,7 @@ func unquoteTargets(rs, orig []rune) ([]rune, []rune) {
 			continue
 		}
 		after := string(rs[j+1 : min(len(rs), j+5)])
-		if !strings.HasPrefix(after, "的目标") && !strings.HasPrefix(after, "目标") && !strings.HasPrefix(after, "的任务") {
+		if !anyPrefix(after, e.lex.QuotedTargetEnds) {
 			continue
 		}
 		if !strings.ContainsFunc(string(rs[i:j]), func(r rune) bool { return isDigit(r) }) {
@@ -928,7 +929,7 @@ func (e *Extractor) metricPhrase(rs []rune, f figure, prevEnd int) (metric, pre 
 	}
 	if f.unit != "%" && f.unit != "个百分点" && f.unit != "倍" {
 		// 千兆宽带用户比上年增加1.2万户: the change is the measure, not the metric.
-		for _, c := range []string{"比上年", "较上年", "比去年", "较去年", "同比", "比年初", "较年初", "环比"} {
+		for _, c := range e.lex.ComparisonCuts {
 			if k := strings.Index(pre, c); k > 0 {
 				pre = pre[:k]
 				break
@@ -976,7 +977,7 @@ func (e *Extractor) cutClause(m string) string {
 		}
 	}
 	// 已 and 代表 inside a noun phrase after the figure start a clause.
-	for _, w := range []string{"已", "代表", "均已", "全部"} {
+	for _, w := range e.lex.ClauseCuts {
 		if k := strings.Index(m, w); k > 0 && k < cut {
 			cut = k
 		}

@@ -104,6 +104,12 @@ type Lexicon struct {
 	ClauseOpeners []string `yaml:"clause_openers"`
 	ListVerbs     []string `yaml:"list_verbs"`
 
+	// Words that end a metric phrase (extract.go) and the words after a
+	// quoted target.
+	ComparisonCuts   []string `yaml:"comparison_cuts"`
+	ClauseCuts       []string `yaml:"clause_cuts"`
+	QuotedTargetEnds []string `yaml:"quoted_target_ends"`
+
 	// cues finds every marker of a sentence in one pass.
 	cues *wordIndex
 	// prefixQuals and suffixQuals are the qualifier words, longest first.
@@ -188,7 +194,8 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		"review_before_year": l.ReviewBeforeYear, "review_after_year": l.ReviewAfterYear,
 		"facility_verbs": l.FacilityVerbs, "met_verbs": l.MetVerbs, "met_not_after": l.MetNotAfter,
 		"target_set": l.TargetSet, "target_met": l.TargetMet, "clause_openers": l.ClauseOpeners,
-		"list_verbs": l.ListVerbs,
+		"list_verbs": l.ListVerbs, "comparison_cuts": l.ComparisonCuts, "clause_cuts": l.ClauseCuts,
+		"quoted_target_ends": l.QuotedTargetEnds,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
