@@ -48,6 +48,7 @@ func TestParseUnitsRefuses(t *testing.T) {
 		{"units: [{unit: 元, forms: [元], kind: money, symbols: [$]}, {unit: 美元, forms: [美元], kind: money, symbols: [$]}]", "belongs to"},
 		{"units: [{unit: 个, forms: [个], kind: count}]\nper_capita: {每万人: ''}", "per_capita"},
 		{"units: [{unit: 个, forms: [个], kind: count}]\nper: ['']", "per: empty"},
+		{"units: [{unit: 个, forms: [个], kind: count}]\nprice_per: [分钟]", "not one character"},
 		{"units: {", "parse"},
 	} {
 		_, err := ParseUnits([]byte(tt.yaml))
