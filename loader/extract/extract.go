@@ -223,7 +223,7 @@ func (e *Extractor) Document(d Doc) []Indicator {
 		f, p := marks.moodsOf()
 		if p {
 			moodBy = false
-		} else if f && !marks.estimates() && endsSentence(s.Text) {
+		} else if f && !marks.estimates(e.lex) && endsSentence(s.Text) {
 			moodBy = true
 		}
 		switch {

@@ -290,7 +290,7 @@ func (e *Extractor) kindCuesOf(rs []rune, f figure, marks *sentenceMarks, partPl
 			c.set(kcQuotedMet)
 		}
 	}
-	if slot != slotNone && d.future && !d.time && (hasAt(rs, d.pos, "预计") || hasAt(rs, d.pos, "预期")) {
+	if slot != slotNone && d.future && !d.time && anyAt(rs, d.pos, e.lex.EstimateWords) {
 		c.set(kcEstimate)
 	}
 	if event {

@@ -157,9 +157,9 @@ func (m *sentenceMarks) moodsOf() (future, past bool) {
 
 // estimates reports a sentence with an estimate (预计, 预期) among its
 // future markers.
-func (m *sentenceMarks) estimates() bool {
+func (m *sentenceMarks) estimates(lex *Lexicon) bool {
 	for _, md := range m.moods {
-		if md.future && (hasAt(m.rs, md.pos, "预计") || hasAt(m.rs, md.pos, "预期")) {
+		if md.future && anyAt(m.rs, md.pos, lex.EstimateWords) {
 			return true
 		}
 	}
@@ -608,7 +608,7 @@ func yearMark(rs []rune, j int, lex *Lexicon) (timeMark, bool) {
 		// not a deadline.
 		tm.changeEnd = true
 	case strings.HasSuffix(tail, "前") || endsWith(rs, b, "到") || endsWith(rs, b, "至") ||
-		endsWith(rs, b, "力争") || endsWith(rs, b, "确保") || endsWith(rs, b, "争取"):
+		anyBefore(rs, b, lex.DeadlineModals):
 		tm.kind = tBy
 	}
 	tm.adverbial = isAdverbial(rs, start, end)
@@ -829,7 +829,7 @@ func (e *Extractor) label(rs []rune, f figure, marks *sentenceMarks, metric stri
 	kind, pastTarget, cues := e.kindOf(rs, f, marks, metric, part, paraYear, ctx)
 	// An estimate in the review of a notice that also plans a year (预计全年
 	// 实现…) is a target for the year reviewed.
-	if kind == "target" && part == text.Review && ctx.plan > ctx.reviewed && ctx.reviewed > 0 && estimate(rs, f, marks) {
+	if kind == "target" && part == text.Review && ctx.plan > ctx.reviewed && ctx.reviewed > 0 && estimate(e.lex, rs, f, marks) {
 		pastTarget = true
 	}
 	year = e.yearOf(rs, f, marks, kind, pastTarget, paraYear, ctx)
@@ -897,7 +897,7 @@ func (e *Extractor) planned(rs []rune, f figure, marks *sentenceMarks, partPlan 
 
 // estimate reports a figure whose nearest future marker before it in its
 // sentence is 预计 or 预期.
-func estimate(rs []rune, f figure, marks *sentenceMarks) bool {
+func estimate(lex *Lexicon, rs []rune, f figure, marks *sentenceMarks) bool {
 	best := -1
 	for i, m := range marks.moods {
 		if m.pos < f.start && (best < 0 || m.pos > marks.moods[best].pos) {
@@ -908,7 +908,7 @@ func estimate(rs []rune, f figure, marks *sentenceMarks) bool {
 		return false
 	}
 	pos := marks.moods[best].pos
-	return hasAt(rs, pos, "预计") || hasAt(rs, pos, "预期")
+	return anyAt(rs, pos, lex.EstimateWords)
 }
 
 // quotedTarget reports a figure inside a phrase naming a target: 年度目标

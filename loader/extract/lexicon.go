@@ -103,6 +103,10 @@ type Lexicon struct {
 	TargetMet     []string `yaml:"target_met"`
 	ClauseOpeners []string `yaml:"clause_openers"`
 	ListVerbs     []string `yaml:"list_verbs"`
+	// EstimateWords are the future markers that estimate (预计), and
+	// DeadlineModals the ones that make the year after them a deadline.
+	EstimateWords  []string `yaml:"estimate_words"`
+	DeadlineModals []string `yaml:"deadline_modals"`
 
 	// Words that end a metric phrase (extract.go) and the words after a
 	// quoted target.
@@ -195,7 +199,8 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		"facility_verbs": l.FacilityVerbs, "met_verbs": l.MetVerbs, "met_not_after": l.MetNotAfter,
 		"target_set": l.TargetSet, "target_met": l.TargetMet, "clause_openers": l.ClauseOpeners,
 		"list_verbs": l.ListVerbs, "comparison_cuts": l.ComparisonCuts, "clause_cuts": l.ClauseCuts,
-		"quoted_target_ends": l.QuotedTargetEnds,
+		"quoted_target_ends": l.QuotedTargetEnds, "estimate_words": l.EstimateWords,
+		"deadline_modals": l.DeadlineModals,
 	} {
 		if len(list) == 0 {
 			return nil, fmt.Errorf("list %q is missing or empty", name)
