@@ -3,9 +3,14 @@ package loader
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"errors"
 	"fmt"
+	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/policylens/policylens/loader/source"
 )
@@ -16,6 +21,10 @@ type AddOptions struct {
 	Sub string
 	// Force overwrites a different file of the same name.
 	Force bool
+	// URL, when set, is the page address of the one notice added: it is
+	// written to the manifest (sources.csv) of the folder it is copied to,
+	// replacing the notice's row there if it has one.
+	URL string
 }
 
 // Add copies notices (and their sidecar metadata files) into the data dir
@@ -24,6 +33,9 @@ func Add(ctx context.Context, opts Options, add AddOptions, files []string) (Sum
 	dir := filepath.Join(opts.DataDir, filepath.FromSlash(add.Sub))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Summary{}, fmt.Errorf("add: %w", err)
+	}
+	if add.URL != "" && len(files) != 1 {
+		return Summary{}, fmt.Errorf("add: --url names the address of one notice, and %d are given", len(files))
 	}
 	var rels []string
 	for _, src := range files {
@@ -45,6 +57,11 @@ func Add(ctx context.Context, opts Options, add AddOptions, files []string) (Sum
 					return Summary{}, fmt.Errorf("add %s: %w", sp, err)
 				}
 				break
+			}
+		}
+		if add.URL != "" {
+			if err := setManifestURL(filepath.Join(dir, source.ManifestName), filepath.Base(dst), add.URL); err != nil {
+				return Summary{}, fmt.Errorf("add %s: %w", src, err)
 			}
 		}
 		rel, err := filepath.Rel(opts.DataDir, dst)
@@ -78,4 +95,55 @@ func copyNotice(src, dst string, force bool) error {
 		return err
 	}
 	return os.Rename(tmp, dst)
+}
+
+// setManifestURL gives the notice named name the address u in the
+// manifest at path (creating it with the columns id,url if missing),
+// replacing the address of its row if it has one. The other rows and
+// columns are kept as they are.
+func setManifestURL(path, name, u string) error {
+	if pu, err := url.Parse(u); err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
+		return fmt.Errorf("--url %q is not an http(s) address", u)
+	}
+	rows := [][]string{{"id", "url"}}
+	if b, err := os.ReadFile(path); err == nil {
+		if _, err := source.ReadManifest(bytes.NewReader(b)); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if rows, err = csv.NewReader(bytes.NewReader(b)).ReadAll(); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	idCol, urlCol := -1, -1
+	for i, h := range rows[0] {
+		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
+		case "id", "doc", "file":
+			idCol = i
+		case "url":
+			urlCol = i
+		}
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if strings.TrimSpace(r[idCol]) == name {
+			r[urlCol], found = u, true
+		}
+	}
+	if !found {
+		r := make([]string, len(rows[0]))
+		r[idCol], r[urlCol] = name, u
+		rows = append(rows, r)
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(rows); err != nil {
+		return err
+	}
+	tmp := path + ".partial"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

@@ -126,6 +126,7 @@ func Load(ctx context.Context, opts Options) (Summary, error) {
 	}
 	defer func() { dd.close() }()
 	phase("scan", t0)
+	sum.Issues = append(sum.Issues, dd.manifests.issues...)
 	t0 = time.Now()
 	state, err := readState(ctx, opts.DBPath)
 	if err != nil {

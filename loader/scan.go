@@ -23,8 +23,9 @@ import (
 // dataDir is the opened data folder. Every notice is read through root, so
 // no read can leave the folder, whatever symbolic links say.
 type dataDir struct {
-	root *os.Root
-	lim  source.Limits
+	root      *os.Root
+	lim       source.Limits
+	manifests *manifests
 }
 
 func (d *dataDir) close() error { return d.root.Close() }
@@ -34,7 +35,8 @@ type diskFile struct {
 	path  string   // its name in the database: relative, '/' separated, valid UTF-8
 	name  string   // relative, '/' separated, as the file system spells it
 	hash  string   // "" when the file was not read (an error, or too large)
-	stat  string   // size and modification time of the file and its sidecar; "" when too recent to trust
+	stat  string   // size and modification time of the file and its sidecar, and its address; "" when too recent to trust
+	url   string   // the page's address from a manifest (sources.csv), "" when none
 	err   error    // the file cannot be loaded (nil: read it)
 	notes []string // warnings about the file itself (its name)
 	in    *dataDir
@@ -52,6 +54,9 @@ func (f *diskFile) read() (*source.Document, error) {
 		return nil, err
 	}
 	doc.Warnings = append(append([]string(nil), f.notes...), doc.Warnings...)
+	if f.url != "" {
+		doc.Address, doc.AddressFrom = f.url, "manifest"
+	}
 	return doc, nil
 }
 
@@ -74,7 +79,7 @@ func scan(dir string, only []string, lim source.Limits) (*dataDir, []*diskFile, 
 		root.Close()
 		return nil, nil, err
 	}
-	s := &scanner{dir: dir, real: real, in: &dataDir{root: root, lim: lim}, now: time.Now()}
+	s := &scanner{dir: dir, real: real, in: &dataDir{root: root, lim: lim, manifests: newManifests(root, real)}, now: time.Now()}
 	if only != nil {
 		for _, rel := range only {
 			s.only(rel)
@@ -110,7 +115,7 @@ func hashFiles(files []*diskFile, known map[string]fileRecord, workers int) {
 		go func() {
 			defer wg.Done()
 			for f := range next {
-				f.hash, f.err = hashFile(f.in.root, f.name)
+				f.hash, f.err = hashFile(f.in.root, f.name, f.url)
 			}
 		}()
 	}
@@ -245,6 +250,9 @@ func (s *scanner) regular(p string, dir *os.Root, listed map[string]bool) {
 			break
 		}
 	}
+	if f.url = s.in.manifests.addressOf(p); f.url != "" {
+		f.stat += " url:" + f.url
+	}
 	if recent {
 		f.stat = ""
 	}
@@ -326,9 +334,10 @@ func (s *scanner) nameFiles() {
 	}
 }
 
-// hashFile digests a notice together with its sidecar metadata file, so that
-// editing either one reloads the notice.
-func hashFile(root *os.Root, name string) (string, error) {
+// hashFile digests a notice together with its sidecar metadata file and
+// the address a manifest gives it, so that editing any of them reloads the
+// notice.
+func hashFile(root *os.Root, name, url string) (string, error) {
 	h := sha256.New()
 	if err := hashInto(h, root, name); err != nil {
 		return "", source.BareError(err)
@@ -337,6 +346,9 @@ func hashFile(root *os.Root, name string) (string, error) {
 		if err := hashInto(h, root, sp); err == nil {
 			break
 		}
+	}
+	if url != "" {
+		fmt.Fprintf(h, "\x00url %s", url)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

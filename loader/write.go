@@ -474,6 +474,7 @@ func (w *writer) add(ctx context.Context, f *diskFile, p *processed) (bool, erro
 		Published: p.published(), Year: p.year(),
 		ReviewedYear: schema.Null(int32(m.ReviewedYear)), PlanYear: schema.Null(int32(m.PlanYear)),
 		Chars: int32(p.chars), Tokens: int32(p.tokens), Body: p.body, LoadedAt: w.now,
+		URL: schema.Null(p.doc.Address),
 	})
 	if err != nil {
 		return false, fmt.Errorf("append document %s: %w", f.path, err)
@@ -590,6 +591,8 @@ func metaValue(p *processed, field string) string {
 			return ""
 		}
 		return fmt.Sprint(m.PlanYear)
+	case "url":
+		return p.doc.Address
 	}
 	return ""
 }

@@ -120,6 +120,7 @@ type Document struct {
 	Encoding     string
 	ContentHash  string
 	Body         string
+	URL          string // the page's address ("" when none): shown as text, never fetched
 }
 
 // GetDocument returns one document by id, or ErrNoDocument.
@@ -128,7 +129,7 @@ func GetDocument(ctx context.Context, db *sql.DB, id int64) (Document, error) {
 		var year, reviewed, plan sql.NullInt64
 		err := r.Scan(&v.DocID, &v.File, &v.Title, &v.DocType, &v.Province, &v.City, &v.County,
 			&v.Level, &v.Issuer, &v.Published, &year, &reviewed, &plan,
-			&v.Chars, &v.Tokens, &v.Format, &v.Encoding, &v.ContentHash, &v.Body)
+			&v.Chars, &v.Tokens, &v.Format, &v.Encoding, &v.ContentHash, &v.Body, &v.URL)
 		v.Year, v.ReviewedYear, v.PlanYear = nullInt(year), nullInt(reviewed), nullInt(plan)
 		return err
 	}, sql.Named("id", id))

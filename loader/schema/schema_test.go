@@ -109,6 +109,7 @@ func TestAppenderRoundTrip(t *testing.T) {
 		City: schema.Null("滨州市"), County: schema.Null("博兴县"), Level: "county", Issuer: "博兴县工业和信息化局",
 		Published: schema.Null(pub), Year: schema.Null(int32(2025)), ReviewedYear: schema.Null(int32(2024)),
 		PlanYear: schema.Null(int32(2025)), Chars: 12, Tokens: 5, Body: "正文", LoadedAt: pub.Add(time.Hour),
+		URL: schema.Null("http://www.cqn.com.cn/cj/content/2019-11/11/content_7754495.htm"),
 	}
 	empty := schema.Document{DocID: 8, LoadedAt: pub}
 	err = conn.Raw(func(dc any) error {
@@ -130,13 +131,13 @@ func TestAppenderRoundTrip(t *testing.T) {
 	cols := strings.Join(schema.Documents.ColumnNames(), ", ")
 	for _, want := range []schema.Document{full, empty} {
 		var got schema.Document
-		var city, county sql.NullString
+		var city, county, url sql.NullString
 		var published sql.NullTime
 		var year, reviewed, plan sql.NullInt32
 		err := db.QueryRowContext(ctx, "SELECT "+cols+" FROM documents WHERE doc_id = ?", want.DocID).Scan(
 			&got.DocID, &got.Path, &got.ContentHash, &got.TextHash, &got.Format, &got.Encoding, &got.Title,
 			&got.DocType, &got.Province, &city, &county, &got.Level, &got.Issuer, &published, &year,
-			&reviewed, &plan, &got.Chars, &got.Tokens, &got.Body, &got.LoadedAt)
+			&reviewed, &plan, &got.Chars, &got.Tokens, &got.Body, &got.LoadedAt, &url)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -147,6 +148,7 @@ func TestAppenderRoundTrip(t *testing.T) {
 		got.ReviewedYear = schema.Null(reviewed.Int32)
 		got.PlanYear = schema.Null(plan.Int32)
 		got.LoadedAt = got.LoadedAt.UTC()
+		got.URL = schema.Null(url.String)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("read back\n%+v\nappended\n%+v", got, want)
 		}

@@ -60,6 +60,7 @@ type Document struct {
 	Tokens       int32               `db:"tokens" doc:"word tokens (punctuation and spaces excluded)"`
 	Body         string              `db:"body" doc:"the cleaned text the offsets refer to"`
 	LoadedAt     time.Time           `db:"loaded_at"`
+	URL          sql.Null[string]    `db:"url" doc:"the page's address: from sources.csv in the data folder (or the one above it), the saved page's own link, or an address line of the text; shown, never fetched"`
 }
 
 // Documents holds one row per notice loaded as a document (copies are in

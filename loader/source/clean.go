@@ -55,21 +55,26 @@ var (
 	// print under the title.
 	dateOnlyRe = regexp.MustCompile(`^[•·●▪\s]*[\d\s年月日./:：\-]+$`)
 	urlLineRe  = regexp.MustCompile(`(?i)^<?(https?:)?//\S+>?$|^<?www\.\S+>?$`)
-	urlRe      = regexp.MustCompile(`(?i)(https?:)?//[\w.-]+\.[a-z]{2,}[^\s)<>\]"'）]*`)
-	mdLinkRe   = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
-	imageRe    = regexp.MustCompile(`(?i)^[\w.\-\s]+\.(jpe?g|png|gif|bmp|webp|svg|tiff?)$`)
-	mdHeadRe   = regexp.MustCompile(`^(#{1,6}\s+|>\s*)`)
-	mdEmphRe   = regexp.MustCompile(`\*\*|__`)
+	// addressLineRe is a line giving the page's own address under a label
+	// (原文链接：http://…, 来源：https://…, URL: http://…): analysts who
+	// copy a page keep where it came from. Group 1 is the address.
+	addressLineRe = regexp.MustCompile(`(?i)^[(（]?\s*(?:原文链接|原文地址|原文网址|原文|本文链接|文章链接|文章地址|来源链接|来源网址|来源地址|来源|出处|网址|链接|页面地址|url|source|link)\s*[:：]?\s*<?(https?://[^\s<>)）]+)>?\s*[)）]?$`)
+	urlRe         = regexp.MustCompile(`(?i)(https?:)?//[\w.-]+\.[a-z]{2,}[^\s)<>\]"'）]*`)
+	mdLinkRe      = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
+	imageRe       = regexp.MustCompile(`(?i)^[\w.\-\s]+\.(jpe?g|png|gif|bmp|webp|svg|tiff?)$`)
+	mdHeadRe      = regexp.MustCompile(`^(#{1,6}\s+|>\s*)`)
+	mdEmphRe      = regexp.MustCompile(`\*\*|__`)
 )
 
 // leaderTitles are the offices a signed article's author holds.
 const leaderTitles = `书记|局长|厅长|主任|省长|市长|县长|区长|州长|部长|主席|院长|董事长|总经理|会长|理事长|巡视员`
 
 type cleaned struct {
-	body   []string
-	title  string
-	byline []string
-	urls   []string
+	body    []string
+	title   string
+	byline  []string
+	urls    []string
+	address string // the page's own address, from an address line (addressOf)
 }
 
 // clean classifies lines and keeps the article. title is the title already
@@ -116,6 +121,20 @@ func clean(lines []string, title string, format string) cleaned {
 			}
 		}
 		ls = append(ls, line{s, k})
+	}
+	for i, l := range ls {
+		if l.kind != kindURL {
+			continue
+		}
+		if m := addressLineRe.FindStringSubmatch(l.s); m != nil {
+			c.address = m[1] // a labelled address wins over a bare one
+			break
+		}
+		// A bare address alone on a line at the top or the bottom of the
+		// page is where it was saved from; one in the middle is a link.
+		if c.address == "" && (i < 3 || i >= len(ls)-3) && strings.HasPrefix(strings.ToLower(strings.TrimPrefix(l.s, "<")), "http") {
+			c.address = strings.Trim(l.s, "<>")
+		}
 	}
 
 	// The article spans from the first to the last "long" text line; runs
@@ -269,6 +288,9 @@ func clean(lines []string, title string, format string) cleaned {
 }
 
 func classify(s string) int {
+	if strings.Contains(s, "http") && addressLineRe.MatchString(s) {
+		return kindURL
+	}
 	if looksLikeURL(s) && urlLineRe.MatchString(s) {
 		return kindURL
 	}

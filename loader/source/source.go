@@ -25,7 +25,13 @@ type Document struct {
 	Sidecar  map[string]string // the sidecar fields alone (nil without a sidecar)
 	Byline   []string          // removed metadata lines: 来源/发布时间 datelines, 编辑 credits, author lines, （文章来源：…）, in order
 	URLs     []string          // URLs found in the page (bare or markdown links), in order
-	Warnings []string          // recoverable problems (invalid front matter, broken HTML, unknown characters)
+	// Address is the page's own address: from the data folder's manifest
+	// (sources.csv, set by the loader), else the saved page's canonical
+	// link, else an address line of the text (原文链接：http://…, or a bare
+	// address at its top or bottom); "" when none. AddressFrom says which:
+	// "manifest", "page" or "text".
+	Address, AddressFrom string
+	Warnings             []string // recoverable problems (invalid front matter, broken HTML, unknown characters)
 }
 
 // ErrUnsupported is returned for a file whose extension Supported rejects.
@@ -292,6 +298,9 @@ func (l Limits) finish(doc *Document, format, raw string) (*Document, error) {
 		lines, title, urls, warns = htmlLines(raw, false)
 		doc.Warnings = append(doc.Warnings, warns...)
 		doc.URLs = urls
+		if len(urls) > 0 {
+			doc.Address, doc.AddressFrom = urls[0], "page"
+		}
 		if title != "" {
 			doc.Title = normalize(title)
 		}
@@ -320,6 +329,9 @@ func (l Limits) finish(doc *Document, format, raw string) (*Document, error) {
 	}
 	doc.Byline = c.byline
 	doc.URLs = dedupe(append(doc.URLs, c.urls...))
+	if doc.Address == "" && c.address != "" {
+		doc.Address, doc.AddressFrom = c.address, "text"
+	}
 	doc.Text = strings.Join(c.body, "\n")
 	if strings.TrimSpace(doc.Text) == "" {
 		doc.Warnings = append(doc.Warnings, "no article text after cleaning")

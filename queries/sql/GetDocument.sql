@@ -6,6 +6,6 @@ SELECT d.doc_id, d.path, d.title, d.doc_type, d.province,
        coalesce(strftime(d.published, '%Y-%m-%d'), '') AS published,
        d.year, d.reviewed_year, d.plan_year,
        d.chars, d.tokens, d.format, d.encoding, d.content_hash,
-       d.body
+       d.body, coalesce(d.url, '') AS url
 FROM documents d
 WHERE d.doc_id = $id;
