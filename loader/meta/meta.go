@@ -38,7 +38,9 @@ const (
 	SrcMonthDayReview  = "month_day+review"
 	SrcMonthDayPresent = "month_day+present"
 	SrcMonthDayTitle   = "month_day+title_year"
-	SrcMonthDayReport  = "month_day+report_year"
+	// A month and day in the year of the page's address (…/2024-09/18/…).
+	SrcMonthDayURL    = "month_day+url"
+	SrcMonthDayReport = "month_day+report_year"
 	// The year after the last one a text reports in full, when it also
 	// reports on 今年 (今年一季度…).
 	SrcThisYearAfter = "this_year_after_last_reported"
@@ -67,6 +69,12 @@ const (
 	// A news item on a plan just issued that gives no account of work done
 	// (印发了《…行动计划》…到2023年…): it reviews no year.
 	SrcPlanRelay = "plan_relay"
+	// Where the notice's address (field "url") came from: a manifest in
+	// the data folder, the saved page's own link, an address line of the
+	// text (source.Document.AddressFrom).
+	SrcManifest    = "sources.csv"
+	SrcPageLink    = "page_link"
+	SrcAddressLine = "address_line"
 )
 
 // Document types.
@@ -110,6 +118,7 @@ func (lx *Lexicon) Infer(doc *source.Document, relPath string, g *gazetteer.Gaze
 	in.title()
 	in.docType()
 	in.issuerAndPlace()
+	in.address()
 	in.published()
 	in.years()
 	in.finish()
@@ -983,6 +992,8 @@ func (in *inference) published() {
 			return
 		}
 	}
+	// The links the saved page itself carries (<link rel=canonical>, a
+	// bare address line): an address a manifest gives comes last (below).
 	for _, u := range in.doc.URLs {
 		if t, ok := dateInPath(u); ok {
 			in.m.Published = t
@@ -1057,8 +1068,42 @@ func (in *inference) published() {
 			}
 		}
 	}
+	// The page's address (/2019-11/11/content_…, /t20191111_…): the date the
+	// page went up, where the text dates itself nowhere. A date in the text
+	// comes first: the address of a reprint dates the reprint.
+	if a, ok := in.addressDate(); ok && a.day != 0 && lx.timeline.weights["url_date"] > 0 {
+		if t, ok := mkDateInt(a.year, a.month, a.day); ok {
+			in.m.Published = t
+			in.set("published", SrcURL)
+			return
+		}
+	}
 	in.set("published", SrcDefault)
 	in.warn("publication date unknown")
+}
+
+// address records where the notice's address came from (field "url").
+func (in *inference) address() {
+	if in.doc.Address == "" {
+		return
+	}
+	switch in.doc.AddressFrom {
+	case "manifest":
+		in.set("url", SrcManifest)
+	case "page":
+		in.set("url", SrcPageLink)
+	default:
+		in.set("url", SrcAddressLine)
+	}
+}
+
+// addressDate is the date the notice's address gives (dateOfAddress), if
+// it has an address.
+func (in *inference) addressDate() (addressDate, bool) {
+	if in.doc.Address == "" {
+		return addressDate{}, false
+	}
+	return dateOfAddress(in.doc.Address, time.Now())
 }
 
 // openingSentences are the sentences of a paragraph after its first: the
@@ -1099,18 +1144,25 @@ var leadMonthDayRe = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日(?:上午|下�
 // it calls the present (2026年是…之年). 0 when the text says none of these:
 // the date stays unknown rather than guessed.
 func (in *inference) yearOfMonthDay(mo, d int) (int, string) {
-	dec := in.lx.timeline.weigh(in.monthDayRules(mo))
+	dec := in.lx.timeline.weigh(in.monthDayRules(mo, d))
 	in.noteTimeline("month_day", dec)
 	return dec.year, dec.src
 }
 
 // monthDayRules are the evidence for the year of a month and day
 // (yearOfMonthDay weighs it): each rule names a year, none decides alone.
-func (in *inference) monthDayRules(mo int) []rule {
+func (in *inference) monthDayRules(mo, d int) []rule {
 	lx := in.lx
 	text := in.doc.Text
 	titled := in.m.Title + "\n" + text
 	return []rule{
+		// The page's address dates the page: the day falls on or before it.
+		year("url", func() int {
+			if a, ok := in.addressDate(); ok {
+				return a.yearOf(mo, d)
+			}
+			return 0
+		}),
 		// The first such day after the latest 截至 date the text gives.
 		year("as_of", func() int {
 			asY, asM := lx.latestAsOf(text)

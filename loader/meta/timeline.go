@@ -40,6 +40,9 @@ type timelineTable struct {
 // decision; its keys are every cue the inference knows.
 var cueSources = map[string]string{
 	// the year of a month and day (monthDayRules)
+	"url": SrcMonthDayURL,
+	// the publication date of a notice whose text gives none (published)
+	"url_date":         SrcURL,
 	"as_of":            SrcMonthDayAsOf,
 	"plan_start":       SrcMonthDayPeriod,
 	"part_of_year":     SrcMonthDayAsOf,
