@@ -10,7 +10,7 @@ import (
 )
 
 // timelineNotices reads every notice with labelled metadata: the seeds,
-// the dev set and its real notices, and the real dev sets A–F (set: the
+// the dev set and its real notices, and the real dev sets A–F and I (set: the
 // id's first letter).
 func timelineNotices(t *testing.T) []labelledNotice {
 	t.Helper()
@@ -69,6 +69,10 @@ func TestTimelineLeaveOneSetOut(t *testing.T) {
 	}
 	notices := timelineNotices(t)
 	g := gazetteer.Default()
+	// Set I (folded in round 6) is read but not yet in the fit: with it the
+	// fit on all sets moves timeline.cues.text_years_undated from 1 to 0
+	// (held out, I has 90 of its 120 timeline points either way); changing the
+	// lexicon is left to the rules' owners.
 	sets := []string{"seeds", "dev", "A", "b", "C", "D", "E", "F"}
 	type point struct {
 		w     []float64
