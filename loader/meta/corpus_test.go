@@ -233,6 +233,7 @@ func readLabelled(t *testing.T, csvPath, dir string, setOf func(doc string) stri
 	if err != nil {
 		t.Fatal(err)
 	}
+	manifest := readManifestNear(t, dir)
 	var out []labelledNotice
 	for _, r := range rows[1:] {
 		want := map[string]string{}
@@ -242,6 +243,9 @@ func readLabelled(t *testing.T, csvPath, dir string, setOf func(doc string) stri
 		doc, err := source.Read(filepath.Join(dir, r[0]))
 		if err != nil {
 			t.Fatal(err)
+		}
+		if u, ok := manifest.Lookup(r[0]); ok {
+			doc.Address, doc.AddressFrom = u, "manifest"
 		}
 		out = append(out, labelledNotice{setOf(r[0]), r[0], doc, want})
 	}
@@ -307,4 +311,23 @@ func checkFloors(t *testing.T, acc map[string]*fieldAccuracy, floors map[string]
 	if t.Failed() {
 		t.Log("misses:\n" + strings.Join(wrong, "\n"))
 	}
+}
+
+// readManifestNear reads the sources.csv the loader gives the notices of
+// dir: the one in dir, else the one in the folder above it (nil: none).
+func readManifestNear(t *testing.T, dir string) *source.Manifest {
+	t.Helper()
+	for _, p := range []string{filepath.Join(dir, source.ManifestName), filepath.Join(filepath.Dir(dir), source.ManifestName)} {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		m, err := source.ReadManifest(f)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		return m
+	}
+	return nil
 }
