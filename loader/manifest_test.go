@@ -42,7 +42,7 @@ func realSourceRows(t *testing.T, prefixes ...string) map[string]string {
 // TestManifestAddresses loads two real notices laid out as a labelled set
 // (set/notices/*.txt, set/sources.csv): A05 never dates itself in its
 // text, and its address (…/t20200731_…) does. It checks that the address
-// is stored and, with the lexicon's url_date cue on, dates the notice;
+// is stored and, with the lexicon's url_date cue on (as it ships), dates the notice;
 // that changing the manifest row re-derives that notice alone; and that a
 // broken manifest is an error naming it while the load goes on.
 func TestManifestAddresses(t *testing.T) {
@@ -66,15 +66,12 @@ func TestManifestAddresses(t *testing.T) {
 			a06 = name
 		}
 	}
-	// The lexicon with the address's date taken where the text has none.
-	res := t.TempDir()
-	lex := strings.Replace(string(data.MetaLexicon), "\n    url_date: 0\n", "\n    url_date: 1\n", 1)
-	if lex == string(data.MetaLexicon) {
-		t.Fatal("data/meta_lexicon.yaml has no url_date: 0 line to turn on")
+	// The built-in lexicon takes the address's date where the text has none.
+	if !strings.Contains(string(data.MetaLexicon), "\n    url_date: 1\n") {
+		t.Fatal("data/meta_lexicon.yaml does not turn url_date on")
 	}
-	writeFile(t, filepath.Join(res, "meta_lexicon.yaml"), lex)
 	dbPath := filepath.Join(t.TempDir(), "p.duckdb")
-	opts := Options{DataDir: notices, DBPath: dbPath, ResourcesDir: res}
+	opts := Options{DataDir: notices, DBPath: dbPath}
 	load := func() Summary {
 		t.Helper()
 		sum, err := Load(ctx, opts)
@@ -117,8 +114,10 @@ func TestManifestAddresses(t *testing.T) {
 		t.Errorf("a new manifest naming both notices: %d loaded, want 2", sum.Loaded)
 	}
 	r := get(a05)
-	if r.url != rows[a05] || r.published != "2020-07-31" || r.source != "url" || r.year.Int64 != 2020 {
-		t.Fatalf("A05 with its address %s = %+v, want published 2020-07-31 from the url", rows[a05], r)
+	// Its opening's 7月30日 falls on or before the page's day (…/2020/07-31/…):
+	// the address gives that day its year.
+	if r.url != rows[a05] || r.published != "2020-07-30" || r.source != "month_day+url" || r.year.Int64 != 2020 {
+		t.Fatalf("A05 with its address %s = %+v, want published 2020-07-30 from its month and day and the url", rows[a05], r)
 	}
 	if r := get(a06); r.url != rows[a06] {
 		t.Errorf("A06 url = %q, want %q", r.url, rows[a06])
@@ -126,13 +125,13 @@ func TestManifestAddresses(t *testing.T) {
 
 	// Changing one row re-derives that notice alone.
 	writeFile(t, manifest, "id,url,site,retrieved_via,truncated,note\n"+
-		a05+",http://example.gov.cn/2021-03/05/content_1.htm,x,y,no,\n"+a06+","+rows[a06]+",x,y,no,\n")
+		a05+",http://example.gov.cn/2021-08/05/content_1.htm,x,y,no,\n"+a06+","+rows[a06]+",x,y,no,\n")
 	sum = load()
 	if sum.Loaded != 1 || sum.Unchanged != 1 {
 		t.Errorf("one changed row: %d loaded, %d unchanged, want 1 and 1", sum.Loaded, sum.Unchanged)
 	}
-	if r := get(a05); r.published != "2021-03-05" {
-		t.Errorf("A05 after its row changed: published %q, want 2021-03-05", r.published)
+	if r := get(a05); r.published != "2021-07-30" {
+		t.Errorf("A05 after its row changed: published %q, want 2021-07-30", r.published)
 	}
 
 	// A broken manifest: an error naming it, and the notices still load.
