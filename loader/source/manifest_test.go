@@ -17,8 +17,8 @@ func TestReadManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Len() != 180 || len(m.Skipped) != 0 {
-		t.Errorf("real sources.csv: %d addresses, skipped %v; want 180 and none", m.Len(), m.Skipped)
+	if m.Len() != 260 || len(m.Skipped) != 0 {
+		t.Errorf("real sources.csv: %d addresses, skipped %v; want 260 and none", m.Len(), m.Skipped)
 	}
 	if u, ok := m.Lookup("notices/A02_72a8e35c4483d83a.txt"); !ok || u != "http://www.cqn.com.cn/cj/content/2019-11/11/content_7754495.htm" {
 		t.Errorf("Lookup by file name under a folder = %q, %v", u, ok)
