@@ -97,6 +97,8 @@ func (c kindCues) String() string {
 type moodCand struct {
 	pos    int
 	future bool
+	// local reports a word of planning that decides its own clause only.
+	local bool
 	// time reports a time expression (a deadline, a year), not a word.
 	time bool
 	// deadline reports a deadline (到2025年).
@@ -116,7 +118,7 @@ const (
 func (e *Extractor) moodCands(rs []rune, f figure, marks *sentenceMarks, ctx *docContext) []moodCand {
 	cands := make([]moodCand, 0, len(marks.moods)+len(marks.times))
 	for _, m := range marks.moods {
-		cands = append(cands, moodCand{pos: m.pos, future: m.future})
+		cands = append(cands, moodCand{pos: m.pos, future: m.future, local: m.local})
 	}
 	sentenceFuture, _ := marks.moodsOf()
 	for _, t := range marks.times {
@@ -183,7 +185,7 @@ func decidingMood(rs []rune, f figure, cands []moodCand) (moodCand, int) {
 			if bestAfter < 0 || c.pos < cands[bestAfter].pos {
 				bestAfter = i
 			}
-		case c.pos < cs:
+		case c.pos < cs && !c.local:
 			if bestEarlier < 0 || c.pos > cands[bestEarlier].pos {
 				bestEarlier = i
 			}
@@ -349,7 +351,7 @@ func laterMood(rs []rune, f figure, marks *sentenceMarks) (future, ok bool) {
 	ce := minorEnd(rs, f.end)
 	later := -1
 	for i, m := range marks.moods {
-		if m.pos >= ce && (later < 0 || m.pos < marks.moods[later].pos) {
+		if m.pos >= ce && !m.local && (later < 0 || m.pos < marks.moods[later].pos) {
 			later = i
 		}
 	}

@@ -55,6 +55,9 @@ type timeMark struct {
 type moodMark struct {
 	pos    int
 	future bool
+	// local reports a word of planning that is no modal (规划): it decides
+	// the figures of its own clause only, and says nothing of the sentence.
+	local bool
 }
 
 // scopeMark is a word that says whose figures follow.
@@ -146,6 +149,9 @@ func afterReporting(before []rune, lx *Lexicon) bool {
 // has a marker of something done.
 func (m *sentenceMarks) moodsOf() (future, past bool) {
 	for _, md := range m.moods {
+		if md.local {
+			continue
+		}
 		if md.future {
 			future = true
 		} else {
@@ -290,6 +296,8 @@ func (e *Extractor) scanMarks(rs []rune, quoted []bool, ctx *docContext) sentenc
 			m.times = append(m.times, timeMark{start: i, end: end, kind: tNow, year: ctx.writingYear(monthOf(rs[i:end])), adverbial: isAdverbial(rs, i, end)})
 		case cueNotFuture:
 			// 争取中央资金: not a modal; skip the phrase.
+		case cuePlanNoun:
+			m.moods = append(m.moods, moodMark{pos: i, future: true, local: true})
 		case cueThisYear, cueLastYear, cueNextYear:
 			if anyBefore(rs, i, lex.Bases) || anyAt(rs, end, lex.BaseAfter) {
 				// 比上年增长, 较去年同期, 按照上年不变价: a base.
@@ -900,7 +908,7 @@ func (e *Extractor) planned(rs []rune, f figure, marks *sentenceMarks, partPlan 
 func estimate(lex *Lexicon, rs []rune, f figure, marks *sentenceMarks) bool {
 	best := -1
 	for i, m := range marks.moods {
-		if m.pos < f.start && (best < 0 || m.pos > marks.moods[best].pos) {
+		if m.pos < f.start && !m.local && (best < 0 || m.pos > marks.moods[best].pos) {
 			best = i
 		}
 	}

@@ -131,6 +131,14 @@ func TestKindAndYear(t *testing.T) {
 			"1000个/target/2025/own"},
 		{"a plan's contents reported in the news", "根据通知，2019至2022年，全省5G基站规模累计达到3.2万个。", Doc{Province: "贵州省", Level: "province"},
 			"3.2万个/target/2022/own"},
+		{"规划 plans its own clause, not the clauses after it", "全区按期完成了站址专项规划编制，形成了1200个站址的储备库，规划新建通信基站260个。", foshanNews,
+			"1200个/achievement/2023/own 260个/target/2023/own"},
+		{"a plan named after the figure", "全市编制1500个新建基站的布局规划。", foshanNews,
+			"1500个/target/2023/own"},
+		{"按照规划 relays a plan", "按照规划，未来产业园可容纳10万台服务器。", foshanNews,
+			"10万台/target/2023/own"},
+		{"a planning bureau is a name", "市自然资源和规划局已审批通信基站站址86个。", foshanNews,
+			"86个/achievement/2023/own"},
 	} {
 		if got := labelled(t, tt.body, tt.doc); got != tt.want {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, got, tt.want)

@@ -18,8 +18,10 @@ import (
 // phrases. They are data so that they are edited without touching Go; the
 // file's digest is part of the loader's resources version.
 type Lexicon struct {
-	Future          []string       `yaml:"future"`
-	NotFuture       []string       `yaml:"not_future"`
+	Future    []string `yaml:"future"`
+	NotFuture []string `yaml:"not_future"`
+	// PlanNouns plan the figures of their own clause only (规划).
+	PlanNouns       []string       `yaml:"plan_nouns"`
 	ObtainWords     []string       `yaml:"obtain_words"`
 	Funds           []string       `yaml:"funds"`
 	WillVerbs       []string       `yaml:"will_verbs"`
@@ -177,6 +179,7 @@ const (
 	cueNotFuture
 	cueWill // 将, decided by the verb after it
 	cueYao  // 要, decided by the word around it
+	cuePlanNoun
 	nCueClasses
 )
 
@@ -232,6 +235,7 @@ func ParseLexicon(b []byte) (*Lexicon, error) {
 		{cueThisYear, l.ThisYear}, {cueLastYear, l.LastYear}, {cueYearPart, l.YearParts},
 		{cueNational, l.National}, {cueOwn, l.Own}, {cueOtherBody, l.OtherBodies},
 		{cueBenchmark, l.Benchmarks}, {cueTargetRef, l.TargetRefs}, {cueNotFuture, l.NotFuture},
+		{cuePlanNoun, l.PlanNouns},
 	} {
 		for _, w := range c.list {
 			l.cues.add(w, c.class)
