@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,20 +115,7 @@ func ReadGoldDocs(r io.Reader) ([]GoldDoc, error) {
 
 // ReadGoldDocsFiles reads and concatenates several documents CSV files.
 func ReadGoldDocsFiles(paths ...string) ([]GoldDoc, error) {
-	var out []GoldDoc
-	for _, p := range paths {
-		f, err := os.Open(p)
-		if err != nil {
-			return nil, err
-		}
-		d, err := ReadGoldDocs(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
-		}
-		out = append(out, d...)
-	}
-	return out, nil
+	return readFiles(ReadGoldDocs, paths)
 }
 
 // parseDate reads a labelled publication date: 2024-01-22 as the gold

@@ -143,18 +143,24 @@ func loadedForm(s string) string {
 // ReadGoldFiles reads and concatenates several gold CSV files (a set kept
 // in parts, such as the dev set's team-written and real notices).
 func ReadGoldFiles(paths ...string) ([]Gold, error) {
-	var out []Gold
+	return readFiles(ReadGold, paths)
+}
+
+// readFiles reads each file with read and concatenates the rows; an error
+// names the file.
+func readFiles[T any](read func(io.Reader) ([]T, error), paths []string) ([]T, error) {
+	var out []T
 	for _, p := range paths {
 		f, err := os.Open(p)
 		if err != nil {
 			return nil, err
 		}
-		g, err := ReadGold(f)
+		rows, err := read(f)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		out = append(out, g...)
+		out = append(out, rows...)
 	}
 	return out, nil
 }
