@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	_ "embed"
-	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -47,22 +45,16 @@ type LoadedDoc struct {
 // is not local, an empty plan_year that it sets out no year's tasks, and
 // the database must then hold no value either.
 func ReadGoldDocs(r io.Reader) ([]GoldDoc, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	t, err := newLabelledCSV(r, "documents")
 	if err != nil {
-		return nil, fmt.Errorf("documents: read header: %w", err)
+		return nil, err
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
-	}
-	if _, ok := col["doc"]; !ok {
+	if !t.has("doc") {
 		return nil, fmt.Errorf("documents: header lacks column %q", "doc")
 	}
 	var fields []string
 	for _, f := range DocFields {
-		if _, ok := col[f]; ok {
+		if t.has(f) {
 			fields = append(fields, f)
 		}
 	}
@@ -70,20 +62,12 @@ func ReadGoldDocs(r io.Reader) ([]GoldDoc, error) {
 		return nil, fmt.Errorf("documents: header names none of %s", strings.Join(DocFields, ", "))
 	}
 	var out []GoldDoc
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
+	for {
+		more, err := t.next()
+		if !more {
+			return out, err
 		}
-		if err != nil {
-			return nil, fmt.Errorf("documents: line %d: %w", line, err)
-		}
-		get := func(c string) string {
-			if i, ok := col[c]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+		get, line := t.get, t.line
 		d := GoldDoc{Doc: get("doc"), Values: map[string]string{}}
 		if d.Doc == "" {
 			continue

@@ -73,36 +73,22 @@ var goldColumns = []string{"doc", "kind", "year", "metric", "value", "value_max"
 // optionally scope and scope_place. Surfaces are normalised as the loader
 // normalises a notice's lines.
 func ReadGold(r io.Reader) ([]Gold, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+	t, err := newLabelledCSV(r, "gold")
 	if err != nil {
-		return nil, fmt.Errorf("gold: read header: %w", err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+		return nil, err
 	}
 	for _, c := range goldColumns {
-		if _, ok := col[c]; !ok {
+		if !t.has(c) {
 			return nil, fmt.Errorf("gold: header lacks column %q", c)
 		}
 	}
 	var out []Gold
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
+	for {
+		more, err := t.next()
+		if !more {
+			return out, err
 		}
-		if err != nil {
-			return nil, fmt.Errorf("gold: line %d: %w", line, err)
-		}
-		get := func(c string) string {
-			if i, ok := col[c]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+		get, line := t.get, t.line
 		g := Gold{Doc: get("doc"), Kind: get("kind"), Metric: get("metric"), Unit: get("unit"),
 			Qualifier: get("qualifier"), Surface: loadedForm(get("surface")),
 			Scope: get("scope"), ScopePlace: loadedForm(get("scope_place"))}
@@ -130,6 +116,61 @@ func ReadGold(r io.Reader) ([]Gold, error) {
 		}
 		out = append(out, g)
 	}
+}
+
+// labelledCSV reads a hand-labelled CSV by column name: a header row
+// (spaces and a byte-order mark around names ignored), then records of any
+// length, a missing cell read as empty.
+type labelledCSV struct {
+	what string // "gold", "documents": the start of every error
+	r    *csv.Reader
+	col  map[string]int
+	rec  []string
+	line int
+}
+
+func newLabelledCSV(r io.Reader, what string) (*labelledCSV, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("%s: read header: %w", what, err)
+	}
+	t := &labelledCSV{what: what, r: cr, col: map[string]int{}, line: 1}
+	for i, h := range header {
+		t.col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = i
+	}
+	return t, nil
+}
+
+// has reports whether the header names column c.
+func (t *labelledCSV) has(c string) bool {
+	_, ok := t.col[c]
+	return ok
+}
+
+// next reads the next record: false at the end of the file, or with an
+// error naming the line.
+func (t *labelledCSV) next() (bool, error) {
+	rec, err := t.r.Read()
+	t.line++
+	if errors.Is(err, io.EOF) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("%s: line %d: %w", t.what, t.line, err)
+	}
+	t.rec = rec
+	return true, nil
+}
+
+// get is column c of the current record, trimmed; empty when the header
+// or the record lacks it.
+func (t *labelledCSV) get(c string) string {
+	if i, ok := t.col[c]; ok && i < len(t.rec) {
+		return strings.TrimSpace(t.rec[i])
+	}
+	return ""
 }
 
 // loadedForm is a gold surface as the loader stores text: NFC, simplified
